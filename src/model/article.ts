@@ -1,0 +1,143 @@
+// The one record that flows through the pipeline: an article's text, metadata, and one typed slot per
+// stage. Stages fill their slot and append diagnostics; nothing else mutates an article.
+
+/** Where an article's publication date came from (report contract). */
+export type PublishedFrom = 'header' | 'html' | 'feed' | 'json' | 'text' | 'copy' | null;
+
+export type SourceFormat = 'txt' | 'html' | 'feed' | 'json';
+
+/** A note attached to an article by a stage; `origin` names stage and rule, e.g. `clean:subscription-plea`. */
+export interface Diagnostic {
+  origin: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface ArticleMeta {
+  title: string | null;
+  url: string | null;
+  /** Host-derived or declared outlet name (e.g. `timesofisrael.com`, or a feed/site name). */
+  outlet: string | null;
+  /** YYYY-MM-DD or null. */
+  published: string | null;
+  publishedFrom: PublishedFrom;
+  author: string | null;
+  /** Language declared by the source (HTML lang, feed language), if any. */
+  declaredLanguage: string | null;
+}
+
+/** Filled by ingest: what the file said, before any cleaning. */
+export interface Article {
+  /** File name without extension, or `file#n` for items of a feed/JSONL file. */
+  id: string;
+  path: string;
+  format: SourceFormat;
+  encoding: string;
+  meta: ArticleMeta;
+  /** Body text as extracted from the source, lines separated by `\n`, header lines removed. */
+  raw: string;
+  /** sha256 hex of the whitespace-normalised raw body: the identity used for idempotent storage. */
+  hash: string;
+  diagnostics: Diagnostic[];
+  clean?: CleanSlot;
+  text?: TextSlot;
+  extract?: ExtractSlot;
+}
+
+/** A line taken out by the cleaner and why (reason is a rule origin such as `clean:copyright`). */
+export interface RemovedLine {
+  text: string;
+  reason: string;
+}
+
+/** Character range of a paragraph in `CleanSlot.text`. Headings are kept but are not sentences. */
+export interface Paragraph {
+  start: number;
+  end: number;
+  heading: boolean;
+}
+
+export interface CleanSlot {
+  /** The article body after cleaning, paragraphs separated by a blank line. All offsets index into this. */
+  text: string;
+  paragraphs: Paragraph[];
+  removed: RemovedLine[];
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower-cased normal form. */
+  normal: string;
+  pos: string;
+}
+
+export interface Sentence {
+  index: number;
+  /** Offsets into `CleanSlot.text`. */
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+  tokens: Token[];
+}
+
+export interface TextSlot {
+  /** ISO 639-1 code or null when undetectable (too short). */
+  language: string | null;
+  sentences: Sentence[];
+}
+
+/** A character range into `CleanSlot.text`. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type EntityType = 'person' | 'organization' | 'place' | 'product' | 'other';
+
+export interface EntityMention extends Span {
+  /** Canonical name after in-article alias merging ("Jake Sullivan" for "Sullivan"). */
+  name: string;
+  type: EntityType;
+  roles: string[];
+  sentence: number;
+}
+
+export interface QuoteMention {
+  speaker: string | null;
+  speakerSpan: Span | null;
+  cue: Span | null;
+  content: Span;
+  direct: boolean;
+  sentence: number;
+}
+
+export interface DateMention extends Span {
+  /** `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, an ISO 8601 duration (`P3D`), or null when unresolved. */
+  value: string | null;
+  /** How the value was obtained, e.g. `absolute`, `relative-past-weekday`, `unresolved-no-reference`. */
+  resolution: string;
+  sentence: number;
+}
+
+export interface QuantityMention extends Span {
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  approx: boolean;
+  unit: string | null;
+  kind: 'count' | 'money' | 'percent' | 'frequency' | 'measure' | 'ordinal';
+  sentence: number;
+}
+
+export interface ExtractSlot {
+  entities: EntityMention[];
+  quotes: QuoteMention[];
+  dates: DateMention[];
+  quantities: QuantityMention[];
+}
+
+/** An article that has passed every per-article stage. */
+export type AnalysedArticle = Article & { clean: CleanSlot; text: TextSlot; extract: ExtractSlot };

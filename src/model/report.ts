@@ -1,0 +1,140 @@
+// The versioned report contract (docs/report.schema.json describes the same shape) and the
+// cross-article results that produce it.
+
+import type { EntityType, PublishedFrom } from './article.js';
+
+export const REPORT_VERSION = '1.0.0';
+
+export type ReuseKind = 'duplicate' | 'near-duplicate' | 'rewrite' | 'partial';
+
+/** Two articles that share text; `original` is the earlier/source one, or null when unsure. */
+export interface ReuseLink {
+  a: string;
+  b: string;
+  kind: ReuseKind;
+  original: string | null;
+  /** Number of aligned sentence pairs. */
+  shared: number;
+  score: number;
+  /** Aligned sentence indices [indexInA, indexInB] with their similarity. */
+  pairs: { a: number; b: number; similarity: number }[];
+}
+
+/** Output of the reuse stage, by article id. */
+export interface ReuseResult {
+  links: ReuseLink[];
+  /** Article id → independence group id (articles that copy each other share a group). */
+  groupOf: Map<string, string>;
+  /** Dates inherited from a dated copy: id → { published, from: source id }. */
+  inheritedDates: Map<string, { published: string; from: string }>;
+}
+
+/** A reuse link as reported: the aligned sentences are given as text, A's then B's. */
+export interface ReportReuse {
+  a: string;
+  b: string;
+  kind: ReuseKind;
+  original: string | null;
+  shared: number;
+  score: number;
+  sharedSentences: { a: string; b: string; similarity: number }[];
+}
+
+export interface ReportEvent {
+  id: string;
+  label: string;
+  articles: string[];
+  start: string | null;
+  end: string | null;
+}
+
+export interface SourcedText {
+  text: string;
+  sources: string[];
+}
+
+export interface TimelineEntry {
+  date: string;
+  text: string;
+  sources: string[];
+}
+
+export interface ReportEntity {
+  name: string;
+  type: EntityType;
+  roles: string[];
+  aliases: string[];
+  sources: string[];
+}
+
+export interface ReportQuote {
+  speaker: string | null;
+  text: string;
+  direct: boolean;
+  sources: string[];
+  variants: SourcedText[];
+}
+
+export interface Claim {
+  text: string;
+  sources: string[];
+  independentSources: number;
+}
+
+export type ContradictionKind = 'date' | 'number' | 'quantity' | 'name' | 'headline' | 'quote';
+
+export interface ContradictionValue {
+  value: string;
+  sources: string[];
+  independentSources: number;
+  evidence: string[];
+}
+
+export interface Contradiction {
+  kind: ContradictionKind;
+  about: string;
+  values: ContradictionValue[];
+}
+
+export interface Story {
+  id: string;
+  headline: string;
+  articles: string[];
+  events: ReportEvent[];
+  summary: SourcedText[];
+  timeline: TimelineEntry[];
+  entities: ReportEntity[];
+  quotes: ReportQuote[];
+  claims: Claim[];
+  contradictions: Contradiction[];
+}
+
+export interface ReportArticle {
+  id: string;
+  path: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  publishedFrom: PublishedFrom;
+  language: string | null;
+  sentences: number;
+  removed: { text: string; reason: string }[];
+  /** Only with --with-text: cleaned body, paragraphs separated by blank lines. */
+  text?: string;
+}
+
+export interface Rejected {
+  path: string;
+  reason: string;
+}
+
+export interface Report {
+  version: string;
+  generatedAt: string;
+  articles: ReportArticle[];
+  rejected: Rejected[];
+  warnings: { path: string; message: string }[];
+  reuse: ReportReuse[];
+  stories: Story[];
+}

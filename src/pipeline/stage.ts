@@ -1,0 +1,43 @@
+// Stages declare the article slots they require and the slot they assign; a pipeline checks the order at
+// construction (as spaCy checks `requires`/`assigns`), so a mis-ordered pipeline fails at start-up, not mid-run.
+
+import type { Article } from '../model/article.js';
+
+/** Article slots a stage can require or assign. `raw` is what ingest provides. */
+export type Slot = 'raw' | 'clean' | 'text' | 'extract';
+
+export interface ArticleStage {
+  name: string;
+  requires: Slot[];
+  assigns: Slot;
+  run(article: Article): void;
+}
+
+export class PipelineOrderError extends Error {}
+
+/** Runs per-article stages in order after checking that each one's requirements are met by the ones before. */
+export class ArticlePipeline {
+  readonly stages: readonly ArticleStage[];
+
+  constructor(stages: ArticleStage[]) {
+    const available = new Set<Slot>(['raw']);
+    for (const stage of stages) {
+      for (const need of stage.requires) {
+        if (!available.has(need)) {
+          throw new PipelineOrderError(`stage "${stage.name}" requires "${need}", which no earlier stage assigns`);
+        }
+      }
+      available.add(stage.assigns);
+    }
+    this.stages = stages;
+  }
+
+  run(article: Article, timings?: Map<string, number>): Article {
+    for (const stage of this.stages) {
+      const t0 = timings ? performance.now() : 0;
+      stage.run(article);
+      if (timings) timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - t0);
+    }
+    return article;
+  }
+}
