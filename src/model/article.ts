@@ -141,3 +141,6 @@ export interface ExtractSlot {
 
 /** An article that has passed every per-article stage. */
 export type AnalysedArticle = Article & { clean: CleanSlot; text: TextSlot; extract: ExtractSlot };
+
+/** An article that has been cleaned and segmented: what the extractors read. */
+export type TextReady = Article & { clean: CleanSlot; text: TextSlot };
