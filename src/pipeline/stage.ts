@@ -19,8 +19,9 @@ export class PipelineOrderError extends Error {}
 export class ArticlePipeline {
   readonly stages: readonly ArticleStage[];
 
-  constructor(stages: ArticleStage[]) {
-    const available = new Set<Slot>(['raw']);
+  /** `provided` lists the slots already present on articles given to this pipeline. */
+  constructor(stages: ArticleStage[], provided: Slot[] = ['raw']) {
+    const available = new Set<Slot>(provided);
     for (const stage of stages) {
       for (const need of stage.requires) {
         if (!available.has(need)) {

@@ -1,0 +1,269 @@
+// Orchestration of one `analyze` run: stream the inputs into the store, run the per-article stages (cached
+// by content, on both cores when it pays), then the cross-article stages, and assemble the versioned report.
+
+import { createHash } from 'node:crypto';
+import type { AnalysedArticle, Article } from './model/article.js';
+import {
+  REPORT_VERSION,
+  type Rejected,
+  type Report,
+  type ReportArticle,
+  type ReportReuse,
+  type ReuseResult,
+  type Story,
+} from './model/report.js';
+import { ingestPaths } from './ingest/index.js';
+import type { IngestOptions } from './ingest/types.js';
+import { OutletLineStats } from './clean/index.js';
+import { cleanPipeline, afterCleanPipeline } from './pipeline/stages.js';
+import { StagePool } from './pipeline/pool.js';
+import { openStore, type Store } from './store/store.js';
+import { detectReuse } from './reuse/index.js';
+import { SqliteReuseIndex } from './reuse/index-store.js';
+import { clusterStories, assignStableIds } from './cluster/index.js';
+import { redateArticle } from './extract/index.js';
+import { buildTimeline } from './extract/timeline.js';
+import { mergeEntities, collectQuotes } from './extract/story-entities.js';
+import { corroborateStory } from './corroborate/index.js';
+import { summarise } from './brief/summary.js';
+
+export interface AnalyzeOptions {
+  /** SQLite path, or null for a purely in-memory run. */
+  db: string | null;
+  withText?: boolean;
+  /** Worker threads for text+extract; 0 runs everything on the main thread. Default: cores, when it pays. */
+  workers?: number;
+  /** Called as articles pass the per-article stages. */
+  onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
+  /** Fixed clock for deterministic output (tests). */
+  now?: () => Date;
+  ingest?: IngestOptions;
+}
+
+export interface AnalyzeResult {
+  report: Report;
+  /** Wall-clock milliseconds per phase, and CPU milliseconds per per-article stage (`stage:*`). */
+  timings: Map<string, number>;
+}
+
+/** Below this many articles, starting workers (~300 ms each to load tsx and the wink model) costs more than it saves. */
+const MIN_ARTICLES_FOR_WORKERS = 150;
+const STORE_BATCH = 256;
+
+type Cached = Pick<AnalysedArticle, 'text' | 'extract'> & { diagnostics: Article['diagnostics'] };
+
+export async function analyze(inputs: string[], options: AnalyzeOptions): Promise<AnalyzeResult> {
+  const timings = new Map<string, number>();
+  const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings.set(phase, (timings.get(phase) ?? 0) + performance.now() - t0);
+    }
+  };
+  const store = openStore(options.db);
+  try {
+    const { articles, rejected, warnings } = await timed('ingest', () => ingestAll(inputs, store, options));
+    const analysed = await analyseArticles(articles, store, options, timings, timed);
+    const reuse = await timed('reuse', () =>
+      detectReuse(analysed, options.db ? { index: new SqliteReuseIndex(store.db) } : {}),
+    );
+    await timed('redate', () => applyInheritedDates(analysed, reuse));
+    const clusters = await timed('cluster', () => assignStableIds(clusterStories(analysed, reuse), options.db ? store.db : null));
+    const byId = new Map(analysed.map((a) => [a.id, a]));
+    const stories = await timed('corroborate', () =>
+      clusters.map((c): Story => {
+        const members = c.articles.map((id) => byId.get(id)!).filter(Boolean);
+        const { claims, contradictions, quotes } = corroborateStory(members, reuse, collectQuotes(members), c.headline);
+        return {
+          ...c,
+          summary: summarise(members, reuse, claims),
+          timeline: buildTimeline(members, reuse.groupOf),
+          entities: mergeEntities(members),
+          quotes,
+          claims,
+          contradictions,
+        };
+      }),
+    );
+    const report: Report = {
+      version: REPORT_VERSION,
+      generatedAt: (options.now?.() ?? new Date()).toISOString(),
+      articles: analysed.map((a) => reportArticle(a, options.withText ?? false)),
+      rejected,
+      warnings,
+      reuse: reportReuse(reuse, byId),
+      stories,
+    };
+    return { report, timings };
+  } finally {
+    store.close();
+  }
+}
+
+async function ingestAll(
+  inputs: string[],
+  store: Store,
+  options: AnalyzeOptions,
+): Promise<{ articles: Article[]; rejected: Rejected[]; warnings: Report['warnings'] }> {
+  const articles: Article[] = [];
+  const rejected: Rejected[] = [];
+  const warnings: Report['warnings'] = [];
+  const usedIds = new Set<string>();
+  let batch: Article[] = [];
+  for await (const item of ingestPaths(inputs, options.ingest)) {
+    if (item.kind === 'rejected') rejected.push({ path: item.path, reason: item.reason });
+    else if (item.kind === 'warning') warnings.push({ path: item.path, message: item.message });
+    else {
+      const article = item.article;
+      article.id = uniqueId(article.id, usedIds);
+      articles.push(article);
+      batch.push(article);
+      if (batch.length >= STORE_BATCH) {
+        store.saveArticles(batch);
+        batch = [];
+      }
+      options.onProgress?.({ phase: 'ingest', done: articles.length, total: null });
+    }
+  }
+  store.saveArticles(batch);
+  return { articles, rejected, warnings };
+}
+
+/** Two files named alike in different folders must not share an id: later ones get `~2`, `~3`… */
+function uniqueId(id: string, used: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; used.has(candidate); n++) candidate = `${id}~${n}`;
+  used.add(candidate);
+  return candidate;
+}
+
+async function analyseArticles(
+  articles: Article[],
+  store: Store,
+  options: AnalyzeOptions,
+  timings: Map<string, number>,
+  timed: <T>(phase: string, fn: () => Promise<T> | T) => Promise<T>,
+): Promise<AnalysedArticle[]> {
+  // Corpus evidence first: a line recurring across many articles of one outlet is boilerplate.
+  const stats = new OutletLineStats();
+  for (const a of articles) stats.observe(a.meta.outlet, a.raw);
+  const cleaner = cleanPipeline(stats);
+  await timed('clean', () => {
+    for (const a of articles) cleaner.run(a);
+  });
+
+  // Text and extraction are cached by cleaned text and publication date (extraction resolves dates against it).
+  const pending: Article[] = [];
+  const keys = new Map<Article, string>();
+  for (const a of articles) {
+    const key = createHash('sha256').update(a.clean!.text).digest('hex');
+    keys.set(a, key);
+    const cached = store.loadAnalysis<Cached>(key, a.meta.published);
+    if (cached) {
+      a.text = cached.text;
+      a.extract = cached.extract;
+      a.diagnostics.push(...cached.diagnostics);
+    } else pending.push(a);
+  }
+  const workers = options.workers ?? (pending.length >= MIN_ARTICLES_FOR_WORKERS ? 2 : 0);
+  let done = articles.length - pending.length;
+  const total = articles.length;
+  const toSave: { hash: string; published: string | null; data: Cached }[] = [];
+  const flush = () => {
+    store.saveAnalyses(toSave.splice(0));
+  };
+  const finished = (a: Article, before: number) => {
+    toSave.push({
+      hash: keys.get(a)!,
+      published: a.meta.published,
+      data: { text: a.text!, extract: a.extract!, diagnostics: a.diagnostics.slice(before) },
+    });
+    if (toSave.length >= STORE_BATCH) flush();
+    options.onProgress?.({ phase: 'analyse', done: ++done, total });
+  };
+  await timed('text+extract', async () => {
+    if (workers === 0) {
+      const pipeline = afterCleanPipeline();
+      const stageTimings = new Map<string, number>();
+      for (const a of pending) {
+        const before = a.diagnostics.length;
+        pipeline.run(a, stageTimings);
+        finished(a, before);
+      }
+      for (const [k, v] of stageTimings) timings.set(`stage:${k}`, v);
+    } else {
+      const pool = new StagePool(workers);
+      try {
+        await Promise.all(
+          pending.map(async (a) => {
+            const before = a.diagnostics.length;
+            const out = await pool.run(a);
+            a.text = out.text;
+            a.extract = out.extract;
+            a.diagnostics = out.diagnostics;
+            finished(a, before);
+          }),
+        );
+        for (const [k, v] of pool.stageTimings()) timings.set(`stage:${k}`, v);
+      } finally {
+        await pool.close();
+      }
+    }
+    flush();
+  });
+  return articles as AnalysedArticle[];
+}
+
+function applyInheritedDates(articles: AnalysedArticle[], reuse: ReuseResult): void {
+  for (const a of articles) {
+    const inherited = reuse.inheritedDates.get(a.id);
+    if (!inherited || a.meta.published) continue;
+    a.meta.published = inherited.published;
+    a.meta.publishedFrom = 'copy';
+    a.diagnostics.push({
+      origin: 'reuse:inherited-date',
+      level: 'info',
+      message: `published date ${inherited.published} taken from its copy ${inherited.from}`,
+    });
+    redateArticle(a, inherited.published);
+  }
+}
+
+function reportArticle(a: AnalysedArticle, withText: boolean): ReportArticle {
+  const out: ReportArticle = {
+    id: a.id,
+    path: a.path,
+    url: a.meta.url,
+    outlet: a.meta.outlet,
+    title: a.meta.title,
+    published: a.meta.published,
+    publishedFrom: a.meta.published ? a.meta.publishedFrom : null,
+    language: a.text.language,
+    sentences: a.text.sentences.length,
+    removed: a.clean.removed.map((r) => ({ text: r.text, reason: r.reason })),
+  };
+  if (withText) out.text = a.clean.text;
+  return out;
+}
+
+function reportReuse(reuse: ReuseResult, byId: Map<string, AnalysedArticle>): ReportReuse[] {
+  return reuse.links.map((l) => {
+    const a = byId.get(l.a)!;
+    const b = byId.get(l.b)!;
+    return {
+      a: l.a,
+      b: l.b,
+      kind: l.kind,
+      original: l.original,
+      shared: l.shared,
+      score: l.score,
+      sharedSentences: l.pairs.map((p) => ({
+        a: a.text.sentences[p.a]?.text ?? '',
+        b: b.text.sentences[p.b]?.text ?? '',
+        similarity: p.similarity,
+      })),
+    };
+  });
+}

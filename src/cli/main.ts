@@ -1,0 +1,167 @@
+// The `crosscheck` command line: `analyze` (the whole pipeline, a brief in md/json/html) and `extract`
+// (per-article mentions with offsets). User errors print one clear line, never a stack trace.
+
+import { Command, CommanderError, Option } from 'commander';
+import { writeFileSync, renameSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { analyze } from '../analyze.js';
+import { DEFAULT_DB_PATH } from '../store/store.js';
+import { renderMarkdown } from '../brief/markdown.js';
+import { renderHtml } from '../brief/html.js';
+import { runExtract } from './extract.js';
+import { Progress } from './progress.js';
+
+export const EXIT_OK = 0;
+export const EXIT_NOTHING_ANALYSED = 1;
+export const EXIT_USAGE = 2;
+
+class UserError extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+  }
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UserError(`--published expects YYYY-MM-DD, got "${value}"`, EXIT_USAGE);
+  }
+  return value;
+}
+
+/** Writes via a temporary file and a rename, so a killed run never leaves a half-written report. */
+function writeOutput(out: string | undefined, content: string): void {
+  if (!out || out === '-') {
+    process.stdout.write(content.endsWith('\n') ? content : content + '\n');
+    return;
+  }
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  writeFileSync(tmp, content);
+  renameSync(tmp, out);
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('crosscheck')
+    .description('Turn a pile of news articles into verified stories: copies, events, claims, contradictions, a cited brief.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('analyze')
+    .description('Analyse files, folders, globs or stdin (-) and write a brief.')
+    .argument('<inputs...>', 'files, folders (recursive), globs, or - for stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('--with-text', "include each article's cleaned body in the JSON report")
+    .option('--db <path>', 'SQLite database path', DEFAULT_DB_PATH)
+    .option('--no-db', 'run purely in memory (nothing stored)')
+    .option('--workers <n>', 'worker threads for text and extraction (default: both cores for large runs)')
+    .option('-q, --quiet', 'no progress or summary on stderr')
+    .option('--timings', 'print per-stage times on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  crosscheck analyze examples/
+  crosscheck analyze ../shared/seeds --format json --out brief.json
+  crosscheck analyze feeds/ pages/ more.jsonl --format html --out brief.html
+  cat article.txt | crosscheck analyze -
+
+Exit codes: 0 when at least one article was analysed, 1 when none could be, 2 for usage errors.`,
+    )
+    .action(async (inputs: string[], opts) => {
+      const progress = new Progress(!opts.quiet);
+      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+        throw new UserError(`--workers expects a whole number, got "${opts.workers}"`, EXIT_USAGE);
+      }
+      const { report, timings } = await analyze(inputs, {
+        db: opts.db === false ? null : opts.db,
+        withText: Boolean(opts.withText),
+        workers,
+        onProgress: (e) => progress.update(e.phase, e.done, e.total),
+      });
+      progress.stop();
+      for (const r of report.rejected) if (!opts.quiet) process.stderr.write(`rejected ${r.path}: ${r.reason}\n`);
+      for (const w of report.warnings) if (!opts.quiet) process.stderr.write(`warning ${w.path}: ${w.message}\n`);
+      if (report.articles.length === 0) {
+        throw new UserError(
+          `no article could be analysed (${report.rejected.length} input(s) rejected; see the reasons above)`,
+          EXIT_NOTHING_ANALYSED,
+        );
+      }
+      const rendered =
+        opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'html' ? renderHtml(report) : renderMarkdown(report);
+      writeOutput(opts.out, rendered);
+      if (!opts.quiet) {
+        process.stderr.write(
+          `crosscheck: ${report.articles.length} article(s), ${report.rejected.length} rejected, ` +
+            `${report.reuse.length} reuse link(s), ${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'}` +
+            `${opts.out ? ` → ${opts.out}` : ''}\n`,
+        );
+      }
+      if (opts.timings) {
+        for (const [phase, ms] of timings) process.stderr.write(`  ${phase.padEnd(20)} ${ms.toFixed(0).padStart(8)} ms\n`);
+      }
+    });
+
+  program
+    .command('extract')
+    .description('Print every entity, quote, date and quantity of each article, with offsets into its cleaned text.')
+    .argument('<files...>', 'article files (any supported format), or - for stdin')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) used to resolve relative dates', isoDate)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('json'))
+    .option('--text', 'include the cleaned text the offsets index into')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  crosscheck extract examples/harbour-gazette-storm.txt --text
+  crosscheck extract article.html --published 2022-07-16 --format md`,
+    )
+    .action(async (files: string[], opts) => {
+      const { output, analysed, rejected } = await runExtract(files, {
+        published: opts.published ?? null,
+        format: opts.format,
+        withText: Boolean(opts.text),
+      });
+      for (const r of rejected) process.stderr.write(`rejected ${r.path}: ${r.reason}\n`);
+      if (analysed === 0) throw new UserError('no article could be read', EXIT_NOTHING_ANALYSED);
+      writeOutput(opts.out, output);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are not errors; everything else commander rejects is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`crosscheck: ${err.message}\n`);
+      return err.code;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e?.code === 'EACCES' || e?.code === 'ENOENT' || e?.code === 'EISDIR' || e?.code === 'ENOSPC') {
+      process.stderr.write(`crosscheck: ${e.message}\n`);
+      return EXIT_NOTHING_ANALYSED;
+    }
+    process.stderr.write(`crosscheck: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return 70;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli/main.ts')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,19 @@
+// The per-article pipelines, assembled in one place so the order check runs at start-up.
+
+import { createCleanStage, type OutletLineStats } from '../clean/index.js';
+import { extractStage } from '../extract/index.js';
+import { textStage } from '../text/index.js';
+import { ArticlePipeline } from './stage.js';
+
+/** Stages that run after cleaning; they need nothing but the article itself, so they can run in workers. */
+export function afterCleanPipeline(): ArticlePipeline {
+  return new ArticlePipeline([textStage, extractStage], ['raw', 'clean']);
+}
+
+export function cleanPipeline(stats?: OutletLineStats): ArticlePipeline {
+  return new ArticlePipeline([createCleanStage(stats)]);
+}
+
+export function fullPipeline(stats?: OutletLineStats): ArticlePipeline {
+  return new ArticlePipeline([createCleanStage(stats), textStage, extractStage]);
+}
