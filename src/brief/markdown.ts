@@ -1,0 +1,135 @@
+// Renders a Report as the Markdown brief an editor reads first: per story the lead, agreement, conflicts
+// with their independence, timeline, quotes, events and per-source notes. Article text is escaped.
+
+import type { Report } from '../model/report.js';
+import { buildBriefView, type SourceRefs, type StoryView } from './view.js';
+
+/**
+ * Escapes article text for inline Markdown. Article text is untrusted: a stray `*`, `[`, `<script>`
+ * or a leading `#` would otherwise change the document's structure or smuggle raw HTML into renderers
+ * that allow it. Newlines are folded so one sentence stays one list item.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]<>#|~!]/g, (c) => `\\${c}`)
+    // An entity reference (`&lt;`) would be decoded by a Markdown renderer; keep it literal.
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    // Line-start markers (lists, quotes, headings) only matter at the start of the text.
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+const cite = (s: SourceRefs): string => (s.labels.length ? ` [${s.labels.map(escapeMarkdown).join(', ')}]` : '');
+
+/** Only http(s) URLs become links; anything else (javascript:, data:) is shown as escaped text. */
+function mdLink(url: string | null): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return escapeMarkdown(url);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return escapeMarkdown(url);
+  // Angle-bracket autolink form; `<`, `>` and spaces cannot appear in a parsed href.
+  return `<${parsed.href.replace(/[<>\s]/g, encodeURIComponent)}>`;
+}
+
+function renderStory(s: StoryView, out: string[]): void {
+  out.push(`## ${escapeMarkdown(s.headline || 'Untitled story')}`, '');
+  out.push(`_Story ${escapeMarkdown(s.id)} · ${s.sources.ids.length} article${s.sources.ids.length === 1 ? '' : 's'}:${cite(s.sources)}_`, '');
+
+  if (s.lead.length) {
+    out.push(s.lead.map((l) => `${escapeMarkdown(l.text)}${cite(l.sources)}${l.note ? ` (${escapeMarkdown(l.note)})` : ''}`).join(' '), '');
+  }
+
+  out.push('### What sources agree on', '');
+  if (s.agreed.length) {
+    for (const c of s.agreed) out.push(`- ${escapeMarkdown(c.text)}${cite(c.sources)} — ${escapeMarkdown(c.note ?? '')}`);
+    if (s.agreedHidden) out.push(`- _…and ${s.agreedHidden} more claims carried by several sources._`);
+  } else out.push('_No claim is carried by more than one article._');
+  out.push('');
+
+  out.push('### Where sources disagree', '');
+  if (s.disagreements.length) {
+    for (const d of s.disagreements) {
+      out.push(`- **${escapeMarkdown(d.kind)}** — ${escapeMarkdown(d.about)}`);
+      for (const v of d.values) {
+        out.push(`  - ${escapeMarkdown(v.value)} — ${v.sources.labels.map(escapeMarkdown).join(', ')} (${escapeMarkdown(v.independence)})`);
+        for (const e of v.evidence) out.push(`    > ${escapeMarkdown(e)}`);
+      }
+    }
+  } else out.push('_No contradiction found between the sources._');
+  out.push('');
+
+  if (s.timeline.length) {
+    out.push('### Timeline', '');
+    for (const t of s.timeline) out.push(`- **${escapeMarkdown(t.date)}** — ${escapeMarkdown(t.text)}${cite(t.sources)}`);
+    out.push('');
+  }
+
+  if (s.quotes.length) {
+    out.push('### Who said what', '');
+    for (const q of s.quotes) {
+      const who = q.speaker ? `**${escapeMarkdown(q.speaker)}**${q.role ? ` (${escapeMarkdown(q.role)})` : ''}` : '_Unattributed_';
+      const body = q.direct ? `“${escapeMarkdown(q.text)}”` : escapeMarkdown(q.text);
+      out.push(`- ${who}: ${body}${cite(q.sources)}`);
+      for (const v of q.variants) out.push(`  - variant: “${escapeMarkdown(v.text)}”${cite(v.sources)}`);
+    }
+    out.push('');
+  }
+
+  if (s.events.length) {
+    out.push('### Events', '');
+    for (const e of s.events) out.push(`- ${escapeMarkdown(e.label)}${e.span ? ` (${escapeMarkdown(e.span)})` : ''}${cite(e.sources)}`);
+    out.push('');
+  }
+
+  out.push('### Per-source notes', '');
+  for (const p of s.perSource) {
+    const head = [`**${escapeMarkdown(p.label)}**`];
+    if (p.outlet) head.push(escapeMarkdown(p.outlet));
+    if (p.title) head.push(`“${escapeMarkdown(p.title)}”`);
+    if (p.published) head.push(`published ${escapeMarkdown(p.published)}${p.publishedFrom ? ` (from ${escapeMarkdown(p.publishedFrom)})` : ''}`);
+    const link = mdLink(p.url);
+    if (link) head.push(link);
+    out.push(`- ${head.join(' · ')}`);
+    if (p.copies.length) out.push(`  - Copies: ${p.copies.map(escapeMarkdown).join('; ')}`);
+    for (const a of p.adds) out.push(`  - Only here: ${escapeMarkdown(a)}`);
+    if (p.removed) out.push(`  - ${p.removed} boilerplate line${p.removed === 1 ? '' : 's'} removed`);
+  }
+  out.push('');
+  out.push(`_Removed boilerplate in this story: ${s.removed} line${s.removed === 1 ? '' : 's'}._`, '');
+}
+
+export function renderMarkdown(report: Report): string {
+  const v = buildBriefView(report);
+  const out: string[] = [];
+  out.push('# Crosscheck brief', '');
+  out.push(
+    `_${v.articleCount} article${v.articleCount === 1 ? '' : 's'} · ${v.stories.length} stor${v.stories.length === 1 ? 'y' : 'ies'} · ` +
+      `${v.removedTotal} boilerplate line${v.removedTotal === 1 ? '' : 's'} removed · report ${v.version.replace(/[^\w.-]/g, '')}, generated ${escapeMarkdown(v.generatedAt)}_`,
+    '',
+  );
+  if (!v.stories.length) out.push('_No story found._', '');
+  for (const s of v.stories) renderStory(s, out);
+
+  if (v.removedByReason.length) {
+    out.push('## Removed boilerplate', '');
+    for (const r of v.removedByReason) out.push(`- ${escapeMarkdown(r.reason)}: ${r.count}`);
+    out.push('');
+  }
+  if (v.rejected.length) {
+    out.push('## Rejected files', '');
+    for (const r of v.rejected) out.push(`- ${escapeMarkdown(r.path)} — ${escapeMarkdown(r.reason)}`);
+    out.push('');
+  }
+  if (v.warnings.length) {
+    out.push('## Warnings', '');
+    for (const w of v.warnings) out.push(`- ${escapeMarkdown(w.path)} — ${escapeMarkdown(w.message)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,284 @@
+// The brief's content, decided once: which sections, in which order, with which source labels and
+// independence notes. Markdown and HTML only format this view, so the two outputs cannot drift apart.
+
+import type { Claim, Contradiction, Report, ReportArticle, ReportReuse, Story } from '../model/report.js';
+
+/** How many agreed claims a story shows: an editor scans a dozen, not fifty. */
+export const MAX_AGREED_CLAIMS = 12;
+/** How many sentences of "what this article adds" per source. */
+export const MAX_ADDS_PER_SOURCE = 3;
+
+export interface SourceRefs {
+  /** Article ids, in report order. */
+  ids: string[];
+  /** Short display labels (`001`), same order. */
+  labels: string[];
+}
+
+export interface SourcedLine {
+  text: string;
+  sources: SourceRefs;
+  /** e.g. "3 sources, 2 independent", or a caution for single-group lines. */
+  note: string | null;
+}
+
+export interface DisagreementValueView {
+  value: string;
+  sources: SourceRefs;
+  /** "1 independent source: 000 rewrites 001" */
+  independence: string;
+  evidence: string[];
+}
+
+export interface DisagreementView {
+  kind: Contradiction['kind'];
+  about: string;
+  values: DisagreementValueView[];
+}
+
+export interface QuoteView {
+  speaker: string | null;
+  role: string | null;
+  text: string;
+  direct: boolean;
+  sources: SourceRefs;
+  variants: { text: string; sources: SourceRefs }[];
+}
+
+export interface EventView {
+  label: string;
+  span: string | null;
+  sources: SourceRefs;
+}
+
+export interface SourceNoteView {
+  id: string;
+  label: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  publishedFrom: string | null;
+  language: string | null;
+  adds: string[];
+  /** "rewrite of 001 (9 shared sentences)" */
+  copies: string[];
+  removed: number;
+}
+
+export interface StoryView {
+  id: string;
+  headline: string;
+  sources: SourceRefs;
+  lead: SourcedLine[];
+  agreed: SourcedLine[];
+  agreedHidden: number;
+  disagreements: DisagreementView[];
+  timeline: { date: string; text: string; sources: SourceRefs }[];
+  quotes: QuoteView[];
+  events: EventView[];
+  perSource: SourceNoteView[];
+  removed: number;
+}
+
+export interface BriefView {
+  version: string;
+  generatedAt: string;
+  articleCount: number;
+  stories: StoryView[];
+  removedTotal: number;
+  removedByReason: { reason: string; count: number }[];
+  rejected: { path: string; reason: string }[];
+  warnings: { path: string; message: string }[];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2022-07-05` → `July 5, 2022`, `2022-07` → `July 2022`; anything else is returned unchanged. */
+export function humanDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if (!m) return value;
+  const month = MONTHS[Number(m[2]) - 1];
+  if (!month) return value;
+  return m[3] ? `${month} ${Number(m[3])}, ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/**
+ * Display labels: ids like `001_bcfcac924693546e` read as `001` when that prefix is unique in the
+ * report (the brief cites sources dozens of times; long hashes drown the text).
+ */
+export function sourceLabels(ids: string[]): Map<string, string> {
+  const prefixOf = (id: string) => {
+    const m = /^([^_#\s]{1,12})[_]/.exec(id);
+    return m ? m[1] : id;
+  };
+  const count = new Map<string, number>();
+  for (const id of ids) count.set(prefixOf(id), (count.get(prefixOf(id)) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const p = prefixOf(id);
+    out.set(id, count.get(p) === 1 ? p : id);
+  }
+  return out;
+}
+
+function reuseVerb(link: ReportReuse, copy: string, label: (id: string) => string): string {
+  const other = link.a === copy ? link.b : link.a;
+  switch (link.kind) {
+    case 'duplicate':
+      return `${label(copy)} duplicates ${label(other)}`;
+    case 'near-duplicate':
+      return `${label(copy)} is a near-copy of ${label(other)}`;
+    case 'rewrite':
+      return `${label(copy)} rewrites ${label(other)}`;
+    default:
+      return `${label(copy)} reuses part of ${label(other)}`;
+  }
+}
+
+/** Which side of a link is the copy: the non-original one, or `b` when the original is unknown. */
+function copySide(link: ReportReuse): string {
+  if (link.original === link.a) return link.b;
+  if (link.original === link.b) return link.a;
+  return link.b;
+}
+
+export function buildBriefView(report: Report): BriefView {
+  const articleById = new Map<string, ReportArticle>(report.articles.map((a) => [a.id, a]));
+  const order = new Map<string, number>(report.articles.map((a, i) => [a.id, i]));
+  const allIds = [...report.articles.map((a) => a.id)];
+  for (const s of report.stories) for (const id of s.articles) if (!order.has(id)) allIds.push(id);
+  const labels = sourceLabels(allIds);
+  const label = (id: string) => labels.get(id) ?? id;
+  const refs = (ids: string[]): SourceRefs => {
+    const sorted = [...new Set(ids)].sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || x.localeCompare(y));
+    return { ids: sorted, labels: sorted.map(label) };
+  };
+
+  /** Explains an independence count by naming the copy links among the given sources. */
+  const independence = (ids: string[], independent: number): string => {
+    const set = new Set(ids);
+    const notes: string[] = [];
+    for (const link of report.reuse) {
+      if (set.has(link.a) && set.has(link.b)) notes.push(reuseVerb(link, copySide(link), label));
+    }
+    const head = independent === 1 ? '1 independent source' : `${independent} independent sources`;
+    return notes.length ? `${head}: ${notes.join('; ')}` : head;
+  };
+
+  const supportNote = (c: Claim): string => {
+    const n = c.sources.length;
+    if (n <= 1) return '1 source';
+    return `${n} sources, ${c.independentSources} independent`;
+  };
+
+  const stories: StoryView[] = report.stories.map((story: Story) => {
+    const storyIds = new Set(story.articles);
+    const entityRole = (speaker: string | null): string | null => {
+      if (!speaker) return null;
+      const e = story.entities.find((x) => x.name === speaker || x.aliases.includes(speaker));
+      return e && e.roles.length ? e.roles[0] : null;
+    };
+    const lead: SourcedLine[] = story.summary.map((s) => {
+      const groups = independentCount(s.sources, report.reuse);
+      // A lead sentence that only one copy-group says is shown, but never dressed up as agreement.
+      const note = s.sources.length > 1 && groups === 1 ? independence(s.sources, 1) : s.sources.length === 1 ? 'single source' : null;
+      return { text: s.text, sources: refs(s.sources), note };
+    });
+    const multi = story.claims.filter((c) => c.sources.length > 1);
+    const agreed = multi.slice(0, MAX_AGREED_CLAIMS).map((c) => ({ text: c.text, sources: refs(c.sources), note: supportNote(c) }));
+    const disagreements: DisagreementView[] = story.contradictions.map((c) => ({
+      kind: c.kind,
+      about: c.about,
+      values: c.values.map((v) => ({
+        value: c.kind === 'date' ? humanDate(v.value) : v.value,
+        sources: refs(v.sources),
+        independence: independence(v.sources, v.independentSources ?? independentCount(v.sources, report.reuse)),
+        evidence: v.evidence,
+      })),
+    }));
+    const perSource: SourceNoteView[] = refs(story.articles).ids.map((id) => {
+      const a = articleById.get(id);
+      const adds = story.claims
+        .filter((c) => c.sources.length === 1 && c.sources[0] === id)
+        .slice(0, MAX_ADDS_PER_SOURCE)
+        .map((c) => c.text);
+      const copies: string[] = [];
+      for (const link of report.reuse) {
+        if (link.a !== id && link.b !== id) continue;
+        const other = link.a === id ? link.b : link.a;
+        if (!storyIds.has(other) && !articleById.has(other)) continue;
+        const shared = `${link.shared} shared sentence${link.shared === 1 ? '' : 's'}`;
+        if (link.original === other) copies.push(`${link.kind} of ${label(other)} (${shared})`);
+        else if (link.original === id) copies.push(`copied by ${label(other)} as ${link.kind} (${shared})`);
+        else copies.push(`${link.kind} shared with ${label(other)} (${shared})`);
+      }
+      return {
+        id,
+        label: label(id),
+        title: a?.title ?? null,
+        outlet: a?.outlet ?? null,
+        url: a?.url ?? null,
+        published: a?.published ?? null,
+        publishedFrom: a?.publishedFrom ?? null,
+        language: a?.language ?? null,
+        adds,
+        copies,
+        removed: a?.removed.length ?? 0,
+      };
+    });
+    return {
+      id: story.id,
+      headline: story.headline,
+      sources: refs(story.articles),
+      lead,
+      agreed,
+      agreedHidden: Math.max(0, multi.length - MAX_AGREED_CLAIMS),
+      disagreements,
+      timeline: story.timeline.map((t) => ({ date: humanDate(t.date), text: t.text, sources: refs(t.sources) })),
+      quotes: story.quotes.map((q) => ({
+        speaker: q.speaker,
+        role: entityRole(q.speaker),
+        text: q.text,
+        direct: q.direct,
+        sources: refs(q.sources),
+        variants: q.variants.map((v) => ({ text: v.text, sources: refs(v.sources) })),
+      })),
+      events: story.events.map((e) => ({
+        label: e.label,
+        span: e.start && e.end && e.start !== e.end ? `${humanDate(e.start)} – ${humanDate(e.end)}` : e.start ? humanDate(e.start) : e.end ? humanDate(e.end) : null,
+        sources: refs(e.articles),
+      })),
+      perSource,
+      removed: perSource.reduce((n, s) => n + s.removed, 0),
+    };
+  });
+
+  const byReason = new Map<string, number>();
+  for (const a of report.articles) for (const r of a.removed) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+  return {
+    version: report.version,
+    generatedAt: report.generatedAt,
+    articleCount: report.articles.length,
+    stories,
+    removedTotal: [...byReason.values()].reduce((a, b) => a + b, 0),
+    removedByReason: [...byReason].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason)),
+    rejected: report.rejected,
+    warnings: report.warnings,
+  };
+}
+
+/** Distinct copy-groups among ids, from the report's reuse links (union-find over links). */
+export function independentCount(ids: string[], reuse: ReportReuse[]): number {
+  const parent = new Map<string, string>(ids.map((id) => [id, id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const l of reuse) {
+    if (parent.has(l.a) && parent.has(l.b)) parent.set(find(l.a), find(l.b));
+  }
+  return new Set(ids.map(find)).size;
+}
