@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectLanguage } from './language.js';
+
+// Fictional snippets, two or three sentences each: the length of a short news paragraph.
+const SNIPPETS: [string, string][] = [
+  ['en', 'The harbour authority of Port Calder said on Monday that the new ferry terminal will open in the spring, two years later than planned.'],
+  ['fr', "L'autorité portuaire de Port Calder a annoncé lundi que le nouveau terminal des ferries ouvrira au printemps, deux ans plus tard que prévu."],
+  ['de', 'Die Hafenbehörde von Port Calder teilte am Montag mit, dass das neue Fährterminal im Frühjahr eröffnet wird, zwei Jahre später als geplant.'],
+  ['es', 'La autoridad portuaria de Port Calder anunció el lunes que la nueva terminal de transbordadores abrirá en primavera, dos años más tarde de lo previsto.'],
+];
+
+for (const [code, text] of SNIPPETS) {
+  test(`detects ${code} on a fictional news paragraph`, () => {
+    assert.equal(detectLanguage(text), code);
+  });
+}
+
+test('returns null when there are too few letters to judge', () => {
+  assert.equal(detectLanguage(''), null);
+  assert.equal(detectLanguage('Hallo'), null);
+  assert.equal(detectLanguage('2022-07-16 — 14:05 — 1,234 (55%)'), null);
+});
+
+test('a long English body is still English (only a sample is read)', () => {
+  const body = Array.from({ length: 200 }, (_, i) => `Council member ${i} voted against the bridge budget on Tuesday evening.`).join(' ');
+  assert.equal(detectLanguage(body), 'en');
+});
