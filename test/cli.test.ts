@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Report } from '../src/model/report.js';
+import { runCli } from './run-cli.js';
+import { validateReport, schemaErrors } from './schema.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'crosscheck-cli-'));
+
+test('analyze examples/ writes a schema-valid JSON report with every article and the broken JSONL line as a warning', () => {
+  const r = runCli(['analyze', 'examples', '--no-db', '--format', 'json', '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as Report;
+  assert.ok(validateReport(report), schemaErrors());
+  // 6 single-article files + 2 feed items + 2 good JSONL lines.
+  assert.equal(report.articles.length, 10);
+  assert.equal(report.rejected.length, 0);
+  assert.ok(report.warnings.some((w) => w.path.endsWith('more-coverage.jsonl')), JSON.stringify(report.warnings));
+  const wire = report.articles.find((a) => a.id === 'coastal-wire-storm-closes-port')!;
+  assert.equal(wire.published, '2025-03-14');
+  assert.equal(wire.publishedFrom, 'header');
+  assert.equal(wire.outlet, 'coastalwire.example');
+  const html = report.articles.find((a) => a.id === 'lantern-daily-port-closure')!;
+  assert.equal(html.published, '2025-03-14');
+  assert.equal(html.publishedFrom, 'html');
+  assert.ok(report.articles.find((a) => a.id === 'velo-news-today#1')?.title?.includes('Corvane'));
+});
+
+test('analyze reads stdin given as -', () => {
+  const r = runCli(['analyze', '-', '--no-db', '--format', 'json', '--quiet'], {
+    input: 'Ferry strike ends\n\nThe ferry workers of Porto Vello ended their strike on Monday after 9 days. The union said wages would rise by 4 percent.\n',
+  });
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as Report;
+  assert.equal(report.articles.length, 1);
+  assert.ok(report.articles[0].sentences >= 2);
+});
+
+test('exit code 1 with a clear message when no input can be analysed, and no stack trace', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  const r = runCli(['analyze', dir, '--no-db']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /no article could be analysed/);
+  assert.match(r.stderr, /empty/i);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
+
+test('exit code 2 for usage errors', () => {
+  assert.equal(runCli(['analyze', 'examples', '--format', 'pdf']).code, 2);
+  assert.equal(runCli(['no-such-command']).code, 2);
+  assert.equal(runCli(['analyze']).code, 2);
+});
+
+test('--help on every command shows examples', () => {
+  for (const cmd of [['--help'], ['analyze', '--help'], ['extract', '--help']]) {
+    const r = runCli(cmd);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Usage: crosscheck/);
+  }
+  assert.match(runCli(['analyze', '--help']).stdout, /Examples:/);
+});
+
+test('one bad file among good ones is reported and the rest analysed', () => {
+  const dir = tmp();
+  copyFileSync('examples/harbour-gazette-library-opens.txt', join(dir, 'good.txt'));
+  writeFileSync(join(dir, 'archive.zip'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0]));
+  const r = runCli(['analyze', dir, join(dir, 'missing.txt'), '--no-db', '--format', 'json', '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as Report;
+  assert.deepEqual(report.articles.map((a) => a.id), ['good']);
+  assert.equal(report.rejected.length, 2);
+  assert.ok(report.rejected.every((x) => x.reason.length > 0));
+});
+
+test('HTML output is one self-contained page that escapes hostile article text', () => {
+  const dir = tmp();
+  mkdirSync(join(dir, 'in'));
+  writeFileSync(
+    join(dir, 'in', 'hostile.txt'),
+    'Mayor <script>alert(1)</script> resigns\n\nThe mayor of Tarn resigned on Monday <img src=x onerror=alert(2)> after a vote. ' +
+      'Critics said the <iframe src="javascript:alert(3)"></iframe> plan cost 4 million euros.\n',
+  );
+  const out = join(dir, 'brief.html');
+  const r = runCli(['analyze', join(dir, 'in'), '--no-db', '--format', 'html', '--out', out, '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  const html = runCli(['analyze', join(dir, 'in'), '--no-db', '--format', 'html', '--quiet']).stdout;
+  assert.match(html, /^<!doctype html>/i);
+  assert.doesNotMatch(html, /<script/i);
+  assert.doesNotMatch(html, /<img/i);
+  assert.doesNotMatch(html, /<iframe/i);
+  assert.doesNotMatch(html, /<link[^>]+href=/i, 'no external stylesheet');
+  assert.match(html, /resign/);
+});

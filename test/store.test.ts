@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../src/store/store.js';
+import { runCli } from './run-cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'crosscheck-store-'));
+
+function storedCounts(db: string) {
+  const store = openStore(db);
+  try {
+    return store.counts();
+  } finally {
+    store.close();
+  }
+}
+
+test('ingest is idempotent: same content under two names is stored once, re-running adds nothing', () => {
+  const dir = tmp();
+  const input = join(dir, 'in');
+  mkdirSync(input);
+  copyFileSync('examples/harbour-gazette-library-opens.txt', join(input, 'a.txt'));
+  copyFileSync('examples/harbour-gazette-library-opens.txt', join(input, 'b.txt'));
+  copyFileSync('examples/coastal-wire-storm-closes-port.txt', join(input, 'c.txt'));
+  const db = join(dir, 'x.db');
+  assert.equal(runCli(['analyze', input, '--db', db, '--quiet']).code, 0);
+  const first = storedCounts(db);
+  assert.equal(first.contents, 2);
+  assert.equal(first.sources, 3);
+  assert.equal(runCli(['analyze', input, '--db', db, '--quiet']).code, 0);
+  assert.deepEqual(storedCounts(db), first);
+});
+
+test('a killed run loses nothing committed and the next run completes without duplicates', async () => {
+  const dir = tmp();
+  const input = join(dir, 'in');
+  mkdirSync(input);
+  const n = 400;
+  for (let i = 0; i < n; i++) {
+    writeFileSync(
+      join(input, `a${String(i).padStart(4, '0')}.txt`),
+      `Report number ${i} from the valley\n\nThe council of Vale ${i} met on Monday to approve ${i + 3} new bus routes. ` +
+        `Residents said the routes would cut travel times by ${i % 50} minutes. The mayor of district ${i} promised more buses next year.\n`,
+    );
+  }
+  const db = join(dir, 'x.db');
+  const bin = fileURLToPath(new URL('../bin/crosscheck.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'analyze', input, '--db', db, '--quiet', '--workers', '0'], { stdio: 'ignore' });
+  // Kill as soon as the store holds part of the corpus (or after a few seconds at most).
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (existsSync(db)) {
+      try {
+        if (storedCounts(db).contents > 0) break;
+      } catch {
+        /* the database may be mid-creation */
+      }
+    }
+  }
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  const partial = storedCounts(db);
+  assert.ok(partial.contents <= n);
+  assert.equal(runCli(['analyze', input, '--db', db, '--quiet']).code, 0);
+  const after = storedCounts(db);
+  assert.equal(after.contents, n);
+  assert.equal(after.sources, n);
+  assert.equal(after.analyses, n);
+});
