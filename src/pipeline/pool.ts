@@ -5,6 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Article } from '../model/article.js';
 
+export type WorkerStages = 'text' | 'text+extract';
+
 interface Job {
   article: Article;
   resolve: (a: Article) => void;
@@ -18,11 +20,12 @@ export class StagePool {
   private readonly running = new Map<Worker, Job>();
   private readonly timings = new Map<string, number>();
 
-  constructor(size = Math.max(1, availableParallelism())) {
+  /** `stages` names what workers run after cleaning: `text` alone (benchmarks) or `text+extract`. */
+  constructor(size = Math.max(1, availableParallelism()), stages: WorkerStages = 'text+extract') {
     // Workers do not inherit an in-process tsx registration, so they load it explicitly.
     const execArgv = ['--import', import.meta.resolve('tsx')];
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { execArgv });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { execArgv, workerData: { stages } });
       worker.on('message', (msg: { article: Article; timings: [string, number][] } | { error: string }) => {
         const job = this.running.get(worker)!;
         this.running.delete(worker);

@@ -10,6 +10,11 @@ export function afterCleanPipeline(): ArticlePipeline {
   return new ArticlePipeline([textStage, extractStage], ['raw', 'clean']);
 }
 
+/** Sentences and language only: what the ingest+clean+text benchmark measures. */
+export function textOnlyPipeline(): ArticlePipeline {
+  return new ArticlePipeline([textStage], ['raw', 'clean']);
+}
+
 export function cleanPipeline(stats?: OutletLineStats): ArticlePipeline {
   return new ArticlePipeline([createCleanStage(stats)]);
 }

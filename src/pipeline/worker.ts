@@ -1,10 +1,10 @@
 // Worker side of StagePool: runs the text and extract stages on cleaned articles sent by the main thread.
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../model/article.js';
-import { afterCleanPipeline } from './stages.js';
+import { afterCleanPipeline, textOnlyPipeline } from './stages.js';
 
-const pipeline = afterCleanPipeline();
+const pipeline = workerData?.stages === 'text' ? textOnlyPipeline() : afterCleanPipeline();
 
 parentPort!.on('message', (article: Article) => {
   try {

@@ -1,0 +1,93 @@
+// Streaming throughput of ingest → clean → sentences (issue 2's target: ≥ 1,000 seed-sized articles/s on
+// two cores) at 1k/10k/100k articles, with peak RSS, and the whole `analyze` on 10k articles (issue 6).
+// Usage: npm run bench -- pipeline [--sizes 1000,10000,100000] [--analyze 10000]
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { syntheticCorpus } from './corpus.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+
+if (args[0] === '--child') {
+  // One measurement per process, so peak RSS belongs to that corpus size alone.
+  const [, mode, path] = args;
+  const { ingestPaths } = await import('../src/ingest/index.js');
+  const { OutletLineStats } = await import('../src/clean/index.js');
+  const { cleanPipeline } = await import('../src/pipeline/stages.js');
+  const { StagePool } = await import('../src/pipeline/pool.js');
+  if (mode === 'stream') {
+    const t0 = performance.now();
+    const pool = new StagePool(2, 'text');
+    const cleaner = cleanPipeline(new OutletLineStats());
+    const inFlight = new Set<Promise<unknown>>();
+    let n = 0;
+    let sentences = 0;
+    let cleanMs = 0;
+    for await (const item of ingestPaths([path])) {
+      if (item.kind !== 'article') continue;
+      const c0 = performance.now();
+      cleaner.run(item.article);
+      cleanMs += performance.now() - c0;
+      const p = pool.run(item.article).then((a) => {
+        sentences += a.text!.sentences.length;
+        inFlight.delete(p);
+      });
+      inFlight.add(p);
+      n++;
+      // Bounded concurrency keeps memory flat whatever the corpus size.
+      if (inFlight.size >= 64) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    await pool.close();
+    const s = (performance.now() - t0) / 1000;
+    console.log(JSON.stringify({ n, sentences, seconds: s, perSecond: n / s, cleanMs, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  } else {
+    const { analyze } = await import('../src/analyze.js');
+    const t0 = performance.now();
+    const { report, timings } = await analyze([path], { db: null });
+    const s = (performance.now() - t0) / 1000;
+    console.log(
+      JSON.stringify({
+        n: report.articles.length,
+        seconds: s,
+        stories: report.stories.length,
+        reuse: report.reuse.length,
+        timings: Object.fromEntries([...timings].map(([k, v]) => [k, Math.round(v)])),
+        rssMB: process.resourceUsage().maxRSS / 1024,
+      }),
+    );
+  }
+  process.exit(0);
+}
+
+const self = fileURLToPath(import.meta.url);
+const child = (mode: string, path: string) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+};
+
+const sizes = arg('--sizes', '1000,10000,100000').split(',').map(Number);
+console.log('\ningest + clean + sentences (streaming, 2 worker threads for wink-nlp)\n');
+console.log('| articles | sentences | seconds | articles/s | peak RSS MB |');
+console.log('|---:|---:|---:|---:|---:|');
+let source = '';
+for (const n of sizes) {
+  const corpus = await syntheticCorpus(n);
+  source = corpus.source;
+  const r = child('stream', corpus.path);
+  console.log(`| ${r.n} | ${r.sentences} | ${r.seconds.toFixed(1)} | ${Math.round(r.perSecond)} | ${Math.round(r.rssMB)} |`);
+}
+const analyzeN = Number(arg('--analyze', '10000'));
+if (analyzeN > 0) {
+  const corpus = await syntheticCorpus(analyzeN);
+  const r = child('analyze', corpus.path);
+  console.log(`\nwhole analyze (--no-db) on ${r.n} articles: ${r.seconds.toFixed(1)} s, ${r.stories} stories, ${r.reuse} reuse links, peak RSS ${Math.round(r.rssMB)} MB`);
+  console.log('\n| phase | ms |\n|---|---:|');
+  for (const [k, v] of Object.entries(r.timings)) console.log(`| ${k} | ${v} |`);
+}
+console.log(`\ncorpus: sentences recombined from ${source}`);
