@@ -41,7 +41,7 @@ test('the HTML brief renders hostile article text inertly in Chromium', async ()
     });
     await page.goto(pathToFileURL(out).href);
     await page.mouse.move(10, 10);
-    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0), 0);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? 0), 0);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(requests, [], 'the page is self-contained');
     assert.equal(await page.locator('script').count(), 0);
