@@ -1,0 +1,121 @@
+// Turns an analysed article into raw term counts for the three similarity signals the clusterer uses:
+// lemmas (what happened), named entities (who/where/which product), numbers and dates (which instance).
+// Works from tokens alone (proper-noun runs from POS tags) and adds extract.entities/dates when present.
+
+import type { AnalysedArticle, Token } from '../model/article.js';
+import { CALENDAR, STOPWORDS } from './stopwords.js';
+
+export type Signal = 'terms' | 'entities' | 'numbers';
+export const SIGNALS: readonly Signal[] = ['terms', 'entities', 'numbers'];
+
+export interface ArticleFeatures {
+  id: string;
+  counts: Record<Signal, Map<string, number>>;
+  /** Days since 1970-01-01 of the article's date, or null when undated. */
+  day: number | null;
+}
+
+const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN']);
+const LETTER = /\p{L}/u;
+const DIGIT = /\d/;
+const UPPER = /^\p{Lu}/u;
+const YEAR = /^(19|20)\d\d$/;
+
+/** Crude suffix stripping so "killed"/"kills"/"killing" meet; a full Porter stemmer gains nothing measurable
+ * here because TF-IDF cosines over whole articles are robust to the odd unmerged form. */
+export function stem(word: string): string {
+  let w = word.replace(/['’]s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('sses')) return w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  return w;
+}
+
+export function dayNumber(date: string | null | undefined): number | null {
+  if (!date || !/^\d{4}-\d\d-\d\d$/.test(date)) return null;
+  const t = Date.parse(date + 'T00:00:00Z');
+  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
+}
+
+function bump(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/** A token is part of a name when the tagger says PROPN and the surface is capitalised (or carries digits,
+ * as in "Shahed-191"); calendar words are dates, not actors. */
+function isNameToken(t: Token, surface: string): boolean {
+  if (t.pos !== 'PROPN') return false;
+  if (CALENDAR.has(t.normal) || !LETTER.test(t.normal)) return false;
+  return UPPER.test(surface) || DIGIT.test(surface);
+}
+
+/** Extracts the three raw count maps. `published` overrides meta.published (e.g. a date inherited from a copy). */
+export function articleFeatures(article: AnalysedArticle, published: string | null = article.meta.published): ArticleFeatures {
+  const terms = new Map<string, number>();
+  const entities = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  const text = article.clean.text;
+  // Sentence-initial capitals say nothing about names ("Satellite images ..." is tagged PROPN); accept a
+  // sentence-initial single name token only if the article also capitalises it mid-sentence.
+  const midCaps = new Set<string>();
+  for (const s of article.text.sentences) {
+    for (let i = 1; i < s.tokens.length; i++) {
+      const t = s.tokens[i];
+      if (isNameToken(t, text.slice(t.start, t.end))) midCaps.add(t.normal);
+    }
+  }
+  for (const s of article.text.sentences) {
+    const toks = s.tokens;
+    let run: string[] = [];
+    let runStart = 0;
+    const flush = (): void => {
+      if (run.length === 0) return;
+      const ok = run.length > 1 || runStart > 0 || midCaps.has(run[0]);
+      if (ok) {
+        for (const w of run) bump(entities, w);
+        // Full multi-word names ("jake sullivan") are rarer and sharper than their parts.
+        if (run.length > 1 && run.length <= 4) bump(entities, run.join(' '));
+      }
+      run = [];
+    };
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      const surface = text.slice(t.start, t.end);
+      if (isNameToken(t, surface)) {
+        if (run.length === 0) runStart = i;
+        run.push(t.normal.replace(/['’]s$/, ''));
+      } else {
+        flush();
+      }
+      if (t.pos === 'NUM' && DIGIT.test(t.normal)) {
+        const n = t.normal.replace(/,/g, '');
+        bump(numbers, YEAR.test(n) ? `y${n}` : n);
+      } else if (CALENDAR.has(t.normal) && t.normal.length > 3 && !/day$/.test(t.normal)) {
+        bump(numbers, `m:${t.normal.slice(0, 3)}`);
+      }
+      if (CONTENT_POS.has(t.pos) && t.normal.length > 1 && LETTER.test(t.normal) && !STOPWORDS.has(t.normal)) {
+        const w = stem(t.normal);
+        if (!STOPWORDS.has(w)) bump(terms, w);
+      }
+    }
+    flush();
+  }
+  // The title is the writer's own summary of the event: count its words twice.
+  if (article.meta.title) {
+    for (const raw of article.meta.title.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+      if (raw.length > 1 && LETTER.test(raw) && !STOPWORDS.has(raw)) bump(terms, stem(raw), 2);
+    }
+  }
+  for (const e of article.extract.entities) {
+    const name = e.name.toLowerCase();
+    if (name.includes(' ')) bump(entities, name);
+  }
+  for (const d of article.extract.dates) {
+    if (!d.value) continue;
+    if (/^\d{4}-\d\d-\d\d$/.test(d.value)) bump(numbers, `d:${d.value}`);
+    if (/^\d{4}-\d\d/.test(d.value)) bump(numbers, `ym:${d.value.slice(0, 7)}`);
+  }
+  return { id: article.id, counts: { terms, entities, numbers }, day: dayNumber(published) };
+}

@@ -1,0 +1,163 @@
+// Stories and their sub-events from a batch of analysed articles: reuse groups become units, units are
+// clustered online into events (TF-IDF over lemmas, names, numbers/dates + time penalty), events are linked
+// into stories, and each gets a headline/label, a date span and a deterministic id.
+
+import { createHash } from 'node:crypto';
+import type { AnalysedArticle } from '../model/article.js';
+import type { ReportEvent, ReuseResult, Story } from '../model/report.js';
+import { OnlineEventClusterer, type ClusterUnit, type EventOptions } from './events.js';
+import { articleFeatures, dayNumber, SIGNALS } from './features.js';
+import { dateSpan, eventLabel, headlineOf } from './labels.js';
+import * as P from './params.js';
+import { groupEventsIntoStories, type StoryOptions } from './stories.js';
+import { DocumentFrequencies, sumVectors, topKeys, vectorise, Vocabulary, type SignalVectors } from './vector.js';
+
+export { assignStableIds } from './stable-ids.js';
+
+export type StoryCluster = Pick<Story, 'id' | 'headline' | 'articles' | 'events'>;
+
+export interface ClusterOptions {
+  event?: Partial<EventOptions>;
+  story?: Partial<StoryOptions>;
+  /** Short hash used for ids (injectable for tests); default: sha1 hex, first 10 chars. */
+  hash?: (text: string) => string;
+}
+
+export const DEFAULT_EVENT_OPTIONS: EventOptions = {
+  weights: P.EVENT_WEIGHTS,
+  threshold: P.EVENT_THRESHOLD,
+  timePenalty: P.TIME_PENALTY,
+  windowDays: P.TIME_WINDOW_DAYS,
+  refinePasses: P.REFINE_PASSES,
+  postingScan: P.POSTING_SCAN,
+  candidates: P.CANDIDATES,
+};
+
+export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+  weights: P.STORY_WEIGHTS,
+  threshold: P.STORY_THRESHOLD,
+  windowDays: P.STORY_WINDOW_DAYS,
+  queryTerms: P.QUERY_TERMS,
+  postingScan: P.POSTING_SCAN,
+};
+
+export function shortHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 10);
+}
+
+/** Canonical processing order: by date (undated last), then id. Makes the online pass independent of
+ * the order files were given in. */
+function canonicalOrder(units: { day: number | null; id: string }[]): number[] {
+  return [...units.keys()].sort((a, b) => {
+    const da = units[a].day ?? Infinity;
+    const db = units[b].day ?? Infinity;
+    if (da !== db) return da - db;
+    return units[a].id < units[b].id ? -1 : units[a].id > units[b].id ? 1 : 0;
+  });
+}
+
+interface Prepared {
+  vocab: Vocabulary;
+  vecs: Map<string, SignalVectors>;
+  units: (ClusterUnit & { id: string; members: string[] })[];
+  order: number[];
+}
+
+/** Features, batch IDF, vectors and reuse-group units. Exposed for the bench and the eval. */
+export function prepareUnits(articles: AnalysedArticle[], reuse: ReuseResult): Prepared {
+  const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
+  const feats = articles.map((a) => articleFeatures(a, publishedOf(a)));
+  const df = new DocumentFrequencies();
+  for (const f of feats) df.add(f.counts);
+  const vocab = new Vocabulary();
+  const vecs = new Map<string, SignalVectors>();
+  const byGroup = new Map<string, number[]>();
+  feats.forEach((f, i) => {
+    vecs.set(f.id, vectorise(f.counts, df, vocab));
+    // Copies found by the reuse stage are one unit: they report the same event by construction, and an
+    // outlet's rewrites must not outvote independent reporting in a centroid.
+    const g = reuse.groupOf.get(f.id) ?? `article:${f.id}`;
+    let list = byGroup.get(g);
+    if (!list) byGroup.set(g, (list = []));
+    list.push(i);
+  });
+  const units = [...byGroup.values()].map((idx) => {
+    const members = idx.map((i) => feats[i].id).sort();
+    const vec = sumVectors(idx.map((i) => vecs.get(feats[i].id)!));
+    const days = idx.map((i) => feats[i].day).filter((d): d is number => d !== null);
+    const query = SIGNALS.flatMap((s) => topKeys(vec[s], P.QUERY_TERMS));
+    return { id: members[0], members, vec, day: days.length ? Math.min(...days) : null, query };
+  });
+  return { vocab, vecs, units, order: canonicalOrder(units) };
+}
+
+/** Clusters a batch into stories (biggest, then newest first), each with its events (likewise). */
+export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, opts: ClusterOptions = {}): StoryCluster[] {
+  if (articles.length === 0) return [];
+  const hash = opts.hash ?? shortHash;
+  const eventOpts = { ...DEFAULT_EVENT_OPTIONS, ...opts.event };
+  const storyOpts = { ...DEFAULT_STORY_OPTIONS, ...opts.story };
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
+  const { vocab, vecs, units, order } = prepareUnits(articles, reuse);
+
+  const clusterer = new OnlineEventClusterer(units, eventOpts);
+  const eventGroups = clusterer.run(order);
+  const eventInputs = eventGroups.map((g) => {
+    const days = g.map((u) => units[u].day).filter((d): d is number => d !== null);
+    return {
+      vec: clusterer.centroidOf(g).vectors(),
+      minDay: days.length ? Math.min(...days) : null,
+      maxDay: days.length ? Math.max(...days) : null,
+    };
+  });
+  const storyGroups = groupEventsIntoStories(eventInputs, storyOpts);
+
+  const dateKey = (a: AnalysedArticle): string => publishedOf(a) ?? '';
+  const byDateThenId = (x: AnalysedArticle, y: AnalysedArticle): number =>
+    dateKey(x) < dateKey(y) ? -1 : dateKey(x) > dateKey(y) ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+  const newest = (list: AnalysedArticle[]): number => {
+    let best = -1;
+    for (const a of list) best = Math.max(best, dayNumber(publishedOf(a)) ?? -1);
+    return best;
+  };
+  const biggestNewest = <T extends { members: AnalysedArticle[]; newest: number; id: string }>(x: T, y: T): number =>
+    y.members.length - x.members.length || y.newest - x.newest || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+  const stories = storyGroups.map((sg) => {
+    const events = sg.map((e) => {
+      const members = eventGroups[e].flatMap((u) => units[u].members).map((id) => byId.get(id)!).sort(byDateThenId);
+      const memberVecs = members.map((a) => vecs.get(a.id)!);
+      const smallest = members.map((a) => a.id).sort()[0];
+      const span = dateSpan(members, publishedOf, P.MENTION_WINDOW_DAYS);
+      return {
+        id: `e-${hash(smallest)}`,
+        members,
+        newest: newest(members),
+        event: {
+          id: `e-${hash(smallest)}`,
+          label: eventLabel(members, memberVecs, vocab, P.LABEL_MAX),
+          articles: members.map((a) => a.id),
+          start: span.start,
+          end: span.end,
+        } satisfies ReportEvent,
+      };
+    });
+    events.sort(biggestNewest);
+    const members = events.flatMap((e) => e.members).sort(byDateThenId);
+    const smallest = members.map((a) => a.id).sort()[0];
+    return {
+      id: `s-${hash(smallest)}`,
+      members,
+      newest: newest(members),
+      cluster: {
+        id: `s-${hash(smallest)}`,
+        headline: headlineOf(members, members.map((a) => vecs.get(a.id)!)),
+        articles: members.map((a) => a.id),
+        events: events.map((e) => e.event),
+      } satisfies StoryCluster,
+    };
+  });
+  stories.sort(biggestNewest);
+  return stories.map((s) => s.cluster);
+}

@@ -1,0 +1,41 @@
+// Tuning constants of the story/event clusterer, in one place. Figures quoted are BCubed F1 on
+// ../shared/data/stories-ecbplus (`npx tsx eval/ecbplus.ts`), tuned on EVEN topics only and checked on ODD
+// topics (the held-out half), so nothing here is fitted to the whole dev set.
+
+/** Weights of the three similarity signals when an article meets an event centroid (Miranda et al. 2018
+ * combine TF-IDF cosines of several feature spaces linearly). Entities carry the event identity (which
+ * celebrity, which city), lemmas the kind of event, numbers/dates the instance (magnitude, death toll, year). */
+export const EVENT_WEIGHTS = { terms: 0.45, entities: 0.4, numbers: 0.15 } as const;
+
+/** An article joins its best event when the weighted score reaches this; otherwise it opens a new event. */
+export const EVENT_THRESHOLD = 0.3;
+
+/** Time-gap penalty: score -= TIME_PENALTY * min(gap, TIME_WINDOW_DAYS) / TIME_WINDOW_DAYS, and beyond the
+ * window an event is not a candidate at all. Sub-events of one story are days apart, not months. */
+export const TIME_PENALTY = 0.15;
+export const TIME_WINDOW_DAYS = 14;
+
+/** Events join a story (single link over event centroids) when this weighted score is reached. Stories are
+ * about the kind of thing that happens and who is involved, so lemmas weigh more than at event level. */
+export const STORY_WEIGHTS = { terms: 0.7, entities: 0.3, numbers: 0 } as const;
+export const STORY_THRESHOLD = 0.3;
+/** Events further apart than this are never linked into one story. */
+export const STORY_WINDOW_DAYS = 120;
+
+/** Candidate retrieval through the inverted index: only the article's QUERY_TERMS heaviest keys per signal
+ * are looked up (and an event is indexed under those of each member), each posting list is scanned newest-first for at most POSTING_SCAN events, and the
+ * CANDIDATES events with most shared keys are scored in full. This keeps cost per article flat as the
+ * number of events grows (bench/cluster.ts). */
+export const QUERY_TERMS = 10;
+export const POSTING_SCAN = 64;
+export const CANDIDATES = 24;
+
+/** Refinement passes after the online pass: each article is re-scored against every candidate event with
+ * itself removed and moves to the best one. Removes most of the input-order dependence of a single pass. */
+export const REFINE_PASSES = 2;
+
+/** Event label length cap, characters. */
+export const LABEL_MAX = 80;
+/** Text-mentioned dates count towards an event's span only within this many days before its article date
+ * (a mention of last year's air show is background, not the event). */
+export const MENTION_WINDOW_DAYS = 45;
