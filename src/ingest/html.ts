@@ -1,0 +1,189 @@
+// HTML pages: the main text via Mozilla Readability (the Firefox Reader View algorithm) on a linkedom DOM,
+// turned into paragraph text; metadata from what the page declares for machines (Open Graph / article:*
+// meta, JSON-LD, canonical link, <html lang>) before Readability's own guesses. linkedom never runs
+// scripts; we still delete script/iframe/object elements first so none of their text can leak in.
+
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { Diagnostic } from '../model/article.js';
+import type { ArticleDraft } from './draft.js';
+import { languageFromTag } from './draft.js';
+import { normaliseDate } from './dates.js';
+import { htmlToText } from './html-text.js';
+import { READABILITY_MIN_CHARS } from './params.js';
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+
+/** Elements whose content is never article text and may be hostile (active content, embeds). */
+const ACTIVE_CONTENT = 'script:not([type="application/ld+json"]), noscript, iframe, frame, frameset, object, embed, applet, template, style';
+
+/** Metadata a page declares about itself. */
+export interface PageMeta {
+  title: string | null;
+  url: string | null;
+  siteName: string | null;
+  published: string | null;
+  author: string | null;
+  language: string | null;
+}
+
+function metaContent(doc: Doc, selectors: string[]): string | null {
+  for (const selector of selectors) {
+    const el = doc.querySelector(selector);
+    const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.getAttribute('href');
+    if (v && v.trim()) return v.trim();
+  }
+  return null;
+}
+
+type JsonLdNode = Record<string, unknown>;
+
+/** Every object node in the page's JSON-LD blocks, flattening arrays and `@graph`. */
+function jsonLdNodes(doc: Doc): JsonLdNode[] {
+  const out: JsonLdNode[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 4 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    const node = v as JsonLdNode;
+    out.push(node);
+    if (node['@graph']) visit(node['@graph'], depth + 1);
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      // Some CMSs wrap JSON-LD in CDATA or leave trailing commas; the first we strip, the second we skip.
+      visit(JSON.parse((script.textContent ?? '').replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')), 0);
+    } catch {
+      // invalid JSON-LD block: ignore it, the meta tags may still say what we need
+    }
+  }
+  return out;
+}
+
+const ARTICLE_TYPE = /Article|Posting|Report|NewsArticle|WebPage/i;
+
+function typeOf(node: JsonLdNode): string {
+  const t = node['@type'];
+  return Array.isArray(t) ? t.join(' ') : typeof t === 'string' ? t : '';
+}
+
+function nameOf(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter((x): x is string => !!x);
+    return names.length ? names.join(', ') : null;
+  }
+  if (v && typeof v === 'object') return nameOf((v as JsonLdNode).name);
+  return null;
+}
+
+function urlOf(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') return urlOf((v as JsonLdNode)['@id'] ?? (v as JsonLdNode).url);
+  return null;
+}
+
+/** The article node of the JSON-LD (a *Article / *Posting type first; WebPage last). */
+function jsonLdArticle(doc: Doc): JsonLdNode | null {
+  const nodes = jsonLdNodes(doc);
+  const ranked = nodes
+    .filter((n) => ARTICLE_TYPE.test(typeOf(n)) || n.datePublished)
+    .sort((a, b) => Number(/WebPage/i.test(typeOf(a))) - Number(/WebPage/i.test(typeOf(b))));
+  return ranked[0] ?? null;
+}
+
+const isHttpUrl = (s: string | null): s is string => !!s && /^https?:\/\//i.test(s);
+
+export function pageMeta(doc: Doc): PageMeta {
+  const ld = jsonLdArticle(doc);
+  const ldDate = typeof ld?.datePublished === 'string' ? ld.datePublished : null;
+  const published =
+    normaliseDate(metaContent(doc, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]'])) ??
+    normaliseDate(ldDate) ??
+    normaliseDate(
+      metaContent(doc, [
+        'meta[itemprop="datePublished"]',
+        'meta[name="pubdate"]',
+        'meta[name="publishdate"]',
+        'meta[name="publish-date"]',
+        'meta[name="date"]',
+        'meta[name="dc.date"]',
+        'meta[name="DC.date.issued"]',
+        'meta[name="parsely-pub-date"]',
+        'meta[name="sailthru.date"]',
+        'meta[property="og:published_time"]',
+        'time[itemprop="datePublished"]',
+      ]),
+    );
+  const canonical = metaContent(doc, ['link[rel="canonical"]']);
+  const ogUrl = metaContent(doc, ['meta[property="og:url"]']);
+  const ldUrl = urlOf(ld?.url) ?? urlOf(ld?.mainEntityOfPage);
+  const metaAuthor = metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]']);
+  const htmlLang = doc.documentElement?.getAttribute('lang');
+  return {
+    title:
+      metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
+      (typeof ld?.headline === 'string' ? ld.headline : null),
+    url: [canonical, ogUrl, ldUrl].find(isHttpUrl) ?? null,
+    siteName: metaContent(doc, ['meta[property="og:site_name"]']) ?? nameOf(ld?.publisher),
+    published,
+    author: nameOf(ld?.author) ?? (metaAuthor && !isHttpUrl(metaAuthor) ? metaAuthor : null),
+    language:
+      languageFromTag(htmlLang) ??
+      languageFromTag(metaContent(doc, ['meta[http-equiv="content-language" i]', 'meta[property="og:locale"]'])) ??
+      languageFromTag(typeof ld?.inLanguage === 'string' ? ld.inLanguage : null),
+  };
+}
+
+/** Body text of the whole page minus its navigation chrome: the fallback when Readability finds nothing. */
+export function pageText(doc: Doc): string {
+  for (const el of doc.querySelectorAll(`${ACTIVE_CONTENT}, nav, header, footer, aside, form, button`)) el.remove();
+  return htmlToText(doc.body?.innerHTML ?? doc.documentElement?.innerHTML ?? '');
+}
+
+export function parseHtml(html: string): ArticleDraft {
+  const { document } = parseHTML(html);
+  const meta = pageMeta(document);
+  for (const el of document.querySelectorAll(ACTIVE_CONTENT)) el.remove();
+  const diagnostics: Diagnostic[] = [];
+  let raw = '';
+  let readerTitle: string | null = null;
+  let readerByline: string | null = null;
+  let readerSite: string | null = null;
+  let readerDate: string | null = null;
+  try {
+    const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    if (result) {
+      raw = htmlToText(result.content ?? '');
+      readerTitle = result.title ?? null;
+      readerByline = result.byline ?? null;
+      readerSite = result.siteName ?? null;
+      readerDate = result.publishedTime ?? null;
+    }
+  } catch (err) {
+    diagnostics.push({ origin: 'ingest:readability', level: 'warning', message: `Readability failed: ${(err as Error).message}` });
+  }
+  if (raw.replace(/\s+/g, '').length < READABILITY_MIN_CHARS) {
+    // Readability mutated the first DOM; start again from the source.
+    const fallback = pageText(parseHTML(html).document);
+    if (fallback.trim().length > raw.trim().length) {
+      raw = fallback;
+      diagnostics.push({
+        origin: 'ingest:html-fallback',
+        level: 'warning',
+        message: 'Readability found no article body; used the whole page text (may include navigation)',
+      });
+    }
+  }
+  const docTitle = document.querySelector('title')?.textContent ?? null;
+  return {
+    raw,
+    title: meta.title ?? readerTitle ?? docTitle,
+    url: meta.url,
+    outlet: meta.siteName ?? readerSite,
+    published: meta.published ?? normaliseDate(readerDate),
+    publishedFrom: 'html',
+    author: meta.author ?? readerByline,
+    declaredLanguage: meta.language,
+    diagnostics,
+  };
+}

@@ -1,0 +1,229 @@
+// Ingest: any pile of inputs (files, folders, globs, `-` for stdin) → Article records, each format
+// recognised from its content. Bad input never stops the run: every unusable file becomes a `rejected`
+// item with a reason, every partly usable one a `warning` beside the articles it still gave.
+
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Diagnostic, SourceFormat } from '../model/article.js';
+import type { IngestItem, IngestOptions } from './types.js';
+import { buildArticle, type ArticleDraft } from './draft.js';
+import { decodeBytes } from './decode.js';
+import { sniffBinary, sniffFormat } from './sniff.js';
+import { parseTxt } from './txt.js';
+import { parseHtml } from './html.js';
+import { isJsonFeed, parseJsonFeed, parseXmlFeed, type FeedResult } from './feed.js';
+import { parseJsonLines, parseJsonValue, type JsonEntry } from './json.js';
+import { expandGlob, hasGlob, walkFolder } from './walk.js';
+import { DEFAULT_MAX_BYTES } from './params.js';
+
+export type { IngestItem, IngestOptions } from './types.js';
+
+/** The stdin pseudo-path, as the user typed it. */
+export const STDIN_PATH = '-';
+
+/** Article id for a file: its name without the (last) extension; `stdin` for `-`. */
+export function fileId(path: string): string {
+  if (path === STDIN_PATH) return 'stdin';
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+
+/** Ingests one file's bytes. Pure (no I/O), synchronous: usable in tests and worker threads. */
+export function ingestBuffer(path: string, bytes: Buffer): IngestItem[] {
+  if (bytes.length === 0) return [{ kind: 'rejected', path, reason: 'empty file' }];
+  const binary = sniffBinary(bytes);
+  if (binary) return [{ kind: 'rejected', path, reason: `binary file (${binary})` }];
+  const decoded = decodeBytes(bytes);
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return [{ kind: 'rejected', path, reason: 'empty file (whitespace only)' }];
+
+  const items: IngestItem[] = [];
+  const fileDiagnostics: Diagnostic[] = [];
+  if (decoded.warning) {
+    fileDiagnostics.push({ origin: 'ingest:encoding', level: 'warning', message: decoded.warning });
+    items.push({ kind: 'warning', path, message: decoded.warning });
+  }
+  const stem = fileId(path);
+  const emit = (format: SourceFormat, id: string, draft: ArticleDraft): void => {
+    const article = buildArticle({ id, path, format, encoding: decoded.encoding, diagnostics: fileDiagnostics }, draft);
+    if (article.raw.trim() === '') {
+      items.push({ kind: 'rejected', path: id === stem ? path : `${path}#${id.slice(stem.length + 1)}`, reason: 'no article text found' });
+      return;
+    }
+    for (const d of draft.diagnostics ?? []) {
+      if (d.level !== 'info') items.push({ kind: 'warning', path, message: d.message });
+    }
+    items.push({ kind: 'article', article });
+  };
+
+  const format = sniffFormat(text);
+  try {
+    if (format === 'txt') emit('txt', stem, parseTxt(text));
+    else if (format === 'html') emit('html', stem, parseHtml(text));
+    else if (format === 'feed') emitFeed(parseXmlFeed(text));
+    else if (format === 'jsonl') emitJson(parseJsonLines(text), 'JSON Lines');
+    else {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        return [...items, { kind: 'rejected', path, reason: `invalid JSON (${(err as Error).message})` }];
+      }
+      if (isJsonFeed(value)) emitFeed(parseJsonFeed(value));
+      else emitJson(parseJsonValue(value), 'JSON');
+    }
+  } catch (err) {
+    // A parser bug must cost one file, not the run.
+    return [...items.filter((i) => i.kind === 'warning'), { kind: 'rejected', path, reason: `could not be parsed (${(err as Error).message})` }];
+  }
+  return items;
+
+  function emitFeed(feed: FeedResult): void {
+    const good = feed.items.filter((i) => i.draft).length;
+    if (feed.error && good === 0) {
+      items.push({ kind: 'rejected', path, reason: feed.error });
+      return;
+    }
+    if (feed.error) items.push({ kind: 'warning', path, message: `${feed.error}; kept the ${good} complete item(s) before the damage` });
+    if (feed.items.length === 0) {
+      items.push({ kind: 'rejected', path, reason: 'feed has no items' });
+      return;
+    }
+    if (good === 0) {
+      items.push({ kind: 'rejected', path, reason: 'feed items have no content' });
+      return;
+    }
+    for (const item of feed.items) {
+      if (item.problem) items.push({ kind: 'warning', path, message: item.problem });
+      if (item.draft) emit('feed', `${stem}#${item.n}`, item.draft);
+    }
+  }
+
+  function emitJson(entries: JsonEntry[], what: string): void {
+    if (entries.length === 0) {
+      items.push({ kind: 'rejected', path, reason: `${what} has no objects` });
+      return;
+    }
+    if (!entries.some((e) => e.draft)) {
+      const first = entries.find((e) => e.problem)?.problem ?? 'no article objects';
+      items.push({ kind: 'rejected', path, reason: entries.length === 1 ? first : `no usable object (first problem: ${first})` });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.problem) items.push({ kind: 'warning', path, message: entry.problem });
+      if (entry.draft) emit('json', entry.declaredId ?? (entry.n === 0 ? stem : `${stem}#${entry.n}`), entry.draft);
+    }
+  }
+}
+
+/** A reason a person can act on, from a Node file-system error. */
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    default:
+      return `cannot read (${code ?? (err as Error).message})`;
+  }
+}
+
+async function ingestFile(path: string, maxBytes: number): Promise<IngestItem[]> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return [{ kind: 'rejected', path, reason: 'not a regular file' }];
+    size = info.size;
+  } catch (err) {
+    return [{ kind: 'rejected', path, reason: fsReason(err) }];
+  }
+  if (size > maxBytes) return [{ kind: 'rejected', path, reason: `file too large (${mb(size)}; the limit is ${mb(maxBytes)})` }];
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    return [{ kind: 'rejected', path, reason: fsReason(err) }];
+  }
+  return ingestBuffer(path, bytes);
+}
+
+/** Reads stdin up to maxBytes; stops reading (and says so) as soon as the limit is passed. */
+async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer | string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += buf.length;
+    if (total > maxBytes) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      return `input too large (over ${mb(maxBytes)} on stdin)`;
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Streams the articles, rejections and warnings of all inputs, in input order then sorted path order. */
+export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const done = new Set<string>(); // the same file named twice (folder + glob) is ingested once
+  async function* once(path: string): AsyncGenerator<IngestItem> {
+    const key = resolve(path);
+    if (done.has(key)) return;
+    done.add(key);
+    yield* await ingestFile(path, maxBytes);
+  }
+  for (const input of inputs) {
+    if (input === STDIN_PATH) {
+      const read = await readStdin(opts.stdin ?? process.stdin, maxBytes);
+      if (typeof read === 'string') yield { kind: 'rejected', path: STDIN_PATH, reason: read };
+      else yield* ingestBuffer(STDIN_PATH, read);
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = (await stat(input)).isDirectory();
+    } catch (err) {
+      if (hasGlob(input) && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+        let matched = 0;
+        for await (const entry of expandGlob(input)) {
+          if (entry.error !== undefined) {
+            yield { kind: 'rejected', path: entry.path, reason: fsReason(entry.error) };
+            continue;
+          }
+          matched++;
+          yield* once(entry.path);
+        }
+        if (matched === 0) yield { kind: 'rejected', path: input, reason: 'no files match this pattern' };
+        continue;
+      }
+      yield { kind: 'rejected', path: input, reason: fsReason(err) };
+      continue;
+    }
+    if (!isDir) {
+      yield* once(input);
+      continue;
+    }
+    let count = 0;
+    for await (const entry of walkFolder(input)) {
+      if (entry.error !== undefined) {
+        yield { kind: 'rejected', path: entry.path, reason: fsReason(entry.error) };
+        continue;
+      }
+      count++;
+      yield* once(entry.path);
+    }
+    if (count === 0) yield { kind: 'warning', path: input, message: 'folder has no article files' };
+  }
+}
