@@ -1,0 +1,127 @@
+// chrono-node proposes the calendar forms it reads well (month names with days and years, weekdays,
+// numeric dates, clock times); we keep which components it was *certain* of and resolve the rest ourselves
+// with a past bias, because chrono's own guesses (forwardDate off) take the nearest weekday, not the past one.
+
+import * as chrono from 'chrono-node';
+import { addDays, fmtDay, fmtMonth, toDays, weekday, type Ymd } from './calendar.js';
+import { futureDayTolerance, futureMonthTolerance } from './params.js';
+import { PART_OF_DAY, type Candidate, type RuleContext } from './rules.js';
+
+// Only the calendar parsers: chrono's casual/relative parsers ("now", "last month") are replaced by the
+// news rules (which know TimeML granularity), and its range/relative merging refiners are dropped so that
+// "June 8 and July 5" stays two mentions and "last month, this week" is not fused into one.
+const KEEP_PARSERS = new Set([
+  'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENSlashMonthFormatParser', 'ENTimeExpressionParser',
+  'ENYearMonthNameParser', 'ENMonthNameParser',
+]);
+const DROP_REFINERS = new Set(['ENMergeDateRangeRefiner', 'ENMergeRelativeAfterDateRefiner', 'ENMergeRelativeFollowByDateRefiner', 'ForwardDateRefiner', 'ENEndOfPeriodRefiner']);
+
+const parser = chrono.en.casual.clone();
+parser.parsers = parser.parsers.filter((p) => KEEP_PARSERS.has(p.constructor.name));
+parser.refiners = parser.refiners.filter((r) => !DROP_REFINERS.has(r.constructor.name));
+
+/** Cheap trigger: chrono's parsers all need a month/weekday name, a digit with a separator, or a clock word. */
+const TRIGGER = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d[/:.-]\d|\d\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:noon|midnight|o'clock)\b/i;
+
+const LEADING = /^(?:on|in|at|by|since|until|till|from|during|of|before|after|around|about|to)\s+/i;
+
+/** Weekday: past bias ("said Tuesday" is the last Tuesday, the same day counting), future with a cue. */
+function resolveWeekday(ref: Ymd, target: number, prefix: string, future: boolean): { day: Ymd; resolution: string } {
+  const dow = weekday(ref);
+  const back = (dow - target + 7) % 7;
+  const ahead = (target - dow + 7) % 7;
+  if (prefix === 'last') return { day: addDays(ref, -(back === 0 ? 7 : back)), resolution: 'relative-last-weekday' };
+  if (prefix === 'next') return { day: addDays(ref, ahead === 0 ? 7 : ahead), resolution: 'relative-next-weekday' };
+  if (prefix === 'this') {
+    // "this Friday": the one of the reference's (Monday-based) week.
+    const monday = addDays(ref, -((dow + 6) % 7));
+    return { day: addDays(monday, (target + 6) % 7), resolution: 'relative-this-weekday' };
+  }
+  if (future && ahead !== 0) return { day: addDays(ref, ahead), resolution: 'relative-future-weekday' };
+  return { day: addDays(ref, -back), resolution: 'relative-past-weekday' };
+}
+
+/** Year of a month(/day) given without one: the reference year unless that puts it clearly in the future. */
+function inferYear(ref: Ymd, month: number, day: number | null, future: boolean): number {
+  if (future) {
+    const thisYear = day === null ? month >= ref.m - 0 : toDays({ y: ref.y, m: month, d: day }) >= toDays(ref) - 7;
+    return thisYear ? ref.y : ref.y + 1;
+  }
+  if (day === null) return month - ref.m > futureMonthTolerance ? ref.y - 1 : ref.y;
+  return toDays({ y: ref.y, m: month, d: day }) - toDays(ref) > futureDayTolerance ? ref.y - 1 : ref.y;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export function proposeCalendar(ctx: RuleContext): Candidate[] {
+  if (!TRIGGER.test(ctx.text)) return [];
+  const out: Candidate[] = [];
+  const refDate = ctx.ref ? new Date(Date.UTC(ctx.ref.y, ctx.ref.m - 1, ctx.ref.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of parser.parse(ctx.text, { instant: refDate, timezone: 0 }, { forwardDate: false })) {
+    let start = r.index;
+    let text = r.text;
+    const lead = LEADING.exec(text);
+    if (lead) {
+      start += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+    text = text.replace(/[\s,.;:]+$/, (s) => (/^\.$/.test(s) && /\b[A-Z][a-z]{2}\.$/.test(text) ? s : ''));
+    const s = r.start;
+    const certain = (c: 'year' | 'month' | 'day' | 'weekday' | 'hour') => s.isCertain(c);
+    const tags = r.tags();
+    const future = ctx.futureCue(start);
+    let day: string | null = null;
+    let resolution = 'absolute';
+    let granularity: 'day' | 'month' | 'year' | null = null;
+    const prefix = /^(last|next|this)\s/i.exec(text)?.[1].toLowerCase() ?? '';
+    if (certain('month') && certain('day')) {
+      granularity = 'day';
+      if (certain('year')) day = fmtDay({ y: s.get('year')!, m: s.get('month')!, d: s.get('day')! });
+      else if (ctx.ref) {
+        const y = inferYear(ctx.ref, s.get('month')!, s.get('day')!, future);
+        day = fmtDay({ y, m: s.get('month')!, d: s.get('day')! });
+        resolution = 'relative-inferred-year';
+      } else resolution = 'unresolved-no-reference';
+    } else if (certain('month')) {
+      granularity = 'month';
+      if (certain('year')) day = fmtMonth(s.get('year')!, s.get('month')!);
+      else if (ctx.ref) {
+        day = fmtMonth(inferYear(ctx.ref, s.get('month')!, null, future || prefix === 'next'), s.get('month')!);
+        resolution = 'relative-past-month';
+      } else resolution = 'unresolved-no-reference';
+    } else if (certain('weekday')) {
+      granularity = 'day';
+      if (ctx.ref) {
+        const w = resolveWeekday(ctx.ref, s.get('weekday')!, prefix, future);
+        day = fmtDay(w.day);
+        resolution = w.resolution;
+      } else resolution = 'unresolved-no-reference';
+    } else if (certain('year')) {
+      granularity = 'year';
+      day = String(s.get('year'));
+    } else if (certain('hour')) {
+      // A clock time alone ("at 10 a.m.") is taken on the reference day.
+      if (ctx.ref) {
+        day = fmtDay(ctx.ref);
+        resolution = 'relative-reference-day';
+      } else resolution = 'unresolved-no-reference';
+    }
+    let type: Candidate['type'] = 'DATE';
+    let timeml = day;
+    if (certain('hour') && (granularity === 'day' || granularity === null)) {
+      type = 'TIME';
+      if (day) timeml = `${day}T${pad2(s.get('hour')!)}:${pad2(s.get('minute') ?? 0)}`;
+    }
+    // "Friday morning", "Wednesday night": TimeML appends the part of day.
+    let end = start + text.length;
+    const part = /^\s+(morning|afternoon|evening|night)\b/i.exec(ctx.text.slice(end, end + 12));
+    if (part && type === 'DATE' && granularity === 'day') {
+      end += part[0].length;
+      type = 'TIME';
+      if (timeml) timeml += `T${PART_OF_DAY[part[1].toLowerCase()]}`;
+    }
+    out.push({ start, end, type, timeml, resolution, rule: `chrono:${[...tags].find((t) => t.startsWith('parser/'))?.slice(7) ?? 'weekday'}` });
+  }
+  return out;
+}

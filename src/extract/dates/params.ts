@@ -1,0 +1,21 @@
+// Tuning constants of the date stage. Each says what it was checked against; TBAQ means
+// `../shared/data/timex-tempeval3/TBAQ-cleaned` scored by `npx tsx eval/timex.ts`.
+
+/**
+ * How far (characters) before a bare weekday/month we look for a future cue ("will", "next", "scheduled").
+ * News reports mostly look back, so only an explicit cue close to the expression flips it to the future;
+ * 60 chars is about one clause. Wider windows (120) caught cues of other clauses on TBAQ and lost value F1.
+ */
+export const futureCueWindow = 60;
+
+/**
+ * A month/day without a year that falls up to this many days after the reference date is still taken in
+ * the reference year without a future cue ("the vote on Aug. 10" in an Aug. 7 article): schedules are
+ * reported before they happen; further ahead it is more likely last year's date. 0 would force every
+ * undated future day into the previous year. Checked on TBAQ month-day expressions (value F1 unchanged
+ * from 14 to 45; 30 chosen as "about a month").
+ */
+export const futureDayTolerance = 30;
+
+/** Same idea for a bare month ("in August" written on July 30): 1 month ahead stays in the year. */
+export const futureMonthTolerance = 1;

@@ -1,0 +1,95 @@
+// Refiners over all proposed temporal expressions (chrono's design: parsers propose, refiners filter and
+// merge): false-positive filters, each a named unit with its reason, then overlap resolution and
+// discourse-level adjustments.
+
+import type { Candidate } from './rules.js';
+
+export interface DateFilter {
+  name: string;
+  /** True when the candidate is NOT a temporal expression. */
+  rejects(c: Candidate, text: string): boolean;
+}
+
+const PREPOSITION_BEFORE = /\b(?:in|since|by|until|till|through|from|to|of|early|late|mid|last|next|this|during|before|after|between|and|or|on|around|for|that|each|every)\s+$/i;
+
+/** "may" the modal and "March" the verb/noun ("a march on the capital") are not months unless framed as one. */
+export const monthWordIsVerb: DateFilter = {
+  name: 'month-word-is-verb',
+  rejects(c, text) {
+    const word = text.slice(c.start, c.end);
+    if (!/^(may|march)$/i.test(word)) return false;
+    if (word[0] !== word[0].toUpperCase()) return true;
+    const before = text.slice(Math.max(0, c.start - 16), c.start);
+    const after = text.slice(c.end, c.end + 8);
+    return !(PREPOSITION_BEFORE.test(before) || /^\s*,?\s*\d/.test(after));
+  },
+};
+
+/** "24/7", "9/11", "50/50": slash numbers without a year are rarely dates in news prose. */
+export const slashWithoutYear: DateFilter = {
+  name: 'slash-without-year',
+  rejects(c, text) {
+    const word = text.slice(c.start, c.end);
+    return /^\d{1,2}\/\d{1,2}$/.test(word);
+  },
+};
+
+/** "Shahed-191", "F-16", "COVID-19", "Su-2024": a number glued to a name by a hyphen is a model/name. */
+export const partOfName: DateFilter = {
+  name: 'part-of-name',
+  rejects(c, text) {
+    return /[A-Za-z]-$/.test(text.slice(Math.max(0, c.start - 2), c.start)) && /^\d/.test(text.slice(c.start, c.end));
+  },
+};
+
+/** Scores and ratios ("won 3-1", "a 2:1 vote") and bare clock-like numbers without a clock marker. */
+export const scoreOrRatio: DateFilter = {
+  name: 'score-or-ratio',
+  rejects(c, text) {
+    if (c.type !== 'TIME') return false;
+    const word = text.slice(c.start, c.end);
+    if (/[ap]\.?m\b|noon|midnight|o'clock|morning|afternoon|evening|night/i.test(word)) return false;
+    if (/[A-Za-z]{3}/.test(word)) return false; // a weekday/month with a time
+    const before = text.slice(Math.max(0, c.start - 12), c.start);
+    return !/\b(?:at|by|until|till|from|before|after|around|about|since)\s+$/i.test(before);
+  },
+};
+
+/** A date phrase needs a head word: a lone lowercase "march"/"may" is dropped above; "second" as ordinal is handled by the duration rule. */
+export const dateFilters: DateFilter[] = [monthWordIsVerb, slashWithoutYear, partOfName, scoreOrRatio];
+
+/**
+ * Overlaps: the longest expression wins ("last Friday morning" over "Friday"); on equal length the
+ * earlier proposer (chrono's calendar reading) wins. Linear after sorting.
+ */
+export function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  const sorted = cands
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+  const taken: Candidate[] = [];
+  for (const { c } of sorted) {
+    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+    taken.push(c);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "a year ago"/"a year earlier"/"year-earlier" after a quarter in the same text means that quarter a
+ * year before (earnings reports: "third-quarter profit … compared with $2 a share a year earlier"); TBAQ
+ * annotates 30 of 40 such phrases this way.
+ */
+export function yearEarlierFollowsQuarter(mentions: Candidate[], text: string): void {
+  let lastQuarter: { y: number; q: string } | null = null;
+  for (const c of mentions) {
+    const q = c.timeml && /^(\d{4})-(Q\d|H\d)$/.exec(c.timeml);
+    if (q) {
+      lastQuarter = { y: +q[1], q: q[2] };
+      continue;
+    }
+    if (lastQuarter && c.rule === 'relative-offset' && c.timeml && /^\d{4}$/.test(c.timeml) && /^(?:a|one)\s+year\s+(?:ago|earlier)|^year-(?:earlier|ago)/i.test(text.slice(c.start, c.end))) {
+      c.timeml = `${lastQuarter.y - 1}-${lastQuarter.q}`;
+      c.resolution = 'relative-offset-quarter';
+    }
+  }
+}

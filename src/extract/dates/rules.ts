@@ -1,0 +1,358 @@
+// News rules that propose temporal expressions chrono's calendar parsers do not cover (relative periods,
+// quarters, vague references, durations, frequencies), each a named unit resolved against the reference
+// (publication) date. Values are TimeML (TIMEX3) strings; `index.ts` maps them to the report contract.
+
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  fmtDay,
+  fmtMonth,
+  fmtWeek,
+  quarterOf,
+  SEASON_START,
+  SEASONS,
+  weekday,
+  type Ymd,
+} from './calendar.js';
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** A proposed temporal expression; `timeml` null means it needed a reference date that is missing. */
+export interface Candidate {
+  start: number;
+  end: number;
+  type: TimexType;
+  timeml: string | null;
+  resolution: string;
+  rule: string;
+}
+
+export interface RuleContext {
+  text: string;
+  ref: Ymd | null;
+  /** True when a future cue ("will", "next", "scheduled") closely precedes `pos` in its clause. */
+  futureCue(pos: number): boolean;
+}
+
+export interface DateRule {
+  name: string;
+  propose(ctx: RuleContext): Candidate[];
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100,
+  'a couple of': 2, 'a few': -1, few: -1, several: -1, some: -1, many: -1,
+};
+const NUM = `(\\d+(?:\\.\\d+)?|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|some|many)`;
+const UNIT = `(second|minute|hour|day|week|month|quarter|year|decade|century)`;
+
+/** TimeML duration letters; time units go after `T`. -1 (vague count) becomes `X`. */
+function duration(n: number, unit: string): string {
+  const u = unit.toLowerCase().replace(/s$/, '');
+  const count = n < 0 ? 'X' : String(n);
+  switch (u) {
+    case 'second': return `PT${count}S`;
+    case 'minute': return `PT${count}M`;
+    case 'hour': return `PT${count}H`;
+    case 'day': return `P${count}D`;
+    case 'week': return `P${count}W`;
+    case 'month': return `P${count}M`;
+    case 'quarter': return `P${count}Q`;
+    case 'decade': return `P${count}DE`;
+    case 'century': return `P${count}CE`;
+    default: return `P${count}Y`;
+  }
+}
+
+function numberOf(word: string): number {
+  const w = word.toLowerCase();
+  if (/^\d/.test(w)) return Number(w);
+  return NUMBER_WORDS[w] ?? NaN;
+}
+
+function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) fn(m);
+}
+
+/** Resolves a period named relative to the reference ("this week", "last year", "next quarter"). */
+function relativePeriod(ref: Ymd, unit: string, shift: number): string {
+  switch (unit) {
+    case 'week': return fmtWeek(addDays(ref, 7 * shift));
+    case 'month': {
+      const v = addMonths({ ...ref, d: 1 }, shift);
+      return fmtMonth(v.y, v.m);
+    }
+    case 'quarter': {
+      const q = addQuarters(ref.y, quarterOf(ref.m), shift);
+      return `${q.y}-Q${q.q}`;
+    }
+    case 'weekend': {
+      // "the weekend" in a weekday report is the one just past; on Saturday/Sunday it is this one.
+      const dow = weekday(ref);
+      const base = dow === 0 || dow === 6 ? ref : addDays(ref, -((dow + 6) % 7) - 1);
+      return `${fmtWeek(addDays(base, 7 * shift))}-WE`;
+    }
+    default: return String(ref.y + shift);
+  }
+}
+
+/** Year of the most recent (or, with a future cue, the next) occurrence of a season. */
+function seasonYear(ref: Ymd, code: string, shift: number, future: boolean): number {
+  const start = SEASON_START[code];
+  // A season "has started" this year when its first month is not after the reference month (winter
+  // counts from December, so a January report's "this winter" is the previous December's year).
+  const startedYear = code === 'WI' ? (ref.m === 12 ? ref.y : ref.y - 1) : ref.m >= start ? ref.y : ref.y - 1;
+  if (shift === 0) return future && startedYear < ref.y && code !== 'WI' ? ref.y : startedYear;
+  if (shift < 0) {
+    // "last summer" written in summer is the previous year's.
+    const inSeason = code === 'WI' ? ref.m === 12 || ref.m <= 2 : ref.m >= start && ref.m < start + 3;
+    return inSeason ? startedYear - 1 : startedYear;
+  }
+  return startedYear + 1;
+}
+
+const SHIFT: Record<string, number> = { this: 0, current: 0, 'the current': 0, last: -1, past: -1, previous: -1, 'the previous': -1, 'the past': -1, 'the last': -1, next: 1, coming: 1, 'the coming': 1, 'the next': 1 };
+
+/** "today", "yesterday", "tomorrow", "tonight", "last night", "this morning": days named from the reference. */
+export const relativeDay: DateRule = {
+  name: 'relative-day',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    const re = /\b(today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))(?:\s+(morning|afternoon|evening|night))?\b/gi;
+    each(re, ctx.text, (m) => {
+      const head = m[1].toLowerCase();
+      const part = (m[2] ?? '').toLowerCase();
+      const shift = head === 'yesterday' || head === 'last night' ? -1 : head === 'tomorrow' ? 1 : 0;
+      const suffix = PART_OF_DAY[part] ?? (head === 'tonight' || head === 'last night' ? 'TNI' : PART_OF_DAY[head.split(' ')[1] ?? ''] ?? '');
+      const timeml = ctx.ref ? fmtDay(addDays(ctx.ref, shift)) + (suffix ? `T${suffix}` : '') : null;
+      out.push({ start: m.index, end: m.index + m[0].length, type: suffix ? 'TIME' : 'DATE', timeml, resolution: 'relative-day', rule: this.name });
+    });
+    return out;
+  },
+};
+
+export const PART_OF_DAY: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
+
+/**
+ * "now", "currently", "recently", "in the future": TimeML's vague references (PRESENT_REF, PAST_REF,
+ * FUTURE_REF). They are frequent in news (TBAQ: 154 of 1,855 expressions) and carry no calendar value.
+ */
+export const vagueReference: DateRule = {
+  name: 'vague-reference',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    const table: [RegExp, string][] = [
+      [/\b(?:right now|now|nowadays|currently|at present|these days|at the moment|the current (?:time|period)|current(?!\s+(?:accounts?|affairs|events?|prices?|dollars?|form|state|levels?|rate|rates|year|quarter|month|week|fiscal)\b)|then-current)\b/gi, 'PRESENT_REF'],
+      [/\b(?:recently|recent(?:\s+(?:years|months|weeks|days|times))?|previously|formerly|in the past|the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|day|decade|quarter|century))|once upon a time)\b/gi, 'PAST_REF'],
+      [/\b(?:the (?:near |distant )?future|in future|soon|the short term|the near term|the long term|eventually)\b/gi, 'FUTURE_REF'],
+    ];
+    for (const [re, value] of table) {
+      each(re, ctx.text, (m) => {
+        let start = m.index;
+        let text = m[0];
+        // TimeML marks "the past" but not the preposition of "in the past".
+        if (/^in /i.test(text) && value !== 'FUTURE_REF') {
+          start += 3;
+          text = text.slice(3);
+        }
+        // "now" in "now-defunct", "currently" inside "concurrently" are excluded by \b and this check.
+        if (/^now$/i.test(text) && ctx.text[m.index + 3] === '-') return;
+        out.push({ start, end: start + text.length, type: 'DATE', timeml: value, resolution: 'vague-reference', rule: this.name });
+      });
+    }
+    return out;
+  },
+};
+
+/** "this week", "last month", "next year", "earlier this year", "the current quarter", "last fall", "the weekend". */
+export const relativePeriodRule: DateRule = {
+  name: 'relative-period',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    const re = /\b((?:early|late|mid-?|earlier|later)\s+)?(this|current|the current|last|past|previous|the previous|next|coming|the coming|the)\s+(week|month|quarter|year|weekend|spring|summer|fall|autumn|winter)\b/gi;
+    each(re, ctx.text, (m) => {
+      const shiftWord = m[2].toLowerCase();
+      const unit = m[3].toLowerCase();
+      // "the week"/"the month"/"the year" alone are mostly durations or generic ("the year's best"): only
+      // "the weekend" and seasons take a bare "the".
+      if (shiftWord === 'the' && !(unit === 'weekend' || unit in SEASONS)) return;
+      // "past year" without a number is a duration-like span in TimeML ("the past year" = P1Y): left to
+      // the duration rule.
+      if (shiftWord === 'past') return;
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // "last year's" keeps the date; "last year-end" does too. "the year 1998" is absolute: skip.
+      if (/^\s+\d{4}\b/.test(after)) return;
+      const shift = SHIFT[shiftWord] ?? 0;
+      let timeml: string | null = null;
+      if (ctx.ref) {
+        if (unit in SEASONS) {
+          const code = SEASONS[unit as keyof typeof SEASONS];
+          timeml = `${seasonYear(ctx.ref, code, shift, ctx.futureCue(m.index))}-${code}`;
+        } else timeml = relativePeriod(ctx.ref, unit, shift);
+      }
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution: ctx.ref ? 'relative-period' : 'unresolved-no-reference', rule: this.name });
+    });
+    return out;
+  },
+};
+
+/** "three days ago", "a year earlier", "two weeks later", "year-earlier": offsets from the reference. */
+export const offsetRule: DateRule = {
+  name: 'relative-offset',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    const re = new RegExp(`\\b${NUM}\\s+${UNIT}s?\\s+(ago|earlier|before|later|from now|hence)\\b|\\b(year|month|week|day)-(earlier|ago|before)\\b`, 'gi');
+    each(re, ctx.text, (m) => {
+      const n = m[1] ? numberOf(m[1]) : 1;
+      const unit = (m[2] ?? m[4]).toLowerCase();
+      const dir = (m[3] ?? m[5]).toLowerCase();
+      const sign = dir === 'later' || dir === 'from now' || dir === 'hence' ? 1 : -1;
+      let timeml: string | null = null;
+      if (ctx.ref && n > 0 && Number.isInteger(n)) {
+        const r = ctx.ref;
+        if (unit === 'day') timeml = fmtDay(addDays(r, sign * n));
+        else if (unit === 'week') timeml = fmtWeek(addDays(r, sign * 7 * n));
+        else if (unit === 'month') { const v = addMonths(r, sign * n); timeml = fmtMonth(v.y, v.m); }
+        else if (unit === 'quarter') timeml = relativePeriod(r, 'quarter', sign * n);
+        else if (unit === 'year') timeml = String(r.y + sign * n);
+        else if (unit === 'decade') timeml = String(r.y + sign * 10 * n).slice(0, 3);
+      } else if (ctx.ref && n < 0) {
+        timeml = sign < 0 ? 'PAST_REF' : 'FUTURE_REF';
+      }
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution: ctx.ref ? 'relative-offset' : 'unresolved-no-reference', rule: this.name });
+    });
+    return out;
+  },
+};
+
+/**
+ * Durations: "three days", "the past two months", "the first nine months", "two-year", "years". A vague
+ * count ("several weeks", bare "years") gives `PXW`/`PXY` as TimeML does.
+ */
+export const durationRule: DateRule = {
+  name: 'duration',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    const re = new RegExp(`\\b((?:the\\s+)?(?:(?:first|past|last|next|previous|coming|following|preceding|final|latest|remaining|entire|full)\\s+)?)?${NUM}[\\s-]+(?:more\\s+|full\\s+|straight\\s+|consecutive\\s+)?${UNIT}s?\\b(?![-\\s]+(?:old|olds)\\b)`, 'gi');
+    each(re, ctx.text, (m) => {
+      const word = m[2].toLowerCase();
+      const n = numberOf(word);
+      if (Number.isNaN(n)) return;
+      const unit = m[3].toLowerCase();
+      // "a second attempt", "one second-quarter": an article + "second" is an ordinal, not a duration.
+      if (unit === 'second' && !/^\d/.test(word)) return;
+      // "the last year"/"the past year" (no number) are read as durations only with "past"/"last"/"first".
+      const prefix = (m[1] ?? '').trim().toLowerCase();
+      if ((word === 'a' || word === 'an') && prefix) return;
+      // "some 30 years": "some" is a quantifier before a number, handled when the number matches.
+      if (word === 'some' && /^\s+\d/.test(ctx.text.slice(m.index + m[0].length))) return;
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DURATION', timeml: duration(n, unit), resolution: 'duration', rule: this.name });
+    });
+    // "the past year", "the last decade": a period of one unit back from now.
+    each(/\b(?:the\s+)?(?:past|last|previous|next|coming)\s+(year|month|week|decade|century)\b(?!\s*'s)/gi, ctx.text, (m) => {
+      if (!/^the\s/i.test(m[0]) && /^(last|next|previous)/i.test(m[0])) return; // "last year" is a date
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DURATION', timeml: duration(1, m[1]), resolution: 'duration', rule: this.name });
+    });
+    // Bare plurals after a preposition ("for years", "in weeks", "over decades").
+    each(/\b(?:for|in|over|within|after|of|took|take|takes|lasted)\s+((?:the\s+)?(?:past\s+)?(years|months|weeks|days|hours|minutes|decades))\b/gi, ctx.text, (m) => {
+      const start = m.index + m[0].length - m[1].length;
+      out.push({ start, end: start + m[1].length, type: 'DURATION', timeml: duration(-1, m[2]), resolution: 'duration', rule: this.name });
+    });
+    return out;
+  },
+};
+
+const ORDINAL_Q: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
+
+/**
+ * Fiscal quarters and halves: "the third quarter", "third-quarter", "the first half of 1998", "the
+ * quarter" / "the latest quarter" (the last complete one, as in earnings reports). Without a year the
+ * quarter is its most recent past occurrence (news reports results after the fact).
+ */
+export const quarterRule: DateRule = {
+  name: 'quarter',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    const re = /\b(?:the\s+)?(?:(fiscal|calendar)\s+)?(?:(\d{4})\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-](quarter|half|period)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(\d{4}))?\b/gi;
+    each(re, ctx.text, (m) => {
+      if (m[4].toLowerCase() === 'period') return;
+      const ord = ORDINAL_Q[m[3].toLowerCase()];
+      const half = m[4].toLowerCase() === 'half';
+      if (half && ord > 2 && m[3].toLowerCase() !== 'final') return;
+      const year = m[2] ? +m[2] : m[5] ? +m[5] : null;
+      const idx = half ? (m[3].toLowerCase() === 'final' ? 2 : ord) : ord;
+      let timeml: string | null = null;
+      let resolution = 'absolute';
+      if (year !== null) timeml = `${year}-${half ? 'H' : 'Q'}${idx}`;
+      else if (ctx.ref) {
+        resolution = 'relative-past-quarter';
+        const cur = half ? (ctx.ref.m <= 6 ? 1 : 2) : quarterOf(ctx.ref.m);
+        // The quarter being named is this year's if it has started by the reference date, else last year's.
+        const y = idx <= cur || ctx.futureCue(m.index) ? ctx.ref.y : ctx.ref.y - 1;
+        timeml = `${y}-${half ? 'H' : 'Q'}${idx}`;
+      } else resolution = 'unresolved-no-reference';
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution, rule: this.name });
+    });
+    each(/\b(?:the|that|this)\s+(?:latest\s+|most recent\s+|same\s+|recent\s+)?(quarter|period)\b/gi, ctx.text, (m) => {
+      if (m[1].toLowerCase() === 'period' && !/latest|most recent/i.test(m[0])) return;
+      const current = /^this/i.test(m[0]);
+      const timeml = ctx.ref ? relativePeriod(ctx.ref, 'quarter', current ? 0 : -1) : null;
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution: ctx.ref ? 'relative-past-quarter' : 'unresolved-no-reference', rule: this.name });
+    });
+    return out;
+  },
+};
+
+/**
+ * Years alone ("in 2019", "fiscal 1989", "the 1990s", "mid-1998"). Guarded against model numbers
+ * ("Shahed-191", "F-16"), money ("$1998"), counts ("2,000 people") and scores by the neighbours.
+ */
+export const yearRule: DateRule = {
+  name: 'year',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    const re = /\b(?:(fiscal|calendar)\s+)?(?:(early|late|mid)[\s-]+)?((?:1[6-9]|20)\d\d)(s)?\b/gi;
+    each(re, ctx.text, (m) => {
+      const before = ctx.text.slice(Math.max(0, m.index - 2), m.index);
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/[$£€#-]\s?$|[A-Za-z]-$|\d[.,]$/.test(before)) return; // "$2000", "Shahed-1910", "3,2019"
+      if (/^(?:[.,:/-]\d|\s*(?:%|percent|people|troops|soldiers|dollars|euros|km|miles|meters|feet|tons|votes|times|members|cases|units|deaths))/i.test(after)) return;
+      const year = m[3];
+      let start = m.index;
+      if (m[4]) {
+        // Decades: TimeML writes "199" for the 1990s.
+        const headStart = /\bthe\s+$/i.test(ctx.text.slice(Math.max(0, start - 4), start)) ? start - 4 : start;
+        out.push({ start: headStart, end: m.index + m[0].length, type: 'DATE', timeml: year.slice(0, 3), resolution: 'absolute', rule: this.name });
+        return;
+      }
+      out.push({ start, end: m.index + m[0].length, type: 'DATE', timeml: year, resolution: 'absolute', rule: this.name });
+    });
+    return out;
+  },
+};
+
+/** Frequencies ("daily", "every week", "each year", "annually"): TimeML SET with a period value. */
+export const frequencyRule: DateRule = {
+  name: 'frequency',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    const units: Record<string, string> = { hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P1Q', annually: 'P1Y', yearly: 'P1Y' };
+    each(/\b(hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|(?:every|each|per)\s+(?:(\w+)\s+)?(hour|day|week|month|quarter|year)s?)\b/gi, ctx.text, (m) => {
+      const head = m[1].toLowerCase();
+      let timeml = units[head];
+      if (!timeml) {
+        const n = m[2] ? numberOf(m[2]) : 1;
+        if (Number.isNaN(n)) return;
+        timeml = duration(n, m[3]);
+      }
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'SET', timeml, resolution: 'set', rule: this.name });
+    });
+    return out;
+  },
+};
+
+export const newsRules: DateRule[] = [relativeDay, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];
