@@ -1,0 +1,209 @@
+// Aligns the sentences of a story's articles into claims: the same statement in different words becomes
+// one group with several sources. IDF-weighted cosine over light-stemmed content terms (order-free), plus
+// a bonus for shared entities, dates and numbers; the reuse stage's aligned pairs are taken as given.
+// Greedy merging by descending similarity, at most one sentence per article in a claim, so a chain of
+// loosely similar sentences cannot snowball into one giant claim (the weakness of plain single-link).
+
+import type { AnalysedArticle, DateMention, EntityMention, QuantityMention, QuoteMention, Token } from '../model/article.js';
+import type { ReuseResult } from '../model/report.js';
+import { ALIGN_THRESHOLD, MAX_TERM_SHARE, SHARED_FACT_BONUS } from './params.js';
+import { contentTerms } from './terms.js';
+
+export interface SentenceUnit {
+  /** Position in `Alignment.units`. */
+  uid: number;
+  article: string;
+  group: string;
+  sentence: number;
+  /** Relative position in the article, 0 = lead. */
+  position: number;
+  text: string;
+  /** Offset of the sentence in the article's clean text (spans index the clean text). */
+  start: number;
+  tokens: Token[];
+  terms: string[];
+  entities: EntityMention[];
+  dates: DateMention[];
+  quantities: QuantityMention[];
+  quotes: QuoteMention[];
+}
+
+export interface AlignedClaim {
+  units: SentenceUnit[];
+  /** Article ids, sorted. */
+  sources: string[];
+  /** Distinct independence groups among the sources. */
+  independent: number;
+}
+
+export interface Alignment {
+  units: SentenceUnit[];
+  claims: AlignedClaim[];
+  /** Claim index of each unit. */
+  claimOf: number[];
+  /** Similarity of two units (IDF cosine + fact bonus), symmetric; 0 for units of one article. */
+  similarity(a: SentenceUnit, b: SentenceUnit): number;
+  idf: Map<string, number>;
+}
+
+export function groupOfArticle(reuse: ReuseResult, id: string): string {
+  return reuse.groupOf.get(id) ?? id;
+}
+
+function buildUnits(articles: AnalysedArticle[], reuse: ReuseResult): SentenceUnit[] {
+  const units: SentenceUnit[] = [];
+  for (const a of articles) {
+    const n = a.text.sentences.length;
+    const bySentence = <T extends { sentence: number }>(xs: T[] | undefined) => {
+      const m = new Map<number, T[]>();
+      for (const x of xs ?? []) {
+        const list = m.get(x.sentence);
+        if (list) list.push(x);
+        else m.set(x.sentence, [x]);
+      }
+      return m;
+    };
+    const ents = bySentence(a.extract?.entities);
+    const dates = bySentence(a.extract?.dates);
+    const qty = bySentence(a.extract?.quantities);
+    const quotes = bySentence(a.extract?.quotes);
+    for (const s of a.text.sentences) {
+      units.push({
+        uid: units.length,
+        article: a.id,
+        group: groupOfArticle(reuse, a.id),
+        sentence: s.index,
+        position: n > 1 ? s.index / (n - 1) : 0,
+        text: s.text,
+        start: s.start,
+        tokens: s.tokens,
+        terms: [...new Set(contentTerms(s.tokens))],
+        entities: ents.get(s.index) ?? [],
+        dates: dates.get(s.index) ?? [],
+        quantities: qty.get(s.index) ?? [],
+        quotes: quotes.get(s.index) ?? [],
+      });
+    }
+  }
+  return units;
+}
+
+/** Keys of the facts a sentence states: entity names, resolved dates, numeric values. */
+function factKeys(u: SentenceUnit): Set<string> {
+  const keys = new Set<string>();
+  for (const e of u.entities) keys.add(`e:${e.name.toLowerCase()}`);
+  for (const d of u.dates) if (d.value && d.value.length >= 7) keys.add(`d:${d.value}`);
+  for (const q of u.quantities) if (q.value !== null && q.kind !== 'ordinal') keys.add(`q:${q.value}`);
+  return keys;
+}
+
+const cache = new WeakMap<AnalysedArticle, { key: string; reuse: ReuseResult; alignment: Alignment }>();
+
+/** Aligns a story's sentences; memoised per (articles, reuse) so corroborate and summary share the work. */
+export function alignStory(articles: AnalysedArticle[], reuse: ReuseResult): Alignment {
+  const key = articles.map((a) => a.id).join('\u0000');
+  const hit = articles.length ? cache.get(articles[0]) : undefined;
+  if (hit && hit.key === key && hit.reuse === reuse) return hit.alignment;
+  const alignment = computeAlignment(articles, reuse);
+  if (articles.length) cache.set(articles[0], { key, reuse, alignment });
+  return alignment;
+}
+
+function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult): Alignment {
+  const units = buildUnits(articles, reuse);
+  const n = units.length;
+  const df = new Map<string, number>();
+  for (const u of units) for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  // Topic words (in over half the sentences) carry no alignment signal; with few sentences every
+  // word is "frequent", so the cut only applies from 20 sentences on.
+  for (const [t, f] of df) {
+    if (n >= 20 && f / n > MAX_TERM_SHARE) continue;
+    idf.set(t, Math.log(1 + n / f));
+  }
+  const norms = units.map((u) => Math.sqrt(u.terms.reduce((s, t) => s + (idf.get(t) ?? 0) ** 2, 0)) || 1);
+  const facts = units.map(factKeys);
+
+  const cosine = (a: SentenceUnit, b: SentenceUnit): number => {
+    const set = new Set(b.terms);
+    let dot = 0;
+    for (const t of a.terms) if (set.has(t)) dot += (idf.get(t) ?? 0) ** 2;
+    return dot / (norms[a.uid] * norms[b.uid]);
+  };
+  const bonus = (a: SentenceUnit, b: SentenceUnit): number => {
+    let shared = 0;
+    for (const k of facts[a.uid]) if (facts[b.uid].has(k)) shared++;
+    return Math.min(3, shared) * SHARED_FACT_BONUS;
+  };
+  const similarity = (a: SentenceUnit, b: SentenceUnit): number => (a.article === b.article ? 0 : cosine(a, b) + bonus(a, b));
+
+  // Candidate pairs through an inverted index: only sentences sharing a weighted term are compared.
+  const postings = new Map<string, number[]>();
+  const pairs: { a: number; b: number; sim: number }[] = [];
+  for (const u of units) {
+    const dots = new Map<number, number>();
+    for (const t of u.terms) {
+      const w = idf.get(t);
+      if (w === undefined) continue;
+      const list = postings.get(t);
+      if (list) {
+        for (const v of list) if (units[v].article !== u.article) dots.set(v, (dots.get(v) ?? 0) + w * w);
+        list.push(u.uid);
+      } else postings.set(t, [u.uid]);
+    }
+    for (const [v, dot] of dots) {
+      const cos = dot / (norms[u.uid] * norms[v]);
+      if (cos + 3 * SHARED_FACT_BONUS < ALIGN_THRESHOLD) continue;
+      const sim = cos + bonus(u, units[v]);
+      if (sim >= ALIGN_THRESHOLD) pairs.push({ a: v, b: u.uid, sim });
+    }
+  }
+  // The reuse stage has already aligned copied sentences; trust its pairs even when reworded.
+  const uidOf = new Map<string, number>(units.map((u) => [`${u.article}\u0000${u.sentence}`, u.uid]));
+  for (const link of reuse.links) {
+    for (const p of link.pairs) {
+      const a = uidOf.get(`${link.a}\u0000${p.a}`);
+      const b = uidOf.get(`${link.b}\u0000${p.b}`);
+      if (a === undefined || b === undefined || units[a].article === units[b].article) continue;
+      pairs.push({ a, b, sim: Math.max(ALIGN_THRESHOLD, similarity(units[a], units[b])) });
+    }
+  }
+  pairs.sort((x, y) => y.sim - x.sim || x.a - y.a || x.b - y.b);
+
+  // Greedy merge, at most one sentence per article per claim.
+  const parent = units.map((u) => u.uid);
+  const members = units.map((u) => [u.uid]);
+  const articlesIn = units.map((u) => new Set([u.article]));
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  for (const p of pairs) {
+    let ra = find(p.a);
+    let rb = find(p.b);
+    if (ra === rb) continue;
+    let clash = false;
+    for (const art of articlesIn[rb]) if (articlesIn[ra].has(art)) clash = true;
+    if (clash) continue;
+    if (members[ra].length < members[rb].length) [ra, rb] = [rb, ra];
+    parent[rb] = ra;
+    members[ra].push(...members[rb]);
+    for (const art of articlesIn[rb]) articlesIn[ra].add(art);
+    members[rb] = [];
+  }
+
+  const claims: AlignedClaim[] = [];
+  const claimOf = new Array<number>(n).fill(-1);
+  for (let r = 0; r < n; r++) {
+    if (find(r) !== r) continue;
+    const us = members[r].map((i) => units[i]).sort((x, y) => x.uid - y.uid);
+    const ci = claims.length;
+    for (const u of us) claimOf[u.uid] = ci;
+    const sources = [...new Set(us.map((u) => u.article))].sort();
+    claims.push({ units: us, sources, independent: new Set(us.map((u) => u.group)).size });
+  }
+  return { units, claims, claimOf, similarity, idf };
+}

@@ -1,0 +1,38 @@
+// Cross-check of one story: aligns its articles' sentences into claims with independent support, finds
+// where sources disagree (date, number/quantity, name, headline, quote rules), and groups quote variants.
+
+import type { AnalysedArticle } from '../model/article.js';
+import type { Contradiction, ReportQuote, ReuseResult, Story } from '../model/report.js';
+import { alignStory } from './align.js';
+import { buildClaims } from './claims.js';
+import { groupQuotes, toReportQuotes } from './quotes.js';
+import { dateContradictions } from './rules/date.js';
+import { headlineContradictions } from './rules/headline.js';
+import { nameContradictions } from './rules/name.js';
+import { numberContradictions } from './rules/number.js';
+import { quoteContradictions } from './rules/quote.js';
+
+/** Headline and date conflicts first (what an editor checks first), then by independent support. */
+const KIND_ORDER: Contradiction['kind'][] = ['date', 'number', 'quantity', 'name', 'quote', 'headline'];
+
+export function corroborateStory(
+  articles: AnalysedArticle[],
+  reuse: ReuseResult,
+  quotes: ReportQuote[],
+  headline: string,
+): Pick<Story, 'claims' | 'contradictions' | 'quotes'> {
+  void headline; // the story headline is a label; each article's own title is checked by rule `headline`
+  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const alignment = alignStory(sorted, reuse);
+  const groups = groupQuotes(quotes, sorted);
+  const contradictions = [
+    ...dateContradictions(alignment),
+    ...numberContradictions(alignment),
+    ...nameContradictions(alignment, sorted),
+    ...quoteContradictions(groups, sorted, reuse),
+    ...headlineContradictions(sorted, alignment, reuse),
+  ];
+  const weight = (c: Contradiction) => c.values.reduce((s, v) => s + v.independentSources, 0);
+  contradictions.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || weight(y) - weight(x) || x.about.localeCompare(y.about));
+  return { claims: buildClaims(alignment), contradictions, quotes: toReportQuotes(groups) };
+}

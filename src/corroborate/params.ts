@@ -1,0 +1,49 @@
+// Tuning constants of the cross-check stage. Each says what it trades and how it was set; figures come
+// from `npx tsx eval/contradictions.ts` (injected conflicts on stories-ecbplus) unless stated otherwise.
+
+/**
+ * Minimum IDF-weighted cosine between two sentences of different articles for them to state the same
+ * claim. 0.35 keeps paraphrases that share the key nouns and names (the seeds' "two displays … on June 8
+ * and July 5" vs "displayed the drones … on June 8 and July 15" scores ≈0.4) while unrelated sentences of
+ * one story, which share only the story's topic words, stay below ≈0.25.
+ */
+export const ALIGN_THRESHOLD = 0.35;
+
+/** Shared entities or numbers are strong evidence of the same statement: each adds this to the cosine. */
+export const SHARED_FACT_BONUS = 0.08;
+
+/** Terms in more than this share of a story's sentences are topic words, useless for alignment. */
+export const MAX_TERM_SHARE = 0.5;
+
+/**
+ * A contradiction needs the two sentences to be clearly the same statement, stricter than plain
+ * alignment: one of the precision levers (a date differing between merely related sentences is usually
+ * two different events, e.g. "the talks on July 15" next to "the visit on July 5").
+ */
+export const CONTRADICTION_MIN_SIMILARITY = 0.45;
+
+/** Name contradictions demand near-identical wording apart from the names (Jaccard of the other terms). */
+export const NAME_CONTEXT_JACCARD = 0.6;
+
+/**
+ * Two quotes of one speaker are wordings of the same quote when this share of the shorter one's
+ * content terms appears in the longer one (overlap coefficient). 0.6 groups "strike-capable" vs
+ * "attack-capable" rewrites (one or two words changed in ten) and keeps different remarks apart.
+ */
+export const QUOTE_OVERLAP = 0.6;
+/** Quotes shorter than this many content terms are too short to compare reliably ("baseless"). */
+export const QUOTE_MIN_TERMS = 4;
+
+/** A vague quantity given as a single value ("about 300") is read as this relative range around it. */
+export const APPROX_TOLERANCE = 0.15;
+
+/** Claims kept per story: multi-source claims, and single-source claims per article ("only here"). */
+export const MAX_SHARED_CLAIMS = 30;
+export const MAX_SINGLE_CLAIMS_PER_ARTICLE = 3;
+
+/** Evidence sentences listed per contradiction value. */
+export const MAX_EVIDENCE = 2;
+
+/** Summary length and MMR redundancy weight (Carbonell & Goldstein 1998: λ trades relevance vs novelty). */
+export const SUMMARY_SENTENCES = 4;
+export const MMR_LAMBDA = 0.7;

@@ -1,0 +1,109 @@
+// Groups a story's quotes: wordings of the same remark by the same speaker become one quote with
+// variants (each with its sources), and returns the groups for the `quote` contradiction rule.
+
+import type { AnalysedArticle } from '../model/article.js';
+import type { ReportQuote, SourcedText } from '../model/report.js';
+import { QUOTE_MIN_TERMS, QUOTE_OVERLAP } from './params.js';
+import { contentTermsOfText } from './terms.js';
+
+export interface Wording {
+  text: string;
+  /** Lower-cased words, punctuation dropped: what "identical wording" is judged on. */
+  words: string[];
+  terms: Set<string>;
+  sources: Set<string>;
+  direct: boolean;
+}
+
+export interface QuoteGroup {
+  speaker: string | null;
+  wordings: Wording[];
+}
+
+export const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .filter(Boolean);
+
+/** Same speaker: equal, or one name's last word is the other's ("Sullivan" / "Jake Sullivan"). */
+export function sameSpeaker(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  const la = wordsOf(a);
+  const lb = wordsOf(b);
+  if (!la.length || !lb.length) return false;
+  return la.join(' ') === lb.join(' ') || la[la.length - 1] === lb[lb.length - 1];
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  if (!small.size) return 0;
+  let inter = 0;
+  for (const t of small) if (big.has(t)) inter++;
+  return inter / small.size;
+}
+
+/** Flattens the incoming quotes (and any variants they already carry); falls back to the articles' own. */
+function wordingsOf(quotes: ReportQuote[], articles: AnalysedArticle[]): { speaker: string | null; w: Wording }[] {
+  const raw: { speaker: string | null; text: string; direct: boolean; sources: string[] }[] = [];
+  if (quotes.length) {
+    for (const q of quotes) {
+      raw.push({ speaker: q.speaker, text: q.text, direct: q.direct, sources: q.sources });
+      for (const v of q.variants) raw.push({ speaker: q.speaker, text: v.text, direct: q.direct, sources: v.sources });
+    }
+  } else {
+    for (const a of articles) for (const q of a.extract?.quotes ?? []) raw.push({ speaker: q.speaker, text: q.content.text, direct: q.direct, sources: [a.id] });
+  }
+  return raw.map((r) => ({
+    speaker: r.speaker,
+    w: { text: r.text.trim(), words: wordsOf(r.text), terms: new Set(contentTermsOfText(r.text)), sources: new Set(r.sources), direct: r.direct },
+  }));
+}
+
+export function groupQuotes(quotes: ReportQuote[], articles: AnalysedArticle[]): QuoteGroup[] {
+  const items = wordingsOf(quotes, articles).filter((x) => x.w.words.length > 0);
+  const parent = items.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      if (!sameSpeaker(items[i].speaker, items[j].speaker)) continue;
+      const a = items[i].w;
+      const b = items[j].w;
+      const identical = a.words.join(' ') === b.words.join(' ');
+      const near = Math.min(a.terms.size, b.terms.size) >= QUOTE_MIN_TERMS && overlap(a.terms, b.terms) >= QUOTE_OVERLAP;
+      if (identical || near) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, QuoteGroup>();
+  for (let i = 0; i < items.length; i++) {
+    const r = find(i);
+    const g = groups.get(r) ?? { speaker: null, wordings: [] };
+    // The fullest form of the speaker's name wins ("Jake Sullivan" over "Sullivan").
+    const sp = items[i].speaker;
+    if (sp && (!g.speaker || sp.length > g.speaker.length)) g.speaker = sp;
+    const key = items[i].w.words.join(' ');
+    const same = g.wordings.find((w) => w.words.join(' ') === key);
+    if (same) {
+      for (const s of items[i].w.sources) same.sources.add(s);
+      same.direct ||= items[i].w.direct;
+    } else g.wordings.push({ ...items[i].w, sources: new Set(items[i].w.sources) });
+    groups.set(r, g);
+  }
+  return [...groups.values()];
+}
+
+/** The wording most sources carry (ties: the longer, then alphabetical) leads; the others are variants. */
+export function toReportQuotes(groups: QuoteGroup[]): ReportQuote[] {
+  const out: ReportQuote[] = [];
+  for (const g of groups) {
+    const ws = [...g.wordings].sort((a, b) => b.sources.size - a.sources.size || b.words.length - a.words.length || a.text.localeCompare(b.text));
+    const [main, ...rest] = ws;
+    const variants: SourcedText[] = rest.map((w) => ({ text: w.text, sources: [...w.sources].sort() }));
+    out.push({ speaker: g.speaker, text: main.text, direct: ws.some((w) => w.direct), sources: [...main.sources].sort(), variants });
+  }
+  // Most-carried quotes first, then by speaker and text for determinism.
+  const carried = (q: ReportQuote) => new Set([...q.sources, ...q.variants.flatMap((v) => v.sources)]).size;
+  return out.sort((a, b) => carried(b) - carried(a) || (a.speaker ?? '\uffff').localeCompare(b.speaker ?? '\uffff') || a.text.localeCompare(b.text));
+}

@@ -1,0 +1,70 @@
+// Rule `date`: two articles state the same claim (aligned sentences) but give a different calendar day
+// for the same slot — "on June 8 and July 5" vs "on June 8 and July 15".
+// Why it does not fire on the compatible cases it was tested against:
+// - omission ("June 8" vs "June 8 and July 15"): a value is only contested when BOTH sides have a date
+//   the other lacks, in equal numbers (a substitution, not a missing detail);
+// - relative dates ("on Tuesday" vs "on July 12"): only dates written with a month name or numerically
+//   are compared; a weekday's resolved value depends on each article's own reference date;
+// - inferred years: unless both spans write the year, only month and day are compared;
+// - month-level or year-level mentions ("in June") are never compared with days.
+
+import type { Contradiction } from '../../model/report.js';
+import type { Alignment, SentenceUnit } from '../align.js';
+import { representative } from '../claims.js';
+import { CONTRADICTION_MIN_SIMILARITY } from '../params.js';
+import { ValueTally } from './evidence.js';
+import { clip, topicPhrase } from './slot.js';
+
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b/i;
+const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b/;
+
+interface DayMention {
+  value: string;
+  text: string;
+  explicitYear: boolean;
+}
+
+/** Day-level dates written out in the sentence (not weekdays or "yesterday"). */
+export function explicitDays(u: SentenceUnit): DayMention[] {
+  const out: DayMention[] = [];
+  for (const d of u.dates) {
+    if (!d.value || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+    if (!MONTH.test(d.text) && !NUMERIC_DATE.test(d.text)) continue;
+    out.push({ value: d.value, text: d.text, explicitYear: /\b\d{4}\b/.test(d.text) });
+  }
+  return out;
+}
+
+const keyOf = (d: DayMention, full: boolean) => (full ? d.value : d.value.slice(5));
+
+export function dateContradictions(alignment: Alignment): Contradiction[] {
+  const out: Contradiction[] = [];
+  for (const claim of alignment.claims) {
+    if (claim.sources.length < 2) continue;
+    const tally = new ValueTally();
+    const days = new Map<number, DayMention[]>(claim.units.map((u) => [u.uid, explicitDays(u)]));
+    for (let i = 0; i < claim.units.length; i++) {
+      for (let j = i + 1; j < claim.units.length; j++) {
+        const a = claim.units[i];
+        const b = claim.units[j];
+        const da = days.get(a.uid)!;
+        const db = days.get(b.uid)!;
+        if (!da.length || !db.length) continue;
+        if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
+        const full = da.every((d) => d.explicitYear) && db.every((d) => d.explicitYear);
+        const kb = new Set(db.map((d) => keyOf(d, full)));
+        const ka = new Set(da.map((d) => keyOf(d, full)));
+        const onlyA = da.filter((d) => !kb.has(keyOf(d, full)));
+        const onlyB = db.filter((d) => !ka.has(keyOf(d, full)));
+        if (!onlyA.length || onlyA.length !== onlyB.length) continue;
+        for (const d of onlyA) tally.add(keyOf(d, false), d.value, { article: a.article, group: a.group, evidence: a.text });
+        for (const d of onlyB) tally.add(keyOf(d, false), d.value, { article: b.article, group: b.group, evidence: b.text });
+      }
+    }
+    if (tally.size < 2 || tally.overlapping()) continue;
+    const rep = representative(claim, alignment);
+    const topic = topicPhrase(rep);
+    out.push({ kind: 'date', about: topic ? `date of ${topic}` : `date in “${clip(rep.text)}”`, values: tally.values() });
+  }
+  return out;
+}

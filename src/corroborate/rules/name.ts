@@ -1,0 +1,91 @@
+// Rule `name`: aligned sentences, near-identical apart from one name, put a different person or place in
+// the same slot ("Mayor Ana Ruiz said" vs "Mayor Ines Ruiz-Vidal said" is fine; "… Ana Ruiz" vs "… Tom Kell" is not).
+// Why it does not fire on the compatible cases it was tested against:
+// - partial names and aliases ("Sullivan" vs "Jake Sullivan", "U.S." vs "United States"): names that
+//   share a word, or where one is the initials of the other, are the same name;
+// - extra or missing names (one article names a second official): exactly one unmatched name on each
+//   side, of the same type, is required;
+// - a name mentioned elsewhere in the other article is a different choice of detail, not a swap;
+// - loosely aligned sentences: the words outside the names must overlap (Jaccard ≥ NAME_CONTEXT_JACCARD);
+// - organisations are left out: their many short forms ("NSC", "the council") alias too freely.
+
+import type { AnalysedArticle, EntityMention } from '../../model/article.js';
+import type { Contradiction } from '../../model/report.js';
+import type { Alignment, SentenceUnit } from '../align.js';
+import { CONTRADICTION_MIN_SIMILARITY, NAME_CONTEXT_JACCARD } from '../params.js';
+import { stem } from '../terms.js';
+import { ValueTally } from './evidence.js';
+import { clip } from './slot.js';
+
+const words = (name: string) => name.toLowerCase().replace(/[’'`.]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+const initials = (name: string) => words(name).map((w) => w[0]).join('');
+
+export function sameName(x: string, y: string): boolean {
+  const wx = words(x);
+  const wy = words(y);
+  if (!wx.length || !wy.length) return x.toLowerCase() === y.toLowerCase();
+  if (wx.some((w) => wy.includes(w))) return true;
+  const cx = x.replace(/[.\s]/g, '').toLowerCase();
+  const cy = y.replace(/[.\s]/g, '').toLowerCase();
+  return (cx.length >= 2 && cx === initials(y)) || (cy.length >= 2 && cy === initials(x));
+}
+
+const COMPARED = new Set(['person', 'place']);
+
+function names(u: SentenceUnit): EntityMention[] {
+  const seen = new Map<string, EntityMention>();
+  for (const e of u.entities) if (COMPARED.has(e.type) && !seen.has(e.name)) seen.set(e.name, e);
+  return [...seen.values()];
+}
+
+function contextTerms(u: SentenceUnit, ents: EntityMention[]): Set<string> {
+  const nameStems = new Set(ents.flatMap((e) => words(e.name).map(stem)));
+  return new Set(u.terms.filter((t) => !nameStems.has(t)));
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  const union = a.size + b.size - inter;
+  return union ? inter / union : 0;
+}
+
+export function nameContradictions(alignment: Alignment, articles: AnalysedArticle[]): Contradiction[] {
+  const namesOfArticle = new Map<string, string[]>(
+    articles.map((a) => [a.id, [...new Set((a.extract?.entities ?? []).map((e) => e.name))]]),
+  );
+  const mentionedIn = (article: string, name: string) => (namesOfArticle.get(article) ?? []).some((n) => sameName(n, name));
+  const out: Contradiction[] = [];
+  for (const claim of alignment.claims) {
+    if (claim.sources.length < 2) continue;
+    const tally = new ValueTally();
+    let roleOrType = '';
+    let rep: SentenceUnit | null = null;
+    for (let i = 0; i < claim.units.length; i++) {
+      for (let j = i + 1; j < claim.units.length; j++) {
+        const a = claim.units[i];
+        const b = claim.units[j];
+        const na = names(a);
+        const nb = names(b);
+        if (!na.length || !nb.length) continue;
+        if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
+        const onlyA = na.filter((x) => !nb.some((y) => sameName(x.name, y.name)));
+        const onlyB = nb.filter((y) => !na.some((x) => sameName(x.name, y.name)));
+        if (onlyA.length !== 1 || onlyB.length !== 1) continue;
+        const [x] = onlyA;
+        const [y] = onlyB;
+        if (x.type !== y.type) continue;
+        if (mentionedIn(a.article, y.name) || mentionedIn(b.article, x.name)) continue;
+        if (jaccard(contextTerms(a, na), contextTerms(b, nb)) < NAME_CONTEXT_JACCARD) continue;
+        tally.add(x.name.toLowerCase(), x.name, { article: a.article, group: a.group, evidence: a.text });
+        tally.add(y.name.toLowerCase(), y.name, { article: b.article, group: b.group, evidence: b.text });
+        const sharedRole = x.roles.find((r) => y.roles.includes(r));
+        roleOrType = sharedRole ? `name of the ${sharedRole}` : `${x.type} named in “${clip(a.text)}”`;
+        rep ??= a;
+      }
+    }
+    if (tally.size < 2 || tally.overlapping() || !rep) continue;
+    out.push({ kind: 'name', about: roleOrType, values: tally.values() });
+  }
+  return out;
+}

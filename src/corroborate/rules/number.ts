@@ -1,0 +1,111 @@
+// Rules `number` and `quantity`: aligned sentences give incompatible amounts of the same thing
+// ("300 drones" vs "350 drones"; "hundreds of drones" vs "several dozen drones").
+// Amounts are compared as ranges {min, max}; they conflict only when the ranges do not overlap.
+// Why it does not fire on the compatible cases it was tested against:
+// - vagueness: "hundreds" vs "several hundred" vs "about 300" are overlapping ranges;
+// - rounding: an exact figure within APPROX_TOLERANCE of a round one ("1,000" vs "1,023") is a rounding;
+// - different things counted: amounts are paired only with the same unit (light-stemmed), or, without a
+//   unit on either side, only when each sentence has exactly one amount of that kind;
+// - ordinals ("second visit") and numbers inside dates are never compared.
+
+import type { QuantityMention } from '../../model/article.js';
+import type { Contradiction } from '../../model/report.js';
+import type { Alignment, SentenceUnit } from '../align.js';
+import { CONTRADICTION_MIN_SIMILARITY, APPROX_TOLERANCE } from '../params.js';
+import { stem } from '../terms.js';
+import { ValueTally } from './evidence.js';
+import { clip } from './slot.js';
+
+export interface Range {
+  min: number;
+  max: number;
+  exact: boolean;
+}
+
+/** The range an amount stands for; a bare vague value gets ±APPROX_TOLERANCE. */
+export function rangeOf(q: QuantityMention): Range | null {
+  const lo = q.min ?? q.value;
+  const hi = q.max ?? q.value;
+  if (lo === null || hi === null) return null;
+  if (q.approx && lo === hi) return { min: lo * (1 - APPROX_TOLERANCE), max: hi * (1 + APPROX_TOLERANCE), exact: false };
+  return { min: Math.min(lo, hi), max: Math.max(lo, hi), exact: !q.approx && lo === hi };
+}
+
+/** True when "round" (ends in at least two zeros relative to its size): such figures are often rounded. */
+function isRound(x: number): boolean {
+  if (x < 100) return x % 10 === 0;
+  const mag = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return x % mag === 0;
+}
+
+export function compatible(a: Range, b: Range): boolean {
+  if (a.max >= b.min && b.max >= a.min) return true;
+  if (a.exact && b.exact) {
+    const [r, o] = isRound(a.min) ? [a.min, b.min] : isRound(b.min) ? [b.min, a.min] : [NaN, NaN];
+    if (!Number.isNaN(r) && Math.abs(r - o) <= APPROX_TOLERANCE * Math.max(r, o) / 3) return true;
+  }
+  return false;
+}
+
+const unitKey = (q: QuantityMention) => (q.unit ? stem(q.unit.toLowerCase().split(/\s+/).pop()!) : null);
+
+/** Quantities worth comparing: not ordinals, not inside a date span of the same sentence. */
+function amounts(u: SentenceUnit): QuantityMention[] {
+  return u.quantities.filter((q) => q.kind !== 'ordinal' && !u.dates.some((d) => q.start < d.end && d.start < q.end) && rangeOf(q) !== null);
+}
+
+/** Pairs the amounts of two sentences that count the same thing. */
+function pairAmounts(qa: QuantityMention[], qb: QuantityMention[]): [QuantityMention, QuantityMention][] {
+  const out: [QuantityMention, QuantityMention][] = [];
+  for (const a of qa) {
+    const ua = unitKey(a);
+    const candidates = qb.filter((b) => b.kind === a.kind && unitKey(b) === ua);
+    if (ua === null) {
+      const sameKindA = qa.filter((x) => x.kind === a.kind && unitKey(x) === null).length;
+      if (sameKindA !== 1 || candidates.length !== 1) continue;
+    }
+    if (candidates.length !== 1) continue;
+    out.push([a, candidates[0]]);
+  }
+  return out;
+}
+
+const rangeKey = (r: Range) => `${Math.round(r.min)}-${Math.round(r.max)}`;
+
+export function numberContradictions(alignment: Alignment): Contradiction[] {
+  const out: Contradiction[] = [];
+  for (const claim of alignment.claims) {
+    if (claim.sources.length < 2) continue;
+    const byUnit = new Map<string, { tally: ValueTally; exact: boolean; unit: string | null; rep: SentenceUnit }>();
+    for (let i = 0; i < claim.units.length; i++) {
+      for (let j = i + 1; j < claim.units.length; j++) {
+        const a = claim.units[i];
+        const b = claim.units[j];
+        const qa = amounts(a);
+        const qb = amounts(b);
+        if (!qa.length || !qb.length) continue;
+        if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
+        for (const [x, y] of pairAmounts(qa, qb)) {
+          const rx = rangeOf(x)!;
+          const ry = rangeOf(y)!;
+          if (compatible(rx, ry)) continue;
+          const key = `${x.kind}:${unitKey(x) ?? ''}`;
+          const slot = byUnit.get(key) ?? { tally: new ValueTally(), exact: true, unit: x.unit, rep: a };
+          slot.exact &&= rx.exact && ry.exact;
+          slot.tally.add(rangeKey(rx), x.text, { article: a.article, group: a.group, evidence: a.text });
+          slot.tally.add(rangeKey(ry), y.text, { article: b.article, group: b.group, evidence: b.text });
+          byUnit.set(key, slot);
+        }
+      }
+    }
+    for (const { tally, exact, unit, rep } of byUnit.values()) {
+      if (tally.size < 2 || tally.overlapping()) continue;
+      out.push({
+        kind: exact ? 'number' : 'quantity',
+        about: unit ? `number of ${unit}` : `figure in “${clip(rep.text)}”`,
+        values: tally.values(),
+      });
+    }
+  }
+  return out;
+}
