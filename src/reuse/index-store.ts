@@ -1,0 +1,190 @@
+// The candidate index: key → articles posting lists over LSH band keys, sentence keys and content keys.
+// Lookup is one hash/B-tree probe per key, so adding an article costs O(keys), not O(articles): the
+// sub-quadratic, incremental part of reuse detection. In memory for a batch, or in SQLite to persist.
+
+import type Database from 'better-sqlite3';
+import { reuseParams } from './params.js';
+import type { ReuseSignature } from './signature.js';
+
+/** How strongly a stored article meets a query signature. */
+export interface CandidateHits {
+  /** Shared LSH bands (≥ 1 ⇒ estimated Jaccard above the S-curve threshold). */
+  bands: number;
+  /** Shared sentence keys. */
+  sentences: number;
+  /** Same content hash. */
+  content: boolean;
+}
+
+/** The index contract `detectReuse` uses; both implementations below satisfy it. */
+export interface ReuseIndexStore {
+  readonly size: number;
+  has(id: string): boolean;
+  /** Adds an article's keys; adding an id that is already present is a no-op (re-runs are idempotent). */
+  add(signature: ReuseSignature): void;
+  /** Stored articles sharing enough keys with `signature` to be verified (`isCandidate`; itself excluded).
+   *  Posting lists longer than `maxPosting` are skipped as stop-keys (content keys never are). */
+  query(signature: ReuseSignature): Map<string, CandidateHits>;
+}
+
+/** Is a pair with these hits worth verifying? */
+export function isCandidate(hits: CandidateHits, minSharedSentenceKeys = reuseParams.minSharedSentenceKeys): boolean {
+  return hits.content || hits.bands > 0 || hits.sentences >= minSharedSentenceKeys;
+}
+
+type KeyKind = 'band' | 'sentence' | 'content';
+
+function keysOf(sig: ReuseSignature): [number, KeyKind][] {
+  const out: [number, KeyKind][] = [[sig.contentKey, 'content']];
+  for (const k of sig.bandKeys) out.push([k, 'band']);
+  for (const k of sig.sentenceKeys) out.push([k, 'sentence']);
+  return out;
+}
+
+function tally(hits: Map<string, CandidateHits>, id: string, kind: KeyKind): void {
+  let h = hits.get(id);
+  if (!h) hits.set(id, (h = { bands: 0, sentences: 0, content: false }));
+  if (kind === 'band') h.bands++;
+  else if (kind === 'sentence') h.sentences++;
+  else h.content = true;
+}
+
+// A JS Map holds at most 2^24 entries; a million articles have ~50M keys, so postings are sharded.
+const SHARDS = 64;
+
+/** In-memory index (a batch, or a long-running process). */
+export class ReuseIndex implements ReuseIndexStore {
+  private readonly shards: Map<number, number[]>[] = Array.from({ length: SHARDS }, () => new Map());
+  private readonly ids: string[] = [];
+  private readonly docOf = new Map<string, number>();
+  constructor(private readonly maxPosting: number = reuseParams.maxPosting) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  has(id: string): boolean {
+    return this.docOf.has(id);
+  }
+
+  add(signature: ReuseSignature): void {
+    if (this.docOf.has(signature.id)) return;
+    const doc = this.ids.length;
+    this.ids.push(signature.id);
+    this.docOf.set(signature.id, doc);
+    for (const [key] of keysOf(signature)) {
+      const shard = this.shards[key % SHARDS];
+      const list = shard.get(key);
+      if (list) {
+        // Past the stop-key cap the list is never read again; stop growing it (bounded memory).
+        if (list.length <= this.maxPosting) list.push(doc);
+      } else shard.set(key, [doc]);
+    }
+  }
+
+  query(signature: ReuseSignature): Map<string, CandidateHits> {
+    const hits = new Map<string, CandidateHits>();
+    const self = this.docOf.get(signature.id);
+    for (const [key, kind] of keysOf(signature)) {
+      const list = this.shards[key % SHARDS].get(key);
+      if (!list || (list.length > this.maxPosting && kind !== 'content')) continue;
+      for (const doc of list) if (doc !== self) tally(hits, this.ids[doc], kind);
+    }
+    for (const [id, h] of hits) if (!isCandidate(h)) hits.delete(id);
+    return hits;
+  }
+}
+
+/** SQLite-backed index: persists across runs in the caller's database (tables `reuse_signature`,
+ *  `reuse_band`). `reuse_band` is a WITHOUT ROWID table keyed (key, doc): the band-hash index itself. */
+export class SqliteReuseIndex implements ReuseIndexStore {
+  private readonly insertSignature;
+  private readonly insertKey;
+  private readonly selectDoc;
+  private readonly selectPosting;
+  private readonly selectId;
+  private readonly countDocs;
+  private readonly addTx;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly maxPosting: number = reuseParams.maxPosting,
+  ) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS reuse_signature (
+        doc INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        minhash BLOB NOT NULL,
+        simhash_hi INTEGER NOT NULL,
+        simhash_lo INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS reuse_band (
+        key INTEGER NOT NULL,
+        doc INTEGER NOT NULL,
+        PRIMARY KEY (key, doc)
+      ) WITHOUT ROWID;
+    `);
+    this.insertSignature = db.prepare(
+      'INSERT INTO reuse_signature (id, minhash, simhash_hi, simhash_lo) VALUES (?, ?, ?, ?)',
+    );
+    this.insertKey = db.prepare('INSERT OR IGNORE INTO reuse_band (key, doc) VALUES (?, ?)');
+    this.selectDoc = db.prepare('SELECT doc FROM reuse_signature WHERE id = ?').pluck();
+    this.selectPosting = db.prepare('SELECT doc FROM reuse_band WHERE key = ? LIMIT ?').pluck();
+    this.selectId = db.prepare('SELECT id FROM reuse_signature WHERE doc = ?').pluck();
+    this.countDocs = db.prepare('SELECT count(*) FROM reuse_signature').pluck();
+    this.addTx = db.transaction((sigs: ReuseSignature[]) => {
+      for (const sig of sigs) {
+        if (this.selectDoc.get(sig.id) !== undefined) continue;
+        const info = this.insertSignature.run(
+          sig.id,
+          Buffer.from(sig.minhash.buffer, sig.minhash.byteOffset, sig.minhash.byteLength),
+          sig.simhash[0],
+          sig.simhash[1],
+        );
+        const doc = Number(info.lastInsertRowid);
+        for (const [key] of keysOf(sig)) this.insertKey.run(key, doc);
+      }
+    });
+  }
+
+  get size(): number {
+    return this.countDocs.get() as number;
+  }
+
+  has(id: string): boolean {
+    return this.selectDoc.get(id) !== undefined;
+  }
+
+  add(signature: ReuseSignature): void {
+    this.addTx([signature]);
+  }
+
+  /** Adds many signatures in one transaction (bulk loading). */
+  addMany(signatures: ReuseSignature[]): void {
+    this.addTx(signatures);
+  }
+
+  query(signature: ReuseSignature): Map<string, CandidateHits> {
+    const byDoc = new Map<number, CandidateHits>();
+    const self = this.selectDoc.get(signature.id) as number | undefined;
+    for (const [key, kind] of keysOf(signature)) {
+      const cap = kind === 'content' ? -1 : this.maxPosting + 1;
+      const docs = this.selectPosting.all(key, cap) as number[];
+      if (kind !== 'content' && docs.length > this.maxPosting) continue;
+      for (const doc of docs) {
+        if (doc === self) continue;
+        let h = byDoc.get(doc);
+        if (!h) byDoc.set(doc, (h = { bands: 0, sentences: 0, content: false }));
+        if (kind === 'band') h.bands++;
+        else if (kind === 'sentence') h.sentences++;
+        else h.content = true;
+      }
+    }
+    const hits = new Map<string, CandidateHits>();
+    for (const [doc, h] of byDoc) {
+      // Only candidates worth verifying cost an id lookup.
+      if (isCandidate(h)) hits.set(this.selectId.get(doc) as string, h);
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,150 @@
+// The reuse stage: finds copies, rewrites and partial lifts among a batch of articles (MinHash/LSH and
+// sentence-key candidates from an index, then order-free sentence alignment), says which one is the original,
+// passes dates to undated copies, and groups articles that are not independent sources.
+
+import type { AnalysedArticle } from '../model/article.js';
+import type { ReuseKind, ReuseLink, ReuseResult } from '../model/report.js';
+import { alignSentences, articleFeatures, surfaceSimilarity } from './align.js';
+import { classifyPair } from './classify.js';
+import { checkInheritance } from './dates.js';
+import { decideOriginal } from './direction.js';
+import type { SentenceFeatures } from './features.js';
+import { independenceGroups, joinsGroup } from './groups.js';
+import { ReuseIndex, type ReuseIndexStore } from './index-store.js';
+import { murmur3 } from './murmur3.js';
+import { reuseParams, type ReuseParams } from './params.js';
+import { signatureOf, type StringHash } from './signature.js';
+
+export { ReuseIndex, SqliteReuseIndex, type ReuseIndexStore, type CandidateHits } from './index-store.js';
+export { signatureOf, type ReuseSignature, type StringHash } from './signature.js';
+export { reuseParams, type ReuseParams } from './params.js';
+
+export interface ReuseOptions {
+  /** Candidate index; pass a `SqliteReuseIndex` to persist keys across runs. Default: a fresh in-memory one. */
+  index?: ReuseIndexStore;
+  /** String hash for signatures (default murmur3). */
+  hash?: StringHash;
+  params?: Partial<ReuseParams>;
+}
+
+/** Sentences that can be aligned (≥ 3 content stems): coverage is counted over these, so datelines and
+ *  "Read more" stubs neither inflate nor dilute it. */
+const MIN_ALIGNABLE_STEMS = 3;
+
+interface Prepared {
+  article: AnalysedArticle;
+  features: SentenceFeatures[];
+  alignable: number;
+  normalised: string;
+}
+
+/**
+ * Links between articles that share text. Each link has `a < b` in id order (string comparison), whatever
+ * the direction; the direction is `original` (an id, or null when unsure). Only pairs inside `articles` are
+ * linked; a persistent index supplies candidates, and ids stored from earlier runs are not reported.
+ */
+export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}): ReuseResult {
+  const params: ReuseParams = { ...reuseParams, ...opts.params };
+  const hash = opts.hash ?? murmur3;
+  const index = opts.index ?? new ReuseIndex(params.maxPosting);
+  const byId = new Map<string, Prepared>();
+  const signatures = articles.map((article) =>
+    signatureOf(
+      { id: article.id, hash: article.hash, text: article.clean.text, sentences: article.text.sentences.map((s) => s.text) },
+      params,
+      hash,
+    ),
+  );
+  for (const article of articles) {
+    const features = articleFeatures(article.text.sentences, params);
+    byId.set(article.id, {
+      article,
+      features,
+      alignable: features.filter((f) => f.stems.size >= MIN_ALIGNABLE_STEMS).length,
+      normalised: article.clean.text.replace(/\s+/g, ' ').trim(),
+    });
+  }
+  // Add everything first, then query: the same code serves a fresh index and one holding earlier runs.
+  for (const sig of signatures) index.add(sig);
+  const candidates = new Set<string>();
+  for (const sig of signatures) {
+    for (const other of index.query(sig).keys()) {
+      if (!byId.has(other) || other === sig.id) continue;
+      candidates.add(sig.id < other ? `${sig.id}\u0000${other}` : `${other}\u0000${sig.id}`);
+    }
+  }
+  const links: ReuseLink[] = [];
+  const joining: { a: string; b: string }[] = [];
+  const inherit = new Map<string, { published: string; from: string; score: number }>();
+  const conflicts = new Map<string, string[]>();
+  for (const key of [...candidates].sort()) {
+    const [idA, idB] = key.split('\u0000');
+    const x = byId.get(idA)!;
+    const y = byId.get(idB)!;
+    const same = x.article.hash === y.article.hash || (x.normalised.length > 0 && x.normalised === y.normalised);
+    const pairs = alignSentences(x.features, y.features, params);
+    let kind: ReuseKind;
+    let score: number;
+    let coverSmall: number;
+    if (same) {
+      kind = 'duplicate';
+      score = 1;
+      coverSmall = 1;
+    } else {
+      const verbatim = pairs.length
+        ? pairs.reduce((s, p) => s + surfaceSimilarity(x.features[p.a], y.features[p.b]), 0) / pairs.length
+        : 0;
+      const verdict = classifyPair({ sentencesA: x.alignable, sentencesB: y.alignable, pairs, verbatim }, params);
+      if (!verdict) continue;
+      ({ kind, score, coverSmall } = verdict);
+    }
+    const original = decideOriginal(direction(x), direction(y), kind, pairs.length, params);
+    const link: ReuseLink = { a: idA, b: idB, kind, original, shared: pairs.length, score, pairs };
+    links.push(link);
+    if (joinsGroup(link, coverSmall, params)) joining.push({ a: idA, b: idB });
+    for (const [u, d, flip] of [[x, y, false], [y, x, true]] as const) {
+      const outcome = checkInheritance({
+        undated: { id: u.article.id, published: u.article.meta.published, features: u.features },
+        dated: { id: d.article.id, published: d.article.meta.published, features: d.features },
+        kind,
+        score,
+        pairs: pairs.map((p) => (flip ? { u: p.b, d: p.a } : { u: p.a, d: p.b })),
+      });
+      if (!outcome) continue;
+      if ('conflict' in outcome) {
+        conflicts.set(u.article.id, [...(conflicts.get(u.article.id) ?? []), outcome.conflict]);
+        continue;
+      }
+      // Several dated sources: the closest copy wins; on a tie the earlier date.
+      const prev = inherit.get(u.article.id);
+      if (!prev || score > prev.score || (score === prev.score && outcome.published < prev.published)) {
+        inherit.set(u.article.id, { ...outcome, score });
+      }
+    }
+  }
+  for (const [id, reasons] of conflicts) {
+    if (inherit.has(id)) continue;
+    byId.get(id)!.article.diagnostics.push({
+      origin: 'reuse:date-conflict',
+      level: 'info',
+      message: `not dated from its copies: ${reasons.join('; ')}`,
+    });
+  }
+  const inheritedDates = new Map<string, { published: string; from: string }>();
+  for (const [id, v] of [...inherit].sort(([p], [q]) => (p < q ? -1 : 1))) inheritedDates.set(id, { published: v.published, from: v.from });
+  return {
+    links,
+    groupOf: independenceGroups(articles.map((a) => a.id), joining),
+    inheritedDates,
+  };
+}
+
+function direction(p: Prepared) {
+  return {
+    id: p.article.id,
+    published: p.article.meta.published,
+    outlet: p.article.meta.outlet,
+    text: p.article.clean.text,
+    sentences: p.alignable,
+  };
+}
