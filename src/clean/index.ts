@@ -1,0 +1,105 @@
+// The clean stage: takes out of an article's raw body what is not the article (pleas, notices, prompts,
+// credits, embed residue, outlet boilerplate), records every removal with its rule, and lays the rest
+// out as paragraphs separated by one blank line, marking section headings.
+
+import type { Article, CleanSlot, Diagnostic, Paragraph, RemovedLine } from '../model/article.js';
+import type { ArticleStage } from '../pipeline/stage.js';
+import { isHeading, logicalLines, wordCount } from './layout.js';
+import { OutletLineStats } from './outlet-stats.js';
+import { COPY_RATIO, MIN_ARTICLES_LONG, MIN_ARTICLES_SHORT, SHORT_LINE_WORDS } from './params.js';
+import { FRAGMENT_RULES, LINE_RULES, datelinePrefix } from './rules.js';
+
+export { OutletLineStats } from './outlet-stats.js';
+
+export const CORPUS_BOILERPLATE = 'clean:corpus-boilerplate';
+export const DATELINE = 'clean:dateline';
+
+/** Cleans one raw body. `outlet` + `stats` add corpus evidence; without them only the rules apply. */
+export function cleanBody(raw: string, outlet: string | null = null, stats?: OutletLineStats): CleanSlot {
+  const removed: RemovedLine[] = [];
+  const lines = logicalLines(raw);
+  const kept: string[] = [];
+  const keptWords: number[] = [];
+
+  // 1. Whole-line rules: the first matching rule names the reason.
+  for (const line of lines) {
+    const words = wordCount(line);
+    const rule = LINE_RULES.find((r) => words <= r.maxWords && r.matches(line));
+    if (rule) removed.push({ text: line, reason: rule.origin });
+    else {
+      kept.push(line);
+      keptWords.push(words);
+    }
+  }
+
+  // 2. Corpus evidence: lines recurring across the outlet's articles, far more than this article's own lines.
+  let body = kept;
+  if (stats && outlet && stats.articles(outlet) >= MIN_ARTICLES_SHORT) {
+    const counts = kept.map((line) => stats.recurrence(outlet, line));
+    const typical = median(counts.filter((_, i) => keptWords[i] > SHORT_LINE_WORDS)) ?? median(counts) ?? 1;
+    body = [];
+    kept.forEach((line, i) => {
+      const c = counts[i];
+      const recurs = (keptWords[i] <= SHORT_LINE_WORDS && c >= MIN_ARTICLES_SHORT) || c >= MIN_ARTICLES_LONG;
+      if (recurs && c >= COPY_RATIO * Math.max(1, typical)) removed.push({ text: line, reason: CORPUS_BOILERPLATE });
+      else body.push(line);
+    });
+  }
+
+  // 3. Fragment rules and datelines: cut the residue, keep the sentence.
+  const joined = body.join('\n');
+  const paragraphsText: string[] = [];
+  for (let line of body) {
+    for (const rule of FRAGMENT_RULES) {
+      const edit = rule.apply(line);
+      if (!edit) continue;
+      for (const text of edit.removed) removed.push({ text, reason: rule.origin });
+      line = edit.line;
+    }
+    const dateline = datelinePrefix(line, joined);
+    if (dateline) {
+      removed.push({ text: dateline.text, reason: DATELINE });
+      line = line.slice(dateline.length);
+    }
+    if (/[\p{L}\p{N}]/u.test(line)) paragraphsText.push(line);
+  }
+
+  // 4. Layout: one blank line between paragraphs; headings marked.
+  const paragraphs: Paragraph[] = [];
+  let text = '';
+  paragraphsText.forEach((p, i) => {
+    if (i > 0) text += '\n\n';
+    paragraphs.push({ start: text.length, end: text.length + p.length, heading: isHeading(p, paragraphsText[i + 1]) });
+    text += p;
+  });
+  return { text, paragraphs, removed };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** One info diagnostic per removal reason, e.g. `clean:copyright` "removed 1 item". */
+function summarise(removed: RemovedLine[]): Diagnostic[] {
+  const byReason = new Map<string, number>();
+  for (const r of removed) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+  return [...byReason].map(([origin, n]) => ({ origin, level: 'info', message: `removed ${n} item${n === 1 ? '' : 's'}` }));
+}
+
+/**
+ * The clean stage. With `stats`, lines recurring across the outlet's articles count as boilerplate; feed
+ * `stats.observe` every article first (a first pass over the corpus) for that evidence to be complete.
+ */
+export function createCleanStage(stats?: OutletLineStats): ArticleStage {
+  return {
+    name: 'clean',
+    requires: ['raw'],
+    assigns: 'clean',
+    run(article: Article): void {
+      article.clean = cleanBody(article.raw, article.meta.outlet, stats);
+      article.diagnostics.push(...summarise(article.clean.removed));
+    },
+  };
+}

@@ -1,0 +1,395 @@
+// The rule library of the clean stage: one named unit per kind of non-article text, each saying why it
+// exists and what it must not hit. Line rules take a whole line out; fragment rules cut residue out of a
+// story line and keep the rest; the dateline rule strips a prefix. Every regex is compiled once, here.
+
+import { CAPTION_WORDS, LONG_NOTICE_WORDS, SHORT_LINE_WORDS } from './params.js';
+
+/** A rule that decides whether a whole (logical) line is not part of the article. */
+export interface LineRule {
+  /** Rule origin, also the `reason` of every line it removes, e.g. `clean:copyright`. */
+  origin: string;
+  /** Lines with more words than this are never taken by the rule (story paragraphs are long). */
+  maxWords: number;
+  matches(line: string): boolean;
+}
+
+/** What a fragment rule did to a line: the new line and the fragments it cut out. */
+export interface FragmentEdit {
+  line: string;
+  removed: string[];
+}
+
+/** A rule that cuts residue out of a line and keeps the rest of it. */
+export interface FragmentRule {
+  origin: string;
+  apply(line: string): FragmentEdit | null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shared guards
+
+/** Double quotation marks: a line quoting someone is reporting, even when the words sound like a plea. */
+const QUOTE_MARK = /["“”«»„]/;
+/** The reader addressed directly: pleas and prompts speak to "you"; news sentences rarely do. */
+const SECOND_PERSON = /\b(?:you|your|you['’]?(?:ve|re|ll|d))\b/i;
+
+const anyOf = (patterns: RegExp[]) => (line: string) => patterns.some((p) => p.test(line));
+
+// ---------------------------------------------------------------------------------------------------
+// Line rules
+
+/**
+ * Subscription and donation pleas ("For as little as $6 a month you can help support our journalism",
+ * "Do you rely on X for news? Join the X Community"). Why: they are the longest non-article text in the
+ * seeds and would become "claims". Strong phrases decide alone; otherwise the line must address the
+ * reader (you/your) AND use two plea words. Must not hit: reporting about subscriptions or donations
+ * ("The newspaper's subscription numbers fell"), or quoted appeals ("Support our troops", he said).
+ */
+const PLEA_STRONG: RegExp[] = [
+  /\bfor as little as\b/i,
+  /\breaders like you\b/i,
+  /\b(?:help )?support (?:our|us)\b(?! troops)/i,
+  /\bwe (?:have|haven['’]?t|have not|never) put up a paywall\b/i,
+  /\byou(?:['’]?ve| have) read\b.{0,60}\barticles?\b/i,
+  /\bdo you (?:rely|value|appreciate|enjoy|trust|count)\b.{0,100}\b(?:news|journalism|reporting|coverage)\b/i,
+  /\bwe have a (?:small )?(?:request|favou?r to ask)\b/i,
+  /\bbecome an? (?:member|subscriber|supporter|patron|donor)\b/i,
+  /\b(?:make|give) a (?:one-off |one-time |monthly |small )?(?:donation|contribution)\b.{0,60}\b(?:us|our|journalism)\b/i,
+];
+const PLEA_WORDS =
+  /\b(?:support|journalism|subscrib\w*|subscription|membership|members?|community|donat\w+|contribut\w+|readers?|paywall|ad-free|per month|a month|independent)\b|\$\d/gi;
+export const subscriptionPlea: LineRule = {
+  origin: 'clean:subscription-plea',
+  maxWords: LONG_NOTICE_WORDS,
+  matches(line) {
+    if (QUOTE_MARK.test(line)) return false;
+    if (PLEA_STRONG.some((p) => p.test(line))) return true;
+    if (!SECOND_PERSON.test(line)) return false;
+    const words = new Set((line.match(PLEA_WORDS) ?? []).map((w) => w.toLowerCase()));
+    return words.size >= 2 && /\b(?:our|us|we)\b/i.test(line);
+  },
+};
+
+/**
+ * Paywall prompts ("Subscribe to continue reading", "Already a subscriber? Log in"). Why: the text the
+ * site puts where the article stops. Must not hit: a story about paywalls ("The paper dropped its paywall").
+ */
+export const paywallPrompt: LineRule = {
+  origin: 'clean:paywall',
+  maxWords: SHORT_LINE_WORDS * 2,
+  matches: anyOf([
+    /\b(?:subscribe|sign in|log in|register|sign up)\b.{0,30}\bto (?:continue|keep|finish) reading\b/i,
+    /\balready (?:a subscriber|a member|have an account)\b/i,
+    /\byou(?:['’]?ve| have) reached (?:your|the) (?:\w+ )?(?:article|story|free) (?:limit|allowance)/i,
+    /\bthis (?:article|story|content) is (?:only )?(?:available )?(?:exclusively )?(?:for|to) (?:subscribers|members|premium)\b/i,
+    /\bunlock (?:this (?:article|story)|unlimited access|full access)\b/i,
+    /\bcreate a free account\b/i,
+  ]),
+};
+
+/**
+ * Newsletter sign-up boxes ("Sign up for our morning newsletter", "Get it delivered to your inbox").
+ * Must not hit: "The newsletter, which has 40,000 readers, reported…" (no sign-up verb or inbox).
+ */
+export const newsletterPrompt: LineRule = {
+  origin: 'clean:newsletter',
+  maxWords: SHORT_LINE_WORDS * 2,
+  matches(line) {
+    if (QUOTE_MARK.test(line)) return false;
+    return (
+      /\b(?:sign up|subscribe|register|signup)\b.{0,60}\bnewsletters?\b/i.test(line) ||
+      /\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b/i.test(line) ||
+      /\b(?:delivered|straight|direct(?:ly)?) to your inbox\b/i.test(line) ||
+      /\benter your e-?mail\b/i.test(line) ||
+      /\bby (?:signing up|subscribing|clicking)\b.{0,40}\byou agree\b/i.test(line)
+    );
+  },
+};
+
+/**
+ * Copyright and reproduction notices ("© 2022, GDC.", "All rights reserved", "This material may not be
+ * published, broadcast, rewritten or redistributed"). Why: site footers glued to the body. Long lines are
+ * allowed: the seeds' notice is 61 words. Must not hit: "He said copyright law needs reform" (the word
+ * "copyright" alone, without a © sign, year or prohibition).
+ */
+export const copyrightNotice: LineRule = {
+  origin: 'clean:copyright',
+  maxWords: LONG_NOTICE_WORDS,
+  matches: anyOf([
+    /©/,
+    /\(c\)\s*(?:19|20)\d\d\b/i,
+    /^\s*copyright\b\s*(?:©|\(c\))?\s*(?:19|20)\d\d\b/i,
+    /\ball rights reserved\b/i,
+    /\b(?:this|the) (?:material|article|content|story|report)s? (?:may|must|cannot|can not) not be (?:published|reproduced|broadcast|rewritten|redistributed|copied)/i,
+    /\bunauthori[sz]ed (?:use|reproduction|duplication|copying|distribution)\b.{0,160}\b(?:prohibited|permission|forbidden)\b/i,
+  ]),
+};
+
+/**
+ * Comment prompts ("Be the first to comment", "Comments (12)", "Join the conversation"). Why: widget
+ * labels. Only whole short lines of that exact shape, so "Officials declined to comment" stays.
+ */
+export const commentPrompt: LineRule = {
+  origin: 'clean:comment-prompt',
+  maxWords: 10,
+  matches: anyOf([
+    /^(?:be the first to comment(?: on this (?:article|story))?|leave a (?:comment|reply)|add (?:a|your) comment|post a comment|join the (?:conversation|discussion|debate)|show (?:all )?comments|view (?:all )?comments|(?:read|see) (?:all )?(?:\d+ )?comments|comment on this (?:story|article)|have your say|comments?(?: \(\d+\))?|\d+ comments?|no comments(?: yet)?|comments are closed(?: for this (?:article|story))?)\s*[.!:]?$/i,
+  ]),
+};
+
+/**
+ * Trust badges ("Conforms to The Trust Project criteria", "Our Standards: The Thomson Reuters Trust
+ * Principles."). Why: site furniture. Must not hit a story about the Trust Project (a long sentence).
+ */
+export const trustBadge: LineRule = {
+  origin: 'clean:trust-badge',
+  maxWords: 12,
+  matches: anyOf([
+    /\b(?:conforms? to|meets|complies with|follows)\b.{0,30}\btrust project\b/i,
+    /^(?:our standards|editorial standards)\s*:/i,
+    /^the thomson reuters trust principles\.?$/i,
+    /^why you can trust\b/i,
+    /^the trust project\.?$/i,
+  ]),
+};
+
+/**
+ * Share and follow prompts ("Share this article", "Follow us on Twitter", "Follow @outlet"). Why: social
+ * buttons rendered as text. Must not hit a quote or sentence with "follow" or "share" ("We will follow
+ * the evidence", "Shares fell 4%"): the line must name a network or "us", or be a bare button label.
+ */
+const NETWORKS = 'facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp|reddit|pinterest|mastodon|bluesky|google news|flipboard|e-?mail';
+const SHARE_BUTTON = /^(?:share|tweet|e-?mail|print|copy link|copy|pin|share this(?: article| story| post| page)?|share (?:on|via) \w+(?: \w+)?|click to (?:share|print|email)\b.*|sharing is caring)\s*[:.!]?$/i;
+const FOLLOW_NETWORK = new RegExp(`^(?:follow|like|find|connect with|join|subscribe to)\\b.{0,50}\\bon (?:${NETWORKS})\\b`, 'i');
+const FOLLOW_US = /^(?:follow|like|find|connect with) (?:us|@\w+)\b/i;
+const SHARE_NETWORK = new RegExp(`^(?:share|post)\\b.{0,40}\\b(?:${NETWORKS})\\b`, 'i');
+export const sharePrompt: LineRule = {
+  origin: 'clean:share-prompt',
+  maxWords: SHORT_LINE_WORDS,
+  matches(line) {
+    if (QUOTE_MARK.test(line)) return false;
+    return SHARE_BUTTON.test(line) || FOLLOW_NETWORK.test(line) || FOLLOW_US.test(line) || SHARE_NETWORK.test(line);
+  },
+};
+
+/**
+ * Social-embed lines: a tweet's signature line ("— Jane Doe (@jdoe) July 16, 2022"), "A post shared by…",
+ * "View this post on Instagram", a line that is only a link or handle. Why: embeds flattened to text.
+ * The tweet's own text stays (it can be a statement); only its furniture goes.
+ */
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const TWEET_SIGNATURE_LINE = new RegExp(`^[—–-]{1,2}\\s*.{0,80}\\(@\\w{1,15}\\)\\s*${MONTH}\\.? \\d{1,2},? \\d{4}$`);
+export const socialEmbedLine: LineRule = {
+  origin: 'clean:social-embed',
+  maxWords: SHORT_LINE_WORDS,
+  matches: anyOf([
+    TWEET_SIGNATURE_LINE,
+    /^(?:view this post on instagram|a post shared by\b.*|embed from getty images|click (?:here )?to (?:view|see|watch) (?:the |this )?(?:tweet|post|video|embed)|this content is provided by a third party\b.*|(?:watch|see) the (?:tweet|post) below)\s*[.:]?$/i,
+    /^(?:https?:\/\/\S+|(?:www\.)?\w[\w.-]*\.(?:com|org|net)\/\S*|pic\.twitter\.com\/?\S*|@\w{1,15})$/i,
+  ]),
+};
+
+/**
+ * Bylines and reporting credits ("By Jane Doe", "By JANE DOE, Associated Press", "Reporting by A; Editing
+ * by B"). Why: they put reporters' names among the story's people. The text after "by" must be names only
+ * (capitalised words, "and", commas), so "By Monday, the troops had left" and "Reporting by Reuters
+ * showed…" (a lower-case verb) stay.
+ */
+const NAME = "[\\p{Lu}][\\p{L}'’.-]*";
+const NAMES = `${NAME}(?:\\s+(?:${NAME}|de|da|van|von|der|al|bin|el|la|le))*`;
+const NAME_LIST = `${NAMES}(?:\\s*(?:,|and|&)\\s*${NAMES})*`;
+const CREDIT = `(?:(?:additional |further )?reporting|writing|editing|compiled|produced|research|graphics|fact-checked|edited|written) by ${NAME_LIST}(?:\\s+in\\s+${NAMES})?`;
+const BYLINE = new RegExp(`^(?:by|BY|By)\\s+(?!(?:the|a|an|this|that|then|now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH})\\b)${NAME_LIST}(?:\\s*[,|–—-]\\s*[\\p{L} .]{1,40})?$`, 'u');
+const CREDITS = new RegExp(`^${CREDIT}(?:\\s*[;,.]\\s*${CREDIT})*\\s*\\.?$`, 'iu');
+export const byline: LineRule = {
+  origin: 'clean:byline',
+  maxWords: 30,
+  matches(line) {
+    return BYLINE.test(line) || CREDITS.test(line) && /\bby\s+\p{Lu}/u.test(line);
+  },
+};
+
+/**
+ * Photo credits and captions ("Photo: AFP", "Image by Jane Doe/Reuters", a caption ending "(Getty
+ * Images)", a line that is only "AFP via Getty Images"). Why: captions describe pictures, not events,
+ * and credits add agencies as fake sources. Captions are short; a long paragraph only loses the credit
+ * (see photoCreditFragment). Must not hit "Photographs of the damage circulated online."
+ */
+const CREDIT_PAREN = /\s*\((?:[^()]{0,60}\b(?:photo|photograph|image|picture|getty images|ap photo|file photo|pool photo|credit)\b[^()]{0,60})\)/gi;
+const CREDIT_AT_END = new RegExp(`${CREDIT_PAREN.source}\\s*$`, 'i');
+export const photoCredit: LineRule = {
+  origin: 'clean:photo-credit',
+  maxWords: CAPTION_WORDS,
+  matches(line) {
+    if (/^(?:photo|photograph|image|picture|pictured|illustration|credit|photo credit|file photo|main image|top image|video|graphic)s?\s*(?::|\/|\|| by )/i.test(line)) {
+      return line.split(/\s+/).length <= SHORT_LINE_WORDS;
+    }
+    if (/^(?:[\p{L} .'-]{0,40}\/)?(?:getty images|afp(?: via getty images)?|shutterstock|ap photo\b.*|epa(?:-efe)?|reuters\/[\p{L} .]+|[\p{L} .'-]{2,40} via getty images)$/iu.test(line)) return true;
+    return CREDIT_AT_END.test(line);
+  },
+};
+
+/**
+ * Advertisement markers ("Advertisement", "Story continues below advertisement", "Scroll to continue").
+ * Only the exact label on its own line.
+ */
+export const advertisement: LineRule = {
+  origin: 'clean:advertisement',
+  maxWords: 8,
+  matches: anyOf([
+    /^(?:advertisements?|advert|ad|sponsored(?: content| post)?|paid (?:content|post|partnership)|promoted(?: content)?|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?advertisement)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?|skip advert(?:isement)?|content continues below)\s*[.:]?$/i,
+  ]),
+};
+
+/**
+ * "Read more:", "Related:", "See also:", "MORE:" link lines. Why: headlines of other articles; their words
+ * would join this story. The label must end in a colon (or stand alone), so "Read more about it in the
+ * report, she said" stays. Upper-case labels (READ/WATCH/MORE:) are a wire-site convention.
+ */
+export const relatedLink: LineRule = {
+  origin: 'clean:related-link',
+  maxWords: 30,
+  matches: anyOf([
+    /^(?:read more|read also|also read|related|see also|recommended|more from [\p{L} .]{1,30}|related (?:articles?|stories|story|coverage|content|topics|reading)|more (?:on|about) this (?:story|topic)|further reading)\s*[:|»›>]/iu,
+    /^(?:READ|MORE|WATCH|LISTEN|RELATED|SEE ALSO|READ MORE|ALSO READ|VIDEO|PHOTOS|EXPLAINER|LIVE)\s*[:|]/,
+    /^(?:read more|related(?: articles| stories| coverage)?|more on this story|most (?:read|popular|viewed)|you may (?:also )?like|recommended(?: for you)?|top stories|more stories|trending(?: now)?|latest news|editor['’]?s picks)\s*[.:]?$/i,
+  ]),
+};
+
+/** Lines of nothing but punctuation or bullets ("•", "—", "|"): the residue of removed widgets. */
+export const punctuationOnly: LineRule = {
+  origin: 'clean:punctuation-only',
+  maxWords: 5,
+  matches: (line) => !/[\p{L}\p{N}]/u.test(line),
+};
+
+/** Every line rule, in the order they are tried: the first that matches names the reason. */
+export const LINE_RULES: readonly LineRule[] = [
+  punctuationOnly,
+  copyrightNotice,
+  subscriptionPlea,
+  paywallPrompt,
+  newsletterPrompt,
+  commentPrompt,
+  trustBadge,
+  sharePrompt,
+  socialEmbedLine,
+  byline,
+  photoCredit,
+  advertisement,
+  relatedLink,
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Fragment rules
+
+function cut(line: string, pattern: RegExp): FragmentEdit | null {
+  const removed: string[] = [];
+  const out = line.replace(pattern, (m) => {
+    removed.push(m.trim());
+    return ' ';
+  });
+  return removed.length ? { line: out.replace(/\s{2,}/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim(), removed } : null;
+}
+
+/**
+ * Tweet media links and short links left in an embedded tweet's text ("… obtained by CNN.
+ * pic.twitter.com/lCFVB26bU3", also with the slash lost in extraction). The tweet's words stay.
+ */
+const TWEET_LINK = /(?:^|\s)(?:https?:\/\/)?(?:pic\.twitter\.com\/?[A-Za-z0-9]*|t\.co\/[A-Za-z0-9]+)/g;
+export const tweetLinkFragment: FragmentRule = {
+  origin: 'clean:social-embed',
+  apply: (line) => (line.includes('pic.twitter') || line.includes('t.co/') ? cut(line, TWEET_LINK) : null),
+};
+
+/** A tweet's signature glued to the end of its text ("… in June. — Jane Doe (@jdoe) July 16, 2022"). */
+const TWEET_SIGNATURE_TAIL = new RegExp(`\\s+[—–]{1,2}\\s*[^—–()]{1,60}\\(@\\w{1,15}\\)\\s*${MONTH}\\.? \\d{1,2},? \\d{4}\\s*$`);
+export const tweetSignatureFragment: FragmentRule = {
+  origin: 'clean:social-embed',
+  apply: (line) => (line.includes('(@') ? cut(line, TWEET_SIGNATURE_TAIL) : null),
+};
+
+/**
+ * Twitter handles glued into a sentence where a name was (`adviser JakeSullivan46 and`, the "@" lost in
+ * extraction). The handle is replaced by the name it spells ("Jake Sullivan") so the sentence still says
+ * who; when that name already stands just before it, the handle is simply dropped. The handle itself is
+ * recorded as removed. To spare product names ("PlayStation5"), a handle needs an "@", two trailing
+ * digits, or other tweet residue in the same line.
+ */
+const GLUED_HANDLE = /@?\b((?:[A-Z][a-z]{1,15}){2,3})(\d{1,4})\b|@((?:[A-Z][a-z]{1,15}){2,3})\b/g;
+const TWEET_EVIDENCE = /pic\.twitter|t\.co\/|twitter\.com|\(@\w/;
+export const gluedHandleFragment: FragmentRule = {
+  origin: 'clean:social-embed',
+  apply(line) {
+    if (!/[a-z][A-Z]/.test(line)) return null;
+    const evidence = TWEET_EVIDENCE.test(line);
+    const removed: string[] = [];
+    const out = line.replace(GLUED_HANDLE, (m, camel: string | undefined, digits: string | undefined, atCamel: string | undefined, offset: number) => {
+      const hasAt = m.startsWith('@');
+      if (!hasAt && !evidence && (digits ?? '').length < 2) return m;
+      const name = (camel ?? atCamel ?? '').replace(/([a-z])([A-Z])/g, '$1 $2');
+      removed.push(m);
+      const before = line.slice(Math.max(0, offset - name.length - 2), offset);
+      return before.includes(name) ? '' : name;
+    });
+    if (!removed.length) return null;
+    return { line: out.replace(/\s{2,}/g, ' ').replace(/\(\s*\)/g, '').replace(/\s+([.,;:!?])/g, '$1').trim(), removed };
+  },
+};
+
+/** A photo credit in parentheses inside a long paragraph: the credit goes, the paragraph stays. */
+export const photoCreditFragment: FragmentRule = {
+  origin: 'clean:photo-credit',
+  apply: (line) => (line.includes('(') ? cut(line, CREDIT_PAREN) : null),
+};
+
+export const FRAGMENT_RULES: readonly FragmentRule[] = [tweetLinkFragment, tweetSignatureFragment, gluedHandleFragment, photoCreditFragment];
+
+// ---------------------------------------------------------------------------------------------------
+// Dateline
+
+/**
+ * Dateline prefixes: "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "WASHINGTON, July 16 (Reuters) -",
+ * "NEW DELHI: ", and the separator-less "WASHINGTON Russian officials…" left when an em dash was lost.
+ * Why: the place is not part of the first sentence and would read as its subject. The sentence after the
+ * prefix stays. With an explicit separator or agency the shape is unambiguous. Without one the capitals
+ * could be an acronym starting the sentence ("NATO allies said…", "UNICEF Director…"), so the word must
+ * look like a place — six letters or more, several words, or a listed short dateline city — must not be
+ * a listed acronym, and must not appear in capitals again in the article (acronyms recur, datelines don't).
+ */
+const CAPS_WORD = "[A-Z][A-Z.'’-]+";
+const CAPS_PLACE = `${CAPS_WORD}(?:\\s+${CAPS_WORD}){0,3}`;
+const REGION = "(?:,\\s*[A-Z][\\p{L}.'’-]+(?:\\s+[A-Z][\\p{L}.'’-]+){0,2})?";
+const DATE_PART = `(?:,?\\s*${MONTH}\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?)?`;
+const AGENCY = '(?:\\s*\\((?:AP|AFP|Reuters|UPI|dpa|DPA|Xinhua|IANS|PTI|ANI|Bloomberg|CNN|[A-Z][\\p{L}.]+(?: [A-Z][\\p{L}.]+){0,3})\\))?';
+const DATELINE_SEPARATED = new RegExp(`^(${CAPS_PLACE}${REGION}${DATE_PART}${AGENCY})\\s*(?:[—–]{1,2}|--?|:)\\s+(?=[\\p{Lu}“"‘'\\d])`, 'u');
+const DATELINE_AGENCY_ONLY = /^((?:[A-Z][a-z]{2}\.? \d{1,2} )?\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg)\))\s*(?:[—–]{1,2}|--?)\s+(?=[\p{Lu}“"‘'])/u;
+const DATELINE_BARE = /^([A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s+(?=[A-Z][a-z])/;
+/** Dateline cities shorter than six letters, which the bare form would otherwise leave alone. */
+const SHORT_DATELINE_CITIES = new Set(['KYIV', 'KIEV', 'ROME', 'PARIS', 'GAZA', 'DOHA', 'SEOUL', 'TOKYO', 'DELHI', 'CAIRO', 'LIMA', 'OSLO', 'BONN', 'MIAMI', 'DUBAI', 'LAGOS', 'HANOI', 'QUITO', 'RIGA', 'BAKU', 'MINSK', 'KABUL', 'SANAA', 'SOFIA', 'DAKAR', 'ACCRA', 'BERN', 'MILAN', 'MUNICH', 'DALLAS', 'BOSTON', 'DENVER']);
+/** Organisations written in capitals that start sentences and are six letters or longer. */
+const CAPS_ACRONYMS = new Set(['UNICEF', 'UNESCO', 'INTERPOL', 'FRONTEX', 'ECOWAS', 'MERCOSUR', 'CENTCOM', 'EUCOM', 'AFRICOM', 'SOUTHCOM', 'NASDAQ', 'OPEC', 'UNRWA', 'UNHCR', 'BREAKING', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'WATCH', 'COVID', 'SARS', 'NORAD', 'NAACP', 'AIPAC', 'DARPA', 'USAID', 'FEMA']);
+
+/** Length of a dateline prefix at the start of `paragraph` (0 when there is none). `body` is the whole article. */
+export function datelinePrefix(paragraph: string, body: string): { length: number; text: string } | null {
+  const m = DATELINE_SEPARATED.exec(paragraph) ?? DATELINE_AGENCY_ONLY.exec(paragraph);
+  if (m) {
+    const words = m[1].split(/\s+/);
+    // "US —" or "UK:" are not datelines; one capital word needs three letters, e.g. "ROME".
+    if (/^\(/.test(m[1]) || words[0].replace(/[^A-Z]/g, '').length >= 3 || words.length > 1) {
+      return { length: m[0].length, text: m[1].trim() };
+    }
+    return null;
+  }
+  const b = DATELINE_BARE.exec(paragraph);
+  if (!b) return null;
+  const place = b[1];
+  const words = place.split(/\s+/);
+  const letters = place.replace(/[^A-Z]/g, '').length;
+  const placeShaped = SHORT_DATELINE_CITIES.has(place) || (words.length === 1 ? letters >= 6 : words.every((w) => w.length >= 3));
+  if (!placeShaped || words.some((w) => CAPS_ACRONYMS.has(w))) return null;
+  // Acronyms recur in the article; a dateline appears once.
+  let count = 0;
+  for (let at = body.indexOf(words[0]); at >= 0; at = body.indexOf(words[0], at + 1)) if (++count > 1) return null;
+  return { length: b[0].length, text: place };
+}
