@@ -24,6 +24,8 @@ parser.refiners = parser.refiners.filter((r) => !DROP_REFINERS.has(r.constructor
 /** Cheap trigger: chrono's parsers all need a month/weekday name, a digit with a separator, or a clock word. */
 const TRIGGER = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d[/:.-]\d|\d\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:noon|midnight|o'clock)\b/i;
 
+const CLOCK_MARK = /[ap]\.?m\b|\bnoon\b|\bmidnight\b|o'clock|\d:\d\d/i;
+const CALENDAR_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/i;
 const LEADING = /^(?:on|in|at|by|since|until|till|from|during|of|before|after|around|about|to)\s+/i;
 
 /** Weekday: past bias ("said Tuesday" is the last Tuesday, the same day counting), future with a cue. */
@@ -68,13 +70,31 @@ export function proposeCalendar(ctx: RuleContext): Candidate[] {
     }
     text = text.replace(/[\s,.;:]+$/, (s) => (/^\.$/.test(s) && /\b[A-Z][a-z]{2}\.$/.test(text) ? s : ''));
     const s = r.start;
+    // chrono reads "6.43, on Friday" and "at 20 million" as clock times: without a clock marker we keep only
+    // the calendar part (or nothing, when there is none).
+    let clock = s.isCertain('hour') && CLOCK_MARK.test(text);
+    if (s.isCertain('hour') && !clock) {
+      const word = CALENDAR_WORD.exec(text);
+      if (!word || !(s.isCertain('weekday') || s.isCertain('month'))) continue;
+      start += word.index;
+      text = text.slice(word.index).replace(/[\s,.;:]+$/, '');
+    }
+    // "March of the Combatant Mothers": a month name followed by "of" + a non-number is a name.
+    text = text.replace(/\s+of$/i, '');
     const certain = (c: 'year' | 'month' | 'day' | 'weekday' | 'hour') => s.isCertain(c);
     const tags = r.tags();
     const future = ctx.futureCue(start);
     let day: string | null = null;
     let resolution = 'absolute';
     let granularity: 'day' | 'month' | 'year' | null = null;
-    const prefix = /^(last|next|this)\s/i.exec(text)?.[1].toLowerCase() ?? '';
+    let prefix = /^(last|next|this)\s/i.exec(text)?.[1].toLowerCase() ?? '';
+    // chrono's month parser leaves out "last"/"next"/"this" ("last May"): take them into the span.
+    const before = /\b(last|next|this)\s+$/i.exec(ctx.text.slice(Math.max(0, start - 6), start));
+    if (!prefix && before && s.isCertain('month') && !s.isCertain('day') && !s.isCertain('year')) {
+      prefix = before[1].toLowerCase();
+      start -= before[0].length;
+      text = ctx.text.slice(start, start + before[0].length + text.length);
+    }
     if (certain('month') && certain('day')) {
       granularity = 'day';
       if (certain('year')) day = fmtDay({ y: s.get('year')!, m: s.get('month')!, d: s.get('day')! });
@@ -87,8 +107,12 @@ export function proposeCalendar(ctx: RuleContext): Candidate[] {
       granularity = 'month';
       if (certain('year')) day = fmtMonth(s.get('year')!, s.get('month')!);
       else if (ctx.ref) {
-        day = fmtMonth(inferYear(ctx.ref, s.get('month')!, null, future || prefix === 'next'), s.get('month')!);
-        resolution = 'relative-past-month';
+        const month = s.get('month')!;
+        // "last May" is the previous year's May (TimeML practice; "in May" covers the recent one),
+        // "next May" the coming one, "this May" the reference year's.
+        const y = prefix === 'last' ? ctx.ref.y - 1 : prefix === 'next' ? (month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1) : prefix === 'this' ? ctx.ref.y : inferYear(ctx.ref, month, null, future);
+        day = fmtMonth(y, month);
+        resolution = prefix ? `relative-${prefix}-month` : 'relative-past-month';
       } else resolution = 'unresolved-no-reference';
     } else if (certain('weekday')) {
       granularity = 'day';
@@ -109,7 +133,7 @@ export function proposeCalendar(ctx: RuleContext): Candidate[] {
     }
     let type: Candidate['type'] = 'DATE';
     let timeml = day;
-    if (certain('hour') && (granularity === 'day' || granularity === null)) {
+    if (clock && (granularity === 'day' || granularity === null)) {
       type = 'TIME';
       if (day) timeml = `${day}T${pad2(s.get('hour')!)}:${pad2(s.get('minute') ?? 0)}`;
     }

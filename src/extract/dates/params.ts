@@ -15,7 +15,7 @@ export const futureCueWindow = 60;
  * undated future day into the previous year. Checked on TBAQ month-day expressions (value F1 unchanged
  * from 14 to 45; 30 chosen as "about a month").
  */
-export const futureDayTolerance = 30;
+export const futureDayTolerance = 60;
 
 /** Same idea for a bare month ("in August" written on July 30): 1 month ahead stays in the year. */
-export const futureMonthTolerance = 1;
+export const futureMonthTolerance = 2;

@@ -48,15 +48,23 @@ export const scoreOrRatio: DateFilter = {
   rejects(c, text) {
     if (c.type !== 'TIME') return false;
     const word = text.slice(c.start, c.end);
-    if (/[ap]\.?m\b|noon|midnight|o'clock|morning|afternoon|evening|night/i.test(word)) return false;
-    if (/[A-Za-z]{3}/.test(word)) return false; // a weekday/month with a time
+    if (/[ap]\.?m\b|noon|midnight|o'clock|morning|afternoon|evening|night|[A-Za-z]{3}/i.test(word)) return false;
+    // "3:1" after a score/vote word; a clock "10:30" needs "at"/"by"/… before it.
     const before = text.slice(Math.max(0, c.start - 12), c.start);
-    return !/\b(?:at|by|until|till|from|before|after|around|about|since)\s+$/i.test(before);
+    return !(/\d:\d\d/.test(word) && /\b(?:at|by|until|till|from|before|after|around|about|since)\s+$/i.test(before));
+  },
+};
+
+/** "Sun Microsystems", "Sat" in a name: a bare three-letter weekday abbreviation without a dot is not a date. */
+export const weekdayAbbreviation: DateFilter = {
+  name: 'weekday-abbreviation',
+  rejects(c, text) {
+    return /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i.test(text.slice(c.start, c.end)) && text[c.end] !== '.';
   },
 };
 
 /** A date phrase needs a head word: a lone lowercase "march"/"may" is dropped above; "second" as ordinal is handled by the duration rule. */
-export const dateFilters: DateFilter[] = [monthWordIsVerb, slashWithoutYear, partOfName, scoreOrRatio];
+export const dateFilters: DateFilter[] = [monthWordIsVerb, weekdayAbbreviation, slashWithoutYear, partOfName, scoreOrRatio];
 
 /**
  * Overlaps: the longest expression wins ("last Friday morning" over "Friday"); on equal length the

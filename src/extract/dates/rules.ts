@@ -173,13 +173,13 @@ export const relativePeriodRule: DateRule = {
   name: 'relative-period',
   propose(ctx) {
     const out: Candidate[] = [];
-    const re = /\b((?:early|late|mid-?|earlier|later)\s+)?(this|current|the current|last|past|previous|the previous|next|coming|the coming|the)\s+(week|month|quarter|year|weekend|spring|summer|fall|autumn|winter)\b/gi;
+    const re = /\b((?:early|late|mid-?|earlier|later)\s+)?(this|current|the current|last|past|previous|the previous|next|coming|the coming|the)\s+(?:fiscal\s+)?(week|month|quarter|year|weekend|spring|summer|fall|autumn|winter)\b/gi;
     each(re, ctx.text, (m) => {
       const shiftWord = m[2].toLowerCase();
       const unit = m[3].toLowerCase();
       // "the week"/"the month"/"the year" alone are mostly durations or generic ("the year's best"): only
       // "the weekend" and seasons take a bare "the".
-      if (shiftWord === 'the' && !(unit === 'weekend' || unit in SEASONS)) return;
+      if ((shiftWord === 'the' || /fiscal/i.test(m[0]) && unit !== 'year') && !(unit === 'weekend' || unit in SEASONS)) return;
       // "past year" without a number is a duration-like span in TimeML ("the past year" = P1Y): left to
       // the duration rule.
       if (shiftWord === 'past') return;
@@ -205,7 +205,7 @@ export const offsetRule: DateRule = {
   name: 'relative-offset',
   propose(ctx) {
     const out: Candidate[] = [];
-    const re = new RegExp(`\\b${NUM}\\s+${UNIT}s?\\s+(ago|earlier|before|later|from now|hence)\\b|\\b(year|month|week|day)-(earlier|ago|before)\\b`, 'gi');
+    const re = new RegExp(`\\b${NUM}\\s+${UNIT}s?\\s+(ago|earlier|later|from now|hence)\\b|\\b(year|month|week|day)-(earlier|ago|before)\\b`, 'gi');
     each(re, ctx.text, (m) => {
       const n = m[1] ? numberOf(m[1]) : 1;
       const unit = (m[2] ?? m[4]).toLowerCase();
@@ -220,8 +220,10 @@ export const offsetRule: DateRule = {
         else if (unit === 'quarter') timeml = relativePeriod(r, 'quarter', sign * n);
         else if (unit === 'year') timeml = String(r.y + sign * n);
         else if (unit === 'decade') timeml = String(r.y + sign * 10 * n).slice(0, 3);
-      } else if (ctx.ref && n < 0) {
-        timeml = sign < 0 ? 'PAST_REF' : 'FUTURE_REF';
+      } else if (n < 0) {
+        // "several years ago" is a vague past; "several months later" is left to the duration rule.
+        if (dir !== 'ago') return;
+        timeml = 'PAST_REF';
       }
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution: ctx.ref ? 'relative-offset' : 'unresolved-no-reference', rule: this.name });
     });
@@ -248,6 +250,10 @@ export const durationRule: DateRule = {
       // "the last year"/"the past year" (no number) are read as durations only with "past"/"last"/"first".
       const prefix = (m[1] ?? '').trim().toLowerCase();
       if ((word === 'a' || word === 'an') && prefix) return;
+      // "24 hours a day", "700 seats a week": "a" + unit after a count is a rate, not a duration.
+      if ((word === 'a' || word === 'an') && /(?:\d|\b\w+s|\btimes|\bonce|\btwice)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return;
+      // "three-quarters of its food": a fraction.
+      if (unit === 'quarter' && /^s?\s+of\b/i.test(ctx.text.slice(m.index + m[0].length - (m[0].endsWith('s') ? 1 : 0)))) return;
       // "some 30 years": "some" is a quantifier before a number, handled when the number matches.
       if (word === 'some' && /^\s+\d/.test(ctx.text.slice(m.index + m[0].length))) return;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DURATION', timeml: duration(n, unit), resolution: 'duration', rule: this.name });
