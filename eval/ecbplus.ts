@@ -197,4 +197,31 @@ async function main(): Promise<void> {
   console.log(`clusterStories on ${articles.length} articles: ${ms.toFixed(0)} ms`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && !process.argv.includes("--sweep")) await main();
+
+/** --sweep: grid search on the tuning half only; prints the best settings and their held-out score. */
+async function sweep(): Promise<void> {
+  const data = await loadEcbPlus({ withExtract: process.argv.includes('--extract') });
+  if (!data) return console.log('SKIP: ECB+ absent');
+  const { articles, gold } = data;
+  const fit = articles.filter((a) => !isHeldOut(gold.get(a.id)!.story));
+  const held = articles.filter((a) => isHeldOut(gold.get(a.id)!.story));
+  const results: { opts: ClusterOptions; fit: Scores }[] = [];
+  const grid: ClusterOptions[] = [];
+  for (const st of [0.1, 0.125, 0.15, 0.175, 0.2, 0.25])
+    for (const sw of [
+      { terms: 0.7, entities: 0.3, numbers: 0 },
+      { terms: 1, entities: 0, numbers: 0 },
+      { terms: 0.5, entities: 0.5, numbers: 0 },
+      { terms: 0.6, entities: 0.3, numbers: 0.1 },
+    ])
+      for (const et of [0.25, 0.3, 0.35]) grid.push({ event: { threshold: et }, story: { threshold: st, weights: sw } });
+  for (const opts of grid) results.push({ opts, fit: score(runOurs(fit, opts), gold) });
+  const key = (s: Scores): number => s.story.f1 + s.event.f1;
+  results.sort((a, b) => key(b.fit) - key(a.fit));
+  for (const r of results.slice(0, 8)) {
+    const h = score(runOurs(held, r.opts), gold);
+    console.log(JSON.stringify(r.opts), 'fit', r.fit.story.f1.toFixed(3), r.fit.event.f1.toFixed(3), 'held', h.story.f1.toFixed(3), h.event.f1.toFixed(3));
+  }
+}
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--sweep')) await sweep();

@@ -10,6 +10,8 @@ export interface ClusterUnit {
   vec: SignalVectors;
   /** Days since epoch, or null when undated. */
   day: number | null;
+  /** Year of the unit (dated, or latest mentioned), or null. */
+  year: number | null;
   /** Vocabulary ids the unit is looked up and indexed under (its heaviest keys). */
   query: number[];
 }
@@ -19,6 +21,7 @@ export interface EventOptions {
   threshold: number;
   timePenalty: number;
   windowDays: number;
+  yearPenalty: number;
   refinePasses: number;
   postingScan: number;
   candidates: number;
@@ -31,6 +34,8 @@ interface EventCluster {
   days: Map<number, number>;
   minDay: number;
   maxDay: number;
+  years: Map<number, number>;
+  yearTotal: number;
 }
 
 /** Distance in days from a day to an event's span; 0 when either side is undated. */
@@ -106,7 +111,13 @@ export class OnlineEventClusterer {
       present[s] = unit.vec[s].keys.length > 0 && ev.centroid.sq[s] > 0;
       if (present[s]) cos[s] = ev.centroid.cosine(unit.vec[s], s);
     }
-    return combinedScore(cos, present, this.opts.weights) - (this.opts.timePenalty * gap) / this.opts.windowDays;
+    let penalty = (this.opts.timePenalty * gap) / this.opts.windowDays;
+    // Undated on either side: fall back to years. The share of the event's members from another year
+    // says how likely this is a same-kind event from another time (an election, a patch, a DUI arrest).
+    if ((unit.day === null || ev.days.size === 0) && unit.year !== null && ev.yearTotal > 0) {
+      penalty += this.opts.yearPenalty * (1 - (ev.years.get(unit.year) ?? 0) / ev.yearTotal);
+    }
+    return combinedScore(cos, present, this.opts.weights) - penalty;
   }
 
   /** Events sharing the unit's heaviest keys, most shared keys first, newest postings scanned first. */
@@ -132,7 +143,7 @@ export class OnlineEventClusterer {
   }
 
   private open(): number {
-    this.events.push({ centroid: new Centroid(), members: new Set(), indexed: new Set(), days: new Map(), minDay: Infinity, maxDay: -Infinity });
+    this.events.push({ centroid: new Centroid(), members: new Set(), indexed: new Set(), days: new Map(), minDay: Infinity, maxDay: -Infinity, years: new Map(), yearTotal: 0 });
     return this.events.length - 1;
   }
 
@@ -142,6 +153,10 @@ export class OnlineEventClusterer {
     ev.centroid.add(unit.vec, 1);
     ev.members.add(u);
     this.assignment[u] = e;
+    if (unit.year !== null) {
+      ev.years.set(unit.year, (ev.years.get(unit.year) ?? 0) + 1);
+      ev.yearTotal++;
+    }
     if (unit.day !== null) {
       ev.days.set(unit.day, (ev.days.get(unit.day) ?? 0) + 1);
       ev.minDay = Math.min(ev.minDay, unit.day);
@@ -161,6 +176,10 @@ export class OnlineEventClusterer {
     const ev = this.events[this.assignment[u]];
     ev.centroid.add(unit.vec, -1);
     ev.members.delete(u);
+    if (unit.year !== null) {
+      ev.years.set(unit.year, ev.years.get(unit.year)! - 1);
+      ev.yearTotal--;
+    }
     if (unit.day !== null) {
       const n = ev.days.get(unit.day)! - 1;
       if (n > 0) ev.days.set(unit.day, n);

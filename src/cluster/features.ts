@@ -13,6 +13,9 @@ export interface ArticleFeatures {
   counts: Record<Signal, Map<string, number>>;
   /** Days since 1970-01-01 of the article's date, or null when undated. */
   day: number | null;
+  /** The article's year: from its date, else the latest year its text mentions (news mentions past years
+   * as background far more often than future ones, so the latest is the best guess of "now"). */
+  year: number | null;
 }
 
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN']);
@@ -60,6 +63,7 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
   // Sentence-initial capitals say nothing about names ("Satellite images ..." is tagged PROPN); accept a
   // sentence-initial single name token only if the article also capitalises it mid-sentence.
   const midCaps = new Set<string>();
+  let latestYear: number | null = null;
   for (const s of article.text.sentences) {
     for (let i = 1; i < s.tokens.length; i++) {
       const t = s.tokens[i];
@@ -91,7 +95,10 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
       }
       if (t.pos === 'NUM' && DIGIT.test(t.normal)) {
         const n = t.normal.replace(/,/g, '');
-        bump(numbers, YEAR.test(n) ? `y${n}` : n);
+        if (YEAR.test(n)) {
+          bump(numbers, `y${n}`);
+          latestYear = Math.max(latestYear ?? 0, Number(n));
+        } else bump(numbers, n);
       } else if (CALENDAR.has(t.normal) && t.normal.length > 3 && !/day$/.test(t.normal)) {
         bump(numbers, `m:${t.normal.slice(0, 3)}`);
       }
@@ -116,6 +123,9 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
     if (!d.value) continue;
     if (/^\d{4}-\d\d-\d\d$/.test(d.value)) bump(numbers, `d:${d.value}`);
     if (/^\d{4}-\d\d/.test(d.value)) bump(numbers, `ym:${d.value.slice(0, 7)}`);
+    if (/^\d{4}/.test(d.value)) latestYear = Math.max(latestYear ?? 0, Number(d.value.slice(0, 4)));
   }
-  return { id: article.id, counts: { terms, entities, numbers }, day: dayNumber(published) };
+  const day = dayNumber(published);
+  const year = published && day !== null ? Number(published.slice(0, 4)) : latestYear;
+  return { id: article.id, counts: { terms, entities, numbers }, day, year };
 }

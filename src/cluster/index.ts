@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AnalysedArticle } from '../model/article.js';
 import type { ReportEvent, ReuseResult, Story } from '../model/report.js';
 import { OnlineEventClusterer, type ClusterUnit, type EventOptions } from './events.js';
-import { articleFeatures, dayNumber, SIGNALS } from './features.js';
+import { articleFeatures, dayNumber, SIGNALS, type ArticleFeatures } from './features.js';
 import { dateSpan, eventLabel, headlineOf } from './labels.js';
 import * as P from './params.js';
 import { groupEventsIntoStories, type StoryOptions } from './stories.js';
@@ -18,6 +18,10 @@ export type StoryCluster = Pick<Story, 'id' | 'headline' | 'articles' | 'events'
 
 export interface ClusterOptions {
   event?: Partial<EventOptions>;
+  /** Options of the second, story-local event pass. */
+  local?: Partial<EventOptions>;
+  /** Run the story-local event pass (default true). */
+  localPass?: boolean;
   story?: Partial<StoryOptions>;
   /** Short hash used for ids (injectable for tests); default: sha1 hex, first 10 chars. */
   hash?: (text: string) => string;
@@ -28,9 +32,16 @@ export const DEFAULT_EVENT_OPTIONS: EventOptions = {
   threshold: P.EVENT_THRESHOLD,
   timePenalty: P.TIME_PENALTY,
   windowDays: P.TIME_WINDOW_DAYS,
+  yearPenalty: P.YEAR_PENALTY,
   refinePasses: P.REFINE_PASSES,
   postingScan: P.POSTING_SCAN,
   candidates: P.CANDIDATES,
+};
+
+export const DEFAULT_LOCAL_EVENT_OPTIONS: EventOptions = {
+  ...DEFAULT_EVENT_OPTIONS,
+  weights: P.LOCAL_EVENT_WEIGHTS,
+  threshold: P.LOCAL_EVENT_THRESHOLD,
 };
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
@@ -56,24 +67,43 @@ function canonicalOrder(units: { day: number | null; id: string }[]): number[] {
   });
 }
 
+type Unit = ClusterUnit & { id: string; members: string[] };
+
 interface Prepared {
   vocab: Vocabulary;
+  feats: ArticleFeatures[];
   vecs: Map<string, SignalVectors>;
-  units: (ClusterUnit & { id: string; members: string[] })[];
+  /** Article indexes (into feats) of each unit. */
+  unitArticles: number[][];
+  units: Unit[];
   order: number[];
+}
+
+/** Vectors of the given units under the IDF of those units' articles. */
+function vectoriseUnits(feats: ArticleFeatures[], unitArticles: number[][], vocab: Vocabulary, vecs?: Map<string, SignalVectors>): Unit[] {
+  const df = new DocumentFrequencies();
+  for (const idx of unitArticles) for (const i of idx) df.add(feats[i].counts);
+  return unitArticles.map((idx) => {
+    const parts = idx.map((i) => {
+      const v = vectorise(feats[i].counts, df, vocab);
+      vecs?.set(feats[i].id, v);
+      return v;
+    });
+    const members = idx.map((i) => feats[i].id).sort();
+    const vec = sumVectors(parts);
+    const days = idx.map((i) => feats[i].day).filter((d): d is number => d !== null);
+    const years = idx.map((i) => feats[i].year).filter((y): y is number => y !== null);
+    const query = SIGNALS.flatMap((s) => topKeys(vec[s], P.QUERY_TERMS));
+    return { id: members[0], members, vec, day: days.length ? Math.min(...days) : null, year: years.length ? Math.max(...years) : null, query };
+  });
 }
 
 /** Features, batch IDF, vectors and reuse-group units. Exposed for the bench and the eval. */
 export function prepareUnits(articles: AnalysedArticle[], reuse: ReuseResult): Prepared {
   const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
   const feats = articles.map((a) => articleFeatures(a, publishedOf(a)));
-  const df = new DocumentFrequencies();
-  for (const f of feats) df.add(f.counts);
-  const vocab = new Vocabulary();
-  const vecs = new Map<string, SignalVectors>();
   const byGroup = new Map<string, number[]>();
   feats.forEach((f, i) => {
-    vecs.set(f.id, vectorise(f.counts, df, vocab));
     // Copies found by the reuse stage are one unit: they report the same event by construction, and an
     // outlet's rewrites must not outvote independent reporting in a centroid.
     const g = reuse.groupOf.get(f.id) ?? `article:${f.id}`;
@@ -81,14 +111,11 @@ export function prepareUnits(articles: AnalysedArticle[], reuse: ReuseResult): P
     if (!list) byGroup.set(g, (list = []));
     list.push(i);
   });
-  const units = [...byGroup.values()].map((idx) => {
-    const members = idx.map((i) => feats[i].id).sort();
-    const vec = sumVectors(idx.map((i) => vecs.get(feats[i].id)!));
-    const days = idx.map((i) => feats[i].day).filter((d): d is number => d !== null);
-    const query = SIGNALS.flatMap((s) => topKeys(vec[s], P.QUERY_TERMS));
-    return { id: members[0], members, vec, day: days.length ? Math.min(...days) : null, query };
-  });
-  return { vocab, vecs, units, order: canonicalOrder(units) };
+  const vocab = new Vocabulary();
+  const vecs = new Map<string, SignalVectors>();
+  const unitArticles = [...byGroup.values()];
+  const units = vectoriseUnits(feats, unitArticles, vocab, vecs);
+  return { vocab, feats, vecs, unitArticles, units, order: canonicalOrder(units) };
 }
 
 /** Clusters a batch into stories (biggest, then newest first), each with its events (likewise). */
@@ -96,11 +123,13 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
   if (articles.length === 0) return [];
   const hash = opts.hash ?? shortHash;
   const eventOpts = { ...DEFAULT_EVENT_OPTIONS, ...opts.event };
+  const localOpts = { ...DEFAULT_LOCAL_EVENT_OPTIONS, ...opts.local };
   const storyOpts = { ...DEFAULT_STORY_OPTIONS, ...opts.story };
   const byId = new Map(articles.map((a) => [a.id, a]));
   const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
-  const { vocab, vecs, units, order } = prepareUnits(articles, reuse);
+  const { vocab, feats, vecs, unitArticles, units, order } = prepareUnits(articles, reuse);
 
+  // Pass 1: online events over the whole batch, linked into stories.
   const clusterer = new OnlineEventClusterer(units, eventOpts);
   const eventGroups = clusterer.run(order);
   const eventInputs = eventGroups.map((g) => {
@@ -113,6 +142,19 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
   });
   const storyGroups = groupEventsIntoStories(eventInputs, storyOpts);
 
+  // Pass 2: events again inside each story, with IDF from the story's own articles. What all of a story's
+  // articles share ("Microsoft", "patch") then weighs little, and what tells its events apart (other names,
+  // versions, years) weighs most: the classic fix for same-kind events merging under a global IDF.
+  const storyEvents: number[][][] = storyGroups.map((sg) => {
+    const storyUnits = sg.flatMap((e) => eventGroups[e]);
+    if (!opts.localPass && opts.localPass !== undefined) return sg.map((e) => eventGroups[e]);
+    if (storyUnits.length < 2) return [storyUnits];
+    const local = vectoriseUnits(feats, storyUnits.map((u) => unitArticles[u]), vocab);
+    const localOrder = canonicalOrder(local);
+    const groups = new OnlineEventClusterer(local, localOpts).run(localOrder);
+    return groups.map((g) => g.map((i) => storyUnits[i]));
+  });
+
   const dateKey = (a: AnalysedArticle): string => publishedOf(a) ?? '';
   const byDateThenId = (x: AnalysedArticle, y: AnalysedArticle): number =>
     dateKey(x) < dateKey(y) ? -1 : dateKey(x) > dateKey(y) ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
@@ -124,9 +166,9 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
   const biggestNewest = <T extends { members: AnalysedArticle[]; newest: number; id: string }>(x: T, y: T): number =>
     y.members.length - x.members.length || y.newest - x.newest || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
-  const stories = storyGroups.map((sg) => {
-    const events = sg.map((e) => {
-      const members = eventGroups[e].flatMap((u) => units[u].members).map((id) => byId.get(id)!).sort(byDateThenId);
+  const stories = storyEvents.map((sg) => {
+    const events = sg.map((eventUnits) => {
+      const members = eventUnits.flatMap((u) => units[u].members).map((id) => byId.get(id)!).sort(byDateThenId);
       const memberVecs = members.map((a) => vecs.get(a.id)!);
       const smallest = members.map((a) => a.id).sort()[0];
       const span = dateSpan(members, publishedOf, P.MENTION_WINDOW_DAYS);

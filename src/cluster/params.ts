@@ -5,20 +5,27 @@
 /** Weights of the three similarity signals when an article meets an event centroid (Miranda et al. 2018
  * combine TF-IDF cosines of several feature spaces linearly). Entities carry the event identity (which
  * celebrity, which city), lemmas the kind of event, numbers/dates the instance (magnitude, death toll, year). */
-export const EVENT_WEIGHTS = { terms: 0.45, entities: 0.4, numbers: 0.15 } as const;
+export const EVENT_WEIGHTS = { terms: 0.6, entities: 0.3, numbers: 0.1 } as const;
 
 /** An article joins its best event when the weighted score reaches this; otherwise it opens a new event. */
 export const EVENT_THRESHOLD = 0.3;
+
+/** Second event pass inside each story, with IDF from the story's articles (see index.ts). */
+export const LOCAL_EVENT_WEIGHTS = { terms: 0.5, entities: 0.4, numbers: 0.1 } as const;
+export const LOCAL_EVENT_THRESHOLD = 0.1;
 
 /** Time-gap penalty: score -= TIME_PENALTY * min(gap, TIME_WINDOW_DAYS) / TIME_WINDOW_DAYS, and beyond the
  * window an event is not a candidate at all. Sub-events of one story are days apart, not months. */
 export const TIME_PENALTY = 0.15;
 export const TIME_WINDOW_DAYS = 14;
+/** When dates are missing, a year mismatch costs up to this much (scaled by the share of the event's
+ * members from other years). Years come from the text (latest year mentioned). */
+export const YEAR_PENALTY = 0.1;
 
 /** Events join a story (single link over event centroids) when this weighted score is reached. Stories are
  * about the kind of thing that happens and who is involved, so lemmas weigh more than at event level. */
 export const STORY_WEIGHTS = { terms: 0.7, entities: 0.3, numbers: 0 } as const;
-export const STORY_THRESHOLD = 0.3;
+export const STORY_THRESHOLD = 0.2;
 /** Events further apart than this are never linked into one story. */
 export const STORY_WINDOW_DAYS = 120;
 
