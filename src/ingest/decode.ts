@@ -22,9 +22,24 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-function decoderFor(label: string): TextDecoder | null {
+// windows-1252 bytes 0x80–0x9F (WHATWG index): Node 20's TextDecoder decodes this label as ISO-8859-1,
+// which turns curly quotes, dashes and € into invisible C1 controls, so we map that range ourselves.
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+interface Decoder {
+  encoding: string;
+  decode(bytes: Uint8Array): string;
+}
+
+const windows1252: Decoder = {
+  encoding: 'windows-1252',
+  decode: (bytes) => Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]),
+};
+
+function decoderFor(label: string): Decoder | null {
   try {
-    return new TextDecoder(label);
+    const d = new TextDecoder(label);
+    return d.encoding === 'windows-1252' ? windows1252 : d;
   } catch {
     return null;
   }
@@ -55,7 +70,7 @@ function utf8(bytes: Uint8Array, label: string): Decoded {
     // windows-1252, which decodes every byte and is what mislabelled Western pages almost always are.
     const declared = declaredCharset(bytes);
     const usable = declared && !/^utf-?8$/.test(declared) ? decoderFor(declared) : null;
-    const decoder = usable ?? new TextDecoder('windows-1252');
+    const decoder = usable ?? windows1252;
     const why = declared
       ? usable
         ? `decoded with its declared charset ${decoder.encoding}`

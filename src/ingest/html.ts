@@ -129,7 +129,7 @@ export function pageMeta(doc: Doc): PageMeta {
     author: nameOf(ld?.author) ?? (metaAuthor && !isHttpUrl(metaAuthor) ? metaAuthor : null),
     language:
       languageFromTag(htmlLang) ??
-      languageFromTag(metaContent(doc, ['meta[http-equiv="content-language" i]', 'meta[property="og:locale"]'])) ??
+      languageFromTag(metaContent(doc, ['meta[http-equiv="content-language"]', 'meta[http-equiv="Content-Language"]', 'meta[property="og:locale"]'])) ??
       languageFromTag(typeof ld?.inLanguage === 'string' ? ld.inLanguage : null),
   };
 }
@@ -163,9 +163,10 @@ export function parseHtml(html: string): ArticleDraft {
     diagnostics.push({ origin: 'ingest:readability', level: 'warning', message: `Readability failed: ${(err as Error).message}` });
   }
   if (raw.replace(/\s+/g, '').length < READABILITY_MIN_CHARS) {
-    // Readability mutated the first DOM; start again from the source.
+    // Readability mutated the first DOM; start again from the source. Under the threshold Readability has
+    // not found an article, so the de-chromed body is the better estimate whenever it has any text.
     const fallback = pageText(parseHTML(html).document);
-    if (fallback.trim().length > raw.trim().length) {
+    if (fallback.trim() !== '' && fallback.trim() !== raw.trim()) {
       raw = fallback;
       diagnostics.push({
         origin: 'ingest:html-fallback',
