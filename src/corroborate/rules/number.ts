@@ -70,13 +70,32 @@ function pairAmounts(qa: QuantityMention[], qb: QuantityMention[]): [QuantityMen
   return out;
 }
 
-const rangeKey = (r: Range) => `${Math.round(r.min)}-${Math.round(r.max)}`;
+interface Stated {
+  range: Range;
+  text: string;
+  unit: SentenceUnit;
+}
+
+/**
+ * Splits the amounts stated for one slot into sides of mutually compatible values, so "hundreds" and
+ * "several hundred" stand together against "several dozen" instead of as three disagreeing values.
+ */
+function sides(statements: Stated[]): Stated[][] {
+  const out: Stated[][] = [];
+  const ordered = [...statements].sort((a, b) => a.range.min - b.range.min || a.range.max - b.range.max || a.unit.uid - b.unit.uid);
+  for (const s of ordered) {
+    const side = out.find((g) => g.every((x) => compatible(x.range, s.range)));
+    if (side) side.push(s);
+    else out.push([s]);
+  }
+  return out;
+}
 
 export function numberContradictions(alignment: Alignment): Contradiction[] {
   const out: Contradiction[] = [];
   for (const claim of alignment.claims) {
     if (claim.sources.length < 2) continue;
-    const byUnit = new Map<string, { tally: ValueTally; exact: boolean; unit: string | null; rep: SentenceUnit }>();
+    const bySlot = new Map<string, { statements: Map<string, Stated>; exact: boolean; unit: string | null; rep: SentenceUnit }>();
     for (let i = 0; i < claim.units.length; i++) {
       for (let j = i + 1; j < claim.units.length; j++) {
         const a = claim.units[i];
@@ -86,20 +105,29 @@ export function numberContradictions(alignment: Alignment): Contradiction[] {
         if (!qa.length || !qb.length) continue;
         if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
         for (const [x, y] of pairAmounts(qa, qb)) {
-          const rx = rangeOf(x)!;
-          const ry = rangeOf(y)!;
-          if (compatible(rx, ry)) continue;
           const key = `${x.kind}:${unitKey(x) ?? ''}`;
-          const slot = byUnit.get(key) ?? { tally: new ValueTally(), exact: true, unit: x.unit, rep: a };
-          slot.exact &&= rx.exact && ry.exact;
-          slot.tally.add(rangeKey(rx), x.text, { article: a.article, group: a.group, evidence: a.text });
-          slot.tally.add(rangeKey(ry), y.text, { article: b.article, group: b.group, evidence: b.text });
-          byUnit.set(key, slot);
+          const slot = bySlot.get(key) ?? { statements: new Map<string, Stated>(), exact: true, unit: x.unit, rep: a };
+          slot.statements.set(`${a.uid}:${x.start}`, { range: rangeOf(x)!, text: x.text, unit: a });
+          slot.statements.set(`${b.uid}:${y.start}`, { range: rangeOf(y)!, text: y.text, unit: b });
+          bySlot.set(key, slot);
         }
       }
     }
-    for (const { tally, exact, unit, rep } of byUnit.values()) {
-      if (tally.size < 2 || tally.overlapping()) continue;
+    for (const { statements, unit, rep } of bySlot.values()) {
+      const split = sides([...statements.values()]);
+      if (split.length < 2) continue;
+      const tally = new ValueTally();
+      let exact = true;
+      for (const side of split) {
+        const key = side.map((s) => `${s.range.min}-${s.range.max}`).join('|');
+        const display = [...new Set(side.map((s) => s.text))].join(' / ');
+        for (const s of side) {
+          exact &&= s.range.exact;
+          tally.add(key, display, { article: s.unit.article, group: s.unit.group, evidence: s.unit.text });
+        }
+      }
+      // One article on two sides means its own sentences disagree, or the pairing is wrong: stay silent.
+      if (tally.overlapping()) continue;
       out.push({
         kind: exact ? 'number' : 'quantity',
         about: unit ? `number of ${unit}` : `figure in “${clip(rep.text)}”`,
