@@ -28,7 +28,8 @@ const SENTENCE_END = /[.!?:;"”’)\]…]$/;
 /**
  * Splits a raw body into logical lines: blocks are separated by blank lines; inside a block each line is
  * its own paragraph (how HTML extraction and the seeds write them), unless the block is hard-wrapped —
- * all lines but the last short and most of them ending mid-sentence — in which case it is rejoined.
+ * all lines but the last short, and most of them running on into a lower-case next line — in which case
+ * it is rejoined.
  */
 export function logicalLines(raw: string): string[] {
   const out: string[] = [];
@@ -43,12 +44,14 @@ export function logicalLines(raw: string): string[] {
 }
 
 function isHardWrapped(lines: string[]): boolean {
-  let open = 0;
+  // A wrap breaks mid-sentence, so most continuation lines start in lower case; stacked furniture lines
+  // ("Share this article" / "Follow us on …") each start with a capital and stay separate.
+  let continued = 0;
   for (let i = 0; i < lines.length - 1; i++) {
     if (lines[i].length > WRAP_MAX_CHARS || lines[i].length < WRAP_MAX_CHARS / 3) return false;
-    if (!SENTENCE_END.test(lines[i])) open++;
+    if (!SENTENCE_END.test(lines[i]) && /^[\p{Ll}\d(]/u.test(lines[i + 1])) continued++;
   }
-  return open * 2 > lines.length - 1;
+  return continued * 2 > lines.length - 1;
 }
 
 /** Words that stay lower-case in Title Case headings. */
