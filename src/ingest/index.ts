@@ -29,7 +29,12 @@ export function fileId(path: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+/** Human-readable size: "212.4 MB", "4.9 KB", "800 bytes". */
+function size(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
 
 /** Ingests one file's bytes. Pure (no I/O), synchronous: usable in tests and worker threads. */
 export function ingestBuffer(path: string, bytes: Buffer): IngestItem[] {
@@ -140,15 +145,15 @@ function fsReason(err: unknown): string {
 }
 
 async function ingestFile(path: string, maxBytes: number): Promise<IngestItem[]> {
-  let size: number;
+  let bytesOnDisk: number;
   try {
     const info = await stat(path);
     if (!info.isFile()) return [{ kind: 'rejected', path, reason: 'not a regular file' }];
-    size = info.size;
+    bytesOnDisk = info.size;
   } catch (err) {
     return [{ kind: 'rejected', path, reason: fsReason(err) }];
   }
-  if (size > maxBytes) return [{ kind: 'rejected', path, reason: `file too large (${mb(size)}; the limit is ${mb(maxBytes)})` }];
+  if (bytesOnDisk > maxBytes) return [{ kind: 'rejected', path, reason: `file too large (${size(bytesOnDisk)}; the limit is ${size(maxBytes)})` }];
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -167,7 +172,7 @@ async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promi
     total += buf.length;
     if (total > maxBytes) {
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-      return `input too large (over ${mb(maxBytes)} on stdin)`;
+      return `input too large (over ${size(maxBytes)} on stdin)`;
     }
     chunks.push(buf);
   }

@@ -26,7 +26,7 @@ export function isTitleShaped(line: string): boolean {
   if (s.length < 3 || s.length > TITLE_MAX_CHARS) return false;
   if (s.split(/\s+/).length > TITLE_MAX_WORDS) return false;
   if (/[a-z0-9\u00df-\u024f”"’)]\.$/.test(s)) return false;
-  if (URL_LINE.test(s)) return false;
+  if (/https?:\/\//i.test(s)) return false; // a line carrying a link is prose or a URL line, not a headline
   return /\p{L}/u.test(s);
 }
 
