@@ -5,12 +5,12 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnalysedArticle, ExtractSlot, Paragraph } from '../src/model/article.js';
+import type { AnalysedArticle } from '../src/model/article.js';
 import type { ReuseResult } from '../src/model/report.js';
 import { bcubed, type BCubed } from '../src/cluster/bcubed.js';
 import { clusterStories, type ClusterOptions } from '../src/cluster/index.js';
 import { STOPWORDS } from '../src/cluster/stopwords.js';
-import { segment } from '../src/text/sentences.js';
+import { buildArticle } from '../test/fixtures/cluster/build.js';
 
 export const ECB_DIR = fileURLToPath(new URL('../../shared/data/stories-ecbplus/', import.meta.url));
 
@@ -23,29 +23,7 @@ export const NO_REUSE: ReuseResult = { links: [], groupOf: new Map(), inheritedD
 
 /** Light local pipeline: the file is the body, one paragraph per line, wink segmentation, no title/date. */
 export function toArticle(id: string, body: string): AnalysedArticle {
-  const lines = body.split('\n').map((l) => l.trim()).filter(Boolean);
-  const paragraphs: Paragraph[] = [];
-  let text = '';
-  for (const line of lines) {
-    if (text) text += '\n\n';
-    paragraphs.push({ start: text.length, end: text.length + line.length, heading: false });
-    text += line;
-  }
-  const clean = { text, paragraphs, removed: [] };
-  const extract: ExtractSlot = { entities: [], quotes: [], dates: [], quantities: [] };
-  return {
-    id,
-    path: `${id}.txt`,
-    format: 'txt',
-    encoding: 'utf-8',
-    meta: { title: null, url: null, outlet: null, published: null, publishedFrom: null, author: null, declaredLanguage: null },
-    raw: body,
-    hash: id,
-    diagnostics: [],
-    clean,
-    text: { language: 'en', sentences: segment(clean) },
-    extract,
-  };
+  return buildArticle(id, body);
 }
 
 /** Loads the corpus, or null when ../shared/data is absent. `withExtract` runs src/extract when it loads. */
