@@ -96,6 +96,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** `2022-07-05` → `July 5, 2022`, `2022-07` → `July 2022`; anything else is returned unchanged. */
 export function humanDate(value: string): string {
+  const md = /^--(\d{2})-(\d{2})$/.exec(value);
+  if (md && MONTHS[Number(md[1]) - 1]) return `${MONTHS[Number(md[1]) - 1]} ${Number(md[2])} (year unknown)`;
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
   if (!m) return value;
   const month = MONTHS[Number(m[2]) - 1];

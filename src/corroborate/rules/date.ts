@@ -24,18 +24,38 @@ interface DayMention {
   explicitYear: boolean;
 }
 
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * "July 15" / "15 July" in an article without a publication date stays unresolved (no year to infer);
+ * its month and day are still a fact, written as ISO 8601's year-less `--MM-DD`.
+ */
+export function monthDayOf(text: string): string | null {
+  const m = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})\b(?!\s*,?\s*\d{4})|\b(\d{1,2})\s+([a-z]{3})[a-z]*\b/i.exec(text);
+  if (!m) return null;
+  const mon = MONTH_NAMES.indexOf((m[1] ?? m[4]).toLowerCase()) + 1;
+  const day = Number(m[2] ?? m[3]);
+  if (mon < 1 || day < 1 || day > 31) return null;
+  return `--${String(mon).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Day-level dates written out in the sentence (not weekdays or "yesterday"). */
 export function explicitDays(u: SentenceUnit): DayMention[] {
   const out: DayMention[] = [];
   for (const d of u.dates) {
-    if (!d.value || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
     if (!MONTH.test(d.text) && !NUMERIC_DATE.test(d.text)) continue;
+    if (!d.value) {
+      const md = monthDayOf(d.text);
+      if (md) out.push({ value: md, text: d.text, explicitYear: false });
+      continue;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
     out.push({ value: d.value, text: d.text, explicitYear: /\b\d{4}\b/.test(d.text) });
   }
   return out;
 }
 
-const keyOf = (d: DayMention, full: boolean) => (full ? d.value : d.value.slice(5));
+const keyOf = (d: DayMention, full: boolean) => (full ? d.value : d.value.slice(-5));
 
 export function dateContradictions(alignment: Alignment): Contradiction[] {
   const out: Contradiction[] = [];

@@ -68,15 +68,15 @@ export function headlineContradictions(articles: AnalysedArticle[], alignment: A
         const shared = u.terms.filter((t) => titleTerms.has(t)).length;
         if (shared < HEADLINE_OVERLAP * titleTerms.size) continue;
       }
-      const inMonth = days.filter((d) => Number(d.value.slice(5, 7)) === facts.month);
-      const outside = days.filter((d) => Number(d.value.slice(5, 7)) !== facts.month);
+      const inMonth = days.filter((d) => Number(d.value.slice(-5, -3)) === facts.month);
+      const outside = days.filter((d) => Number(d.value.slice(-5, -3)) !== facts.month);
       if (!inMonth.length || !outside.length) continue;
       out.push({
         kind: 'headline',
-        about: `when, in the headline of ${a.id} vs its own body`,
+        about: 'when it happened: the headline vs the same article’s body',
         values: [
           { value: facts.phrase, sources: [a.id], independentSources: 1, evidence: [title] },
-          { value: days.map((d) => d.value).join(' and '), sources: [a.id], independentSources: 1, evidence: [u.text] },
+          { value: days.map((d) => d.text).join(' and '), sources: [a.id], independentSources: 1, evidence: [u.text] },
         ],
       });
       break;
