@@ -200,6 +200,31 @@ export const relativePeriodRule: DateRule = {
   },
 };
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * "last May", "next March", "this June": chrono's month parser misses some of these ("last May." at a
+ * sentence end), so the rule proposes them itself. "last May" is the previous year's May (TimeML practice;
+ * "in May" covers the recent one), "next May" the coming one, "this May" the reference year's.
+ */
+export const relativeMonth: DateRule = {
+  name: 'relative-month',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    each(/\b(last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/gi, ctx.text, (m) => {
+      const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
+      const prefix = m[1].toLowerCase();
+      let timeml: string | null = null;
+      if (ctx.ref) {
+        const y = prefix === 'last' ? ctx.ref.y - 1 : prefix === 'next' ? (month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
+        timeml = fmtMonth(y, month);
+      }
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution: ctx.ref ? `relative-${prefix}-month` : 'unresolved-no-reference', rule: this.name });
+    });
+    return out;
+  },
+};
+
 /** "three days ago", "a year earlier", "two weeks later", "year-earlier": offsets from the reference. */
 export const offsetRule: DateRule = {
   name: 'relative-offset',
@@ -361,4 +386,4 @@ export const frequencyRule: DateRule = {
   },
 };
 
-export const newsRules: DateRule[] = [relativeDay, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];
+export const newsRules: DateRule[] = [relativeDay, relativeMonth, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];

@@ -1,0 +1,37 @@
+// Negative cases: words and numbers that look like dates but are not.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractDatesFromText } from './index.js';
+
+const REF = '2022-07-16';
+const texts = (t: string) => extractDatesFromText(t, REF).map((d) => d.text);
+
+test('"may" the modal and "March" the noun are not months', () => {
+  assert.deepEqual(texts('Officials may respond later, and they may not.'), []);
+  assert.deepEqual(texts('Thousands joined the March on the capital.'), []);
+  assert.deepEqual(texts('May I ask a question?'), []);
+});
+
+test('model numbers and names with digits are not years or dates', () => {
+  assert.deepEqual(texts('Images show Shahed-191 and Shahed-129 drones near F-16 jets.'), []);
+  assert.deepEqual(texts('The COVID-19 wave hit the town.'), []);
+});
+
+test('24/7, scores and plain counts are not dates or times', () => {
+  assert.deepEqual(texts('The hotline runs 24/7.'), []);
+  assert.deepEqual(texts('The home side won 3-1 in the final.'), []);
+  assert.deepEqual(texts('The bill passed with 20 votes, and 16 members abstained.'), []);
+});
+
+test('"second" as an ordinal is not a duration; "a day" after a count is a rate', () => {
+  assert.deepEqual(texts('It was the second attempt, and a second try failed.'), []);
+  assert.deepEqual(texts('Guards work 24 hours a day.').filter((t) => t === 'a day'), []);
+});
+
+test('weekday abbreviations inside names are not weekdays', () => {
+  assert.deepEqual(texts('Sun Microsystems reported results.'), []);
+});
+
+test('money and counts that look like years are not years', () => {
+  assert.deepEqual(texts('The car costs $2019 and 2000 people came.'), []);
+});

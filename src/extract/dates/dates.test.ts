@@ -1,0 +1,91 @@
+// Positive cases of the date rules on small fictional sentences, with a fixed reference date.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { contractValue, detectTimexes, extractDatesFromText } from './index.js';
+
+// Saturday 2022-07-16 is the reference of most cases (the brief's examples).
+const REF = '2022-07-16';
+const value = (text: string, phrase: string, ref: string | null = REF) => {
+  const all = extractDatesFromText(text, ref);
+  const m = all.find((d) => d.text === phrase);
+  assert.ok(m, `no mention "${phrase}" in ${JSON.stringify(all.map((d) => d.text))}`);
+  return m;
+};
+
+test('bare weekdays refer to the past, the same day included', () => {
+  assert.equal(value('The minister said Saturday that talks failed.', 'Saturday').value, '2022-07-16');
+  const tue = value('The ministry said Tuesday that nothing changed.', 'Tuesday');
+  assert.equal(tue.value, '2022-07-12');
+  assert.equal(tue.resolution, 'relative-past-weekday');
+});
+
+test('a future cue turns a bare weekday forward; last/next/this are explicit', () => {
+  assert.equal(value('The envoy will travel Tuesday to the capital.', 'Tuesday').value, '2022-07-19');
+  assert.equal(value('They met last Friday.', 'last Friday').value, '2022-07-15');
+  assert.equal(value('They meet next Monday.', 'next Monday').value, '2022-07-18');
+});
+
+test('bare months: the past by default, the future with a cue', () => {
+  assert.equal(value('Prices rose in June, the agency said.', 'June').value, '2022-06');
+  assert.equal(value('The mayor resigned in December after a vote.', 'December').value, '2021-12');
+  assert.equal(value('The mayor will resign in December, aides said.', 'December').value, '2022-12');
+  assert.equal(value('The plant closed last May.', 'last May').value, '2021-05');
+});
+
+test('month and day without a year, and a range of two dates gives two mentions', () => {
+  const all = extractDatesFromText('Officials held displays on June 8 and July 5, the council said.', REF);
+  assert.deepEqual(all.map((d) => [d.text, d.value]), [['June 8', '2022-06-08'], ['July 5', '2022-07-05']]);
+  assert.equal(value('The fair opened on June 28, 2021.', 'June 28, 2021').value, '2021-06-28');
+});
+
+test('relative periods: last month, this week, earlier this year, a year ago', () => {
+  assert.equal(value('The mayor spoke last month about it.', 'last month').value, '2022-06');
+  const week = detectTimexes('The council met this week.', REF).find((d) => d.text === 'this week')!;
+  assert.equal(week.timeml, '2022-W28');
+  assert.equal(week.value, '2022-07');
+  assert.equal(value('Sales fell earlier this year.', 'earlier this year').value, '2022');
+  assert.equal(value('The bridge opened a year ago.', 'a year ago').value, '2021');
+  assert.equal(value('He arrived yesterday.', 'yesterday').value, '2022-07-15');
+});
+
+test('years alone and durations', () => {
+  assert.equal(value('The dam was built in 2019.', '2019').value, '2019');
+  assert.equal(value('The strike lasted three days.', 'three days').value, 'P3D');
+  assert.equal(value('The talks took two weeks.', 'two weeks').value, 'P2W');
+  assert.equal(value('Output rose in the third quarter.', 'the third quarter').value, '2022');
+});
+
+test('without a publication date only absolute dates resolve', () => {
+  const abs = value('The fair opened on June 28, 2021.', 'June 28, 2021', null);
+  assert.equal(abs.value, '2021-06-28');
+  const rel = value('The minister said Tuesday that talks failed.', 'Tuesday', null);
+  assert.equal(rel.value, null);
+  assert.equal(rel.resolution, 'unresolved-no-reference');
+  assert.equal(value('It rained last month.', 'last month', null).value, null);
+});
+
+test('re-dating is pure: the same text with another date gives new values, the old call unchanged', () => {
+  const text = 'The minister said Tuesday that talks failed.';
+  const a = extractDatesFromText(text, REF);
+  const b = extractDatesFromText(text, '2022-07-30');
+  assert.equal(a[0].value, '2022-07-12');
+  assert.equal(b[0].value, '2022-07-26');
+  assert.deepEqual(extractDatesFromText(text, REF), a);
+});
+
+test('sentence indices come from the given bounds; -1 outside them', () => {
+  const text = 'Heading on Monday\n\nThe mayor spoke on Tuesday.';
+  const all = extractDatesFromText(text, REF, [{ start: 19, end: text.length }]);
+  assert.deepEqual(all.map((d) => d.sentence), [-1, 0]);
+});
+
+test('contract values: weeks map to a month, quarters to a year, vague values to null', () => {
+  assert.equal(contractValue('2022-W01', 'DATE'), '2022-01');
+  assert.equal(contractValue('2021-W52', 'DATE'), '2021-12');
+  assert.equal(contractValue('1998-Q1', 'DATE'), '1998');
+  assert.equal(contractValue('PRESENT_REF', 'DATE'), null);
+  assert.equal(contractValue('PXY', 'DURATION'), null);
+  assert.equal(contractValue('P1DE', 'DURATION'), 'P10Y');
+  assert.equal(contractValue('1998-08-07T10:00', 'TIME'), '1998-08-07');
+  assert.equal(contractValue('P1D', 'SET'), null);
+});

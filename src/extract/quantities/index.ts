@@ -1,0 +1,272 @@
+// Quantities of an article: counts with their unit noun, money, percentages, measures, vague quantifiers
+// ("several hundred" → 200..999) and event frequencies ("twice"), with offsets into `clean.text`.
+// Years, dates, clock times, durations (owned by the date stage) and numbers in names ("Shahed-191") are not quantities.
+
+import type { QuantityMention, TextReady } from '../../model/article.js';
+import { dozensRange, fewRange, pluralPowerRange, tensOfRange } from './params.js';
+
+type Kind = QuantityMention['kind'];
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3, mln: 1e6 };
+
+const SPELLED = `(?:(?:${Object.keys(TENS).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${Object.keys(SMALL).join('|')}|a dozen|a hundred|a thousand)`;
+const DIGITS = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
+const SCALE = `(?:[\\s-]?(?:hundred|thousand|million|billion|trillion)|\\s?(?:bn|mln)|(?<=\\d)(?:m|k))`;
+const NUMBER = `(?:${DIGITS}|${SPELLED})(?:\\s+hundred)?(?:${SCALE})?`;
+
+const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', 'US$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const CURRENCY_WORD: Record<string, string> = { dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', rials: 'IRR', rubles: 'RUB', roubles: 'RUB', yen: 'JPY', yuan: 'CNY', shekels: 'ILS', hryvnias: 'UAH' };
+const MEASURES = new Set(['km', 'kilometers', 'kilometres', 'miles', 'mile', 'meters', 'metres', 'feet', 'foot', 'kg', 'kilograms', 'tons', 'tonnes', 'pounds-weight', 'barrels', 'hectares', 'acres', 'liters', 'litres', 'gallons', 'mph', 'km/h', 'degrees', 'mw', 'gw', 'megawatts', 'square']);
+/** Time units: a number before them is a duration, which the date stage reports. */
+const TIME_UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?|a\.m\.?|p\.m\.?|am|pm|o'clock)$/i;
+/** Words that are not a count's unit when they follow the number. */
+const NOT_UNIT = new Set(['and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'than', 'by', 'from', 'with', 'as', 'per', 'percent', 'was', 'were', 'is', 'are', 'had', 'have', 'has', 'who', 'that', 'which', 'said', 'more', 'other', 'times']);
+
+/** Parses "1,500", "1.5 million", "twenty-five", "three hundred", "a dozen", "$2bn"'s number part. */
+export function parseNumber(phrase: string): number | null {
+  const p = phrase.toLowerCase().trim();
+  const scaleMatch = /(?:[\s-]?(hundred|thousand|million|billion|trillion)|\s?(bn|mln)|(?<=\d)(m|k))$/.exec(p);
+  let head = p;
+  let scale = 1;
+  if (scaleMatch && scaleMatch.index > 0) {
+    scale = SCALES[scaleMatch[1] ?? scaleMatch[2] ?? scaleMatch[3]];
+    head = p.slice(0, scaleMatch.index).trim();
+  }
+  const hundred = /^(.*?)\s+hundred$/.exec(head);
+  if (hundred) {
+    const n = parseNumber(hundred[1]);
+    return n === null ? null : n * 100 * scale;
+  }
+  if (/^[\d,.]+$/.test(head)) return Number(head.replace(/,/g, '')) * scale;
+  if (head === 'a dozen') return 12 * scale;
+  if (head === 'a hundred') return 100 * scale;
+  if (head === 'a thousand') return 1000 * scale;
+  const [t, u] = head.split('-');
+  if (TENS[t] !== undefined) return (TENS[t] + (u ? SMALL[u] ?? NaN : 0)) * scale || null;
+  return SMALL[head] !== undefined ? SMALL[head] * scale : null;
+}
+
+interface Found extends Omit<QuantityMention, 'sentence'> {
+  rule: string;
+}
+
+interface QuantityRule {
+  name: string;
+  find(text: string): Found[];
+}
+
+function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) fn(m);
+}
+
+/** The noun a count applies to: the first plural-looking word among the next three ("several hundred unmanned UAVs" → "UAVs"). */
+function unitAfter(text: string, end: number): { unit: string | null; end: number } {
+  const words = /^(\s+of)?((?:\s+[A-Za-z][\w'’-]*){1,3})/.exec(text.slice(end, end + 60));
+  if (!words) return { unit: null, end };
+  const list = words[2].trim().split(/\s+/);
+  let offset = end + (words[1]?.length ?? 0);
+  let chosen: string | null = null;
+  let chosenEnd = end;
+  let cursor = offset;
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i];
+    const at = text.indexOf(w, cursor);
+    cursor = at + w.length;
+    if (NOT_UNIT.has(w.toLowerCase())) break;
+    if (TIME_UNITS.test(w)) return { unit: '__time__', end };
+    if (i === 0 && !/s$/i.test(w)) {
+      chosen = w;
+      chosenEnd = cursor;
+    }
+    if (/[a-z]s$|[A-Z]s$/.test(w) || MEASURES.has(w.toLowerCase())) {
+      chosen = w;
+      chosenEnd = cursor;
+      break;
+    }
+  }
+  return { unit: chosen, end: chosenEnd };
+}
+
+const mention = (text: string, start: number, end: number, f: Omit<Found, 'start' | 'end' | 'text'>): Found => ({ start, end, text: text.slice(start, end), ...f });
+
+/** Money: "$1.5 billion", "US$ 300", "€2m", "500 million dollars", "2 billion rials". Currency is the unit (ISO code). */
+const money: QuantityRule = {
+  name: 'money',
+  find(text) {
+    const out: Found[] = [];
+    each(new RegExp(`(US\\$|\\$|€|£|¥)\\s?(${NUMBER})`, 'gi'), text, (m) => {
+      const value = parseNumber(m[2]);
+      if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: CURRENCY_SYMBOL[m[1].toUpperCase()] ?? m[1], kind: 'money', rule: this.name }));
+    });
+    each(new RegExp(`\\b(${NUMBER})\\s+(${Object.keys(CURRENCY_WORD).join('|')})\\b`, 'gi'), text, (m) => {
+      const value = parseNumber(m[1]);
+      if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: CURRENCY_WORD[m[2].toLowerCase()], kind: 'money', rule: this.name }));
+    });
+    return out;
+  },
+};
+
+/** Percentages: "12%", "12 percent", "3.5 per cent", "two percentage points". */
+const percent: QuantityRule = {
+  name: 'percent',
+  find(text) {
+    const out: Found[] = [];
+    each(new RegExp(`\\b(${NUMBER})\\s?(%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi'), text, (m) => {
+      const value = parseNumber(m[1]);
+      if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: /points?/i.test(m[2]) ? 'percentage points' : '%', kind: 'percent', rule: this.name }));
+    });
+    return out;
+  },
+};
+
+/** Event counts: "once", "twice", "three times" (kind frequency). "at once" is an adverb, not a count. */
+const frequency: QuantityRule = {
+  name: 'frequency',
+  find(text) {
+    const out: Found[] = [];
+    each(new RegExp(`\\b(once|twice|thrice|(${NUMBER})\\s+times)\\b(?!\\s+(?:as|more|less|larger|bigger|higher|smaller|faster)\\b)`, 'gi'), text, (m) => {
+      const w = m[1].toLowerCase();
+      if (w === 'once' && /\b(?:at|all at|for|more than)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return;
+      if (w === 'once' && /^\s+(?:again|more|upon|the|a|an|it|he|she|they|we)\b/i.test(text.slice(m.index + 4, m.index + 12))) return;
+      const value = w === 'once' ? 1 : w === 'twice' ? 2 : w === 'thrice' ? 3 : parseNumber(m[2]);
+      if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: null, kind: 'frequency', rule: this.name }));
+    });
+    return out;
+  },
+};
+
+const BASES: Record<string, number> = { hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, dozens: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, dozen: 12 };
+
+/**
+ * Vague quantifiers: "hundreds of drones", "several hundred UAVs", "dozens", "tens of thousands",
+ * "a few hundred". Ranges follow params.ts; all approx.
+ */
+const vague: QuantityRule = {
+  name: 'vague-quantifier',
+  find(text) {
+    const out: Found[] = [];
+    const re = /\b(?:(several|a few|a couple of|many|some)\s+(hundred|thousand|million|billion|dozen)s?|(tens|hundreds)\s+of\s+(thousands|millions|billions)|(hundreds|thousands|millions|billions|dozens))\b/gi;
+    each(re, text, (m) => {
+      let min: number;
+      let max: number;
+      if (m[1]) {
+        const base = BASES[m[2].toLowerCase()];
+        const q = m[1].toLowerCase();
+        const [lo, hi] = q === 'a few' || q === 'a couple of' ? fewRange : base === 12 ? [dozensRange[0] / 12, dozensRange[1] / 12] : pluralPowerRange;
+        min = Math.round(lo * base);
+        max = Math.round(hi * base) - 1;
+      } else if (m[3]) {
+        const base = BASES[m[4].toLowerCase()];
+        const [lo, hi] = m[3].toLowerCase() === 'tens' ? tensOfRange : [pluralPowerRange[0] * 100, pluralPowerRange[1] * 100];
+        min = Math.round(lo * base);
+        max = Math.round(hi * base) - 1;
+      } else {
+        const base = BASES[m[5].toLowerCase()];
+        [min, max] = base === 12 ? [dozensRange[0], dozensRange[1] - 1] : [Math.round(pluralPowerRange[0] * base), Math.round(pluralPowerRange[1] * base) - 1];
+      }
+      const u = unitAfter(text, m.index + m[0].length);
+      if (u.unit === '__time__') return; // "for hundreds of years": a duration
+      out.push(mention(text, m.index, m.index + m[0].length, { value: null, min, max, approx: true, unit: u.unit, kind: 'count', rule: this.name }));
+    });
+    return out;
+  },
+};
+
+const BOUNDS: Record<string, 'min' | 'max' | 'approx'> = {
+  'more than': 'min', 'over': 'min', 'at least': 'min', 'upwards of': 'min', 'in excess of': 'min',
+  'up to': 'max', 'fewer than': 'max', 'less than': 'max', 'under': 'max', 'no more than': 'max', 'nearly': 'max', 'almost': 'max', 'at most': 'max',
+  about: 'approx', around: 'approx', some: 'approx', roughly: 'approx', approximately: 'approx', 'an estimated': 'approx', estimated: 'approx', 'as many as': 'max', 'close to': 'max',
+};
+const BOUND_RE = Object.keys(BOUNDS).sort((a, b) => b.length - a.length).join('|');
+
+/**
+ * Counts and measures: "three drones", "1,200 troops", "more than 10 million people", "between 5 and 10
+ * km". Not quantities: years ("in 2019"), day numbers next to a month ("June 8"), clock times, numbers
+ * glued to names ("Shahed-191", "F-16", "COVID-19"), scores/ratios ("3-1", "24/7"), ordinals ("8th").
+ */
+const count: QuantityRule = {
+  name: 'count',
+  find(text) {
+    const out: Found[] = [];
+    const re = new RegExp(`\\b(?:(${BOUND_RE})\\s+)?(?:between\\s+(${NUMBER})\\s+and\\s+|(${NUMBER})\\s?(?:-|–|to)\\s?)?(${NUMBER})(?![\\w/:%])`, 'gi');
+    each(re, text, (m) => {
+      const start = m.index;
+      const before = text.slice(Math.max(0, start - 12), start);
+      const after = text.slice(start + m[0].length, start + m[0].length + 12);
+      if (/[A-Za-z]-$|[A-Za-z]$|[$€£¥#]$|\d[-/.:,]$/.test(before)) return; // names, money (own rule), "24/7"
+      if (/^[-/:.]\d|^(?:st|nd|rd|th)\b|^-[A-Za-z]/.test(after)) return; // scores, times, ordinals, "191-B"
+      const lowBound = m[2] ?? m[3];
+      // "3-1" between plain small numbers is a score or a range of pages; only take ranges with a unit.
+      if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$/i.test(before) && !lowBound) return; // "June 8"
+      if (/^,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i.test(after) && /^\d{1,2}$/.test(m[4])) return; // "8 June"
+      const high = parseNumber(m[4]);
+      if (high === null) return;
+      // "won 3-1", "a 2-2 draw": a hyphenated pair without a unit noun is a score, not a range.
+      if (m[3] && /\d\s?[-–]\s?\d/.test(m[0]) && !/^\s+[a-z]+s\b/.test(after)) return;
+      // A bare four-digit number between 1600 and 2099 without a unit is a year.
+      const u = unitAfter(text, start + m[0].length);
+      if (u.unit === '__time__') return;
+      if (/^\d{4}$/.test(m[4]) && high >= 1600 && high <= 2099 && !(u.unit && /s$/.test(u.unit))) return;
+      if (/^(?:one|a dozen|a hundred|a thousand)$/i.test(m[4]) && !u.unit) return; // "one of them"
+      if (m[4].toLowerCase() === 'one' && !m[1]) return; // "one" is mostly a pronoun/determiner in news
+      const bound = m[1] ? BOUNDS[m[1].toLowerCase()] : null;
+      const low = lowBound ? parseNumber(lowBound) : null;
+      const measure = u.unit !== null && MEASURES.has(u.unit.toLowerCase());
+      const f: Omit<Found, 'start' | 'end' | 'text'> = {
+        value: low !== null ? null : bound === 'min' || bound === 'max' ? null : high,
+        min: low ?? (bound === 'max' ? null : high),
+        max: bound === 'min' ? null : high,
+        approx: bound !== null,
+        unit: u.unit,
+        kind: measure ? 'measure' : 'count',
+        rule: this.name,
+      };
+      if (bound === 'approx') f.value = high;
+      out.push(mention(text, start, start + m[0].length, f));
+    });
+    return out;
+  },
+};
+
+export const quantityRules: QuantityRule[] = [money, percent, frequency, vague, count];
+
+function sentenceOf(sentences: { start: number; end: number }[] | undefined, pos: number): number {
+  if (!sentences) return -1;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= pos) lo = mid + 1;
+    else if (sentences[mid].start > pos) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Quantities of raw text; rules in priority order, the longest span wins on overlap. */
+export function extractQuantitiesFromText(text: string, sentences?: { start: number; end: number }[]): QuantityMention[] {
+  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|once|twice|thrice)/i.test(text)) return [];
+  const found: { f: Found; order: number }[] = [];
+  quantityRules.forEach((rule, order) => {
+    for (const f of rule.find(text)) found.push({ f, order });
+  });
+  found.sort((a, b) => b.f.end - b.f.start - (a.f.end - a.f.start) || a.order - b.order);
+  const kept: Found[] = [];
+  for (const { f } of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  return kept
+    .sort((a, b) => a.start - b.start)
+    .map(({ rule: _rule, ...q }) => ({ ...q, sentence: sentenceOf(sentences, q.start) }));
+}
+
+/** Quantities of an article, offsets into `article.clean.text`. */
+export function extractQuantities(article: TextReady): QuantityMention[] {
+  return extractQuantitiesFromText(article.clean.text, article.text.sentences);
+}
+
+export type { Kind as QuantityKind };

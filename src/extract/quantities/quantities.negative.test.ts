@@ -1,0 +1,27 @@
+// Negative cases: numbers that are not quantities (years, dates, times, names, scores, durations).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractQuantitiesFromText } from './index.js';
+
+const texts = (t: string) => extractQuantitiesFromText(t).map((q) => q.text);
+
+test('years, day numbers and clock times are not quantities', () => {
+  assert.deepEqual(texts('In 2019 the council met on June 8 at 10:30.'), []);
+  assert.deepEqual(texts('The vote was held on 5 July 2021.'), []);
+});
+
+test('numbers in names are not quantities', () => {
+  assert.deepEqual(texts('Images show Shahed-191 drones, F-16 jets and COVID-19 wards.'), []);
+});
+
+test('scores, 24/7 and ordinals are not quantities', () => {
+  assert.deepEqual(texts('The hosts won 3-1 and the shop opens 24/7 on the 8th floor.'), []);
+});
+
+test('durations belong to the date stage', () => {
+  assert.deepEqual(texts('The strike lasted three days and hundreds of years of history.'), []);
+});
+
+test('"one" as a pronoun and "at once" are not counts', () => {
+  assert.deepEqual(texts('One of the officials left at once.'), []);
+});

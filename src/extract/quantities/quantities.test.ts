@@ -1,0 +1,53 @@
+// Hand-made fictional cases with expected values (the quantity "test set"; no corpus has gold for these).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractQuantitiesFromText, parseNumber } from './index.js';
+
+const one = (text: string, phrase: string) => {
+  const all = extractQuantitiesFromText(text);
+  const q = all.find((m) => m.text === phrase);
+  assert.ok(q, `no quantity "${phrase}" in ${JSON.stringify(all.map((m) => m.text))}`);
+  assert.equal(text.slice(q.start, q.end), q.text);
+  return q;
+};
+const pick = (q: ReturnType<typeof one>) => ({ value: q.value, min: q.min, max: q.max, approx: q.approx, unit: q.unit, kind: q.kind });
+
+test('vague quantifiers get documented ranges and the following noun as unit', () => {
+  assert.deepEqual(pick(one('The port may supply several hundred unmanned UAVs to the fleet.', 'several hundred')), { value: null, min: 200, max: 999, approx: true, unit: 'UAVs', kind: 'count' });
+  assert.deepEqual(pick(one('Hundreds of drones were seen.', 'Hundreds')), { value: null, min: 200, max: 999, approx: true, unit: 'drones', kind: 'count' });
+  assert.deepEqual(pick(one('Dozens of homes burned.', 'Dozens')), { value: null, min: 24, max: 99, approx: true, unit: 'homes', kind: 'count' });
+  assert.deepEqual(pick(one('Tens of thousands of farmers marched.', 'Tens of thousands')), { value: null, min: 20000, max: 99999, approx: true, unit: 'farmers', kind: 'count' });
+  assert.deepEqual(pick(one('A few hundred residents stayed.', 'A few hundred')), { value: null, min: 200, max: 499, approx: true, unit: 'residents', kind: 'count' });
+});
+
+test('bounds: more than, up to, about, between … and …', () => {
+  assert.deepEqual(pick(one('More than 10 million people voted.', 'More than 10 million')), { value: null, min: 10_000_000, max: null, approx: true, unit: 'people', kind: 'count' });
+  assert.deepEqual(pick(one('Up to 40 buses left.', 'Up to 40')), { value: null, min: null, max: 40, approx: true, unit: 'buses', kind: 'count' });
+  assert.deepEqual(pick(one('About 1,200 soldiers remain.', 'About 1,200')), { value: 1200, min: 1200, max: 1200, approx: true, unit: 'soldiers', kind: 'count' });
+  assert.deepEqual(pick(one('Between 5 and 10 tanks moved.', 'Between 5 and 10')), { value: null, min: 5, max: 10, approx: false, unit: 'tanks', kind: 'count' });
+});
+
+test('money, percentages, measures, spelled numbers, frequencies', () => {
+  assert.deepEqual(pick(one('The deal is worth $1.5 billion.', '$1.5 billion')), { value: 1.5e9, min: 1.5e9, max: 1.5e9, approx: false, unit: 'USD', kind: 'money' });
+  assert.equal(one('A fine of 2 million euros was set.', '2 million euros').unit, 'EUR');
+  assert.deepEqual(pick(one('Turnout fell 12% in the city.', '12%')), { value: 12, min: 12, max: 12, approx: false, unit: '%', kind: 'percent' });
+  assert.equal(one('Support rose 3.5 percent.', '3.5 percent').value, 3.5);
+  assert.deepEqual(pick(one('The lake lies 200 km north.', '200')), { value: 200, min: 200, max: 200, approx: false, unit: 'km', kind: 'measure' });
+  assert.deepEqual(pick(one('Three drones crossed the border.', 'Three')), { value: 3, min: 3, max: 3, approx: false, unit: 'drones', kind: 'count' });
+  assert.deepEqual(pick(one('Inspectors visited the mill twice.', 'twice')), { value: 2, min: 2, max: 2, approx: false, unit: null, kind: 'frequency' });
+  assert.equal(one('They voted four times on the plan.', 'four times').value, 4);
+});
+
+test('sentence indices follow the bounds given', () => {
+  const text = 'Two boats sank. Five crews were saved.';
+  assert.deepEqual(extractQuantitiesFromText(text, [{ start: 0, end: 15 }, { start: 16, end: text.length }]).map((q) => q.sentence), [0, 1]);
+});
+
+test('parseNumber reads digits, scales and words', () => {
+  assert.equal(parseNumber('1,500'), 1500);
+  assert.equal(parseNumber('2.5 million'), 2_500_000);
+  assert.equal(parseNumber('twenty-five'), 25);
+  assert.equal(parseNumber('three hundred'), 300);
+  assert.equal(parseNumber('$3bn'.slice(1)), 3e9);
+  assert.equal(parseNumber('a dozen'), 12);
+});
