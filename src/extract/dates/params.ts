@@ -19,3 +19,24 @@ export const futureDayTolerance = 60;
 
 /** Same idea for a bare month ("in August" written on July 30): 1 month ahead stays in the year. */
 export const futureMonthTolerance = 2;
+
+// --- Timeline (src/extract/timeline.ts) ---
+
+/**
+ * Entries per story. A brief's timeline is read, not searched: the seeds story (5 articles) yields 6
+ * dated statements, a 40-article ECB+ topic about 60; 15 keeps the multi-source ones and the key dates.
+ */
+export const timelineCap = 15;
+
+/**
+ * Two dated sentences of one story with the same day are one entry when their content-word Jaccard is at
+ * least this. Same-day statements in one story are mostly the same event told by different outlets with
+ * different words (seeds: "two displays … at the Kashan airfield, on June 8" vs "displayed the drones …
+ * at Kashan Airfield … on June 8", Jaccard 0.16), so the bar is low; month-precision dates cover more
+ * distinct events and need more overlap.
+ */
+export const sameDayJaccard = 0.1;
+export const sameMonthJaccard = 0.3;
+
+/** Timeline text longer than this is cut at a word boundary (a concise line in the brief). */
+export const timelineTextMax = 240;
