@@ -1,7 +1,7 @@
 // Candidate names: maximal runs of capitalised words (wink's PROPN, or any capitalised noun-like word
 // mid-sentence), joined through lower-case name particles ("Times of Israel", "Bashar al Assad").
 
-import { isCommonWord, isNotName, lookupName } from '../gazetteer/index.js';
+import { isNotName, lookupName } from '../gazetteer/index.js';
 import { titleCaseShare } from './params.js';
 import type { Word } from './words.js';
 
@@ -25,7 +25,9 @@ function nameLike(words: Word[], i: number): boolean {
   const opener = i === 0 || OPENERS.has(words[i - 1].text);
   if (opener) {
     if (lookupName(w.lower)) return true;
-    return w.pos === 'PROPN' && !isCommonWord(w.lower);
+    // Ordinary words ("Drones", "Satellite") reach here only when wink says PROPN; single-word openers
+    // are filtered later unless the article also capitalises them mid-sentence ("Burns said:").
+    return w.pos === 'PROPN';
   }
   return NAME_POS.has(w.pos);
 }

@@ -1,0 +1,96 @@
+// Direct quotes: stretches between quotation marks (curly or straight, mixed as scrapers leave them),
+// attributed by a cue after the closing mark ("…," Kirby said Tuesday) or before the opening one
+// (Burns said: "…"), or continuing the previous quote of the paragraph (split and multi-sentence quotes).
+
+import type { Span } from '../../model/article.js';
+import type { Word } from '../entities/words.js';
+import { CUE_VERBS } from './cues.js';
+import { phraseAfter, subjectBefore } from './phrases.js';
+
+export interface SentenceWords {
+  index: number;
+  start: number;
+  end: number;
+  paragraph: number;
+  words: Word[];
+}
+
+export interface Attribution {
+  speaker: Span | null;
+  /** Sentence holding the speaker phrase. */
+  speakerSentence: number;
+  cue: Span | null;
+}
+
+const OPEN = new Set(['“', '"', '«', '„']);
+const CLOSE = new Set(['”', '"', '»', '“']);
+
+/** Quoted stretches of one paragraph, marks included; an unclosed quote runs to the paragraph end
+ * (news convention for a quote continuing in the next paragraph). */
+export function quoteSpans(text: string, start: number, end: number): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let open = -1;
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (open < 0) {
+      if (OPEN.has(ch) && ch !== '”') open = i;
+    } else if (CLOSE.has(ch) && (ch !== '“' || text[i - 1] !== ' ')) {
+      if (i > open + 1) spans.push({ start: open, end: i + 1 });
+      open = -1;
+    }
+  }
+  if (open >= 0 && end - open > 20) spans.push({ start: open, end });
+  return spans;
+}
+
+export function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function isCue(w: Word): boolean {
+  return CUE_VERBS.has(w.lower) && !w.cap && w.pos !== 'NOUN';
+}
+
+/** Rule cue-after-quote: `"…," Sullivan said Saturday.` / `"…," said the official.` The cue must come
+ * within a few words of the closing mark, with only the speaker phrase in between. */
+export function cueAfter(s: SentenceWords, quoteEnd: number, text: string): Attribution | null {
+  const ws = s.words;
+  let i = ws.findIndex((w) => w.start >= quoteEnd);
+  if (i < 0) return null;
+  while (i < ws.length && /^[,—–-]$/.test(ws[i].text)) i++;
+  if (i >= ws.length) return null;
+  if (isCue(ws[i])) {
+    const np = phraseAfter(ws, i + 1);
+    return {
+      speaker: np ? span(text, ws[np.first].start, ws[np.last].end) : null, speakerSentence: s.index,
+      cue: span(text, ws[i].start, ws[i].end),
+    };
+  }
+  for (let c = i + 1; c < ws.length && c <= i + 12; c++) {
+    if (!isCue(ws[c])) continue;
+    const np = subjectBefore(ws, c);
+    if (!np || np.first !== i) return null;
+    return { speaker: span(text, ws[np.first].start, ws[np.last].end), speakerSentence: s.index, cue: span(text, ws[c].start, ws[c].end) };
+  }
+  return null;
+}
+
+/** Rule cue-before-quote: `Burns said: "…"`, `Burns noted during a visit to Aspen, "…"`. The quote must
+ * open right after a colon or comma, else it is a fragment inside reported speech (handled there). */
+export function cueBefore(s: SentenceWords, quoteStart: number, text: string): Attribution | null {
+  const ws = s.words;
+  const before = ws.filter((w) => w.end <= quoteStart);
+  if (before.length < 2 || !/^[,:]$/.test(before[before.length - 1].text)) return null;
+  for (let c = before.length - 2; c >= 0; c--) {
+    if (!isCue(ws[c])) continue;
+    const np = subjectBefore(ws, c);
+    if (!np) {
+      // "…, said Kirby: "…""
+      const after = phraseAfter(ws, c + 1);
+      if (!after) return null;
+      return { speaker: span(text, ws[after.first].start, ws[after.last].end), speakerSentence: s.index, cue: span(text, ws[c].start, ws[c].end) };
+    }
+    return { speaker: span(text, ws[np.first].start, ws[np.last].end), speakerSentence: s.index, cue: span(text, ws[c].start, ws[c].end) };
+  }
+  return null;
+}

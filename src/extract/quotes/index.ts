@@ -1,0 +1,108 @@
+// Quotes of one article: direct quotes first (marks, then the cue next to them), then reported speech
+// in the remaining sentences; every speaker phrase is resolved to a canonical entity name or null.
+
+import type { EntityMention, QuoteMention, Span, TextReady } from '../../model/article.js';
+import { wordsOf } from '../entities/words.js';
+import { cueAfter, cueBefore, quoteSpans, span, type Attribution, type SentenceWords } from './direct.js';
+import { reportedSpeech } from './indirect.js';
+import { minUnattributedQuoteWords } from './params.js';
+import { resolveSpeaker, speakerContext } from './speaker.js';
+
+interface Found {
+  attribution: Attribution | null;
+  /** Speaker already resolved for a continued quote. */
+  inherited?: string | null;
+  content: Span;
+  direct: boolean;
+  sentence: number;
+}
+
+function sentenceAt(sentences: SentenceWords[], pos: number): SentenceWords | null {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  // Between sentences (a closing mark after the final period): the preceding one.
+  return hi >= 0 ? sentences[hi] : null;
+}
+
+/** Whether a quote opening sentence `first` continues the previous attributed quote: same paragraph, or
+ * the start of the next paragraph. */
+function continuesQuote(previous: Found | null, previousParagraph: number, quoteStart: number, first: SentenceWords,
+  text: string, paragraph: number, paragraphStart: number): boolean {
+  if (!previous?.attribution || previous.content.end > quoteStart) return false;
+  if (text.slice(first.start, quoteStart).trim() !== '') return false;
+  return previousParagraph === paragraph || (previousParagraph === paragraph - 1 && quoteStart === paragraphStart);
+}
+
+export function extractQuotes(article: TextReady, entities: EntityMention[]): QuoteMention[] {
+  const text = article.clean.text;
+  const sentences: SentenceWords[] = article.text.sentences.map((s) => ({
+    index: s.index, start: s.start, end: s.end, paragraph: s.paragraph, words: wordsOf(s, text),
+  }));
+  const found: Found[] = [];
+  const quoted: { start: number; end: number }[] = [];
+  // Direct quotes, paragraph by paragraph.
+  let previous: Found | null = null;
+  let previousParagraph = -2;
+  const continues = (prev: Found | null, quoteStart: number, first: SentenceWords, pi: number, paragraphStart: number) =>
+    continuesQuote(prev, previousParagraph, quoteStart, first, text, pi, paragraphStart);
+  article.clean.paragraphs.forEach((p, pi) => {
+    if (p.heading) return;
+    for (const q of quoteSpans(text, p.start, p.end)) {
+      quoted.push(q);
+      const first = sentenceAt(sentences, q.start);
+      const last = sentenceAt(sentences, q.end - 1);
+      if (!first || !last) continue;
+      const attribution = cueAfter(last, q.end, text) ?? cueBefore(first, q.start, text);
+      const content = span(text, q.start, q.end);
+      const wordCount = content.text.split(/\s+/).length;
+      if (attribution) {
+        found.push({ attribution, content, direct: true, sentence: first.index });
+      } else if (continues(previous, q.start, first, pi, p.start)) {
+        // Rule continued-quote: a quote opening a sentence right after an attributed one is the same
+        // speaker ("…," Kirby said Tuesday. "It's expanding…"), in this or the next paragraph.
+        found.push({ attribution: previous!.attribution, content, direct: true, sentence: first.index });
+      } else if (wordCount >= minUnattributedQuoteWords && q.start === first.start) {
+        found.push({ attribution: null, content, direct: true, sentence: first.index });
+      } else {
+        continue;
+      }
+      previous = found[found.length - 1];
+      previousParagraph = pi;
+    }
+  });
+  const inQuote = (pos: number) => quoted.some((q) => pos >= q.start && pos < q.end);
+  const usedCue = new Set(found.map((f) => f.attribution?.cue?.start).filter((x) => x !== undefined));
+  for (const s of sentences) {
+    for (const r of reportedSpeech(s, text, (pos) => inQuote(pos) || usedCue.has(pos))) {
+      found.push({ attribution: { speaker: r.speaker, speakerSentence: s.index, cue: r.cue }, content: r.content, direct: false, sentence: s.index });
+    }
+  }
+  // A quoted fragment inside reported speech belongs to it ("responded that Russia had "no comments"").
+  const reported = found.filter((f) => !f.direct);
+  const kept = found.filter((f) => !(f.direct && !f.attribution?.cue
+    && reported.some((r) => r.content.start <= f.content.start && r.content.end >= f.content.start)));
+  kept.sort((a, b) => a.content.start - b.content.start);
+  const ctx = speakerContext(entities);
+  const resolved = new Map<Attribution, string | null>();
+  const out: QuoteMention[] = [];
+  for (const f of kept) {
+    const a = f.attribution;
+    let speaker: string | null = null;
+    if (a) {
+      if (!resolved.has(a)) resolved.set(a, resolveSpeaker(a.speaker, a.speakerSentence, ctx));
+      speaker = resolved.get(a)!;
+    }
+    if (speaker && a?.speaker) ctx.history.push({ speaker, sentence: f.sentence, start: a.speaker.start });
+    out.push({ speaker, speakerSpan: a?.speaker ?? null, cue: a?.cue ?? null, content: f.content, direct: f.direct, sentence: f.sentence });
+  }
+  return out;
+}
+
+

@@ -1,0 +1,113 @@
+// Reported speech inside one sentence: "X said (adjuncts) that …", "…, X said.", "X said: …",
+// "X says Russia …", and "according to X, …" / "…, according to X." One named unit per pattern.
+
+import type { Span } from '../../model/article.js';
+import type { Run } from '../entities/runs.js';
+import type { Word } from '../entities/words.js';
+import { BARE_CLAUSE_VERBS, CUE_VERBS, OBJECT_VERBS } from './cues.js';
+import { span, type SentenceWords } from './direct.js';
+import { maxAdjunctWords } from './params.js';
+import { phraseAfter, subjectBefore } from './phrases.js';
+
+export interface Reported {
+  speaker: Span | null;
+  cue: Span;
+  content: Span;
+}
+
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|on|in|at|last|this|earlier|later|during|after|before|by|to|from|with|when|while|as)$/;
+
+/** Content span between two word indices (inclusive), trailing sentence punctuation dropped. */
+function contentOf(words: Word[], first: number, last: number, text: string): Span | null {
+  while (last >= first && /^[.;!?,:]$/.test(words[last].text)) last--;
+  while (first <= last && /^[,:]$/.test(words[first].text)) first++;
+  if (last - first < 2) return null;
+  return span(text, words[first].start, words[last].end);
+}
+
+function npSpan(words: Word[], np: Run | null, text: string): Span | null {
+  return np ? span(text, words[np.first].start, words[np.last].end) : null;
+}
+
+/** Rule that-clause: "Sullivan said in a statement that …", "Kirby told CNN this week that …". */
+function thatClause(ws: Word[], c: number, text: string): Span | null {
+  let seen = 0;
+  for (let k = c + 1; k < ws.length && seen <= maxAdjunctWords; k++) {
+    const w = ws[k];
+    if (w.lower === 'that') return contentOf(ws, k + 1, ws.length - 1, text);
+    if ((w.pos === 'VERB' || w.pos === 'AUX') && !OBJECT_VERBS.has(ws[c].lower)) return null;
+    if (/^[.;!?:"“”]$/.test(w.text)) return null;
+    if (/\p{L}/u.test(w.text)) seen++;
+  }
+  return null;
+}
+
+/** Rule colon-clause: "Burns said: They need each other…" (quote marks lost or absent). */
+function colonClause(ws: Word[], c: number, text: string): Span | null {
+  return ws[c + 1]?.text === ':' ? contentOf(ws, c + 2, ws.length - 1, text) : null;
+}
+
+/** Rule bare-clause: "Sullivan said Russia is seeking…" — only for verbs that take a clause without
+ * "that", and not when a time word follows ("said Saturday", "said on Tuesday"). */
+function bareClause(ws: Word[], c: number, text: string): Span | null {
+  if (!BARE_CLAUSE_VERBS.has(ws[c].lower)) return null;
+  const next = ws[c + 1];
+  if (!next || TIME_WORDS.test(next.lower) || !/^(DET|PROPN|PRON|NOUN|ADJ|NUM)$/.test(next.pos)) return null;
+  if (ws.slice(c + 1).filter((w) => w.pos === 'VERB' || w.pos === 'AUX').length === 0) return null;
+  return contentOf(ws, c + 1, ws.length - 1, text);
+}
+
+/** Rule clause-then-cue: "Russian officials have visited Iran twice…, Jake Sullivan said on Saturday, as
+ * Moscow seeks…": the content is the clause before the comma that precedes the speaker. */
+function clauseBefore(ws: Word[], speakerFirst: number, text: string, floor: number): Span | null {
+  const comma = speakerFirst - 1;
+  if (comma <= floor || !/^[,—–]$/.test(ws[comma].text)) return null;
+  return contentOf(ws, floor, comma - 1, text);
+}
+
+function isVerbCue(w: Word): boolean {
+  return CUE_VERBS.has(w.lower) && !w.cap && (w.pos === 'VERB' || w.pos === 'AUX');
+}
+
+/** Reported speech of one sentence. `blocked(i)` says a word lies inside a direct quote. */
+export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: number) => boolean): Reported[] {
+  const ws = s.words;
+  const out: Reported[] = [];
+  let floor = 0;
+  for (let c = 0; c < ws.length; c++) {
+    const w = ws[c];
+    if (blocked(w.start)) continue;
+    // Rule according-to: "according to X, …" / "…, according to X."
+    if (w.lower === 'according' && ws[c + 1]?.lower === 'to') {
+      const np = phraseAfter(ws, c + 2);
+      if (!np) continue;
+      const cue = span(text, w.start, ws[c + 1].end);
+      const commaAfter = ws.findIndex((x, k) => k > np.last && x.text === ',');
+      const content = c <= floor + 1
+        ? (commaAfter > 0 ? contentOf(ws, commaAfter + 1, ws.length - 1, text) : null)
+        : (ws[c - 1].text === ',' ? contentOf(ws, floor, c - 2, text) : null);
+      if (content) out.push({ speaker: npSpan(ws, np, text), cue, content });
+      continue;
+    }
+    if (!isVerbCue(w)) continue;
+    const cue = span(text, w.start, w.end);
+    const subject = subjectBefore(ws, c);
+    if (!subject) {
+      // Rule inverted-cue: "…, said the official." / "…, says Sullivan."
+      const after = ws[c - 1]?.text === ',' ? phraseAfter(ws, c + 1) : null;
+      if (after && (after.last + 1 >= ws.length || /^[.,;]$/.test(ws[after.last + 1].text))) {
+        const content = contentOf(ws, floor, c - 2, text);
+        if (content) out.push({ speaker: npSpan(ws, after, text), cue, content });
+      }
+      continue;
+    }
+    const content = thatClause(ws, c, text) ?? colonClause(ws, c, text)
+      ?? clauseBefore(ws, subject.first, text, floor) ?? bareClause(ws, c, text);
+    if (!content) continue;
+    out.push({ speaker: npSpan(ws, subject, text), cue, content });
+    // One attribution per clause: a later cue inside this content starts its own search after it.
+    floor = c + 1;
+    if (content.start > w.start) break;
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+// Tuning constants of quote extraction, each with the measurement behind it (quotes-polnear dev).
+
+/** Words allowed between a cue and its "that" ("told CNN this week that", "said in a statement that").
+ * 8 covers the adjuncts seen on PolNeAR train; 12 added false contents from later clauses. */
+export const maxAdjunctWords = 8;
+
+/** Longest speaker noun phrase, appositive included ("John Kirby, a spokesman for the National Security
+ * Council,"): 14 words. */
+export const maxSpeakerWords = 14;
+
+/** A quoted stretch with no cue is kept only from this many words: shorter ones are scare quotes
+ * ("baseless", "long-term cooperation") rather than speech. */
+export const minUnattributedQuoteWords = 6;
+
+/** Sentences searched backwards for the antecedent of "he"/"she" or "the official": 3 keeps the
+ * seed pronoun ("We oppose…," he said) and drops far, wrong antecedents on PolNeAR dev. */
+export const antecedentWindow = 3;

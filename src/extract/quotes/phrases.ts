@@ -1,0 +1,77 @@
+// Speaker noun phrases next to a cue: the subject before it ("US national security adviser Jake Sullivan
+// said", "John Kirby, a spokesman for the National Security Council, told") or the phrase after it
+// ("…, said Sullivan", "according to national security adviser Jake Sullivan").
+
+import type { Run } from '../entities/runs.js';
+import type { Word } from '../entities/words.js';
+import { maxSpeakerWords } from './params.js';
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
+const HEAD_POS = new Set(['PROPN', 'NOUN']);
+export const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'who', 'it', 'you']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my']);
+const INNER_ADP = new Set(['of', 'for', 'at', 'to']);
+/** Adverbs and auxiliaries between subject and cue: "Sullivan also said", "officials have repeatedly warned". */
+const BETWEEN = new Set(['also', 'later', 'previously', 'reportedly', 'repeatedly', 'then', 'once', 'again', 'recently',
+  'earlier', 'further', 'publicly', 'privately', 'immediately', 'quickly', 'flatly', 'simply', 'has', 'have', 'had',
+  'had', 'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'had', 'not', 'never', 'often', 'already', 'just',
+  'first', 'separately', 'repeatedly', 'openly', 'explicitly', 'specifically', 'bluntly', 'angrily']);
+const NON_HEADS = new Set(['that', 'this', 'which', 'what', 'there', 'these', 'those']);
+
+function npWord(words: Word[], i: number): boolean {
+  const w = words[i];
+  if (NON_HEADS.has(w.lower)) return false;
+  if (POSSESSIVES.has(w.lower)) return true;
+  if (NP_POS.has(w.pos)) return w.pos !== 'PART' || /^['’]s?$/.test(w.text);
+  return false;
+}
+
+/** Left edge of a noun phrase ending at `e` (inclusive), or -1 when `e` is no noun head. */
+function npStart(words: Word[], e: number, limit: number): number {
+  const head = words[e];
+  if (SPEAKER_PRONOUNS.has(head.lower) && head.pos === 'PRON') return e;
+  if (!HEAD_POS.has(head.pos) || NON_HEADS.has(head.lower)) return -1;
+  let f = e;
+  while (f - 1 >= limit && e - f < maxSpeakerWords) {
+    if (npWord(words, f - 1)) { f--; continue; }
+    // "spokesman for the Kremlin", "chief of the CIA".
+    if (INNER_ADP.has(words[f - 1].lower) && f - 2 >= limit && HEAD_POS.has(words[f - 2].pos)) { f -= 2; continue; }
+    break;
+  }
+  return f;
+}
+
+/** The subject phrase ending right before cue word `c`, appositive included, or null. */
+export function subjectBefore(words: Word[], c: number): Run | null {
+  let e = c - 1;
+  while (e >= 0 && (BETWEEN.has(words[e].lower) || words[e].pos === 'ADV') && words[e].lower !== 'who') e--;
+  if (e < 0) return null;
+  let last = e;
+  if (words[e].text === ',') {
+    // Appositive: "Kirby, a spokesman for the National Security Council, told".
+    let k = e - 1;
+    while (k >= 0 && e - k <= maxSpeakerWords && words[k].text !== ',') k--;
+    if (k <= 0 || words[k].text !== ',') return null;
+    const f = npStart(words, k - 1, 0);
+    if (f < 0 || !/^(PROPN|PRON)$/.test(words[k - 1].pos)) return null;
+    return { first: f, last: e - 1 };
+  }
+  const f = npStart(words, e, 0);
+  return f < 0 ? null : { first: f, last };
+}
+
+/** The noun phrase starting at `i` ("Sullivan", "the official", "national security adviser Jake Sullivan"),
+ * cut at a conjunction, comma or verb; null when none starts there. */
+export function phraseAfter(words: Word[], i: number): Run | null {
+  if (i >= words.length) return null;
+  if (SPEAKER_PRONOUNS.has(words[i].lower) && words[i].pos === 'PRON') return { first: i, last: i };
+  let last = i - 1;
+  while (last + 1 < words.length && last + 1 - i < maxSpeakerWords) {
+    const j = last + 1;
+    if (npWord(words, j)) { last = j; continue; }
+    if (INNER_ADP.has(words[j].lower) && last >= i && HEAD_POS.has(words[last].pos) && j + 1 < words.length && npWord(words, j + 1)) { last = j; continue; }
+    break;
+  }
+  while (last >= i && !HEAD_POS.has(words[last].pos)) last--;
+  return last >= i ? { first: i, last } : null;
+}
