@@ -3,7 +3,8 @@
 
 import type { AnalysedArticle } from '../model/article.js';
 import type { Contradiction, ReportQuote, ReuseResult, Story } from '../model/report.js';
-import { alignStory } from './align.js';
+import { alignStory, groupOfArticle } from './align.js';
+import { MAX_EVIDENCE } from './params.js';
 import { buildClaims } from './claims.js';
 import { groupQuotes, toReportQuotes } from './quotes.js';
 import { dateContradictions } from './rules/date.js';
@@ -32,7 +33,31 @@ export function corroborateStory(
     ...quoteContradictions(groups, sorted, reuse),
     ...headlineContradictions(sorted, alignment, reuse),
   ];
+  const merged = mergeRepeats(contradictions, reuse);
   const weight = (c: Contradiction) => c.values.reduce((s, v) => s + v.independentSources, 0);
-  contradictions.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || weight(y) - weight(x) || x.about.localeCompare(y.about));
-  return { claims: buildClaims(alignment), contradictions, quotes: toReportQuotes(groups) };
+  merged.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || weight(y) - weight(x) || x.about.localeCompare(y.about));
+  return { claims: buildClaims(alignment), contradictions: merged, quotes: toReportQuotes(groups) };
+}
+
+/**
+ * One change seen in several aligned sentences (a name swapped in every mention) is one disagreement:
+ * contradictions of one kind with the same set of values are merged, their sources and evidence joined.
+ */
+function mergeRepeats(list: Contradiction[], reuse: ReuseResult): Contradiction[] {
+  const byKey = new Map<string, Contradiction>();
+  for (const c of list) {
+    const key = `${c.kind}\u0000${c.values.map((v) => v.value).sort().join('\u0000')}`;
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, { ...c, values: c.values.map((v) => ({ ...v })) });
+      continue;
+    }
+    for (const v of c.values) {
+      const target = seen.values.find((x) => x.value === v.value)!;
+      target.sources = [...new Set([...target.sources, ...v.sources])].sort();
+      target.evidence = [...new Set([...target.evidence, ...v.evidence])].slice(0, MAX_EVIDENCE);
+      target.independentSources = new Set(target.sources.map((id) => groupOfArticle(reuse, id))).size;
+    }
+  }
+  return [...byKey.values()];
 }

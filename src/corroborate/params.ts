@@ -34,6 +34,9 @@ export const QUOTE_OVERLAP = 0.6;
 /** Quotes shorter than this many content terms are too short to compare reliably ("baseless"). */
 export const QUOTE_MIN_TERMS = 4;
 
+/** Unattributed quotes need this many content terms to be grouped or compared (coincidence guard). */
+export const UNATTRIBUTED_MIN_TERMS = 6;
+
 /** A vague quantity given as a single value ("about 300") is read as this relative range around it. */
 export const APPROX_TOLERANCE = 0.15;
 

@@ -3,7 +3,7 @@
 
 import type { AnalysedArticle } from '../model/article.js';
 import type { ReportQuote, SourcedText } from '../model/report.js';
-import { QUOTE_MIN_TERMS, QUOTE_OVERLAP } from './params.js';
+import { QUOTE_MIN_TERMS, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } from './params.js';
 import { contentTermsOfText } from './terms.js';
 
 export interface Wording {
@@ -72,7 +72,8 @@ export function groupQuotes(quotes: ReportQuote[], articles: AnalysedArticle[]):
       const a = items[i].w;
       const b = items[j].w;
       const identical = a.words.join(' ') === b.words.join(' ');
-      const near = Math.min(a.terms.size, b.terms.size) >= QUOTE_MIN_TERMS && overlap(a.terms, b.terms) >= QUOTE_OVERLAP;
+      const minTerms = items[i].speaker === null ? UNATTRIBUTED_MIN_TERMS : QUOTE_MIN_TERMS;
+      const near = Math.min(a.terms.size, b.terms.size) >= minTerms && overlap(a.terms, b.terms) >= QUOTE_OVERLAP;
       if (identical || near) parent[find(j)] = find(i);
     }
   }

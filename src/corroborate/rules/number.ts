@@ -24,8 +24,12 @@ export interface Range {
 
 /** The range an amount stands for; a bare vague value gets ±APPROX_TOLERANCE. */
 export function rangeOf(q: QuantityMention): Range | null {
-  const lo = q.min ?? q.value;
-  const hi = q.max ?? q.value;
+  let lo = q.min ?? q.value;
+  let hi = q.max ?? q.value;
+  // Open-ended amounts: "at least 70" is [70, ∞); "nearly 100" / "up to 100" is read as [100·(1−2·tol), 100]
+  // — "nearly" rarely means less than two tolerances below.
+  if (lo !== null && hi === null) hi = Infinity;
+  if (lo === null && hi !== null) lo = hi * (1 - 2 * APPROX_TOLERANCE);
   if (lo === null || hi === null) return null;
   if (q.approx && lo === hi) return { min: lo * (1 - APPROX_TOLERANCE), max: hi * (1 + APPROX_TOLERANCE), exact: false };
   return { min: Math.min(lo, hi), max: Math.max(lo, hi), exact: !q.approx && lo === hi };
@@ -54,18 +58,28 @@ function amounts(u: SentenceUnit): QuantityMention[] {
   return u.quantities.filter((q) => q.kind !== 'ordinal' && !u.dates.some((d) => q.start < d.end && d.start < q.end) && rangeOf(q) !== null);
 }
 
-/** Pairs the amounts of two sentences that count the same thing. */
+/**
+ * Pairs the amounts of two sentences that count the same thing: same kind and unit, and the same number
+ * of such amounts on both sides (then paired in order: "50 people … three people" vs "157 people … three
+ * people"). Unit-less amounts pair only one-to-one.
+ */
 function pairAmounts(qa: QuantityMention[], qb: QuantityMention[]): [QuantityMention, QuantityMention][] {
   const out: [QuantityMention, QuantityMention][] = [];
-  for (const a of qa) {
-    const ua = unitKey(a);
-    const candidates = qb.filter((b) => b.kind === a.kind && unitKey(b) === ua);
-    if (ua === null) {
-      const sameKindA = qa.filter((x) => x.kind === a.kind && unitKey(x) === null).length;
-      if (sameKindA !== 1 || candidates.length !== 1) continue;
+  const slots = new Map<string, [QuantityMention[], QuantityMention[]]>();
+  for (const [i, list] of [qa, qb].entries()) {
+    for (const q of list) {
+      const key = `${q.kind}:${unitKey(q) ?? ''}`;
+      const slot = slots.get(key) ?? [[], []];
+      slot[i].push(q);
+      slots.set(key, slot);
     }
-    if (candidates.length !== 1) continue;
-    out.push([a, candidates[0]]);
+  }
+  for (const [key, [xs, ys]] of slots) {
+    if (!xs.length || xs.length !== ys.length) continue;
+    if (key.endsWith(':') && xs.length !== 1) continue;
+    xs.sort((x, y) => x.start - y.start);
+    ys.sort((x, y) => x.start - y.start);
+    xs.forEach((x, i) => out.push([x, ys[i]]));
   }
   return out;
 }

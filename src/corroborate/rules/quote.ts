@@ -16,6 +16,10 @@ import type { QuoteGroup, Wording } from '../quotes.js';
 import { isStopword, stem } from '../terms.js';
 import { ValueTally } from './evidence.js';
 import { clip } from './slot.js';
+import { UNATTRIBUTED_MIN_TERMS } from '../params.js';
+
+/** A quote's text without the quotation marks and trailing comma the extractor may keep. */
+const bare = (t: string) => t.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '').trim();
 
 /** LCS alignment of two word sequences; returns the substituted stretches found between matched words. */
 export function innerSubstitutions(a: string[], b: string[]): { from: string[]; to: string[] }[] {
@@ -77,7 +81,10 @@ export function quoteContradictions(groups: QuoteGroup[], articles: AnalysedArti
   const byId = new Map(articles.map((a) => [a.id, a]));
   const out: Contradiction[] = [];
   for (const g of groups) {
-    if (g.wordings.length < 2 || !g.speaker) continue;
+    if (g.wordings.length < 2) continue;
+    // Unattributed quotes are grouped on identical wording only, or compared when long enough that a
+    // near-identical wording cannot be a coincidence.
+    if (!g.speaker && g.wordings.some((w) => w.terms.size < UNATTRIBUTED_MIN_TERMS)) continue;
     const tally = new ValueTally();
     for (let i = 0; i < g.wordings.length; i++) {
       for (let j = i + 1; j < g.wordings.length; j++) {
@@ -87,14 +94,15 @@ export function quoteContradictions(groups: QuoteGroup[], articles: AnalysedArti
         if (!altered(x, y)) continue;
         for (const w of [x, y]) {
           for (const id of [...w.sources].sort()) {
-            tally.add(w.words.join(' '), w.text, { article: id, group: groupOfArticle(reuse, id), evidence: evidenceFor(byId.get(id), w) });
+            tally.add(w.words.join(' '), bare(w.text), { article: id, group: groupOfArticle(reuse, id), evidence: evidenceFor(byId.get(id), w) });
           }
         }
       }
     }
     if (tally.size < 2 || tally.overlapping()) continue;
     const longest = [...g.wordings].sort((a, b) => b.words.length - a.words.length)[0];
-    out.push({ kind: 'quote', about: `wording of ${g.speaker}’s quote “${clip(longest.text, 8)}”`, values: tally.values() });
+    const whose = g.speaker ? `${g.speaker}’s quote` : 'an unattributed quote';
+    out.push({ kind: 'quote', about: `wording of ${whose} “${clip(bare(longest.text), 8)}”`, values: tally.values() });
   }
   return out;
 }
