@@ -77,7 +77,7 @@ function sentenceDrafts(words: Word[], sentence: number, text: string, out: Draf
     const placeNoun = !!next && !next.cap && isPlaceNounAfter(next.lower);
     if (placeNoun) end = next.end;
     const beforeWord = split.role ? null : (words[name.first - 1]?.lower ?? null);
-    const typed = typeName({ words: nameWords, before: beforeWord, roles, placeNoun });
+    const typed = typeName({ words: nameWords, before: beforeWord, after: words[name.last + 1]?.lower ?? null, roles, placeNoun });
     const start = words[name.first].start;
     const surface = text.slice(start, end);
     const handle = nameWords.length === 1 ? splitHandle(nameWords[0]) : null;

@@ -11,6 +11,8 @@ export interface TypingContext {
   words: string[];
   /** The word before the name (after any role), lower-cased, or null. */
   before: string | null;
+  /** The word after the name, lower-cased, or null. */
+  after: string | null;
   /** Roles attached to this mention. */
   roles: string[];
   /** A lower-case place noun followed the name ("Kashan airfield"). */
@@ -85,6 +87,12 @@ const acronym: TypingRule = (c) =>
   c.words.length === 1 && /^[A-Z]{2,6}$/.test(c.words[0])
     ? { type: 'organization', canonical: null, rule: 'acronym' } : null;
 
+/** Rule speaker-cue: an unknown single name that says something ("Quill said", "Verren told") is a
+ * person; places and organisations that speak were typed by the gazetteer or acronym rules before. */
+const speakerCue: TypingRule = (c) =>
+  c.words.length === 1 && c.after && /^(said|says|told|added|argued|insisted|noted|warned|explained|recalled)$/.test(c.after)
+    ? { type: 'person', canonical: null, rule: 'speaker-cue' } : null;
+
 /** Rule location-preposition: "in Kashan", "near Kherson" — a weak hint, tried late. */
 const locationPreposition: TypingRule = (c) =>
   c.before && /^(in|near|outside|across|into|toward|towards)$/.test(c.before) && c.words.length <= 3
@@ -92,7 +100,7 @@ const locationPreposition: TypingRule = (c) =>
 
 const RULES: TypingRule[] = [
   productPattern, gazetteer, lostApostrophe, placeNoun, ministryPattern, orgSuffix, honorific, personTitle, firstName,
-  lastName, acronym, locationPreposition,
+  lastName, acronym, speakerCue, locationPreposition,
 ];
 
 /** The first rule that types the name, or null (left for aliases and compromise). */
