@@ -8,8 +8,11 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 /** Horizontal whitespace runs (tabs, NBSP, thin spaces) → one space; extraction doubles spaces around lost punctuation. */
 const HSPACE = /[\t\f\v \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
+/** One cheap test first: most lines need no replacement, and two global replaces cost more than the test. */
+const NEEDS_NORMALISING = /[\u200B-\u200D\u2060\uFEFF\u00AD\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]| {2}/;
+
 export function normaliseLine(line: string): string {
-  return line.replace(INVISIBLE, '').replace(HSPACE, ' ').trim();
+  return NEEDS_NORMALISING.test(line) ? line.replace(INVISIBLE, '').replace(HSPACE, ' ').trim() : line.trim();
 }
 
 export function wordCount(line: string): number {
@@ -33,9 +36,13 @@ const SENTENCE_END = /[.!?:;"”’)\]…]$/;
  */
 export function logicalLines(raw: string): string[] {
   const out: string[] = [];
-  const blocks = raw.replace(/\r\n?/g, '\n').split(/\n[ \t\u00A0]*\n/);
+  const blocks = (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).split(/\n[ \t\u00A0]*\n/);
   for (const block of blocks) {
-    const lines = block.split('\n').map(normaliseLine).filter((l) => l !== '');
+    const lines: string[] = [];
+    for (const l of block.split('\n')) {
+      const n = normaliseLine(l);
+      if (n !== '') lines.push(n);
+    }
     if (lines.length === 0) continue;
     if (lines.length >= 3 && isHardWrapped(lines)) out.push(lines.join(' '));
     else out.push(...lines);
@@ -75,7 +82,7 @@ function isTitleCase(words: string[]): boolean {
  * from a one-line paragraph ("There was no comment from Russia on the report." ends in a full stop).
  */
 export function isHeading(line: string, next: string | undefined): boolean {
-  if (next === undefined) return false;
+  if (next === undefined || line.length > HEADING_MAX_WORDS * 12) return false;
   if (/[.!,;:"”…]$/.test(line) || /^["“'‘(\-–—•]/.test(line)) return false;
   const words = line.split(' ');
   // A question can be a heading ("What Happens Next?") but only in Title Case: "Why?" alone is speech.

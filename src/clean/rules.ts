@@ -34,6 +34,11 @@ const QUOTE_MARK = /["“”«»„]/;
 const SECOND_PERSON = /\b(?:you|your|you['’]?(?:ve|re|ll|d))\b/i;
 
 const anyOf = (patterns: RegExp[]) => (line: string) => patterns.some((p) => p.test(line));
+/**
+ * Speed: a rule's patterns run only when one cheap keyword test passes (one scan instead of six); the
+ * clean stage must do ≥ 10,000 articles/s and most lines are story lines that no rule concerns.
+ */
+const gated = (quick: RegExp, test: (line: string) => boolean) => (line: string) => quick.test(line) && test(line);
 
 // ---------------------------------------------------------------------------------------------------
 // Line rules
@@ -56,13 +61,15 @@ const PLEA_STRONG: RegExp[] = [
   /\bbecome an? (?:member|subscriber|supporter|patron|donor)\b/i,
   /\b(?:make|give) a (?:one-off |one-time |monthly |small )?(?:donation|contribution)\b.{0,60}\b(?:us|our|journalism)\b/i,
 ];
+/** Cheap pre-test: every strong phrase and the weak combination need one of these. */
+const PLEA_QUICK = /you|support|little|paywall|request|favou?r|become|donation|contribution/i;
 const PLEA_WORDS =
   /\b(?:support|journalism|subscrib\w*|subscription|membership|members?|community|donat\w+|contribut\w+|readers?|paywall|ad-free|per month|a month|independent)\b|\$\d/gi;
 export const subscriptionPlea: LineRule = {
   origin: 'clean:subscription-plea',
   maxWords: LONG_NOTICE_WORDS,
   matches(line) {
-    if (QUOTE_MARK.test(line)) return false;
+    if (!PLEA_QUICK.test(line) || QUOTE_MARK.test(line)) return false;
     if (PLEA_STRONG.some((p) => p.test(line))) return true;
     if (!SECOND_PERSON.test(line)) return false;
     const words = new Set((line.match(PLEA_WORDS) ?? []).map((w) => w.toLowerCase()));
@@ -77,14 +84,14 @@ export const subscriptionPlea: LineRule = {
 export const paywallPrompt: LineRule = {
   origin: 'clean:paywall',
   maxWords: SHORT_LINE_WORDS * 2,
-  matches: anyOf([
+  matches: gated(/reading|already|reached|subscri|member|unlock|account/i, anyOf([
     /\b(?:subscribe|sign in|log in|register|sign up)\b.{0,30}\bto (?:continue|keep|finish) reading\b/i,
     /\balready (?:a subscriber|a member|have an account)\b/i,
     /\byou(?:['’]?ve| have) reached (?:your|the) (?:\w+ )?(?:article|story|free) (?:limit|allowance)/i,
     /\bthis (?:article|story|content) is (?:only )?(?:available )?(?:exclusively )?(?:for|to) (?:subscribers|members|premium)\b/i,
     /\bunlock (?:this (?:article|story)|unlimited access|full access)\b/i,
     /\bcreate a free account\b/i,
-  ]),
+  ])),
 };
 
 /**
@@ -95,7 +102,7 @@ export const newsletterPrompt: LineRule = {
   origin: 'clean:newsletter',
   maxWords: SHORT_LINE_WORDS * 2,
   matches(line) {
-    if (QUOTE_MARK.test(line)) return false;
+    if (!/newsletter|inbox|e-?mail|you agree/i.test(line) || QUOTE_MARK.test(line)) return false;
     return (
       /\b(?:sign up|subscribe|register|signup)\b.{0,60}\bnewsletters?\b/i.test(line) ||
       /\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b/i.test(line) ||
@@ -115,14 +122,14 @@ export const newsletterPrompt: LineRule = {
 export const copyrightNotice: LineRule = {
   origin: 'clean:copyright',
   maxWords: LONG_NOTICE_WORDS,
-  matches: anyOf([
+  matches: gated(/©|\(c\)|copyright|reserved|may not|must not|cannot|can not|unauthori/i, anyOf([
     /©/,
     /\(c\)\s*(?:19|20)\d\d\b/i,
     /^\s*copyright\b\s*(?:©|\(c\))?\s*(?:19|20)\d\d\b/i,
     /\ball rights reserved\b/i,
     /\b(?:this|the) (?:material|article|content|story|report)s? (?:may|must|cannot|can not) not be (?:published|reproduced|broadcast|rewritten|redistributed|copied)/i,
     /\bunauthori[sz]ed (?:use|reproduction|duplication|copying|distribution)\b.{0,160}\b(?:prohibited|permission|forbidden)\b/i,
-  ]),
+  ])),
 };
 
 /**
@@ -144,13 +151,13 @@ export const commentPrompt: LineRule = {
 export const trustBadge: LineRule = {
   origin: 'clean:trust-badge',
   maxWords: 12,
-  matches: anyOf([
+  matches: gated(/trust|standards/i, anyOf([
     /\b(?:conforms? to|meets|complies with|follows)\b.{0,30}\btrust project\b/i,
     /^(?:our standards|editorial standards)\s*:/i,
     /^the thomson reuters trust principles\.?$/i,
     /^why you can trust\b/i,
     /^the trust project\.?$/i,
-  ]),
+  ])),
 };
 
 /**
@@ -216,16 +223,19 @@ export const byline: LineRule = {
  * (see photoCreditFragment). Must not hit "Photographs of the damage circulated online."
  */
 const CREDIT_PAREN = /\s*\((?:[^()]{0,60}\b(?:photo|photograph|image|picture|getty images|ap photo|file photo|pool photo|credit)\b[^()]{0,60})\)/gi;
+/** Cheap pre-test: every photo-credit shape contains one of these words. */
+const PHOTO_QUICK = /photo|image|picture|illustration|credit|video|graphic|getty|afp|shutterstock|epa|reuters\//i;
 const CREDIT_AT_END = new RegExp(`${CREDIT_PAREN.source}\\s*$`, 'i');
 export const photoCredit: LineRule = {
   origin: 'clean:photo-credit',
   maxWords: CAPTION_WORDS,
   matches(line) {
+    if (!PHOTO_QUICK.test(line)) return false;
     if (/^(?:photo|photograph|image|picture|pictured|illustration|credit|photo credit|file photo|main image|top image|video|graphic)s?\s*(?::|\/|\|| by )/i.test(line)) {
       return line.split(/\s+/).length <= SHORT_LINE_WORDS;
     }
-    if (/^(?:[\p{L} .'-]{0,40}\/)?(?:getty images|afp(?: via getty images)?|shutterstock|ap photo\b.*|epa(?:-efe)?|reuters\/[\p{L} .]+|[\p{L} .'-]{2,40} via getty images)$/iu.test(line)) return true;
-    return CREDIT_AT_END.test(line);
+    if (line.length <= 60 && /^(?:[\p{L} .'-]{0,40}\/)?(?:getty images|afp(?: via getty images)?|shutterstock|ap photo\b.*|epa(?:-efe)?|reuters\/[\p{L} .]+|[\p{L} .'-]{2,40} via getty images)$/iu.test(line)) return true;
+    return line.endsWith(')') && CREDIT_AT_END.test(line);
   },
 };
 
