@@ -45,12 +45,13 @@ export function articleFeatures(
   return sentences.map((s) => sentenceFeatures(s.text, s.tokens, params.useSynonyms));
 }
 
-/** One-to-one alignment of sentences whose similarity reaches `sentenceThreshold`, greedy by similarity
+/** One-to-one alignment of sentences (with ≥ minAlignStems content stems) whose similarity reaches `sentenceThreshold`, greedy by similarity
  *  (ties by index, so the result is deterministic). Candidate pairs come from a stem → sentence inverted
  *  index, so long unrelated articles cost little. */
 export function alignSentences(a: SentenceFeatures[], b: SentenceFeatures[], params: ReuseParams = reuseParams): AlignedPair[] {
   const byStem = new Map<string, number[]>();
   b.forEach((f, j) => {
+    if (f.stems.size < params.minAlignStems) return;
     for (const s of f.stems) {
       const list = byStem.get(s);
       if (list) list.push(j);
@@ -60,6 +61,7 @@ export function alignSentences(a: SentenceFeatures[], b: SentenceFeatures[], par
   const scored: AlignedPair[] = [];
   const seen = new Set<number>();
   a.forEach((fa, i) => {
+    if (fa.stems.size < params.minAlignStems) return;
     seen.clear();
     for (const s of fa.stems) {
       for (const j of byStem.get(s) ?? []) {

@@ -27,10 +27,6 @@ export interface ReuseOptions {
   params?: Partial<ReuseParams>;
 }
 
-/** Sentences that can be aligned (≥ 3 content stems): coverage is counted over these, so datelines and
- *  "Read more" stubs neither inflate nor dilute it. */
-const MIN_ALIGNABLE_STEMS = 3;
-
 interface Prepared {
   article: AnalysedArticle;
   features: SentenceFeatures[];
@@ -60,7 +56,8 @@ export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}
     byId.set(article.id, {
       article,
       features,
-      alignable: features.filter((f) => f.stems.size >= MIN_ALIGNABLE_STEMS).length,
+      // Coverage counts alignable sentences only, so datelines and stubs neither inflate nor dilute it.
+      alignable: features.filter((f) => f.stems.size >= params.minAlignStems).length,
       normalised: article.clean.text.replace(/\s+/g, ' ').trim(),
     });
   }

@@ -31,6 +31,9 @@ export const reuseParams = {
    *  hundreds of articles is boilerplate, and reading it would break the per-add latency budget. */
   maxPosting: 64,
 
+  /** Sentences with fewer content stems are neither aligned nor counted in coverage: datelines, "ABSTRACT.",
+   *  "11:20 p.m." live-blog stamps matched at similarity 1 across unrelated PolNeAR articles. */
+  minAlignStems: 3,
   /** Two sentences align when their similarity (Dice over content stems, penalised below) reaches this.
    *  0.5 = half the content words shared; rewrites in the seeds (000/001) align at 0.55–0.95. */
   sentenceThreshold: 0.5,
