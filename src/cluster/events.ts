@@ -71,6 +71,11 @@ export class OnlineEventClusterer {
     return this.groups(order);
   }
 
+  /** Number of events opened so far (including ones emptied by refinement). */
+  get eventCount(): number {
+    return this.events.length;
+  }
+
   /** Online step: one unit joins its best candidate event or opens a new one. */
   place(u: number): void {
     const best = this.best(u, -1);
@@ -133,10 +138,20 @@ export class OnlineEventClusterer {
         hits.set(e, (hits.get(e) ?? 0) + 1);
       }
     }
-    let out = [...hits.keys()];
-    if (out.length > this.opts.candidates) {
-      out.sort((a, b) => hits.get(b)! - hits.get(a)! || b - a);
-      out = out.slice(0, this.opts.candidates);
+    let out: number[];
+    if (hits.size <= this.opts.candidates) out = [...hits.keys()];
+    else {
+      // Counting selection by number of shared keys (small integers): no full sort per article.
+      const buckets: number[][] = [];
+      for (const [e, n] of hits) (buckets[n] ??= []).push(e);
+      out = [];
+      for (let n = buckets.length - 1; n > 0 && out.length < this.opts.candidates; n--) {
+        const b = buckets[n];
+        if (!b) continue;
+        const room = this.opts.candidates - out.length;
+        if (b.length > room) b.sort((x, y) => y - x); // ties: newest event first
+        for (let i = 0; i < b.length && i < room; i++) out.push(b[i]);
+      }
     }
     if (include >= 0 && !hits.has(include)) out.push(include);
     return out;

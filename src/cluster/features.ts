@@ -3,6 +3,7 @@
 // Works from tokens alone (proper-noun runs from POS tags) and adds extract.entities/dates when present.
 
 import type { AnalysedArticle, Token } from '../model/article.js';
+import { LEAD_SENTENCES, LEAD_WEIGHT } from './params.js';
 import { CALENDAR, STOPWORDS } from './stopwords.js';
 
 export type Signal = 'terms' | 'entities' | 'numbers';
@@ -72,15 +73,17 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
   }
   for (const s of article.text.sentences) {
     const toks = s.tokens;
+    // Inverted pyramid: the lead states the event, later paragraphs recap earlier ones as background.
+    const weight = s.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1;
     let run: string[] = [];
     let runStart = 0;
     const flush = (): void => {
       if (run.length === 0) return;
       const ok = run.length > 1 || runStart > 0 || midCaps.has(run[0]);
       if (ok) {
-        for (const w of run) bump(entities, w);
+        for (const w of run) bump(entities, w, weight);
         // Full multi-word names ("jake sullivan") are rarer and sharper than their parts.
-        if (run.length > 1 && run.length <= 4) bump(entities, run.join(' '));
+        if (run.length > 1 && run.length <= 4) bump(entities, run.join(' '), weight);
       }
       run = [];
     };
@@ -104,7 +107,7 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
       }
       if (CONTENT_POS.has(t.pos) && t.normal.length > 1 && LETTER.test(t.normal) && !STOPWORDS.has(t.normal)) {
         const w = stem(t.normal);
-        if (!STOPWORDS.has(w)) bump(terms, w);
+        if (!STOPWORDS.has(w)) bump(terms, w, weight);
       }
     }
     flush();
