@@ -6,7 +6,7 @@ import type { DateMention, TextReady } from '../../model/article.js';
 import { addDays, fmtMonth, parseYmd, toDays } from './calendar.js';
 import { proposeCalendar } from './calendar-parser.js';
 import { futureCueWindow } from './params.js';
-import { dateFilters, resolveOverlaps, yearEarlierFollowsQuarter } from './refiners.js';
+import { dateFilters, resolveOverlaps, quarterDiscourse } from './refiners.js';
 import { newsRules, type Candidate, type RuleContext, type TimexType } from './rules.js';
 
 /** A mention with its TimeML reading (what eval/timex.ts scores) beside the contract value. */
@@ -17,7 +17,9 @@ export interface TimexMention extends DateMention {
   rule: string;
 }
 
-const FUTURE_CUE = /\b(?:will|won't|shall|'ll|next|upcoming|scheduled|expected to|plans? to|planned|due to|to be held|is to|are to|going to|would)\b/i;
+// Future cues: modal/intention words, and the schedule words of notices ("payable Jan. 2", "effective
+// Feb. 1", "as soon as Tuesday", "set to resume Monday"); each seen on TBAQ future-dated expressions.
+const FUTURE_CUE = /\b(?:will|won't|shall|'ll|next|upcoming|scheduled|expected to|plans? to|planned|due to|to be held|is to|are to|going to|would|as soon as|as early as|set to|effective|payable|expires?|starting|beginning)\b/i;
 
 type Bounds = { start: number; end: number }[];
 
@@ -80,7 +82,7 @@ export function detectTimexes(text: string, published: string | null, sentences?
   const proposed: Candidate[] = proposeCalendar(ctx);
   for (const rule of newsRules) proposed.push(...rule.propose(ctx));
   const kept = resolveOverlaps(proposed.filter((c) => !dateFilters.some((f) => f.rejects(c, text))));
-  yearEarlierFollowsQuarter(kept, text);
+  quarterDiscourse(kept, text);
   return kept.map((c) => {
     // Without a reference date only absolute values survive (an explicit year, or a duration).
     const absolute = c.resolution === 'absolute' || c.resolution === 'duration' || c.resolution === 'set';

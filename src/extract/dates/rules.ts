@@ -308,23 +308,31 @@ export const quarterRule: DateRule = {
   name: 'quarter',
   propose(ctx) {
     const out: Candidate[] = [];
-    const re = /\b(?:the\s+)?(?:(fiscal|calendar)\s+)?(?:(\d{4})\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-](quarter|half|period)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(\d{4}))?\b/gi;
+    const re = /\b(?:the\s+|(this|last|next) year's\s+)?(?:(fiscal|calendar)\s+)?(?:(\d{4})\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-](quarter|half|period)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(\d{4}))?\b/gi;
     each(re, ctx.text, (m) => {
-      if (m[4].toLowerCase() === 'period') return;
-      const ord = ORDINAL_Q[m[3].toLowerCase()];
-      const half = m[4].toLowerCase() === 'half';
-      if (half && ord > 2 && m[3].toLowerCase() !== 'final') return;
-      const year = m[2] ? +m[2] : m[5] ? +m[5] : null;
-      const idx = half ? (m[3].toLowerCase() === 'final' ? 2 : ord) : ord;
+      // Groups: 1 "this/last/next year's", 2 fiscal, 3 year before, 4 ordinal, 5 unit, 6 year after.
+      if (m[5].toLowerCase() === 'period') return;
+      const ordWord = m[4].toLowerCase();
+      const ord = ORDINAL_Q[ordWord];
+      const half = m[5].toLowerCase() === 'half';
+      if (half && ord > 2 && ordWord !== 'final') return;
+      const idx = half ? (ordWord === 'final' ? 2 : ord) : ord;
+      const code = `${half ? 'H' : 'Q'}${idx}`;
+      let year = m[3] ? +m[3] : m[6] ? +m[6] : null;
       let timeml: string | null = null;
       let resolution = 'absolute';
-      if (year !== null) timeml = `${year}-${half ? 'H' : 'Q'}${idx}`;
+      if (year === null && m[1]) {
+        // "this year's third quarter", "next year's first quarter".
+        if (ctx.ref) year = ctx.ref.y + (SHIFT[m[1].toLowerCase()] ?? 0);
+        resolution = 'relative-period';
+      }
+      if (year !== null) timeml = `${year}-${code}`;
       else if (ctx.ref) {
         resolution = 'relative-past-quarter';
         const cur = half ? (ctx.ref.m <= 6 ? 1 : 2) : quarterOf(ctx.ref.m);
         // The quarter being named is this year's if it has started by the reference date, else last year's.
         const y = idx <= cur || ctx.futureCue(m.index) ? ctx.ref.y : ctx.ref.y - 1;
-        timeml = `${y}-${half ? 'H' : 'Q'}${idx}`;
+        timeml = `${y}-${code}`;
       } else resolution = 'unresolved-no-reference';
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution, rule: this.name });
     });
