@@ -241,10 +241,10 @@ export function buildBriefView(report: Report): BriefView {
       quotes: story.quotes.map((q) => ({
         speaker: q.speaker,
         role: entityRole(q.speaker),
-        text: q.text,
+        text: q.direct ? bareQuote(q.text) : q.text,
         direct: q.direct,
         sources: refs(q.sources),
-        variants: q.variants.map((v) => ({ text: v.text, sources: refs(v.sources) })),
+        variants: q.variants.map((v) => ({ text: bareQuote(v.text), sources: refs(v.sources) })),
       })),
       events: story.events.map((e) => ({
         label: e.label,
@@ -283,4 +283,9 @@ export function independentCount(ids: string[], reuse: ReportReuse[]): number {
     if (parent.has(l.a) && parent.has(l.b)) parent.set(find(l.a), find(l.b));
   }
   return new Set(ids.map(find)).size;
+}
+
+/** Quote text without the quotation marks (and trailing comma) an extractor may keep: the renderers add their own. */
+export function bareQuote(text: string): string {
+  return text.trim().replace(/^["“”'‘]+/, '').replace(/[,\s]*["“”'’]+$/, '').replace(/,$/, '').trim();
 }

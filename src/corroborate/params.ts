@@ -31,6 +31,11 @@ export const NAME_CONTEXT_JACCARD = 0.6;
  * "attack-capable" rewrites (one or two words changed in ten) and keeps different remarks apart.
  */
 export const QUOTE_OVERLAP = 0.6;
+/**
+ * Indirect speech (or a quote next to an indirect one) is grouped on Jaccard ≥ 0.5: on the seeds, the
+ * overlap coefficient chained four different paraphrases of Sullivan into one "quote".
+ */
+export const INDIRECT_JACCARD = 0.5;
 /** Quotes shorter than this many content terms are too short to compare reliably ("baseless"). */
 export const QUOTE_MIN_TERMS = 4;
 

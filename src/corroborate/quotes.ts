@@ -3,7 +3,7 @@
 
 import type { AnalysedArticle } from '../model/article.js';
 import type { ReportQuote, SourcedText } from '../model/report.js';
-import { QUOTE_MIN_TERMS, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } from './params.js';
+import { INDIRECT_JACCARD, QUOTE_MIN_TERMS, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } from './params.js';
 import { contentTermsOfText } from './terms.js';
 
 export interface Wording {
@@ -35,6 +35,13 @@ export function sameSpeaker(a: string | null, b: string | null): boolean {
   const lb = wordsOf(b);
   if (!la.length || !lb.length) return false;
   return la.join(' ') === lb.join(' ') || la[la.length - 1] === lb[lb.length - 1];
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  const union = a.size + b.size - inter;
+  return union ? inter / union : 0;
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
@@ -73,7 +80,13 @@ export function groupQuotes(quotes: ReportQuote[], articles: AnalysedArticle[]):
       const b = items[j].w;
       const identical = a.words.join(' ') === b.words.join(' ');
       const minTerms = items[i].speaker === null ? UNATTRIBUTED_MIN_TERMS : QUOTE_MIN_TERMS;
-      const near = Math.min(a.terms.size, b.terms.size) >= minTerms && overlap(a.terms, b.terms) >= QUOTE_OVERLAP;
+      // Direct quotes may be cut (one source quotes only the second sentence): containment suffices.
+      // Indirect speech is paraphrase, and containment chains unrelated paraphrases into one group, so
+      // it needs the symmetric Jaccard.
+      const bothDirect = a.direct && b.direct;
+      const near =
+        Math.min(a.terms.size, b.terms.size) >= minTerms &&
+        (bothDirect ? overlap(a.terms, b.terms) >= QUOTE_OVERLAP : jaccard(a.terms, b.terms) >= INDIRECT_JACCARD);
       if (identical || near) parent[find(j)] = find(i);
     }
   }
