@@ -6,7 +6,7 @@ import type { DateMention, TextReady } from '../../model/article.js';
 import { addDays, fmtMonth, parseYmd, toDays } from './calendar.js';
 import { proposeCalendar } from './calendar-parser.js';
 import { futureCueWindow } from './params.js';
-import { dateFilters, resolveOverlaps, quarterDiscourse } from './refiners.js';
+import { dateFilters, monthWithRelativeYear, quarterDiscourse, resolveOverlaps } from './refiners.js';
 import { newsRules, type Candidate, type RuleContext, type TimexType } from './rules.js';
 
 /** A mention with its TimeML reading (what eval/timex.ts scores) beside the contract value. */
@@ -81,7 +81,7 @@ export function detectTimexes(text: string, published: string | null, sentences?
   };
   const proposed: Candidate[] = proposeCalendar(ctx);
   for (const rule of newsRules) proposed.push(...rule.propose(ctx));
-  const kept = resolveOverlaps(proposed.filter((c) => !dateFilters.some((f) => f.rejects(c, text))));
+  const kept = monthWithRelativeYear(resolveOverlaps(proposed.filter((c) => !dateFilters.some((f) => f.rejects(c, text)))), text);
   quarterDiscourse(kept, text);
   return kept.map((c) => {
     // Without a reference date only absolute values survive (an explicit year, or a duration).

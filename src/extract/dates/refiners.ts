@@ -103,3 +103,23 @@ export function quarterDiscourse(mentions: Candidate[], text: string): void {
     }
   }
 }
+
+/**
+ * "June last year", "January this year", "April next year": the month takes the year of the relative
+ * year that follows it, as one mention (TBAQ annotates both "June last year" and "June" alone, both with
+ * the shifted year; chrono alone would give the reference year's June).
+ */
+export function monthWithRelativeYear(mentions: Candidate[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (b && a.timeml && /^\d{4}-\d{2}$/.test(a.timeml) && a.rule.startsWith('chrono:') && b.timeml && /^\d{4}$/.test(b.timeml) && /^(?:this|last|next)\s+year$/i.test(text.slice(b.start, b.end)) && /^[\s,]{1,3}$/.test(text.slice(a.end, b.start))) {
+      out.push({ ...a, end: b.end, timeml: `${b.timeml}${a.timeml.slice(4)}`, resolution: 'relative-period' });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
