@@ -42,7 +42,9 @@ const convert = compile({
     { selector: 'footer', ...block(2) },
     { selector: 'aside', ...block(2) },
     { selector: 'figure', ...block(2) },
-    { selector: 'figcaption', ...block(2) },
+    // Captions describe a picture, not the story, and repeat body text (extraction-zyte ground truth leaves
+    // them out: skipping them moved F1 0.952 → 0.957 there); feeds' HTML has no Readability to drop them.
+    { selector: 'figcaption', format: 'skip' },
     // Quotes are article text, not e-mail quoting: no "> " prefix.
     { selector: 'blockquote', ...block(2) },
     // A list item is its own line-paragraph (no " * " bullet) so it is not glued into the next sentence.

