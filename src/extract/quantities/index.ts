@@ -16,7 +16,7 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1
 
 const SPELLED = `(?:(?:${Object.keys(TENS).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${Object.keys(SMALL).join('|')}|a dozen|a hundred|a thousand)`;
 const DIGITS = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
-const SCALE = `(?:[\\s-]?(?:hundred|thousand|million|billion|trillion)|\\s?(?:bn|mln)|(?<=\\d)(?:m|k))`;
+const SCALE = `(?:[\\s-]?(?:hundred|thousand|million|billion|trillion)|\\s?(?:bn|mln)|(?<=\\d)(?:m|k))(?![a-z])`;
 const NUMBER = `(?:${DIGITS}|${SPELLED})(?:\\s+hundred)?(?:${SCALE})?`;
 
 const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', 'US$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
@@ -67,7 +67,7 @@ function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void 
 
 /** The noun a count applies to: the first plural-looking word among the next three ("several hundred unmanned UAVs" → "UAVs"). */
 function unitAfter(text: string, end: number): { unit: string | null; end: number } {
-  const words = /^(\s+of)?((?:\s+[A-Za-z][\w'’-]*){1,3})/.exec(text.slice(end, end + 60));
+  const words = /^(\s+of(?:\s+(?:the|its|their|these|those|his|her|our))?)?((?:\s+[A-Za-z][\w'’-]*){1,3})/.exec(text.slice(end, end + 60));
   if (!words) return { unit: null, end };
   const list = words[2].trim().split(/\s+/);
   let offset = end + (words[1]?.length ?? 0);
