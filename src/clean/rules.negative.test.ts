@@ -47,6 +47,11 @@ const STORY_LINES = [
   'Read more about the vote in the minutes, the clerk said, which are published online.',
   'Related incidents were reported in two neighbouring towns.',
   'More from the inspectors is expected next week.',
+  // timestamp
+  'Updated figures show three deaths in 2023.',
+  'Published in 2019, the harbour report found 12 cracked columns.',
+  // price lines that mention members and "you" are not pleas
+  'Save $31 if you buy the ferry pass before Friday; members of the ferry club save $21.',
   // social
   'The council posted the notice on Twitter and Facebook on Friday.',
   'The PlayStation5 console sold out in Port Calder within an hour.',
@@ -75,6 +80,9 @@ test('acronyms starting a sentence are not datelines', () => {
     'EU ministers will meet again in March.',
     'CALDERCO said its profits fell, and CALDERCO shares dropped.',
     'FBI agents searched the ferry office.',
+    'DEAR MARA: My neighbour keeps his boat on my mooring.',
+    'VIP: 60 tickets for the ferry gala.',
+    'PUBLISHED: 10:48, Tue, Nov 19, 2023',
   ];
   for (const p of body) assert.equal(datelinePrefix(p, body.join('\n')), null, p);
 });

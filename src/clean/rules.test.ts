@@ -44,6 +44,7 @@ const CASES: [string, string[]][] = [
   ['clean:photo-credit', ['Photo: Valley Wire', 'Image by Jane Doe/Harbour Ledger', 'The new ferry terminal at dusk. (Photo by Tomas Brenner/Getty Images)', 'AFP via Getty Images', 'File photo: the old pier in 2019.']],
   ['clean:advertisement', ['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Scroll to continue with content']],
   ['clean:related-link', ['Read more: Ferry fares to rise in spring', 'Related: Council approves harbour budget', 'READ: The full text of the mayor’s speech', 'See also: Timeline of the harbour dispute', 'Most read']],
+  ['clean:timestamp', ['PUBLISHED: 10:48, Tue, Nov 19, 2023', 'Updated: March 3, 2023 at 9:14 am', 'Posted on 03/03/2023 09:14']],
   ['clean:punctuation-only', ['•', '— — —', '|']],
 ];
 

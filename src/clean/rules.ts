@@ -63,6 +63,7 @@ const PLEA_STRONG: RegExp[] = [
 ];
 /** Cheap pre-test: every strong phrase and the weak combination need one of these. */
 const PLEA_QUICK = /you|support|little|paywall|request|favou?r|become|donation|contribution/i;
+const PLEA_CORE = /\b(?:support\w*|journalism|subscri\w+|membership|donat\w+|contribut\w+|paywall)\b/i;
 const PLEA_WORDS =
   /\b(?:support|journalism|subscrib\w*|subscription|membership|members?|community|donat\w+|contribut\w+|readers?|paywall|ad-free|per month|a month|independent)\b|\$\d/gi;
 export const subscriptionPlea: LineRule = {
@@ -72,8 +73,10 @@ export const subscriptionPlea: LineRule = {
     if (!PLEA_QUICK.test(line) || QUOTE_MARK.test(line)) return false;
     if (PLEA_STRONG.some((p) => p.test(line))) return true;
     if (!SECOND_PERSON.test(line)) return false;
-    const words = new Set((line.match(PLEA_WORDS) ?? []).map((w) => w.toLowerCase()));
-    return words.size >= 2 && /\b(?:our|us|we)\b/i.test(line);
+    // "$31" and "$21" are one signal (a price), and a price plus "members" is a shopping deal, not a plea:
+    // one word of the plea's core (support, journalism, subscribe, donate, …) is required.
+    const words = new Set((line.match(PLEA_WORDS) ?? []).map((w) => (w.startsWith('$') ? '$' : w.toLowerCase())));
+    return words.size >= 2 && PLEA_CORE.test(line) && /\b(?:our|us|we)\b/i.test(line);
   },
 };
 
@@ -181,7 +184,7 @@ export const sharePrompt: LineRule = {
 
 /**
  * Social-embed lines: a tweet's signature line ("— Jane Doe (@jdoe) July 16, 2022"), "A post shared by…",
- * "View this post on Instagram", a line that is only a link or handle. Why: embeds flattened to text.
+ * "View this post on Instagram", a line that is only a social-network link or a handle. Why: embeds flattened to text.
  * The tweet's own text stays (it can be a statement); only its furniture goes.
  */
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
@@ -192,7 +195,9 @@ export const socialEmbedLine: LineRule = {
   matches: anyOf([
     TWEET_SIGNATURE_LINE,
     /^(?:view this post on instagram|a post shared by\b.*|embed from getty images|click (?:here )?to (?:view|see|watch) (?:the |this )?(?:tweet|post|video|embed)|this content is provided by a third party\b.*|(?:watch|see) the (?:tweet|post) below)\s*[.:]?$/i,
-    /^(?:https?:\/\/\S+|(?:www\.)?\w[\w.-]*\.(?:com|org|net)\/\S*|pic\.twitter\.com\/?\S*|@\w{1,15})$/i,
+    // Only links to social networks: other bare links (shop or source links) can be part of the article.
+    /^(?:https?:\/\/)?(?:www\.|mobile\.)?(?:twitter\.com|x\.com|t\.co|instagram\.com|facebook\.com|fb\.watch|youtube\.com|youtu\.be|tiktok\.com)\/\S*$/i,
+    /^(?:pic\.twitter\.com\/?\S*|@\w{1,15})$/i,
   ]),
 };
 
@@ -266,6 +271,18 @@ export const relatedLink: LineRule = {
   ]),
 };
 
+/**
+ * Timestamp lines ("PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated: March 3, 2023 at 9:14 am"). Why: page
+ * furniture; ingest takes dates from metadata. A colon or a date right after the label is required, so
+ * "Updated figures show three deaths." and "Published in 2019, the report…" stay.
+ */
+const TIMESTAMP = new RegExp(`^(?:published|updated|last updated|last modified|posted|first published|modified)(?:\\s+on)?\\s*(?::\\s*|\\s+(?=${MONTH}\\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w*,|\\d{1,2}[:/.]\\d))`, 'i');
+export const timestampLine: LineRule = {
+  origin: 'clean:timestamp',
+  maxWords: 12,
+  matches: (line) => TIMESTAMP.test(line) && /\d/.test(line),
+};
+
 /** Lines of nothing but punctuation or bullets ("•", "—", "|"): the residue of removed widgets. */
 export const punctuationOnly: LineRule = {
   origin: 'clean:punctuation-only',
@@ -288,6 +305,7 @@ export const LINE_RULES: readonly LineRule[] = [
   photoCredit,
   advertisement,
   relatedLink,
+  timestampLine,
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -377,6 +395,11 @@ const DATELINE_AGENCY_ONLY = /^((?:[A-Z][a-z]{2}\.? \d{1,2} )?\((?:AP|AFP|Reuter
 const DATELINE_BARE = /^([A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s+(?=[A-Z][a-z])/;
 /** Dateline cities shorter than six letters, which the bare form would otherwise leave alone. */
 const SHORT_DATELINE_CITIES = new Set(['KYIV', 'KIEV', 'ROME', 'PARIS', 'GAZA', 'DOHA', 'SEOUL', 'TOKYO', 'DELHI', 'CAIRO', 'LIMA', 'OSLO', 'BONN', 'MIAMI', 'DUBAI', 'LAGOS', 'HANOI', 'QUITO', 'RIGA', 'BAKU', 'MINSK', 'KABUL', 'SANAA', 'SOFIA', 'DAKAR', 'ACCRA', 'BERN', 'MILAN', 'MUNICH', 'DALLAS', 'BOSTON', 'DENVER']);
+/**
+ * Capitalised labels that share the dateline's shape ("DEAR ABBY:", "PUBLISHED: 10:48", "SEE MORE:",
+ * "FTC: We use affiliate links"): found on extraction-zyte, where they were the only false datelines.
+ */
+const CAPS_LABELS = new Set(['DEAR', 'SEE', 'GET', 'PUBLISHED', 'UPDATED', 'POSTED', 'SOURCE', 'SOURCES', 'NOTE', 'EDITOR', "EDITOR'S", 'EDITOR’S', 'WARNING', 'BREAKING', 'READ', 'WATCH', 'MORE', 'PHOTO', 'PHOTOS', 'VIDEO', 'CLICK', 'FTC', 'VIP', 'SPOILER', 'CORRECTION', 'DISCLAIMER', 'DISCLOSURE', 'UPDATE', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'Q', 'A', 'TL;DR', 'FAQ', 'ALERT', 'LIVE', 'FREE', 'SALE', 'TIP', 'TIPS']);
 /** Organisations written in capitals that start sentences and are six letters or longer. */
 const CAPS_ACRONYMS = new Set(['UNICEF', 'UNESCO', 'INTERPOL', 'FRONTEX', 'ECOWAS', 'MERCOSUR', 'CENTCOM', 'EUCOM', 'AFRICOM', 'SOUTHCOM', 'NASDAQ', 'OPEC', 'UNRWA', 'UNHCR', 'BREAKING', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'WATCH', 'COVID', 'SARS', 'NORAD', 'NAACP', 'AIPAC', 'DARPA', 'USAID', 'FEMA']);
 
@@ -385,6 +408,9 @@ export function datelinePrefix(paragraph: string, body: string): { length: numbe
   const m = DATELINE_SEPARATED.exec(paragraph) ?? DATELINE_AGENCY_ONLY.exec(paragraph);
   if (m) {
     const words = m[1].split(/\s+/);
+    if (CAPS_LABELS.has(words[0].replace(/,$/, ''))) return null;
+    // "NEW DELHI:" is a dateline; a colon after one short capital word is more often a label ("VIP:").
+    if (/:\s+$/.test(m[0]) && words.length === 1 && words[0].length < 5) return null;
     // "US —" or "UK:" are not datelines; one capital word needs three letters, e.g. "ROME".
     if (/^\(/.test(m[1]) || words[0].replace(/[^A-Z]/g, '').length >= 3 || words.length > 1) {
       return { length: m[0].length, text: m[1].trim() };
@@ -397,7 +423,7 @@ export function datelinePrefix(paragraph: string, body: string): { length: numbe
   const words = place.split(/\s+/);
   const letters = place.replace(/[^A-Z]/g, '').length;
   const placeShaped = SHORT_DATELINE_CITIES.has(place) || (words.length === 1 ? letters >= 6 : words.every((w) => w.length >= 3));
-  if (!placeShaped || words.some((w) => CAPS_ACRONYMS.has(w))) return null;
+  if (!placeShaped || words.some((w) => CAPS_ACRONYMS.has(w)) || CAPS_LABELS.has(words[0])) return null;
   // Acronyms recur in the article; a dateline appears once.
   let count = 0;
   for (let at = body.indexOf(words[0]); at >= 0; at = body.indexOf(words[0], at + 1)) if (++count > 1) return null;
