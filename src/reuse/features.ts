@@ -33,6 +33,19 @@ export function isStopword(lower: string): boolean {
 /** Light suffix stripping (S-stemmer–like, Harman 1991, plus -ed/-ing): enough to match "visited"/"visit"
  *  and "drones"/"drone" without Porter's over-stemming of names. */
 export function stem(lower: string): string {
+  let cached = stemCache.get(lower);
+  if (cached === undefined) {
+    cached = stemUncached(lower);
+    // Bounded memo: news vocabulary is Zipfian, so a small cache serves most words (signature hot path).
+    if (stemCache.size >= 200_000) stemCache.clear();
+    stemCache.set(lower, cached);
+  }
+  return cached;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemUncached(lower: string): string {
   let w = lower.replace(/['’]s$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
