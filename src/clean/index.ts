@@ -6,7 +6,7 @@ import type { Article, CleanSlot, Diagnostic, Paragraph, RemovedLine } from '../
 import type { ArticleStage } from '../pipeline/stage.js';
 import { isHeading, logicalLines, wordCount } from './layout.js';
 import { OutletLineStats } from './outlet-stats.js';
-import { COPY_RATIO, MIN_ARTICLES_LONG, MIN_ARTICLES_SHORT, SHORT_LINE_WORDS } from './params.js';
+import { COPY_RATIO, CORPUS_SENTENCE_WORDS, HEADING_MAX_WORDS, MIN_ARTICLES_LONG, MIN_ARTICLES_SHORT, SHORT_LINE_WORDS } from './params.js';
 import { FRAGMENT_RULES, LINE_RULES, datelinePrefix } from './rules.js';
 
 export { OutletLineStats } from './outlet-stats.js';
@@ -40,7 +40,11 @@ export function cleanBody(raw: string, outlet: string | null = null, stats?: Out
     body = [];
     kept.forEach((line, i) => {
       const c = counts[i];
-      const recurs = (keptWords[i] <= SHORT_LINE_WORDS && c >= MIN_ARTICLES_SHORT) || c >= MIN_ARTICLES_LONG;
+      if (c < MIN_ARTICLES_SHORT || isTimestampLike(line)) {
+        body.push(line);
+        return;
+      }
+      const recurs = (isFragment(line, keptWords[i]) && c >= MIN_ARTICLES_SHORT) || c >= MIN_ARTICLES_LONG;
       if (recurs && c >= COPY_RATIO * Math.max(1, typical)) removed.push({ text: line, reason: CORPUS_BOILERPLATE });
       else body.push(line);
     });
@@ -49,6 +53,8 @@ export function cleanBody(raw: string, outlet: string | null = null, stats?: Out
   // 3. Fragment rules and datelines: cut the residue, keep the sentence.
   const joined = body.join('\n');
   const paragraphsText: string[] = [];
+  // The lede is the first paragraph of more than a heading's length (a title line may precede it).
+  let lede = true;
   for (let line of body) {
     for (const rule of FRAGMENT_RULES) {
       const edit = rule.apply(line);
@@ -56,11 +62,12 @@ export function cleanBody(raw: string, outlet: string | null = null, stats?: Out
       for (const text of edit.removed) removed.push({ text, reason: rule.origin });
       line = edit.line;
     }
-    const dateline = datelinePrefix(line, joined);
+    const dateline = datelinePrefix(line, joined, lede);
     if (dateline) {
       removed.push({ text: dateline.text, reason: DATELINE });
       line = line.slice(dateline.length);
     }
+    if (wordCount(line) > HEADING_MAX_WORDS) lede = false;
     if (/[\p{L}\p{N}]/u.test(line)) paragraphsText.push(line);
   }
 
@@ -73,6 +80,23 @@ export function cleanBody(raw: string, outlet: string | null = null, stats?: Out
     text += p;
   });
   return { text, paragraphs, removed };
+}
+
+/**
+ * A furniture-shaped line: short, or not ending like a sentence. A full sentence of 8+ words ("It takes
+ * 1,237 delegates to win the nomination.") needs MIN_ARTICLES_LONG articles: on PolNeAR such stock
+ * sentences recurred in 5–8 articles of one publisher and carry facts.
+ */
+function isFragment(line: string, words: number): boolean {
+  return words <= SHORT_LINE_WORDS && (words < CORPUS_SENTENCE_WORDS || !/[.!?"”]$/.test(line));
+}
+
+/**
+ * Live-blog time stamps ("9:05 p.m.") and numbered items recur across an outlet's articles by chance
+ * (and fold together, digits being normalised), but they index the text after them: never corpus evidence.
+ */
+function isTimestampLike(line: string): boolean {
+  return /\d/.test(line) && (line.match(/\p{L}{3,}/gu)?.length ?? 0) < 2;
 }
 
 function median(values: number[]): number | null {

@@ -28,6 +28,14 @@ export const CAPTION_WORDS = 40;
  */
 export const MIN_ARTICLES_SHORT = 3;
 
+/**
+ * A line of at least this many words ending like a sentence counts as a sentence, not furniture, for
+ * corpus evidence and needs MIN_ARTICLES_LONG articles: PolNeAR's stock fact sentences ("It takes 1,237
+ * delegates to win…", 11 words, 8 articles) stay, while "ABSTRACT.", "Getty." or "Do you support X? Like
+ * the page:" still go.
+ */
+export const CORPUS_SENTENCE_WORDS = 8;
+
 /** Any line, whatever its length, recurring in this many distinct articles of one outlet is boilerplate. */
 export const MIN_ARTICLES_LONG = 10;
 

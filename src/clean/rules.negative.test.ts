@@ -47,6 +47,10 @@ const STORY_LINES = [
   'Read more about the vote in the minutes, the clerk said, which are published online.',
   'Related incidents were reported in two neighbouring towns.',
   'More from the inspectors is expected next week.',
+  // mojibake: "é" decoded as Latin-1 gives "Ã©", which contains the © sign
+  'The mayor has an impressive rÃ©sumÃ©: three terms on the harbour board.',
+  // an aside mentioning a picture is not a photo credit
+  'Fans queued for hours (and many had their picture taken with the trophy) before the gates opened.',
   // timestamp
   'Updated figures show three deaths in 2023.',
   'Published in 2019, the harbour report found 12 cracked columns.',
@@ -85,6 +89,19 @@ test('acronyms starting a sentence are not datelines', () => {
     'PUBLISHED: 10:48, Tue, Nov 19, 2023',
   ];
   for (const p of body) assert.equal(datelinePrefix(p, body.join('\n')), null, p);
+});
+
+test('transcript speakers and lead-ins in capitals are not datelines', () => {
+  const body = [
+    'The harbour debate was broadcast live on Tuesday.',
+    'MARA QUILL: We will not let the pier fall into the sea.',
+    'TOMAS BRENNER — I think the council has failed the fishermen.',
+    'QUILL: That is simply not true, and you know it.',
+    'HARBOURGATE: Emails show the council knew in 2019.',
+  ];
+  body.forEach((p, i) => assert.equal(datelinePrefix(p, body.join('\n'), i === 0), null, p));
+  // A colon after a speaker is not a dateline even in the lede.
+  assert.equal(datelinePrefix(body[1], body[1], true), null);
 });
 
 test('a sentence in quotation marks that sounds like a plea is kept by the stage', () => {

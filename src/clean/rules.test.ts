@@ -111,6 +111,12 @@ const DATELINES: [string, string, string][] = [
   ['WESTHAVEN Officials of the harbour authority said on Monday that the pier would close.', 'WESTHAVEN', 'Officials of the harbour authority said on Monday that the pier would close.'],
 ];
 
+test('after the lede, only anchored datelines (agency, region, known city) are stripped', () => {
+  assert.equal(datelinePrefix('WASHINGTON Officials said the pier would close.', 'x', false)?.text, 'WASHINGTON');
+  assert.equal(datelinePrefix('SPRINGVALE, Ore. — Officials said the pier would close.', 'x', false)?.text, 'SPRINGVALE, Ore.');
+  assert.equal(datelinePrefix('WESTHAVEN Officials said the pier would close.', 'x', false), null);
+});
+
 test('dateline prefixes are stripped and the sentence kept', () => {
   for (const [paragraph, prefix, rest] of DATELINES) {
     const d = datelinePrefix(paragraph, paragraph);
