@@ -125,35 +125,44 @@ export class OnlineEventClusterer {
     return combinedScore(cos, present, this.opts.weights) - penalty;
   }
 
+  // Scratch counters for candidate retrieval, indexed by event and reset by generation stamp: a Map per
+  // article cost 5x more (bench/cluster.ts).
+  private hitCount: number[] = [];
+  private hitStamp: number[] = [];
+  private stamp = 0;
+
   /** Events sharing the unit's heaviest keys, most shared keys first, newest postings scanned first. */
   private candidates(unit: ClusterUnit, include: number): number[] {
-    const hits = new Map<number, number>();
+    const stamp = ++this.stamp;
+    const touched: number[] = [];
+    let maxHits = 0;
     for (const key of unit.query) {
       const list = this.postings.get(key);
       if (!list) continue;
       const stop = Math.max(0, list.length - this.opts.postingScan);
       for (let j = list.length - 1; j >= stop; j--) {
         const e = list[j];
-        if (this.events[e].members.size === 0) continue;
-        hits.set(e, (hits.get(e) ?? 0) + 1);
+        if (this.hitStamp[e] !== stamp) {
+          if (this.events[e].members.size === 0) continue;
+          this.hitStamp[e] = stamp;
+          this.hitCount[e] = 0;
+          touched.push(e);
+        }
+        const n = ++this.hitCount[e];
+        if (n > maxHits) maxHits = n;
       }
     }
     let out: number[];
-    if (hits.size <= this.opts.candidates) out = [...hits.keys()];
+    if (touched.length <= this.opts.candidates) out = touched;
     else {
-      // Counting selection by number of shared keys (small integers): no full sort per article.
-      const buckets: number[][] = [];
-      for (const [e, n] of hits) (buckets[n] ??= []).push(e);
+      // Counting selection by number of shared keys (small integers): no sort per article. Ties keep scan
+      // order (newest postings of the heaviest keys first), which is deterministic.
       out = [];
-      for (let n = buckets.length - 1; n > 0 && out.length < this.opts.candidates; n--) {
-        const b = buckets[n];
-        if (!b) continue;
-        const room = this.opts.candidates - out.length;
-        if (b.length > room) b.sort((x, y) => y - x); // ties: newest event first
-        for (let i = 0; i < b.length && i < room; i++) out.push(b[i]);
+      for (let n = maxHits; n > 0 && out.length < this.opts.candidates; n--) {
+        for (let i = 0; i < touched.length && out.length < this.opts.candidates; i++) if (this.hitCount[touched[i]] === n) out.push(touched[i]);
       }
     }
-    if (include >= 0 && !hits.has(include)) out.push(include);
+    if (include >= 0 && this.hitStamp[include] !== stamp) out.push(include);
     return out;
   }
 
