@@ -49,6 +49,7 @@ const STORY_LINES = [
   'More from the inspectors is expected next week.',
   // mojibake: "é" decoded as Latin-1 gives "Ã©", which contains the © sign
   'The mayor has an impressive rÃ©sumÃ©: three terms on the harbour board.',
+  'The mayor has an impressive rA\u0303\u00a9sumA\u0303\u00a9: three terms on the harbour board.',
   // an aside mentioning a picture is not a photo credit
   'Fans queued for hours (and many had their picture taken with the trophy) before the gates opened.',
   // timestamp

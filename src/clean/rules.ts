@@ -126,8 +126,9 @@ export const copyrightNotice: LineRule = {
   origin: 'clean:copyright',
   maxWords: LONG_NOTICE_WORDS,
   matches: gated(/©|\(c\)|copyright|reserved|may not|must not|cannot|can not|unauthori/i, anyOf([
-    // "©" itself, but not inside mojibake ("rÃ©sumÃ©" is UTF-8 "é" read as Latin-1: Ã then ©).
-    /(?<![\u00C0-\u00FF])©/,
+    // "©" itself, but not inside mojibake ("rÃ©sumÃ©" is UTF-8 "é" read as Latin-1: Ã then ©; PolNeAR
+    // even has the Ã decomposed into A + combining tilde).
+    /(?<![\u00C0-\u00FF\u0300-\u036F])©/,
     /\(c\)\s*(?:19|20)\d\d\b/i,
     /^\s*copyright\b\s*(?:©|\(c\))?\s*(?:19|20)\d\d\b/i,
     /\ball rights reserved\b/i,
