@@ -32,14 +32,18 @@ function nameLike(words: Word[], i: number): boolean {
   return NAME_POS.has(w.pos);
 }
 
-/** Headlines in title case ("Russian Officials Reportedly Visit Iran") capitalise every word. */
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'and', 'or', 'with', 'from', 'as', 'vs']);
+
+/** Headlines in title case ("Russian Officials Reportedly Visit Iran") capitalise every word but small
+ * function words; a name-dense body sentence still has lower-case verbs ("… met CIA Director …"). */
 export function isTitleCase(words: Word[]): boolean {
   let letters = 0;
   let caps = 0;
   for (const w of words) {
-    if (!/\p{L}/u.test(w.text) || w.text.length < 3) continue;
+    if (!/^\p{L}/u.test(w.text)) continue;
     letters++;
     if (w.cap) caps++;
+    else if (!SMALL_WORDS.has(w.lower)) return false;
   }
   return letters >= 4 && caps / letters >= titleCaseShare;
 }

@@ -70,6 +70,7 @@ export const TITLE_HEADS = [
   'congresswoman', 'whip', 'chancellor', 'diplomat', 'negotiator', 'researcher', 'economist', 'pollster',
   'coordinator', 'prosecutor', 'sheriff', 'commissioner', 'treasurer', 'vice', 'mr.', 'mrs.', 'ms.', 'emir',
   'sheikh', 'sultan', 'cardinal', 'bishop', 'rabbi', 'imam', 'justice', 'mp', 'lt', 'gen', 'sen', 'rep', 'dr',
+  'engineer', 'scientist', 'witness', 'resident', 'physician', 'doctor', 'nurse', 'teacher', 'student',
 ];
 
 /** Honorifics: a following capitalised name is a person. */

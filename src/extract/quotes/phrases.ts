@@ -3,6 +3,7 @@
 // ("…, said Sullivan", "according to national security adviser Jake Sullivan").
 
 import type { Run } from '../entities/runs.js';
+import { isTitleHead } from '../gazetteer/index.js';
 import type { Word } from '../entities/words.js';
 import { maxSpeakerWords } from './params.js';
 
@@ -22,6 +23,8 @@ function npWord(words: Word[], i: number): boolean {
   const w = words[i];
   if (NON_HEADS.has(w.lower)) return false;
   if (POSSESSIVES.has(w.lower)) return true;
+  // Titles the tagger reads as verbs ("according to engineer Jonas Verret").
+  if (!w.cap && isTitleHead(w.lower)) return true;
   if (NP_POS.has(w.pos)) return w.pos !== 'PART' || /^['’]s?$/.test(w.text);
   return false;
 }
