@@ -12,14 +12,16 @@ vowed urge urges urged recall recalls recalled estimate estimates estimated beli
 thought contend contends contended maintain maintains maintained concede concedes conceded complain complains
 complained emphasize emphasizes emphasized emphasise emphasises emphasised indicate indicates indicated insisted
 informed inform informs assess assesses assessed accuse accuses accused charge charges charged observe observes
-observed remark remarks remarked continue continued testify testified disclose disclosed`;
+observed remark remarks remarked continue continued testify testified disclose disclosed asked asks exclaimed answered
+saying adding noting arguing claiming insisting warning explaining stressing telling`;
 
 export const CUE_VERBS = new Set(SPEECH.split(/\s+/));
 
 /** Verbs that report a clause without "that": "Sullivan said Russia…", "he believes the…". */
 export const BARE_CLAUSE_VERBS = new Set(`say says said believe believes believed think thinks thought claim claims
 claimed add adds added note notes noted warn warns warned insist insists insisted argue argues argued wrote writes
-predicted predicts estimated estimates suggests suggested stressed stresses`.split(/\s+/));
+predicted predicts estimated estimates suggests suggested stressed stresses saying adding noting arguing claiming
+insisting warning explaining stressing`.split(/\s+/));
 
 /** Verbs that take the hearer as object before the clause: "told CNN that", "informed reporters that". */
-export const OBJECT_VERBS = new Set(['tell', 'tells', 'told', 'inform', 'informs', 'informed', 'warned', 'warn', 'warns', 'assured', 'reminded']);
+export const OBJECT_VERBS = new Set(['tell', 'tells', 'told', 'telling', 'inform', 'informs', 'informed', 'warned', 'warn', 'warns', 'assured', 'reminded']);

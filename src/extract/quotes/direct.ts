@@ -31,13 +31,17 @@ export function quoteSpans(text: string, start: number, end: number): { start: n
   const spans: { start: number; end: number }[] = [];
   let open = -1;
   for (let i = start; i < end; i++) {
-    const ch = text[i];
+    let ch = text[i];
+    let width = 1;
+    // Typewriter marks of some wires and archives: ''quote'' and ``quote''.
+    if ((ch === "'" && text[i + 1] === "'") || (ch === '`' && text[i + 1] === '`')) { ch = '"'; width = 2; }
     if (open < 0) {
       if (OPEN.has(ch) && ch !== '”') open = i;
     } else if (CLOSE.has(ch) && (ch !== '“' || text[i - 1] !== ' ')) {
-      if (i > open + 1) spans.push({ start: open, end: i + 1 });
+      if (i > open + 1) spans.push({ start: open, end: i + width });
       open = -1;
     }
+    i += width - 1;
   }
   if (open >= 0 && end - open > 20) spans.push({ start: open, end });
   return spans;

@@ -17,6 +17,8 @@ export interface Reported {
 
 const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|on|in|at|last|this|earlier|later|during|after|before|by|to|from|with|when|while|as)$/;
 
+const WEEK_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|tonight|again|earlier|later|week|month|morning|night)$/;
+
 /** Content span between two word indices (inclusive), trailing sentence punctuation dropped. */
 function contentOf(words: Word[], first: number, last: number, text: string): Span | null {
   while (last >= first && /^[.;!?,:]$/.test(words[last].text)) last--;
@@ -51,6 +53,12 @@ function colonClause(ws: Word[], c: number, text: string): Span | null {
  * "that", and not when a time word follows ("said Saturday", "said on Tuesday"). */
 function bareClause(ws: Word[], c: number, text: string): Span | null {
   if (!BARE_CLAUSE_VERBS.has(ws[c].lower)) return null;
+  // "said Thursday his biggest worry…", "said on Monday the port…": a time adjunct may come first.
+  let k = c + 1;
+  if (ws[k] && /^(on|last|this)$/.test(ws[k].lower) && ws[k + 1] && WEEK_WORDS.test(ws[k + 1].lower)) k += 2;
+  else while (ws[k] && WEEK_WORDS.test(ws[k].lower) && k < c + 3) k++;
+  if (ws[k]?.text === ',') return null;
+  c = k - 1;
   const next = ws[c + 1];
   if (!next || TIME_WORDS.test(next.lower) || !/^(DET|PROPN|PRON|NOUN|ADJ|NUM)$/.test(next.pos)) return null;
   if (ws.slice(c + 1).filter((w) => w.pos === 'VERB' || w.pos === 'AUX').length === 0) return null;
@@ -91,7 +99,19 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
     }
     if (!isVerbCue(w)) continue;
     const cue = span(text, w.start, w.end);
-    const subject = subjectBefore(ws, c);
+    let subject = subjectBefore(ws, c);
+    // Rule shared-subject: "Fields tweeted a photograph and said she…", "…, saying that…": the speaker is
+    // the subject of the sentence's first verb.
+    if (!subject && c > 1 && (ws[c - 1].lower === 'and' || (ws[c - 1].text === ',' && /ing$/.test(w.lower)))) {
+      const firstVerb = ws.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
+      if (firstVerb > 0 && firstVerb < c - 1) subject = subjectBefore(ws, firstVerb);
+      if (subject && subject.first !== floor) subject = null;
+      if (subject) {
+        const content = thatClause(ws, c, text) ?? colonClause(ws, c, text) ?? bareClause(ws, c, text);
+        if (content) out.push({ speaker: npSpan(ws, subject, text), cue, content });
+        continue;
+      }
+    }
     if (!subject) {
       // Rule inverted-cue: "…, said the official." / "…, says Sullivan."
       const after = ws[c - 1]?.text === ',' ? phraseAfter(ws, c + 1) : null;
