@@ -22,10 +22,8 @@ export class StagePool {
 
   /** `stages` names what workers run after cleaning: `text` alone (benchmarks) or `text+extract`. */
   constructor(size = Math.max(1, availableParallelism()), stages: WorkerStages = 'text+extract') {
-    // Workers do not inherit an in-process tsx registration, so they load it explicitly.
-    const execArgv = ['--import', import.meta.resolve('tsx')];
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { execArgv, workerData: { stages } });
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { stages } });
       worker.on('message', (msg: { article: Article; timings: [string, number][] } | { error: string }) => {
         const job = this.running.get(worker)!;
         this.running.delete(worker);

@@ -1,0 +1,6 @@
+// Plain-JavaScript entry of a StagePool worker: registers tsx inside the worker thread (registrations
+// don't cross threads, and `--import` in a worker's execArgv isn't honoured), then loads the TS worker.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./worker.ts');
