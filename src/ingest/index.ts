@@ -55,7 +55,9 @@ export function ingestBuffer(path: string, bytes: Buffer): IngestItem[] {
   const emit = (format: SourceFormat, id: string, draft: ArticleDraft): void => {
     const article = buildArticle({ id, path, format, encoding: decoded.encoding, diagnostics: fileDiagnostics }, draft);
     if (article.raw.trim() === '') {
-      items.push({ kind: 'rejected', path: id === stem ? path : `${path}#${id.slice(stem.length + 1)}`, reason: 'no article text found' });
+      // A whole file without text is refused; one empty item of a feed/JSON file is only a warning.
+      if (id === stem) items.push({ kind: 'rejected', path, reason: 'no article text found' });
+      else items.push({ kind: 'warning', path, message: `${id}: no article text found` });
       return;
     }
     for (const d of draft.diagnostics ?? []) {
