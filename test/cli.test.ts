@@ -95,3 +95,11 @@ test('HTML output is one self-contained page that escapes hostile article text',
   assert.doesNotMatch(html, /<link[^>]+href=/i, 'no external stylesheet');
   assert.match(html, /resign/);
 });
+
+test('worker threads give the same report as the main thread', () => {
+  const strip = (s: string) => JSON.parse(s, (k, v) => (k === 'generatedAt' ? undefined : v));
+  const main = runCli(['analyze', 'examples', '--no-db', '--format', 'json', '--quiet', '--workers', '0']);
+  const pooled = runCli(['analyze', 'examples', '--no-db', '--format', 'json', '--quiet', '--workers', '2']);
+  assert.equal(pooled.code, 0, pooled.stderr);
+  assert.deepEqual(strip(pooled.stdout), strip(main.stdout));
+});
