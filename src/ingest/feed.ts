@@ -123,7 +123,10 @@ const firstLine = (s: string): string => s.split('\n', 1)[0];
 
 export function parseXmlFeed(xml: string): FeedResult {
   try {
-    return { items: feedItems(parseFeedSync(xml)), error: null };
+    const feed = parseFeedSync(xml);
+    // rss-parser drops root attributes; Atom declares its language as xml:lang on <feed>.
+    if (!str(feed.language)) feed.language = /<feed\b[^>]*\bxml:lang\s*=\s*["']([^"']+)["']/i.exec(xml.slice(0, 4096))?.[1];
+    return { items: feedItems(feed), error: null };
   } catch (err) {
     const message = (err as Error).message.replace(/\s*\n\s*/g, ', ');
     return { items: salvage(xml), error: `broken feed XML (${message})` };

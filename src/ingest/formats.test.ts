@@ -101,6 +101,7 @@ test('Atom: entry content, link, published date and author', () => {
   assert.equal(a.meta.url, 'https://ostravalleytimes.example/2031/03/flood-fund');
   assert.equal(a.meta.published, '2031-03-15');
   assert.equal(a.meta.author, 'Petra Lind');
+  assert.equal(a.meta.declaredLanguage, 'en', 'xml:lang on <feed>');
   assert.equal(a.raw, 'The regional council voted to add 2 million crowns to the flood fund.\n\nThe vote was 31 to 4.');
 });
 
