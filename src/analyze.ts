@@ -152,7 +152,11 @@ async function analyseArticles(
   for (const a of articles) stats.observe(a.meta.outlet, a.raw);
   const cleaner = cleanPipeline(stats);
   await timed('clean', () => {
-    for (const a of articles) cleaner.run(a);
+    for (const a of articles) {
+      cleaner.run(a);
+      // The raw body is safe in the store and nothing downstream reads it: let it go.
+      a.raw = '';
+    }
   });
 
   // Text and extraction are cached by cleaned text and publication date (extraction resolves dates against it).
