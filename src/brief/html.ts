@@ -32,7 +32,7 @@ const CSS = `
 body{font:16px/1.5 Georgia,'Times New Roman',serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.35rem;border-top:2px solid #1d1d1f;padding-top:.8rem;margin-top:2.2rem}
 h3{font:600 .85rem/1.2 system-ui,sans-serif;text-transform:uppercase;letter-spacing:.05em;color:#555;margin-top:1.6rem}
-.meta,.src,.note{font:.8rem/1.4 system-ui,sans-serif;color:#666}.src{white-space:nowrap}
+.meta,.src,.note{font:.8rem/1.4 system-ui,sans-serif;color:#666}.src{overflow-wrap:anywhere}
 .lead{font-size:1.08rem}ul{padding-left:1.2rem}li{margin:.3rem 0}
 .conflict{border-left:4px solid #c0392b;padding:.2rem .8rem;margin:.6rem 0;background:#fdf3f2}
 .kind{font:700 .75rem system-ui,sans-serif;text-transform:uppercase;color:#c0392b;margin-right:.4rem}
