@@ -1,0 +1,55 @@
+// End-to-end on the repository's own fictional corpus (examples/, planted features in docs/examples.md):
+// copies, an inherited date, stories, and the planted conflicts must all come out of the real CLI.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Report } from '../src/model/report.js';
+import { runCli } from './run-cli.js';
+
+let cached: Report | null = null;
+function report(): Report {
+  if (!cached) {
+    const r = runCli(['analyze', 'examples', '--no-db', '--format', 'json', '--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    cached = JSON.parse(r.stdout) as Report;
+  }
+  return cached;
+}
+const WIRE = 'coastal-wire-storm-closes-port';
+const HTML_COPY = 'lantern-daily-port-closure';
+const REWRITE = 'bayside-bulletin-storm-rewrite';
+
+const link = (x: string, y: string) => report().reuse.find((l) => (l.a === x && l.b === y) || (l.a === y && l.b === x));
+
+test('examples: the HTML republication is a (near-)duplicate and the reworded copy a rewrite', () => {
+  assert.ok(['duplicate', 'near-duplicate'].includes(link(WIRE, HTML_COPY)?.kind ?? ''), JSON.stringify(link(WIRE, HTML_COPY)));
+  assert.equal(link(WIRE, REWRITE)?.kind, 'rewrite');
+  assert.equal(link('metro-ledger-corvane', 'velo-news-today#1'), undefined, 'independent reports are not copies');
+});
+
+test('examples: the undated rewrite inherits its date from the copy it rewrites', () => {
+  const a = report().articles.find((x) => x.id === REWRITE)!;
+  assert.equal(a.published, '2025-03-14');
+  assert.equal(a.publishedFrom, 'copy');
+});
+
+test('examples: storm, recall and library are separate stories', () => {
+  const storyOf = (id: string) => report().stories.find((s) => s.articles.includes(id))!.id;
+  assert.equal(storyOf(WIRE), storyOf(REWRITE));
+  assert.equal(storyOf(WIRE), storyOf('harbour-gazette-storm-local'));
+  assert.equal(storyOf('velo-news-today#1'), storyOf('metro-ledger-corvane'));
+  assert.notEqual(storyOf(WIRE), storyOf('velo-news-today#1'));
+  assert.notEqual(storyOf(WIRE), storyOf('harbour-gazette-library-opens'));
+});
+
+test('examples: the planted date, number and headline conflicts are reported, with independence', () => {
+  const all = report().stories.flatMap((s) => s.contradictions);
+  const date = all.find((c) => c.kind === 'date' && c.values.some((v) => /March 11|03-11/.test(v.value)) && c.values.some((v) => /March 12|03-12/.test(v.value)));
+  assert.ok(date, `closing date conflict; got ${JSON.stringify(all.map((c) => [c.kind, c.about]))}`);
+  const number = all.find((c) => (c.kind === 'number' || c.kind === 'quantity') && c.values.some((v) => /80,?000/.test(v.value)) && c.values.some((v) => /60,?000/.test(v.value)));
+  assert.ok(number, 'recall size conflict');
+  const eighty = number.values.find((v) => /80,?000/.test(v.value))!;
+  assert.equal(eighty.independentSources, 1, 'the copy does not count as a second source');
+  assert.ok(all.some((c) => c.kind === 'headline' && c.values.some((v) => v.sources.includes('velo-news-today#1'))), 'headline vs body');
+  assert.ok(!all.some((c) => c.values.some((v) => /several hundred/.test(v.value)) && c.values.some((v) => /^hundreds/.test(v.value))), 'compatible vagueness is no conflict');
+});
