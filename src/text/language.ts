@@ -16,11 +16,38 @@ export const MIN_LETTERS = 40;
 export const SAMPLE_CHARS = 2000;
 
 const LETTER = /\p{L}/gu;
+const WORD = /\p{L}+/gu;
+
+/**
+ * English function words that are not also common words of the other languages tinyld is likely to meet
+ * ("a", "in", "on", "as", "die" are left out). In English news they make ~30–40% of the words; in
+ * French/German/Spanish text under 5%.
+ */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and to that is was for with by at from his her it he she they said have has had were which who will would been their this be are not but an or its after about than'.split(' '),
+);
+
+/**
+ * A text whose words are at least this share English function words is English without asking tinyld.
+ * tinyld costs ~1.3 ms an article whatever the sample length (measured on 1,000 recombined ECB+ articles:
+ * 1,260 ms, more than sentence segmentation); this check costs ~0.02 ms and settles ~all English news.
+ */
+export const ENGLISH_SHORTCUT_SHARE = 0.22;
+const SHORTCUT_MIN_WORDS = 30;
+
+function clearlyEnglish(sample: string): boolean {
+  const words = sample.toLowerCase().match(WORD);
+  if (!words || words.length < SHORTCUT_MIN_WORDS) return false;
+  let hits = 0;
+  for (const w of words) if (ENGLISH_FUNCTION_WORDS.has(w)) hits++;
+  return hits / words.length >= ENGLISH_SHORTCUT_SHARE;
+}
 
 export function detectLanguage(text: string): string | null {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   const letters = sample.match(LETTER)?.length ?? 0;
   if (letters < MIN_LETTERS) return null;
+  if (clearlyEnglish(sample)) return 'en';
   const code = detect(sample);
   return code ? code : null;
 }
