@@ -5,7 +5,7 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnalysedArticle } from '../src/model/article.js';
+import type { AnalysedArticle, Article } from '../src/model/article.js';
 import type { ReuseResult } from '../src/model/report.js';
 import { bcubed, type BCubed } from '../src/cluster/bcubed.js';
 import { clusterStories, type ClusterOptions } from '../src/cluster/index.js';
@@ -35,12 +35,18 @@ export async function loadEcbPlus(opts: { withExtract?: boolean } = {}): Promise
     if (id && story && event) gold.set(id, { story, event });
   }
   const files = readdirSync(ECB_DIR).filter((f) => f.endsWith('.txt')).sort();
-  const articles = files.filter((f) => gold.has(f.slice(0, -4))).map((f) => toArticle(f.slice(0, -4), readFileSync(ECB_DIR + f, 'utf8')));
-  if (opts.withExtract) {
-    const mod = (await import('../src/extract/index.js').catch(() => null)) as { extractStage?: { run(a: unknown): void } } | null;
-    if (!mod?.extractStage) throw new Error('src/extract/index.ts did not load');
-    for (const a of articles) mod.extractStage.run(a);
-  }
+  const bodies = files.filter((f) => gold.has(f.slice(0, -4))).map((f) => [f.slice(0, -4), readFileSync(ECB_DIR + f, 'utf8')] as const);
+  if (!opts.withExtract) return { articles: bodies.map(([id, body]) => toArticle(id, body)), gold };
+  // The real per-article stages (clean → text → extract), ingest-less: the file body is the raw text.
+  const { fullPipeline } = await import('../src/pipeline/stages.js');
+  const pipeline = fullPipeline();
+  const articles = bodies.map(([id, body]) => {
+    const a = toArticle(id, body) as Article;
+    delete a.clean;
+    delete a.text;
+    delete a.extract;
+    return pipeline.run(a) as AnalysedArticle;
+  });
   return { articles, gold };
 }
 

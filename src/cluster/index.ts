@@ -50,6 +50,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   windowDays: P.STORY_WINDOW_DAYS,
   queryTerms: P.QUERY_TERMS,
   postingScan: P.POSTING_SCAN,
+  candidateFloor: P.STORY_CANDIDATE_FLOOR,
 };
 
 export function shortHash(text: string): string {
@@ -138,6 +139,7 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
       vec: clusterer.centroidOf(g).vectors(),
       minDay: days.length ? Math.min(...days) : null,
       maxDay: days.length ? Math.max(...days) : null,
+      size: g.length,
     };
   });
   const storyGroups = groupEventsIntoStories(eventInputs, storyOpts);

@@ -26,6 +26,8 @@ export const YEAR_PENALTY = 0.1;
  * about the kind of thing that happens and who is involved, so lemmas weigh more than at event level. */
 export const STORY_WEIGHTS = { terms: 0.7, entities: 0.3, numbers: 0 } as const;
 export const STORY_THRESHOLD = 0.2;
+/** Story candidate pairs: pairs scoring under STORY_THRESHOLD × this at the start are never considered. */
+export const STORY_CANDIDATE_FLOOR = 0.5;
 /** Events further apart than this are never linked into one story. */
 export const STORY_WINDOW_DAYS = 120;
 

@@ -1,14 +1,18 @@
-// Groups events into stories: single link over event centroids when their weighted lemma/entity cosine
-// reaches the story threshold and their date spans are within the story window. Candidate pairs come from
-// an inverted index over each event's heaviest keys, so the pass stays near-linear in the number of events.
+// Groups events into stories by centroid-linkage agglomeration: the closest pair of stories (weighted
+// lemma/entity cosine of their summed event centroids) merges first, and merging stops below the story
+// threshold. Unlike single link, a story cannot chain through one borderline event into a neighbouring topic
+// (two American-football games), because after each merge the pair is re-scored as a whole. Candidate
+// pairs come from an inverted index over each event's heaviest keys, so the pass stays near-linear.
 
 import { SIGNALS, type Signal } from './features.js';
-import { combinedScore, topKeys, type SignalVectors, type SparseVector } from './vector.js';
+import { combinedScore, topKeys, type SignalVectors } from './vector.js';
 
 export interface StoryEventInput {
   vec: SignalVectors;
   minDay: number | null;
   maxDay: number | null;
+  /** How many units the event holds: its weight in a story centroid (default 1). */
+  size?: number;
 }
 
 export interface StoryOptions {
@@ -17,28 +21,67 @@ export interface StoryOptions {
   windowDays: number;
   queryTerms: number;
   postingScan: number;
+  /** Pairs scoring at least `threshold * candidateFloor` at the start are kept as candidate pairs: merges
+   * can raise a pair's score above the threshold later, but rarely from far below it. */
+  candidateFloor: number;
 }
 
-function dot(a: SparseVector, b: Map<number, number>): number {
-  let s = 0;
-  for (let i = 0; i < a.keys.length; i++) s += a.weights[i] * (b.get(a.keys[i]) ?? 0);
-  return s;
-}
+/** A story being built: weighted sum of its event centroids, with squared norms kept up to date. */
+class StoryCentroid {
+  readonly sum: Record<Signal, Map<number, number>> = { terms: new Map(), entities: new Map(), numbers: new Map() };
+  readonly sq: Record<Signal, number> = { terms: 0, entities: 0, numbers: 0 };
+  minDay: number | null = null;
+  maxDay: number | null = null;
 
-function asMap(v: SparseVector): Map<number, number> {
-  const m = new Map<number, number>();
-  for (let i = 0; i < v.keys.length; i++) m.set(v.keys[i], v.weights[i]);
-  return m;
-}
-
-export function storySimilarity(a: SignalVectors, bMaps: Record<Signal, Map<number, number>>, weights: Readonly<Record<Signal, number>>): number {
-  const cos = { terms: 0, entities: 0, numbers: 0 } as Record<Signal, number>;
-  const present = { terms: false, entities: false, numbers: false } as Record<Signal, boolean>;
-  for (const s of SIGNALS) {
-    present[s] = a[s].keys.length > 0 && bMaps[s].size > 0;
-    if (present[s] && weights[s] > 0) cos[s] = dot(a[s], bMaps[s]);
+  addVectors(v: SignalVectors, weight: number): void {
+    for (const s of SIGNALS) {
+      const m = this.sum[s];
+      for (let i = 0; i < v[s].keys.length; i++) m.set(v[s].keys[i], (m.get(v[s].keys[i]) ?? 0) + weight * v[s].weights[i]);
+    }
+    this.renorm();
   }
-  return combinedScore(cos, present, weights);
+
+  absorb(o: StoryCentroid): void {
+    for (const s of SIGNALS) {
+      const m = this.sum[s];
+      for (const [k, w] of o.sum[s]) m.set(k, (m.get(k) ?? 0) + w);
+    }
+    this.renorm();
+    this.span(o.minDay, o.maxDay);
+  }
+
+  span(min: number | null, max: number | null): void {
+    if (min === null || max === null) return;
+    this.minDay = this.minDay === null ? min : Math.min(this.minDay, min);
+    this.maxDay = this.maxDay === null ? max : Math.max(this.maxDay, max);
+  }
+
+  private renorm(): void {
+    for (const s of SIGNALS) {
+      let sq = 0;
+      for (const w of this.sum[s].values()) sq += w * w;
+      this.sq[s] = sq;
+    }
+  }
+
+  similarity(o: StoryCentroid, weights: Readonly<Record<Signal, number>>): number {
+    const cos = { terms: 0, entities: 0, numbers: 0 } as Record<Signal, number>;
+    const present = { terms: false, entities: false, numbers: false } as Record<Signal, boolean>;
+    for (const s of SIGNALS) {
+      present[s] = this.sq[s] > 0 && o.sq[s] > 0;
+      if (!present[s] || weights[s] === 0) continue;
+      const [a, b] = this.sum[s].size < o.sum[s].size ? [this.sum[s], o.sum[s]] : [o.sum[s], this.sum[s]];
+      let dot = 0;
+      for (const [k, w] of a) dot += w * (b.get(k) ?? 0);
+      cos[s] = dot / Math.sqrt(this.sq[s] * o.sq[s]);
+    }
+    return combinedScore(cos, present, weights);
+  }
+
+  gapDays(o: StoryCentroid): number {
+    if (this.minDay === null || this.maxDay === null || o.minDay === null || o.maxDay === null) return 0;
+    return Math.max(0, this.minDay - o.maxDay, o.minDay - this.maxDay);
+  }
 }
 
 /** Returns groups of event indexes (each group one story), in order of each story's first event. */
@@ -51,8 +94,17 @@ export function groupEventsIntoStories(events: readonly StoryEventInput[], opts:
     }
     return x;
   };
+  const stories = events.map((e) => {
+    const c = new StoryCentroid();
+    c.addVectors(e.vec, e.size ?? 1);
+    c.span(e.minDay, e.maxDay);
+    return c;
+  });
+
+  // Candidate pairs through the inverted index (newest postings first, bounded scan per key).
   const postings = new Map<number, number[]>();
-  const maps = events.map((e) => ({ terms: asMap(e.vec.terms), entities: asMap(e.vec.entities), numbers: asMap(e.vec.numbers) }));
+  let pairs: { a: number; b: number; sim: number }[] = [];
+  const floor = opts.threshold * opts.candidateFloor;
   events.forEach((ev, i) => {
     const keys = SIGNALS.filter((s) => opts.weights[s] > 0).flatMap((s) => topKeys(ev.vec[s], opts.queryTerms));
     const seen = new Set<number>();
@@ -64,13 +116,9 @@ export function groupEventsIntoStories(events: readonly StoryEventInput[], opts:
         const other = list[j];
         if (seen.has(other)) continue;
         seen.add(other);
-        if (find(other) === find(i)) continue;
-        const o = events[other];
-        if (ev.minDay !== null && o.minDay !== null && o.maxDay !== null && ev.maxDay !== null) {
-          const gap = Math.max(0, ev.minDay - o.maxDay, o.minDay - ev.maxDay);
-          if (gap > opts.windowDays) continue;
-        }
-        if (storySimilarity(ev.vec, maps[other], opts.weights) >= opts.threshold) parent[find(other)] = find(i);
+        if (stories[i].gapDays(stories[other]) > opts.windowDays) continue;
+        const sim = stories[i].similarity(stories[other], opts.weights);
+        if (sim >= floor) pairs.push({ a: other, b: i, sim });
       }
     }
     for (const key of keys) {
@@ -79,6 +127,43 @@ export function groupEventsIntoStories(events: readonly StoryEventInput[], opts:
       list.push(i);
     }
   });
+
+  // Rounds of greedy merging, best pair first; a pair whose side changed this round is re-scored before it
+  // may merge. Repeats until a round merges nothing. Ties break on indexes, so the result is deterministic.
+  const order = (x: { a: number; b: number; sim: number }, y: { a: number; b: number; sim: number }): number =>
+    y.sim - x.sim || x.a - y.a || x.b - y.b;
+  for (;;) {
+    const current = new Map<string, { a: number; b: number; sim: number }>();
+    for (const p of pairs) {
+      const a = Math.min(find(p.a), find(p.b));
+      const b = Math.max(find(p.a), find(p.b));
+      if (a === b) continue;
+      const key = `${a}:${b}`;
+      if (current.has(key)) continue;
+      current.set(key, { a, b, sim: stories[a].gapDays(stories[b]) > opts.windowDays ? -Infinity : stories[a].similarity(stories[b], opts.weights) });
+    }
+    pairs = [...current.values()].sort(order);
+    const changed = new Set<number>();
+    let merged = 0;
+    for (const p of pairs) {
+      let a = find(p.a);
+      let b = find(p.b);
+      if (a === b) continue;
+      let sim = p.sim;
+      if (changed.has(a) || changed.has(b)) {
+        if (stories[a].gapDays(stories[b]) > opts.windowDays) continue;
+        sim = stories[a].similarity(stories[b], opts.weights);
+      }
+      if (sim < opts.threshold) continue;
+      if (b < a) [a, b] = [b, a];
+      stories[a].absorb(stories[b]);
+      parent[b] = a;
+      changed.add(a);
+      merged++;
+    }
+    if (merged === 0) break;
+  }
+
   const groups = new Map<number, number[]>();
   events.forEach((_, i) => {
     const r = find(i);
