@@ -2,7 +2,9 @@
 // recognised from its content. Bad input never stops the run: every unusable file becomes a `rejected`
 // item with a reason, every partly usable one a `warning` beside the articles it still gave.
 
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { basename, resolve } from 'node:path';
 import type { Diagnostic, SourceFormat } from '../model/article.js';
 import type { IngestItem, IngestOptions } from './types.js';
@@ -12,9 +14,9 @@ import { sniffBinary, sniffFormat } from './sniff.js';
 import { parseTxt } from './txt.js';
 import { parseHtml } from './html.js';
 import { isJsonFeed, parseJsonFeed, parseXmlFeed, type FeedResult } from './feed.js';
-import { parseJsonLines, parseJsonValue, type JsonEntry } from './json.js';
+import { jsonDraft, parseJsonLines, parseJsonValue, type JsonEntry } from './json.js';
 import { expandGlob, hasGlob, walkFolder } from './walk.js';
-import { DEFAULT_MAX_BYTES } from './params.js';
+import { DEFAULT_MAX_BYTES, SNIFF_BYTES, STREAM_JSONL_BYTES } from './params.js';
 
 export type { IngestItem, IngestOptions } from './types.js';
 
@@ -146,15 +148,76 @@ function fsReason(err: unknown): string {
   }
 }
 
-async function ingestFile(path: string, maxBytes: number): Promise<IngestItem[]> {
+/** True when a large file opens like JSON Lines (UTF-8, one object per line): such exports are streamed. */
+async function opensAsJsonLines(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (sniffBinary(head)) return false;
+    const text = head.toString('utf8');
+    const lastBreak = text.lastIndexOf('\n');
+    return lastBreak > 0 && sniffFormat(text.slice(0, lastBreak)) === 'jsonl';
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A JSON Lines export can hold a whole archive (100k articles ≈ 300 MB): it is read line by line, so memory
+ * stays flat and the file-size limit applies to each line, not to the file.
+ */
+async function* streamJsonLines(path: string, maxBytes: number): AsyncGenerator<IngestItem> {
+  const stem = fileId(path);
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let n = 0;
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    n++;
+    const where = `line ${lineNo}`;
+    if (line.length > maxBytes) {
+      yield { kind: 'warning', path, message: `${where}: object too large (${size(line.length)}); skipped` };
+      continue;
+    }
+    let entry: ReturnType<typeof jsonDraft>;
+    try {
+      entry = jsonDraft(JSON.parse(line), where);
+    } catch (err) {
+      yield { kind: 'warning', path, message: `${where}: invalid JSON (${(err as Error).message})` };
+      continue;
+    }
+    if (entry.problem) yield { kind: 'warning', path, message: entry.problem };
+    if (!entry.draft) continue;
+    const id = entry.declaredId ?? `${stem}#${n}`;
+    const article = buildArticle({ id, path, format: 'json', encoding: 'utf-8', diagnostics: [] }, entry.draft);
+    if (article.raw.trim() === '') yield { kind: 'warning', path, message: `${id}: no article text found` };
+    else yield { kind: 'article', article };
+  }
+}
+
+async function* ingestFile(path: string, maxBytes: number, streamAbove: number): AsyncGenerator<IngestItem> {
   let bytesOnDisk: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return [{ kind: 'rejected', path, reason: 'not a regular file' }];
+    if (!info.isFile()) {
+      yield { kind: 'rejected', path, reason: 'not a regular file' };
+      return;
+    }
     bytesOnDisk = info.size;
+    if (bytesOnDisk > streamAbove && (await opensAsJsonLines(path))) {
+      yield* streamJsonLines(path, maxBytes);
+      return;
+    }
   } catch (err) {
-    return [{ kind: 'rejected', path, reason: fsReason(err) }];
+    yield { kind: 'rejected', path, reason: fsReason(err) };
+    return;
   }
+  yield* await readWholeFile(path, bytesOnDisk, maxBytes);
+}
+
+async function readWholeFile(path: string, bytesOnDisk: number, maxBytes: number): Promise<IngestItem[]> {
   if (bytesOnDisk > maxBytes) return [{ kind: 'rejected', path, reason: `file too large (${size(bytesOnDisk)}; the limit is ${size(maxBytes)})` }];
   let bytes: Buffer;
   try {
@@ -189,7 +252,7 @@ export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): 
     const key = resolve(path);
     if (done.has(key)) return;
     done.add(key);
-    yield* await ingestFile(path, maxBytes);
+    yield* ingestFile(path, maxBytes, opts.streamJsonLinesAbove ?? STREAM_JSONL_BYTES);
   }
   for (const input of inputs) {
     if (input === STDIN_PATH) {

@@ -33,3 +33,7 @@ export const UTF16_NUL_SHARE = 0.4;
 /** Share of C0 control bytes (other than tab/CR/LF/FF/ESC) in the sniffed prefix above which a NUL-free
  *  file is still binary. Text in any 8-bit encoding has essentially none. */
 export const CONTROL_BYTE_SHARE = 0.05;
+
+/** JSON Lines files above this size are streamed line by line instead of read whole: below it, reading at
+ *  once is simpler and as fast; above it, a whole read would hold the file plus every parsed article. */
+export const STREAM_JSONL_BYTES = 8 * 1024 * 1024;

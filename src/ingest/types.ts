@@ -13,4 +13,6 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Stream read for the input `-` (default `process.stdin`). */
   stdin?: NodeJS.ReadableStream;
+  /** JSON Lines files larger than this are streamed line by line (default STREAM_JSONL_BYTES). */
+  streamJsonLinesAbove?: number;
 }
