@@ -6,7 +6,8 @@
 
 import type { AnalysedArticle, DateMention, EntityMention, QuantityMention, QuoteMention, Token } from '../model/article.js';
 import type { ReuseResult } from '../model/report.js';
-import { ALIGN_THRESHOLD, MAX_TERM_SHARE, SHARED_FACT_BONUS } from './params.js';
+import { ALIGN_THRESHOLD, MAX_TERM_SHARE, MIN_SHARED_MAIN_TERMS, SHARED_FACT_BONUS, STRONG_ALIGN } from './params.js';
+import { mainClause, sharedMain, type MainClause } from './clause.js';
 import { contentTerms } from './terms.js';
 
 export interface SentenceUnit {
@@ -137,6 +138,17 @@ function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult): Alig
   };
   const similarity = (a: SentenceUnit, b: SentenceUnit): number => (a.article === b.article ? 0 : cosine(a, b) + bonus(a, b));
 
+  // Sentences that share names and topic words but not their main statement ("the berth reopened six days
+  // after the storm closed the port" vs "the storm forced the port to close") are different claims: below
+  // STRONG_ALIGN a pair must share a main-clause predicate or MIN_SHARED_MAIN_TERMS main-clause words.
+  const mains: (MainClause | undefined)[] = [];
+  const mainOf = (u: SentenceUnit) => (mains[u.uid] ??= mainClause(u));
+  const sameEvent = (a: SentenceUnit, b: SentenceUnit, sim: number): boolean => {
+    if (sim >= STRONG_ALIGN) return true;
+    const shared = sharedMain(mainOf(a), mainOf(b));
+    return shared.verbs >= 1 || shared.terms >= MIN_SHARED_MAIN_TERMS;
+  };
+
   // Candidate pairs through an inverted index: only sentences sharing a weighted term are compared.
   const postings = new Map<string, number[]>();
   const pairs: { a: number; b: number; sim: number }[] = [];
@@ -155,7 +167,7 @@ function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult): Alig
       const cos = dot / (norms[u.uid] * norms[v]);
       if (cos + 3 * SHARED_FACT_BONUS < ALIGN_THRESHOLD) continue;
       const sim = cos + bonus(u, units[v]);
-      if (sim >= ALIGN_THRESHOLD) pairs.push({ a: v, b: u.uid, sim });
+      if (sim >= ALIGN_THRESHOLD && sameEvent(u, units[v], sim)) pairs.push({ a: v, b: u.uid, sim });
     }
   }
   // The reuse stage has already aligned copied sentences; trust its pairs even when reworded.

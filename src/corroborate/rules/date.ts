@@ -7,6 +7,10 @@
 //   are compared; a weekday's resolved value depends on each article's own reference date;
 // - inferred years: unless both spans write the year, only month and day are compared;
 // - month-level or year-level mentions ("in June") are never compared with days.
+// Frame pass (sentences that did not align as one claim): a date is compared only with a date of the same
+// predicate ("closed on March 11" vs "closed on March 12", not "arrive on March 24") in a sentence naming a
+// shared participant; and not when the other article itself states the contested day anywhere (then the
+// two dates are two events it knows of — "met on May 3 … met again on May 10" — not a disagreement).
 
 import type { Contradiction } from '../../model/report.js';
 import type { Alignment, SentenceUnit } from '../align.js';
@@ -14,12 +18,15 @@ import { representative } from '../claims.js';
 import { CONTRADICTION_MIN_SIMILARITY } from '../params.js';
 import { ValueTally } from './evidence.js';
 import { clip, topicPhrase } from './slot.js';
+import { framePairs } from './frame.js';
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b/i;
 const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b/;
 
 interface DayMention {
   value: string;
+  /** Offset of the mention in the article's clean text. */
+  start: number;
   text: string;
   explicitYear: boolean;
 }
@@ -46,11 +53,11 @@ export function explicitDays(u: SentenceUnit): DayMention[] {
     if (!MONTH.test(d.text) && !NUMERIC_DATE.test(d.text)) continue;
     if (!d.value) {
       const md = monthDayOf(d.text);
-      if (md) out.push({ value: md, text: d.text, explicitYear: false });
+      if (md) out.push({ value: md, start: d.start, text: d.text, explicitYear: false });
       continue;
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
-    out.push({ value: d.value, text: d.text, explicitYear: /\b\d{4}\b/.test(d.text) });
+    out.push({ value: d.value, start: d.start, text: d.text, explicitYear: /\b\d{4}\b/.test(d.text) });
   }
   return out;
 }
@@ -85,6 +92,33 @@ export function dateContradictions(alignment: Alignment): Contradiction[] {
     const rep = representative(claim, alignment);
     const topic = topicPhrase(rep);
     out.push({ kind: 'date', about: topic ? `date of ${topic}` : `date in “${clip(rep.text)}”`, values: tally.values() });
+  }
+  return [...out, ...frameDateContradictions(alignment)];
+}
+
+/** Dates of the same predicate and participant in sentences that did not align (see header). */
+function frameDateContradictions(alignment: Alignment): Contradiction[] {
+  const daysOfArticle = new Map<string, Set<string>>();
+  for (const u of alignment.units) {
+    const set = daysOfArticle.get(u.article) ?? new Set<string>();
+    for (const d of explicitDays(u)) set.add(keyOf(d, false));
+    daysOfArticle.set(u.article, set);
+  }
+  const out: Contradiction[] = [];
+  for (const { a, b } of framePairs(alignment, explicitDays, (_d, verb) => verb)) {
+    const ka = new Set(a.items.map((d) => keyOf(d, false)));
+    const kb = new Set(b.items.map((d) => keyOf(d, false)));
+    const onlyA = a.items.filter((d) => !kb.has(keyOf(d, false)));
+    const onlyB = b.items.filter((d) => !ka.has(keyOf(d, false)));
+    if (!onlyA.length || onlyA.length !== onlyB.length) continue;
+    if (onlyA.some((d) => daysOfArticle.get(b.unit.article)!.has(keyOf(d, false)))) continue;
+    if (onlyB.some((d) => daysOfArticle.get(a.unit.article)!.has(keyOf(d, false)))) continue;
+    const tally = new ValueTally();
+    for (const d of onlyA) tally.add(keyOf(d, false), d.value, { article: a.unit.article, group: a.unit.group, evidence: a.unit.text });
+    for (const d of onlyB) tally.add(keyOf(d, false), d.value, { article: b.unit.article, group: b.unit.group, evidence: b.unit.text });
+    if (tally.size < 2 || tally.overlapping()) continue;
+    const topic = topicPhrase(a.unit);
+    out.push({ kind: 'date', about: topic ? `date of ${topic}` : `date in “${clip(a.unit.text)}”`, values: tally.values() });
   }
   return out;
 }

@@ -7,6 +7,10 @@
 // - different things counted: amounts are paired only with the same unit (light-stemmed), or, without a
 //   unit on either side, only when each sentence has exactly one amount of that kind;
 // - ordinals ("second visit") and numbers inside dates are never compared.
+// Frame pass (sentences that did not align as one claim, "would recall 80,000 batteries" vs "is recalling
+// 60,000 e-bike batteries"): only amounts with a unit, the same predicate and a shared named participant
+// are compared, and not when the other article states a compatible amount of that unit anywhere (then
+// both figures are known to it: a running total, a subset — "12 of the 40 ships" — not a disagreement).
 
 import type { QuantityMention } from '../../model/article.js';
 import type { Contradiction } from '../../model/report.js';
@@ -15,6 +19,7 @@ import { CONTRADICTION_MIN_SIMILARITY, APPROX_TOLERANCE } from '../params.js';
 import { stem } from '../terms.js';
 import { ValueTally } from './evidence.js';
 import { clip } from './slot.js';
+import { framePairs } from './frame.js';
 
 export interface Range {
   min: number;
@@ -148,6 +153,31 @@ export function numberContradictions(alignment: Alignment): Contradiction[] {
         values: tally.values(),
       });
     }
+  }
+  return [...out, ...frameNumberContradictions(alignment)];
+}
+
+/** Amounts of the same unit, predicate and participant in sentences that did not align (see header). */
+function frameNumberContradictions(alignment: Alignment): Contradiction[] {
+  const withUnit = (u: SentenceUnit) => amounts(u).filter((q) => unitKey(q) !== null);
+  const byArticle = new Map<string, QuantityMention[]>();
+  for (const u of alignment.units) byArticle.set(u.article, [...(byArticle.get(u.article) ?? []), ...withUnit(u)]);
+  const knows = (article: string, q: QuantityMention) =>
+    byArticle.get(article)!.some((o) => o.kind === q.kind && unitKey(o) === unitKey(q) && compatible(rangeOf(o)!, rangeOf(q)!));
+  const out: Contradiction[] = [];
+  for (const { a, b } of framePairs(alignment, withUnit, (q, verb) => `${verb}:${q.kind}:${unitKey(q)}`)) {
+    // One amount per side: with several, which one pairs with which is a guess.
+    if (a.items.length !== 1 || b.items.length !== 1) continue;
+    const [x] = a.items;
+    const [y] = b.items;
+    const rx = rangeOf(x)!;
+    const ry = rangeOf(y)!;
+    if (compatible(rx, ry) || knows(b.unit.article, x) || knows(a.unit.article, y)) continue;
+    const tally = new ValueTally();
+    tally.add(`${rx.min}-${rx.max}`, x.text, { article: a.unit.article, group: a.unit.group, evidence: a.unit.text });
+    tally.add(`${ry.min}-${ry.max}`, y.text, { article: b.unit.article, group: b.unit.group, evidence: b.unit.text });
+    if (tally.overlapping()) continue;
+    out.push({ kind: rx.exact && ry.exact ? 'number' : 'quantity', about: `number of ${x.unit ?? unitKey(x)}`, values: tally.values() });
   }
   return out;
 }

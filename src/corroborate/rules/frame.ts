@@ -1,0 +1,63 @@
+// Event frames: a date or an amount together with the predicate it belongs to ("closed on March 12",
+// "recall 80,000 batteries"). Two sentences of different articles that put different values in the same
+// frame about the same named participant disagree even when the sentences as a whole are worded too
+// differently to align as one claim ("Storm Ines forced the port to close on Tuesday, March 11, stranding
+// 42 ships…" vs "The port closed on Wednesday, March 12, after the storm brought down two cranes…").
+
+import type { Alignment, SentenceUnit } from '../align.js';
+import { anchorVerb } from '../clause.js';
+import { FRAME_MIN_SIMILARITY } from '../params.js';
+import { sameName } from './name.js';
+
+export interface Framed<T> {
+  unit: SentenceUnit;
+  items: T[];
+}
+
+/** Named participants, whatever their type: the extractor types one name differently across articles
+ * ("Corvane" a person in one, "other" in another), and a shared name is what matters here. */
+function participants(u: SentenceUnit): string[] {
+  return [...new Set(u.entities.map((e) => e.name))];
+}
+
+export function shareParticipant(a: SentenceUnit, b: SentenceUnit): boolean {
+  const pb = participants(b);
+  return participants(a).some((x) => pb.some((y) => sameName(x, y)));
+}
+
+/**
+ * Groups the items of every sentence by frame key (`keyOf` gets the item's anchor verb), and returns the
+ * pairs of sentences from different articles that fill the same frame, share a named participant and
+ * are at least loosely related (similarity ≥ FRAME_MIN_SIMILARITY).
+ */
+export function framePairs<T extends { start: number }>(
+  alignment: Alignment,
+  itemsOf: (u: SentenceUnit) => T[],
+  keyOf: (item: T, verb: string) => string,
+): { key: string; a: Framed<T>; b: Framed<T> }[] {
+  const byKey = new Map<string, Framed<T>[]>();
+  for (const u of alignment.units) {
+    const local = new Map<string, T[]>();
+    for (const item of itemsOf(u)) {
+      const verb = anchorVerb(u, item.start);
+      if (!verb) continue;
+      const key = keyOf(item, verb);
+      local.set(key, [...(local.get(key) ?? []), item]);
+    }
+    for (const [key, items] of local) byKey.set(key, [...(byKey.get(key) ?? []), { unit: u, items }]);
+  }
+  const out: { key: string; a: Framed<T>; b: Framed<T> }[] = [];
+  for (const [key, list] of [...byKey].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (a.unit.article === b.unit.article) continue;
+        if (!shareParticipant(a.unit, b.unit)) continue;
+        if (alignment.similarity(a.unit, b.unit) < FRAME_MIN_SIMILARITY) continue;
+        out.push({ key, a, b });
+      }
+    }
+  }
+  return out;
+}
