@@ -32,8 +32,8 @@ if (args[0] === '--child') {
       const c0 = performance.now();
       cleaner.run(item.article);
       cleanMs += performance.now() - c0;
-      const p = pool.run(item.article).then((a) => {
-        sentences += a.text!.sentences.length;
+      const p = pool.run(item.article).then((r) => {
+        sentences += r.text!.sentences.length;
         inFlight.delete(p);
       });
       inFlight.add(p);

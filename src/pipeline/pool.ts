@@ -1,5 +1,6 @@
 // A small worker-thread pool for the per-article stages after cleaning (text + extract): wink-nlp's
-// readDoc is CPU-bound (~630 articles/s on one core here), so both cores pay once a batch is large.
+// readDoc is CPU-bound, so both cores pay once a run is large. Articles travel in batches and only the
+// new slots come back, because structured cloning per message, not the NLP, dominated small messages.
 
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -7,48 +8,59 @@ import type { Article } from '../model/article.js';
 
 export type WorkerStages = 'text' | 'text+extract';
 
+/** What a worker sends back for one article: the slots it assigned and its diagnostics. */
+export type StageResult = Pick<Article, 'text' | 'extract' | 'diagnostics'>;
+
 interface Job {
   article: Article;
-  resolve: (a: Article) => void;
+  resolve: (r: StageResult) => void;
   reject: (e: Error) => void;
 }
+
+/** Articles per message: large enough to amortise a message's fixed cost, small enough to keep both busy. */
+const BATCH = 16;
 
 export class StagePool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
-  private readonly running = new Map<Worker, Job>();
+  private readonly running = new Map<Worker, Job[]>();
   private readonly timings = new Map<string, number>();
+  private flushTimer: NodeJS.Immediate | null = null;
 
   /** `stages` names what workers run after cleaning: `text` alone (benchmarks) or `text+extract`. */
   constructor(size = Math.max(1, availableParallelism()), stages: WorkerStages = 'text+extract') {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { stages } });
-      worker.on('message', (msg: { article: Article; timings: [string, number][] } | { error: string }) => {
-        const job = this.running.get(worker)!;
+      worker.on('message', (msg: { results: StageResult[]; timings: [string, number][] } | { error: string }) => {
+        const jobs = this.running.get(worker)!;
         this.running.delete(worker);
-        if ('error' in msg) job.reject(new Error(msg.error));
+        if ('error' in msg) for (const job of jobs) job.reject(new Error(msg.error));
         else {
           for (const [k, v] of msg.timings) this.timings.set(k, (this.timings.get(k) ?? 0) + v);
-          job.resolve(msg.article);
+          jobs.forEach((job, i) => job.resolve(msg.results[i]));
         }
         this.idle.push(worker);
-        this.pump();
+        this.pump(false);
       });
       worker.on('error', (err) => {
-        const job = this.running.get(worker);
+        for (const job of this.running.get(worker) ?? []) job.reject(err);
         this.running.delete(worker);
-        job?.reject(err);
       });
       this.workers.push(worker);
       this.idle.push(worker);
     }
   }
 
-  run(article: Article): Promise<Article> {
+  run(article: Article): Promise<StageResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ article, resolve, reject });
-      this.pump();
+      // Wait for a full batch, but never longer than the current turn of the event loop.
+      if (this.queue.length >= BATCH) this.pump(false);
+      else this.flushTimer ??= setImmediate(() => {
+        this.flushTimer = null;
+        this.pump(true);
+      });
     });
   }
 
@@ -57,16 +69,17 @@ export class StagePool {
     return this.timings;
   }
 
-  private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
+  private pump(partial: boolean): void {
+    while (this.idle.length > 0 && (this.queue.length >= BATCH || (partial && this.queue.length > 0) || (this.queue.length > 0 && this.running.size === 0))) {
       const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.running.set(worker, job);
-      worker.postMessage(job.article);
+      const jobs = this.queue.splice(0, BATCH);
+      this.running.set(worker, jobs);
+      worker.postMessage(jobs.map((j) => j.article));
     }
   }
 
   async close(): Promise<void> {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
