@@ -1,6 +1,7 @@
 // Quote attribution scored on PolNeAR (../shared/data/quotes-polnear, brat): span-overlap P/R/F1 for
 // source, cue, content and whole attribution, ours next to a direct-quotes-only baseline.
-// Usage: npx tsx eval/quotes.ts [dev|train|all]
+// Usage: npx tsx eval/quotes.ts [dev|train|all]; `npx tsx eval/quotes.ts dev --errors [samples]` prints the
+// missed gold attributions by cue lemma and construction, and the unmatched predictions.
 //
 // Matching: each gold Attribution relation (Source?, Cue, Content; discontinuous spans kept as fragment
 // lists) against each predicted attribution (QuoteMentions sharing one cue are one attribution, their
@@ -52,17 +53,24 @@ function overlap(a: Ranges | null, b: Ranges | null): number {
 export interface Counts { tp: number; gold: number; pred: number }
 
 function greedy(gold: Attr[], pred: Attr[], score: (g: Attr, p: Attr) => number): number {
+  return greedyPairs(gold, pred, score).size;
+}
+
+/** One-to-one greedy matching, largest score first: gold index → predicted index. */
+function greedyPairs(gold: Attr[], pred: Attr[], score: (g: Attr, p: Attr) => number): Map<number, number> {
   const pairs: [number, number, number][] = [];
   gold.forEach((g, i) => pred.forEach((p, j) => { const s = score(g, p); if (s > 0) pairs.push([s, i, j]); }));
   pairs.sort((x, y) => y[0] - x[0]);
   const gi = new Set<number>();
   const pj = new Set<number>();
+  const matched = new Map<number, number>();
   for (const [, i, j] of pairs) {
     if (gi.has(i) || pj.has(j)) continue;
     gi.add(i);
     pj.add(j);
+    matched.set(i, j);
   }
-  return gi.size;
+  return matched;
 }
 
 const COMPONENTS = {
@@ -173,12 +181,105 @@ export function prf(c: Counts): { p: number; r: number; f: number } {
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
+/** Crude lemma for grouping errors: "said"/"says" → say, "told" → tell, plural/past/gerund endings cut. */
+function lemmaOf(cue: string): string {
+  const w = cue.toLowerCase().replace(/[^a-z ]/g, '').trim();
+  const irregular: Record<string, string> = { said: 'say', says: 'say', told: 'tell', wrote: 'write', thought: 'think' };
+  return w.split(' ').map((x) => irregular[x] ?? x.replace(/(ing|ed|es|s)$/, '')).join(' ');
+}
+
+/** Construction of a gold attribution, from its spans alone. */
+function constructionOf(g: Attr, text: string): string {
+  const c0 = g.content[0][0];
+  const parts: string[] = [];
+  parts.push(/^[“"‘']/.test(text.slice(c0, c0 + 1)) ? 'direct' : 'reported');
+  if (!g.cue) parts.push('no-cue');
+  else parts.push(g.cue[0][0] < c0 ? 'cue-first' : 'content-first');
+  if (!g.source) parts.push('no-source');
+  else if (g.cue && g.source[0][0] > g.cue[0][0]) parts.push('source-after-cue');
+  const all = [...g.content, ...(g.cue ?? []), ...(g.source ?? [])];
+  const lo = Math.min(...all.map((r) => r[0]));
+  const hi = Math.max(...all.map((r) => r[1]));
+  if (/[.!?]["”]?\s+["“]?[A-Z]/.test(text.slice(lo, hi))) parts.push('multi-sentence');
+  if (g.content.length > 1) parts.push('split');
+  return parts.join(' ');
+}
+
+/** Error report: missed gold attributions by cue lemma and by construction, and why (cue never found,
+ * or found with a wrong source / content), plus false positives by cue; `samples` examples per top cue. */
+export function errorReport(split: 'dev' | 'train', samples = 3): void {
+  const dir = join(polnearDir, split);
+  const anns = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
+  const annOf = new Map<string, string>();
+  for (const f of anns) {
+    const base = f.replace(/_[0-9a-f]+\.ann$/, '');
+    if (!annOf.has(base)) annOf.set(base, f);
+  }
+  type CueErrors = { n: number; why: Map<string, number>; ex: string[] };
+  const byCue = new Map<string, CueErrors>();
+  const byConstruction = new Map<string, number>();
+  const falsePos = new Map<string, { n: number; ex: string[] }>();
+  let missed = 0;
+  const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+  const snippet = (text: string, r: Ranges | null) => r ? r.map(([s, e]) => text.slice(s, e)).join(' … ').replace(/\s+/g, ' ').slice(0, 90) : '∅';
+  for (const t of readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
+    const base = t.replace(/\.txt$/, '');
+    const ann = annOf.get(base);
+    if (!ann) continue;
+    const text = readFileSync(join(dir, 'text', t), 'utf8');
+    const gold = parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8'));
+    const pred = ours(base, text);
+    const matched = greedyPairs(gold, pred, COMPONENTS.whole);
+    const usedPred = new Set(matched.values());
+    gold.forEach((g, i) => {
+      if (matched.has(i)) return;
+      missed++;
+      const cueText = g.cue ? g.cue.map(([s, e]) => text.slice(s, e)).join(' ') : '(none)';
+      const lemma = lemmaOf(cueText);
+      const sameCue = pred.find((p) => overlap(g.cue, p.cue) > 0);
+      const why = !sameCue ? 'cue-missed' : overlap(g.content, sameCue.content) === 0 ? 'content-wrong'
+        : 'source-wrong';
+      const e: CueErrors = byCue.get(lemma) ?? { n: 0, why: new Map(), ex: [] };
+      e.n++;
+      bump(e.why, why);
+      if (e.ex.length < samples) e.ex.push(`[${why}] S=${snippet(text, g.source)} | C=${snippet(text, g.cue)} | Q=${snippet(text, g.content)}${sameCue ? ` || ours S=${snippet(text, sameCue.source)} Q=${snippet(text, sameCue.content)}` : ''}`);
+      byCue.set(lemma, e);
+      bump(byConstruction, `${constructionOf(g, text)} / ${why}`);
+    });
+    pred.forEach((p, j) => {
+      if (usedPred.has(j)) return;
+      const lemma = p.cue ? lemmaOf(p.cue.map(([s, e]) => text.slice(s, e)).join(' ')) : '(none)';
+      const e: { n: number; ex: string[] } = falsePos.get(lemma) ?? { n: 0, ex: [] };
+      e.n++;
+      if (e.ex.length < samples) e.ex.push(`S=${snippet(text, p.source)} | Q=${snippet(text, p.content)}`);
+      falsePos.set(lemma, e);
+    });
+  }
+  console.log(`\nmissed gold attributions (${split}): ${missed}`);
+  console.log('\nby construction / reason:');
+  for (const [k, n] of [...byConstruction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${String(n).padStart(5)}  ${k}`);
+  console.log('\nby cue lemma:');
+  for (const [k, e] of [...byCue].sort((a, b) => b[1].n - a[1].n).slice(0, Number(process.env.TOP ?? 40))) {
+    console.log(`  ${String(e.n).padStart(5)}  ${k}  (${[...e.why].map(([w, n]) => `${w} ${n}`).join(', ')})`);
+    for (const x of e.ex) console.log(`           ${x}`);
+  }
+  console.log('\nunmatched predictions by cue lemma:');
+  for (const [k, e] of [...falsePos].sort((a, b) => b[1].n - a[1].n).slice(0, 20)) {
+    console.log(`  ${String(e.n).padStart(5)}  ${k}`);
+    for (const x of e.ex) console.log(`           ${x}`);
+  }
+}
+
 function main(): void {
   if (!existsSync(polnearDir)) {
     console.log(`skipped: ${polnearDir} is absent`);
     return;
   }
   const which = process.argv[2] ?? 'dev';
+  if (process.argv.includes('--errors')) {
+    errorReport(which === 'train' ? 'train' : 'dev', Number(process.argv[process.argv.indexOf('--errors') + 1]) || 3);
+    return;
+  }
   const splits = which === 'all' ? ['dev', 'train'] as const : [which as 'dev' | 'train'];
   const pct = (x: number) => (100 * x).toFixed(1);
   for (const split of splits) {

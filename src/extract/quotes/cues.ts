@@ -1,27 +1,61 @@
-// Cue words of attribution: verbs of saying and believing in the forms news use, and which of them take a
-// bare clause ("said Russia had…") rather than needing "that".
+// Cue words of attribution: verbs of saying, believing, wanting and judging in the forms news use, which of
+// them take a bare clause ("said Russia had…") and which take a noun phrase or infinitive as their content
+// ("called for new talks", "cited the report", "wants to win"), as PolNeAR annotates them.
 
-/** Verbs that can introduce a reported clause (all inflections listed: tokens carry no lemma). */
-const SPEECH = `say says said saying tell tells told add adds added note notes noted claim claims claimed
-warn warns warned stress stresses stressed state states stated explain explains explained insist insists insisted
-argue argues argued acknowledge acknowledges acknowledged announce announces announced assert asserts asserted
-report reports reported respond responds responded reply replies replied write writes wrote tweet tweets tweeted
-allege alleges alleged suggest suggests suggested declare declares declared admit admits admitted confirm confirms
-confirmed deny denies denied reveal reveals revealed predict predicts predicted promise promises promised vow vows
-vowed urge urges urged recall recalls recalled estimate estimates estimated believe believes believed think thinks
-thought contend contends contended maintain maintains maintained concede concedes conceded complain complains
-complained emphasize emphasizes emphasized emphasise emphasises emphasised indicate indicates indicated insisted
-informed inform informs assess assesses assessed accuse accuses accused charge charges charged observe observes
-observed remark remarks remarked continue continued testify testified disclose disclosed asked asks exclaimed answered
-saying adding noting arguing claiming insisting warning explaining stressing telling`;
+/** Regular English inflections of a base verb (tokens carry no lemma): say → says, saying, (said listed). */
+function inflect(base: string): string[] {
+  const out = [base];
+  if (/(s|sh|ch|x|z)$/.test(base)) out.push(`${base}es`);
+  else if (/[^aeiou]y$/.test(base)) out.push(`${base.slice(0, -1)}ies`);
+  else out.push(`${base}s`);
+  if (/e$/.test(base)) out.push(`${base}d`, `${base.slice(0, -1)}ing`);
+  else if (/[^aeiou]y$/.test(base)) out.push(`${base.slice(0, -1)}ied`, `${base}ing`);
+  else out.push(`${base}ed`, `${base}ing`);
+  return out;
+}
 
-export const CUE_VERBS = new Set(SPEECH.split(/\s+/));
+/** Builds a set from base forms (regular inflections added) and extra irregular forms. */
+function verbSet(bases: string, irregular = ''): Set<string> {
+  const set = new Set<string>();
+  for (const b of bases.split(/\s+/).filter(Boolean)) for (const f of inflect(b)) set.add(f);
+  for (const f of irregular.split(/\s+/).filter(Boolean)) set.add(f);
+  return set;
+}
+
+/** Doubled final consonants that the regular rule misses. */
+const DOUBLED = `admitted admitting committed regretted regretting referred referring`;
+
+/** Verbs that introduce a reported clause: speech, writing, belief and knowledge. */
+export const CUE_VERBS = verbSet(`say tell add note claim warn stress state explain insist argue acknowledge announce
+assert report respond reply write tweet post allege suggest declare admit confirm deny reveal predict promise vow
+urge recall estimate believe think contend maintain concede complain emphasize emphasise indicate inform assess
+accuse charge observe remark continue testify disclose ask exclaim answer assure remind agree conclude worry fear
+hope expect know learn realize realise recognize recognise question wonder pledge caution boast joke lament
+muse speculate proclaim concur doubt guess imagine figure feel show find reckon signal hint mention point
+acknowledge complain counter retort quip shout yell chant demand propose decide rule`,
+`said told thought wrote knew known felt found shown showed ${DOUBLED}`);
 
 /** Verbs that report a clause without "that": "Sullivan said Russia…", "he believes the…". */
-export const BARE_CLAUSE_VERBS = new Set(`say says said believe believes believed think thinks thought claim claims
-claimed add adds added note notes noted warn warns warned insist insists insisted argue argues argued wrote writes
-predicted predicts estimated estimates suggests suggested stressed stresses saying adding noting arguing claiming
-insisting warning explaining stressing`.split(/\s+/));
+export const BARE_CLAUSE_VERBS = verbSet(`say believe think claim add note warn insist argue write predict estimate
+suggest stress hope fear expect know feel guess reckon worry doubt figure tweet post concede admit acknowledge
+agree realize recall`, `said thought wrote knew felt admitted admitting`);
 
 /** Verbs that take the hearer as object before the clause: "told CNN that", "informed reporters that". */
-export const OBJECT_VERBS = new Set(['tell', 'tells', 'told', 'telling', 'inform', 'informs', 'informed', 'warned', 'warn', 'warns', 'assured', 'reminded']);
+export const OBJECT_VERBS = verbSet(`tell inform warn assure remind notify advise ask`, 'told');
+
+/** Cues whose content may be a noun phrase, an infinitive or a wh-clause rather than a full clause:
+ * "called for an inquiry", "cited the report", "wants to triple…", "questioned whether…", "attacked Machado".
+ * PolNeAR annotates these stances as attributions with the object as content. */
+export const OBJECT_CUES = verbSet(`call cite want plan offer support expect urge pledge vow promise propose demand
+decline refuse attack criticize criticise accuse praise condemn blast endorse reject question ask describe
+mention reference echo show find agree announce reveal acknowledge deny dispute label liken compare seek
+encourage hope intend vow threaten welcome applaud defend slam denounce dismiss mock oppose favor favour back
+report note recommend suggest predict estimate warn discuss highlight tout blame credit thank`,
+`found shown showed sought`);
+
+/** Particles that belong to the cue: "called for", "called on", "pointed to", "pointed out". */
+export const CUE_PARTICLES = new Map<string, Set<string>>([
+  ['call', new Set(['for', 'on'])], ['calls', new Set(['for', 'on'])], ['called', new Set(['for', 'on'])],
+  ['calling', new Set(['for', 'on'])], ['point', new Set(['to', 'out'])], ['points', new Set(['to', 'out'])],
+  ['pointed', new Set(['to', 'out'])], ['pointing', new Set(['to', 'out'])],
+]);

@@ -4,7 +4,7 @@
 import type { Span } from '../../model/article.js';
 import type { Run } from '../entities/runs.js';
 import type { Word } from '../entities/words.js';
-import { BARE_CLAUSE_VERBS, CUE_VERBS, OBJECT_VERBS } from './cues.js';
+import { BARE_CLAUSE_VERBS, CUE_PARTICLES, CUE_VERBS, OBJECT_CUES, OBJECT_VERBS } from './cues.js';
 import { span, type SentenceWords } from './direct.js';
 import { maxAdjunctWords } from './params.js';
 import { phraseAfter, subjectBefore } from './phrases.js';
@@ -60,7 +60,8 @@ function bareClause(ws: Word[], c: number, text: string): Span | null {
   if (ws[k]?.text === ',') return null;
   c = k - 1;
   const next = ws[c + 1];
-  if (!next || TIME_WORDS.test(next.lower) || !/^(DET|PROPN|PRON|NOUN|ADJ|NUM)$/.test(next.pos)) return null;
+  // An adverb may open the clause ("says too much is made of…"), a preposition may not ("said in a statement").
+  if (!next || TIME_WORDS.test(next.lower) || !/^(DET|PROPN|PRON|NOUN|ADJ|NUM|ADV)$/.test(next.pos)) return null;
   if (ws.slice(c + 1).filter((w) => w.pos === 'VERB' || w.pos === 'AUX').length === 0) return null;
   return contentOf(ws, c + 1, ws.length - 1, text);
 }
@@ -73,8 +74,29 @@ function clauseBefore(ws: Word[], speakerFirst: number, text: string, floor: num
   return contentOf(ws, floor, comma - 1, text);
 }
 
+/** Rule object-content: "Clinton cited it as an example…", "Trump called for new talks", "She wants to
+ * triple…": for stance verbs the content is the rest of the clause after the cue (and its particle). */
+function objectClause(ws: Word[], c: number, text: string): Span | null {
+  if (!OBJECT_CUES.has(ws[c].lower)) return null;
+  let k = c + 1;
+  if (CUE_PARTICLES.get(ws[c].lower)?.has(ws[k]?.lower ?? '')) k++;
+  const next = ws[k];
+  // A comma, period or time word right after the verb means no object ("Trump called on Tuesday").
+  if (!next || /^[.;!?,:]$/.test(next.text) || TIME_WORDS.test(next.lower) || next.lower === 'by') return null;
+  let last = ws.length - 1;
+  while (last >= k && /^[.;!?,:"“”]$/.test(ws[last].text)) last--;
+  if (last < k) return null;
+  return span(text, ws[k].start, ws[last].end);
+}
+
+/** The cue span: the verb, with its particle when it has one ("called for", "pointed out"). */
+function cueSpan(ws: Word[], c: number, text: string): Span {
+  const particle = CUE_PARTICLES.get(ws[c].lower)?.has(ws[c + 1]?.lower ?? '');
+  return span(text, ws[c].start, ws[particle ? c + 1 : c].end);
+}
+
 function isVerbCue(w: Word): boolean {
-  return CUE_VERBS.has(w.lower) && !w.cap && (w.pos === 'VERB' || w.pos === 'AUX');
+  return (CUE_VERBS.has(w.lower) || OBJECT_CUES.has(w.lower)) && !w.cap && (w.pos === 'VERB' || w.pos === 'AUX');
 }
 
 /** Reported speech of one sentence. `blocked(i)` says a word lies inside a direct quote. */
@@ -98,7 +120,7 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
       continue;
     }
     if (!isVerbCue(w)) continue;
-    const cue = span(text, w.start, w.end);
+    const cue = cueSpan(ws, c, text);
     let subject = subjectBefore(ws, c);
     // Rule shared-subject: "Fields tweeted a photograph and said she…", "…, saying that…": the speaker is
     // the subject of the sentence's first verb.
@@ -107,7 +129,8 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
       if (firstVerb > 0 && firstVerb < c - 1) subject = subjectBefore(ws, firstVerb);
       if (subject && subject.first !== floor) subject = null;
       if (subject) {
-        const content = thatClause(ws, c, text) ?? colonClause(ws, c, text) ?? bareClause(ws, c, text);
+        const content = thatClause(ws, c, text) ?? colonClause(ws, c, text) ?? bareClause(ws, c, text)
+          ?? objectClause(ws, c, text);
         if (content) out.push({ speaker: npSpan(ws, subject, text), cue, content });
         continue;
       }
@@ -115,19 +138,21 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
     if (!subject) {
       // Rule inverted-cue: "…, said the official." / "…, says Sullivan."
       const after = ws[c - 1]?.text === ',' ? phraseAfter(ws, c + 1) : null;
-      if (after && (after.last + 1 >= ws.length || /^[.,;]$/.test(ws[after.last + 1].text))) {
+      if (after && CUE_VERBS.has(w.lower) && (after.last + 1 >= ws.length || /^[.,;]$/.test(ws[after.last + 1].text))) {
         const content = contentOf(ws, floor, c - 2, text);
         if (content) out.push({ speaker: npSpan(ws, after, text), cue, content });
       }
       continue;
     }
-    const content = thatClause(ws, c, text) ?? colonClause(ws, c, text)
-      ?? clauseBefore(ws, subject.first, text, floor) ?? bareClause(ws, c, text);
+    // A clause after the cue wins over one before it: in "Speaking in Toledo, Clinton says he is…" the
+    // opening phrase is an adjunct, not the content.
+    const content = thatClause(ws, c, text) ?? colonClause(ws, c, text) ?? bareClause(ws, c, text)
+      ?? clauseBefore(ws, subject.first, text, floor) ?? objectClause(ws, c, text);
     if (!content) continue;
     out.push({ speaker: npSpan(ws, subject, text), cue, content });
-    // One attribution per clause: a later cue inside this content starts its own search after it.
+    // A later cue inside this content is a nested attribution ("Trump said Clinton wants…"): it starts
+    // its own search after this cue.
     floor = c + 1;
-    if (content.start > w.start) break;
   }
   return out;
 }

@@ -9,8 +9,8 @@ const run = (text: string) => {
   return extractQuotes(a, extractEntities(a));
 };
 
-test('scare quotes are not quotes', () => {
-  assert.deepEqual(run('The minister called the reports “baseless” and left.'), []);
+test('scare quotes are not direct quotes (the stance "called … baseless" is reported, not quoted)', () => {
+  assert.deepEqual(run('The minister called the reports “baseless” and left.').filter((q) => q.direct), []);
 });
 
 test('an indefinite source stays unresolved rather than guessed', () => {
