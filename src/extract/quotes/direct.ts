@@ -84,8 +84,11 @@ export function cueAfter(s: SentenceWords, quoteEnd: number, text: string): Attr
 export function cueBefore(s: SentenceWords, quoteStart: number, text: string): Attribution | null {
   const ws = s.words;
   const before = ws.filter((w) => w.end <= quoteStart);
-  if (before.length < 2 || !/^[,:]$/.test(before[before.length - 1].text)) return null;
-  for (let c = before.length - 2; c >= 0; c--) {
+  if (before.length < 2) return null;
+  // `Trump said "Who would have believed…"`: the cue may touch the opening mark with no punctuation.
+  const touching = isCue(before[before.length - 1]);
+  if (!touching && !/^[,:]$/.test(before[before.length - 1].text)) return null;
+  for (let c = before.length - (touching ? 1 : 2); c >= 0; c--) {
     if (!isCue(ws[c])) continue;
     const np = subjectBefore(ws, c);
     if (!np) {

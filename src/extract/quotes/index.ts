@@ -40,11 +40,29 @@ function continuesQuote(previous: Found | null, previousParagraph: number, quote
   return previousParagraph === paragraph || (previousParagraph === paragraph - 1 && quoteStart === paragraphStart);
 }
 
+/** Rule rejoin-split-sentence: the segmenter cuts after abbreviations inside a parenthesis ("Rep. Gwen
+ * Moore (D-Wis.) said"); a sentence left with an open parenthesis, or followed in its paragraph by one that
+ * opens with ")" or a lower-case word, is joined to the next so cue and speaker stay together. */
+function rejoinSplits(sentences: SentenceWords[], text: string): SentenceWords[] {
+  const out: SentenceWords[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    const first = text[s.start];
+    const unbalanced = prev && prev.words.filter((w) => w.text === '(').length > prev.words.filter((w) => w.text === ')').length;
+    if (prev && prev.paragraph === s.paragraph && (unbalanced || first === ')' || /\p{Ll}/u.test(first ?? ''))) {
+      out[out.length - 1] = { ...prev, end: s.end, words: [...prev.words, ...s.words] };
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
+}
+
 export function extractQuotes(article: TextReady, entities: EntityMention[]): QuoteMention[] {
   const text = article.clean.text;
-  const sentences: SentenceWords[] = article.text.sentences.map((s) => ({
+  const sentences = rejoinSplits(article.text.sentences.map((s) => ({
     index: s.index, start: s.start, end: s.end, paragraph: s.paragraph, words: wordsOf(s, text),
-  }));
+  })), text);
   const found: Found[] = [];
   const quoted: { start: number; end: number }[] = [];
   // Direct quotes, paragraph by paragraph.

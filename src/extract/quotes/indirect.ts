@@ -71,7 +71,22 @@ function bareClause(ws: Word[], c: number, text: string): Span | null {
 function clauseBefore(ws: Word[], speakerFirst: number, text: string, floor: number): Span | null {
   const comma = speakerFirst - 1;
   if (comma <= floor || !/^[,—–]$/.test(ws[comma].text)) return null;
+  // An opening adjunct is no reported clause: "At Monday's debate, Clinton cited…", "Speaking in Toledo,
+  // Clinton says…", "In offering analysis, Caddell told…" start with a preposition or a participle.
+  let first = floor;
+  while (first < comma && /^[,:“”"'‘’]$/.test(ws[first].text)) first++;
+  const f = ws[first];
+  if (!f || f.pos === 'ADP' || f.pos === 'SCONJ' || (f.pos === 'VERB' && /(ing|ed)$/.test(f.lower))) return null;
+  if (!ws.slice(first, comma).some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return null;
   return contentOf(ws, floor, comma - 1, text);
+}
+
+/** Words that may stand right before a clause subject: the sentence start, punctuation, a conjunction or a
+ * complementiser. "…in late August found" has "in" there, so "late August" is no subject. */
+function opensClause(ws: Word[], first: number, floor: number): boolean {
+  if (first <= floor) return true;
+  const w = ws[first - 1];
+  return /^[,;:—–(“"‘]$/.test(w.text) || w.pos === 'CCONJ' || w.pos === 'SCONJ' || /^(that|who|which|and|but|as)$/.test(w.lower);
 }
 
 /** Rule object-content: "Clinton cited it as an example…", "Trump called for new talks", "She wants to
@@ -122,6 +137,10 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
     if (!isVerbCue(w)) continue;
     const cue = cueSpan(ws, c, text);
     let subject = subjectBefore(ws, c);
+    // Stance verbs ("found", "wants", "called") are common outside attribution: their subject must open a
+    // clause, and they do not report the clause before them.
+    const stanceOnly = !CUE_VERBS.has(w.lower);
+    if (subject && stanceOnly && !opensClause(ws, subject.first, floor)) continue;
     // Rule shared-subject: "Fields tweeted a photograph and said she…", "…, saying that…": the speaker is
     // the subject of the sentence's first verb.
     if (!subject && c > 1 && (ws[c - 1].lower === 'and' || (ws[c - 1].text === ',' && /ing$/.test(w.lower)))) {
@@ -147,7 +166,7 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
     // A clause after the cue wins over one before it: in "Speaking in Toledo, Clinton says he is…" the
     // opening phrase is an adjunct, not the content.
     const content = thatClause(ws, c, text) ?? colonClause(ws, c, text) ?? bareClause(ws, c, text)
-      ?? clauseBefore(ws, subject.first, text, floor) ?? objectClause(ws, c, text);
+      ?? (stanceOnly ? null : clauseBefore(ws, subject.first, text, floor)) ?? objectClause(ws, c, text);
     if (!content) continue;
     out.push({ speaker: npSpan(ws, subject, text), cue, content });
     // A later cue inside this content is a nested attribution ("Trump said Clinton wants…"): it starts

@@ -15,3 +15,8 @@ export const minUnattributedQuoteWords = 6;
 /** Sentences searched backwards for the antecedent of "he"/"she" or "the official": 3 keeps the
  * seed pronoun ("We oppose…," he said) and drops far, wrong antecedents on PolNeAR dev. */
 export const antecedentWindow = 3;
+
+/** Longest appositive between the speaker's name and the cue ("David Kamin, an outside adviser to the
+ * campaign on tax and budget issues and an associate professor at …, said"): 24 words recovers the long
+ * expert appositives of PolNeAR dev without reaching back over whole clauses. */
+export const maxAppositiveWords = 24;

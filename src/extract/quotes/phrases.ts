@@ -5,7 +5,7 @@
 import type { Run } from '../entities/runs.js';
 import { isTitleHead } from '../gazetteer/index.js';
 import type { Word } from '../entities/words.js';
-import { maxSpeakerWords } from './params.js';
+import { maxAppositiveWords, maxSpeakerWords } from './params.js';
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
 const HEAD_POS = new Set(['PROPN', 'NOUN']);
@@ -44,22 +44,40 @@ function npStart(words: Word[], e: number, limit: number): number {
   return f;
 }
 
+/** Index of the "(" that opens a short parenthesis closed at `e` ("Rep. John Mica (R-Fla.)"), or -1. */
+function parenthesisOpen(words: Word[], e: number): number {
+  if (words[e]?.text !== ')') return -1;
+  for (let k = e - 1; k >= 0 && e - k <= 5; k--) if (words[k].text === '(') return k;
+  return -1;
+}
+
 /** The subject phrase ending right before cue word `c`, appositive included, or null. */
 export function subjectBefore(words: Word[], c: number): Run | null {
   let e = c - 1;
   while (e >= 0 && (BETWEEN.has(words[e].lower) || words[e].pos === 'ADV') && words[e].lower !== 'who') e--;
   if (e < 0) return null;
-  let last = e;
+  const last = e;
   if (words[e].text === ',') {
-    // Appositive: "Kirby, a spokesman for the National Security Council, told".
+    // Appositive: "Kirby, a spokesman for the National Security Council, told" — appositives of experts
+    // run long ("Leonard Burman, director of the … Center and a professor at …, said").
     let k = e - 1;
-    while (k >= 0 && e - k <= maxSpeakerWords && words[k].text !== ',') k--;
+    while (k >= 0 && e - k <= maxAppositiveWords && words[k].text !== ',') k--;
     if (k <= 0 || words[k].text !== ',') return null;
-    const f = npStart(words, k - 1, 0);
-    if (f < 0 || !/^(PROPN|PRON)$/.test(words[k - 1].pos)) return null;
+    let h = k - 1;
+    const open = parenthesisOpen(words, h);
+    if (open > 0) h = open - 1;
+    // The head before the first comma is a name or pronoun, or a common noun when the appositive is the
+    // name ("The state's campaign chairman, Phil Lovas, said").
+    const inner = words.slice(k + 1, e);
+    const nameInside = inner.length > 0 && inner.every((w) => w.pos === 'PROPN' || w.text === '.');
+    if (h < 0 || !(/^(PROPN|PRON)$/.test(words[h].pos) || (words[h].pos === 'NOUN' && nameInside))) return null;
+    const f = npStart(words, h, 0);
+    if (f < 0) return null;
     return { first: f, last: e - 1 };
   }
-  const f = npStart(words, e, 0);
+  // "Rep. John Mica (R-Fla.) said": the party-and-state parenthesis belongs to the name.
+  const open = parenthesisOpen(words, e);
+  const f = npStart(words, open > 0 ? open - 1 : e, 0);
   return f < 0 ? null : { first: f, last };
 }
 
@@ -76,5 +94,10 @@ export function phraseAfter(words: Word[], i: number): Run | null {
     break;
   }
   while (last >= i && !HEAD_POS.has(words[last].pos)) last--;
-  return last >= i ? { first: i, last } : null;
+  if (last < i) return null;
+  // "said Rep. John Mica (R-Fla.)".
+  if (words[last + 1]?.text === '(') {
+    for (let k = last + 2; k < words.length && k - last <= 5; k++) if (words[k].text === ')') return { first: i, last: k };
+  }
+  return { first: i, last };
 }
