@@ -3,7 +3,7 @@
 // with a past bias, because chrono's own guesses (forwardDate off) take the nearest weekday, not the past one.
 
 import * as chrono from 'chrono-node';
-import { addDays, fmtDay, fmtMonth, toDays, weekday, type Ymd } from './calendar.js';
+import { addDays, fmtDay, fmtMonth, lastMonthYear, toDays, weekday, type Ymd } from './calendar.js';
 import { futureDayTolerance, futureMonthTolerance } from './params.js';
 import { PART_OF_DAY, type Candidate, type RuleContext } from './rules.js';
 
@@ -140,9 +140,9 @@ export function proposeCalendar(ctx: RuleContext): Candidate[] {
       if (certain('year')) day = fmtMonth(s.get('year')!, s.get('month')!);
       else if (ctx.ref) {
         const month = s.get('month')!;
-        // "last May" is the previous year's May (TimeML practice; "in May" covers the recent one),
-        // "next May" the coming one, "this May" the reference year's.
-        const y = prefix === 'last' ? ctx.ref.y - 1 : prefix === 'next' ? (month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1) : prefix === 'this' ? ctx.ref.y : inferYear(ctx.ref, month, null, future);
+        // "last May" is the most recent past May (see lastMonthYear), "next May" the coming one, "this
+        // May" the reference year's.
+        const y = prefix === 'last' ? lastMonthYear(ctx.ref, month) : prefix === 'next' ? (month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1) : prefix === 'this' ? ctx.ref.y : inferYear(ctx.ref, month, null, future);
         day = fmtMonth(y, month);
         resolution = prefix ? `relative-${prefix}-month` : 'relative-past-month';
       } else resolution = 'unresolved-no-reference';

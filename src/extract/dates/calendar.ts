@@ -73,3 +73,13 @@ export function addQuarters(y: number, q: number, n: number): { y: number; q: nu
 export const SEASONS = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' } as const;
 /** First month of each season (northern meteorological seasons; winter counted from December). */
 export const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+/**
+ * Year of "last <Month>": the most recent past occurrence of that month before the reference month
+ * ("last April" in October is this April; "last November" in February is the previous year's). TBAQ
+ * TimeBank annotates 9 of 10 "last <Month>" this way, against 4 of 10 for "always the previous year";
+ * AQUAINT's 4 agree with both readings.
+ */
+export function lastMonthYear(ref: Ymd, month: number): number {
+  return month < ref.m ? ref.y : ref.y - 1;
+}

@@ -35,3 +35,17 @@ test('weekday abbreviations inside names are not weekdays', () => {
 test('money and counts that look like years are not years', () => {
   assert.deepEqual(texts('The car costs $2019 and 2000 people came.'), []);
 });
+
+test('"only" and "just" stay outside a duration; an approximator does not attach to a date', () => {
+  assert.deepEqual(texts('The clinic had only five hours of power.'), ['five hours']);
+  assert.deepEqual(texts('The boat arrived about May 3.'), ['May 3']);
+});
+
+test('"by" before a weekday is not a deadline cue (the passive agent reading is common)', () => {
+  const d = extractDatesFromText('The bill was signed by Tuesday\'s deadline.', REF);
+  assert.equal(d.find((x) => x.text === 'Tuesday')?.value, '2022-07-12');
+});
+
+test('a four-digit count of quarters is not a duration', () => {
+  assert.ok(!extractDatesFromText('Sales fell in the 2030 quarter.', REF).some((d) => d.value?.startsWith('P')));
+});

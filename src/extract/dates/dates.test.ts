@@ -29,7 +29,10 @@ test('bare months: the past by default, the future with a cue', () => {
   assert.equal(value('Prices rose in June, the agency said.', 'June').value, '2022-06');
   assert.equal(value('The mayor resigned in December after a vote.', 'December').value, '2021-12');
   assert.equal(value('The mayor will resign in December, aides said.', 'December').value, '2022-12');
-  assert.equal(value('The plant closed last May.', 'last May').value, '2021-05');
+  // "last <Month>" is its most recent past occurrence: this year's May in July, last year's September.
+  assert.equal(value('The plant closed last May.', 'last May').value, '2022-05');
+  assert.equal(value('The plant closed last September.', 'last September').value, '2021-09');
+  assert.equal(value('The plant closed last July.', 'last July').value, '2021-07');
 });
 
 test('month and day without a year, and a range of two dates gives two mentions', () => {
@@ -88,4 +91,38 @@ test('contract values: weeks map to a month, quarters to a year, vague values to
   assert.equal(contractValue('P1DE', 'DURATION'), 'P10Y');
   assert.equal(contractValue('1998-08-07T10:00', 'TIME'), '1998-08-07');
   assert.equal(contractValue('P1D', 'SET'), null);
+});
+
+const timeml = (text: string, phrase: string, ref: string | null = REF) => {
+  const all = detectTimexes(text, ref);
+  const m = all.find((d) => d.text === phrase);
+  assert.ok(m, `no mention "${phrase}" in ${JSON.stringify(all.map((d) => d.text))}`);
+  return m.timeml;
+};
+
+test('counted decades and centuries are written in years; a vague count keeps its unit', () => {
+  assert.equal(timeml('Rents were the lowest in two decades.', 'two decades'), 'P20Y');
+  assert.equal(timeml('The tower stood for a century.', 'a century'), 'P100Y');
+  assert.equal(value('Rents were the lowest in two decades.', 'two decades').value, 'P20Y');
+});
+
+test('"the 1988 quarter" takes the quarter under discussion; alone it is the year', () => {
+  const all = detectTimexes('Profit rose in the third quarter, against a loss in the 2030 quarter.', REF);
+  assert.deepEqual(all.map((d) => [d.text, d.timeml]), [['the third quarter', '2022-Q3'], ['the 2030 quarter', '2030-Q3']]);
+  assert.equal(timeml('Costs rose in the 2030 period.', 'the 2030 period'), '2030');
+});
+
+test('an approximator belongs to a counted duration or offset', () => {
+  assert.equal(timeml('The ferry sat idle for nearly two weeks.', 'nearly two weeks'), 'P2W');
+  assert.equal(timeml('The dam broke almost three years ago.', 'almost three years ago'), '2019');
+  assert.equal(timeml('Crews must wait at least 30 days.', 'at least 30 days'), 'P30D');
+});
+
+test('"last night" and "tonight" are the night of their day', () => {
+  assert.equal(timeml('The mayor spoke last night.', 'last night'), '2022-07-15TNI');
+  assert.equal(timeml('The mayor speaks tonight.', 'tonight'), '2022-07-16TNI');
+});
+
+test('a deadline preposition right before a weekday points ahead', () => {
+  assert.equal(value('The strike continues until Tuesday, the union said.', 'Tuesday').value, '2022-07-19');
 });

@@ -82,6 +82,22 @@ export function resolveOverlaps(cands: Candidate[]): Candidate[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
+const APPROXIMATOR = /\b(?:almost|nearly|about|roughly|approximately|more than|less than|over|at least|up to)\s+$/i;
+
+/**
+ * TimeML puts an approximator inside a counted duration or offset ("almost two years ago", "at least 30
+ * days", "more than four hours"; the `mod` attribute). TBAQ TimeBank includes it in 13 of 15 such
+ * phrases; AQUAINT in 5 of 11 ("only"/"just" are never included, so they are not in the list).
+ */
+export function includeApproximator(mentions: Candidate[], text: string): void {
+  for (const c of mentions) {
+    if (c.rule !== 'duration' && c.rule !== 'relative-offset') continue;
+    if (!/^(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred)/i.test(text.slice(c.start, c.end))) continue;
+    const m = APPROXIMATOR.exec(text.slice(Math.max(0, c.start - 20), c.start));
+    if (m) c.start -= m[0].length;
+  }
+}
+
 /**
  * Quarter discourse in earnings reports. "a year ago"/"a year earlier"/"year-earlier" after a quarter in the same text means that quarter a
  * year before (earnings reports: "third-quarter profit … compared with $2 a share a year earlier"); TBAQ
@@ -95,6 +111,11 @@ export function quarterDiscourse(mentions: Candidate[], text: string): void {
     const q = c.timeml && /^(\d{4})-(Q\d|H\d)$/.exec(c.timeml);
     if (q) {
       lastQuarter = { y: +q[1], q: q[2] };
+      continue;
+    }
+    if (c.rule === 'year-quarter' && c.timeml) {
+      // "the 1988 quarter" after "the third quarter": 1988's third quarter.
+      if (lastQuarter) c.timeml = `${c.timeml}-${lastQuarter.q}`;
       continue;
     }
     if (lastQuarter && c.rule === 'relative-offset' && c.timeml && /^\d{4}$/.test(c.timeml) && /^(?:a|one)\s+year\s+(?:ago|earlier)|^year-(?:earlier|ago)/i.test(text.slice(c.start, c.end))) {

@@ -9,6 +9,7 @@ import {
   fmtDay,
   fmtMonth,
   fmtWeek,
+  lastMonthYear,
   quarterOf,
   SEASON_START,
   SEASONS,
@@ -61,8 +62,10 @@ function duration(n: number, unit: string): string {
     case 'week': return `P${count}W`;
     case 'month': return `P${count}M`;
     case 'quarter': return `P${count}Q`;
-    case 'decade': return `P${count}DE`;
-    case 'century': return `P${count}CE`;
+    // TimeML writes counted decades and centuries in years ("two decades" = P20Y; TBAQ: "two decades",
+    // "past decade" = P10Y, "this century" = P100Y); a vague count keeps the unit letter (PXDE).
+    case 'decade': return n < 0 ? 'PXDE' : `P${n * 10}Y`;
+    case 'century': return n < 0 ? 'PXCE' : `P${n * 100}Y`;
     default: return `P${count}Y`;
   }
 }
@@ -127,7 +130,7 @@ export const relativeDay: DateRule = {
       const head = m[1].toLowerCase();
       const part = (m[2] ?? '').toLowerCase();
       const shift = head === 'yesterday' || head === 'last night' ? -1 : head === 'tomorrow' ? 1 : 0;
-      const suffix = PART_OF_DAY[part] ?? (head === 'tonight' || head === 'last night' ? 'TNI' : PART_OF_DAY[head.split(' ')[1] ?? ''] ?? '');
+      const suffix = PART_OF_DAY[part] ?? (head === 'tonight' || head === 'last night' ? 'NI' : PART_OF_DAY[head.split(' ')[1] ?? ''] ?? '');
       const timeml = ctx.ref ? fmtDay(addDays(ctx.ref, shift)) + (suffix ? `T${suffix}` : '') : null;
       out.push({ start: m.index, end: m.index + m[0].length, type: suffix ? 'TIME' : 'DATE', timeml, resolution: 'relative-day', rule: this.name });
     });
@@ -219,7 +222,7 @@ export const relativeMonth: DateRule = {
       const prefix = m[1].toLowerCase();
       let timeml: string | null = null;
       if (ctx.ref) {
-        const y = prefix === 'last' ? ctx.ref.y - 1 : prefix === 'next' ? (month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
+        const y = prefix === 'last' ? lastMonthYear(ctx.ref, month) : prefix === 'next' ? (month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
         timeml = fmtMonth(y, month);
       }
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution: ctx.ref ? `relative-${prefix}-month` : 'unresolved-no-reference', rule: this.name });
@@ -273,6 +276,8 @@ export const durationRule: DateRule = {
       const n = numberOf(word);
       if (Number.isNaN(n)) return;
       const unit = m[3].toLowerCase();
+      // "the 1988 quarter", "a 2030 year-end": a year before a singular unit names the period, it does not count it.
+      if (/^(?:1[6-9]|20)\d\d$/.test(word) && !/s$/i.test(m[0])) return;
       // "a second attempt", "one second-quarter": an article + "second" is an ordinal, not a duration.
       if (unit === 'second' && !/^\d/.test(word)) return;
       // "the last year"/"the past year" (no number) are read as durations only with "past"/"last"/"first".
@@ -338,6 +343,11 @@ export const quarterRule: DateRule = {
         timeml = `${y}-${code}`;
       } else resolution = 'unresolved-no-reference';
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution, rule: this.name });
+    });
+    // "the 1988 quarter", "the 1989 period": a named year of the quarter under discussion. The quarter
+    // number comes from the discourse (quarterDiscourse in refiners.ts); alone it is that year.
+    each(/\bthe\s+((?:1[6-9]|20)\d\d)\s+(quarter|period)\b/gi, ctx.text, (m) => {
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml: m[1], resolution: 'absolute', rule: 'year-quarter' });
     });
     each(/\b(?:the|that|this)\s+(?:latest\s+|most recent\s+|same\s+|recent\s+)?(quarter|period)\b/gi, ctx.text, (m) => {
       if (m[1].toLowerCase() === 'period' && !/latest|most recent/i.test(m[0])) return;
