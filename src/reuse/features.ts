@@ -121,6 +121,12 @@ export function sentenceFeatures(
   return { stems, numbers, names, weekdays, surface };
 }
 
+/** The content stem of a lower-cased content word (synonyms mapped to their group head when enabled). */
+export function contentStemOf(lower: string, useSynonyms: boolean = reuseParams.useSynonyms): string {
+  const s = stem(lower);
+  return useSynonyms ? (SYNONYMS.get(s) ?? s) : s;
+}
+
 /** Content stems of a sentence in order, with repeats (for index keys; cheaper than sentenceFeatures). */
 export function contentStems(text: string, useSynonyms: boolean = reuseParams.useSynonyms): string[] {
   const out: string[] = [];
