@@ -49,3 +49,8 @@ test('"by" before a weekday is not a deadline cue (the passive agent reading is 
 test('a four-digit count of quarters is not a duration', () => {
   assert.ok(!extractDatesFromText('Sales fell in the 2030 quarter.', REF).some((d) => d.value?.startsWith('P')));
 });
+
+test('a clock word without a day is not attached to a later date', () => {
+  assert.deepEqual(texts('Noon is when the market closes.'), []);
+  assert.deepEqual(texts('The bells rang at midnight, and on Tuesday the fair closed.').filter((t) => /midnight/.test(t)), []);
+});

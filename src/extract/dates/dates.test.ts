@@ -126,3 +126,13 @@ test('"last night" and "tonight" are the night of their day', () => {
 test('a deadline preposition right before a weekday points ahead', () => {
   assert.equal(value('The strike continues until Tuesday, the union said.', 'Tuesday').value, '2022-07-19');
 });
+
+test('a schedule told in the past keeps a weekday in the past', () => {
+  assert.equal(value('The offer had been due to expire Friday, the company said.', 'Friday').value, '2022-07-15');
+  assert.equal(value('The offer is due to expire Friday, the company said.', 'Friday').value, '2022-07-22');
+});
+
+test('a clock word before a day makes one time expression', () => {
+  assert.equal(timeml('Talks broke off at noon Thursday.', 'noon Thursday'), '2022-07-14T12:00');
+  assert.equal(timeml('Shares rose by mid-afternoon yesterday.', 'mid-afternoon yesterday'), '2022-07-15TAF');
+});

@@ -6,7 +6,7 @@ import type { DateMention, TextReady } from '../../model/article.js';
 import { addDays, fmtMonth, parseYmd, toDays } from './calendar.js';
 import { proposeCalendar } from './calendar-parser.js';
 import { futureCueWindow } from './params.js';
-import { dateFilters, includeApproximator, monthWithRelativeYear, quarterDiscourse, resolveOverlaps } from './refiners.js';
+import { clockBeforeDay, dateFilters, includeApproximator, monthWithRelativeYear, quarterDiscourse, resolveOverlaps } from './refiners.js';
 import { newsRules, type Candidate, type RuleContext, type TimexType } from './rules.js';
 
 /** A mention with its TimeML reading (what eval/timex.ts scores) beside the contract value. */
@@ -25,6 +25,11 @@ const FUTURE_CUE = /\b(?:will|won't|shall|'ll|next|upcoming|scheduled|expected t
 // March"). TBAQ: no change either way; "by" and "through" were tried too and cost 0.2 value F1 on
 // TimeBank ("through March" mostly closes a past span), so they are left out.
 const DEADLINE_BEFORE = /\b(?:until|till|ahead of)\s+(?:early\s+|mid-?|late\s+)?$/i;
+
+// A schedule told in the past ("had been due to expire Friday", "was scheduled to end Monday") was set
+// before the report and mostly concerns a day already past: the future cue does not apply. TBAQ TimeBank:
+// 2 such weekdays, both past.
+const PAST_SCHEDULE = /\b(?:had been|was|were)\s+(?:scheduled|due|expected|set|supposed|planned)\b/i;
 
 type Bounds = { start: number; end: number }[];
 
@@ -81,7 +86,9 @@ export function detectTimexes(text: string, published: string | null, sentences?
       let from = Math.max(0, pos - futureCueWindow);
       const window = text.slice(from, pos);
       const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('; '));
-      return FUTURE_CUE.test(cut >= 0 ? window.slice(cut + 1) : window) || DEADLINE_BEFORE.test(window);
+      const clause = cut >= 0 ? window.slice(cut + 1) : window;
+      if (PAST_SCHEDULE.test(clause) && !/\b(?:will|next)\b/i.test(clause)) return false;
+      return FUTURE_CUE.test(clause) || DEADLINE_BEFORE.test(window);
     },
   };
   const proposed: Candidate[] = proposeCalendar(ctx);
@@ -89,6 +96,7 @@ export function detectTimexes(text: string, published: string | null, sentences?
   const kept = monthWithRelativeYear(resolveOverlaps(proposed.filter((c) => !dateFilters.some((f) => f.rejects(c, text)))), text);
   quarterDiscourse(kept, text);
   includeApproximator(kept, text);
+  clockBeforeDay(kept, text);
   return kept.map((c) => {
     // Without a reference date only absolute values survive (an explicit year, or a duration).
     const absolute = c.resolution === 'absolute' || c.resolution === 'duration' || c.resolution === 'set';

@@ -82,6 +82,25 @@ export function resolveOverlaps(cands: Candidate[]): Candidate[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
+const CLOCK_BEFORE = /\b(noon|midnight|mid-?\s?(?:morning|afternoon|day)|early morning|late (?:morning|afternoon|evening|night))\s+$/i;
+
+/**
+ * A clock word or part of day written before a day ("noon Thursday", "midnight Friday", "mid-afternoon
+ * yesterday") makes one TIME expression, as TimeML marks it (TBAQ TimeBank: 4 such phrases, all one span).
+ */
+export function clockBeforeDay(mentions: Candidate[], text: string): void {
+  for (const c of mentions) {
+    if (c.type !== 'DATE' || !c.timeml || !/^\d{4}-\d{2}-\d{2}$/.test(c.timeml)) continue;
+    const m = CLOCK_BEFORE.exec(text.slice(Math.max(0, c.start - 20), c.start));
+    if (!m) continue;
+    const word = m[1].toLowerCase();
+    const suffix = word === 'noon' ? '12:00' : word === 'midnight' ? '24:00' : /afternoon/.test(word) ? 'AF' : /morning/.test(word) ? 'MO' : /evening/.test(word) ? 'EV' : /night/.test(word) ? 'NI' : 'MI';
+    c.start -= m[0].length;
+    c.type = 'TIME';
+    c.timeml = `${c.timeml}T${suffix}`;
+  }
+}
+
 const APPROXIMATOR = /\b(?:almost|nearly|about|roughly|approximately|more than|less than|over|at least|up to)\s+$/i;
 
 /**
