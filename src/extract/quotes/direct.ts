@@ -65,6 +65,8 @@ export function cueAfter(s: SentenceWords, quoteEnd: number, text: string): Attr
   if (i >= ws.length) return null;
   if (isCue(ws[i])) {
     const np = phraseAfter(ws, i + 1);
+    // `"…," adding that…` continues the sentence's own subject: reported speech takes it from there.
+    if (!np && /ing$/.test(ws[i].lower)) return null;
     return {
       speaker: np ? span(text, ws[np.first].start, ws[np.last].end) : null, speakerSentence: s.index,
       cue: span(text, ws[i].start, ws[i].end),

@@ -4,7 +4,7 @@
 import type { EntityMention, QuoteMention, Span, TextReady } from '../../model/article.js';
 import { wordsOf } from '../entities/words.js';
 import { cueAfter, cueBefore, quoteSpans, span, type Attribution, type SentenceWords } from './direct.js';
-import { reportedSpeech } from './indirect.js';
+import { reportedSpeech, speakerColon } from './indirect.js';
 import { minUnattributedQuoteWords } from './params.js';
 import { resolveSpeaker, speakerContext } from './speaker.js';
 
@@ -95,17 +95,30 @@ export function extractQuotes(article: TextReady, entities: EntityMention[]): Qu
       previousParagraph = pi;
     }
   });
+  // Headlines and transcripts: "Name: content" opening a paragraph.
+  const paragraphs = article.clean.paragraphs;
+  const colonSpeech = new Set<number>();
+  for (const s of sentences) {
+    const p = paragraphs[s.paragraph];
+    if (!p || s.start !== p.start) continue;
+    const r = speakerColon(s, text, p.end);
+    if (!r) continue;
+    colonSpeech.add(s.index);
+    found.push({ attribution: { speaker: r.speaker, speakerSentence: s.index, cue: r.cue }, content: r.content,
+      direct: /^[\p{Lu}\s.]+$/u.test(r.speaker!.text), sentence: s.index });
+  }
   const inQuote = (pos: number) => quoted.some((q) => pos >= q.start && pos < q.end);
   const usedCue = new Set(found.map((f) => f.attribution?.cue?.start).filter((x) => x !== undefined));
   for (const s of sentences) {
+    if (colonSpeech.has(s.index)) continue;
     for (const r of reportedSpeech(s, text, (pos) => inQuote(pos) || usedCue.has(pos))) {
       found.push({ attribution: { speaker: r.speaker, speakerSentence: s.index, cue: r.cue }, content: r.content, direct: false, sentence: s.index });
     }
   }
   // A quoted fragment inside reported speech belongs to it ("responded that Russia had "no comments"").
-  const reported = found.filter((f) => !f.direct);
+  const reported = found.filter((f) => !f.direct || colonSpeech.has(f.sentence));
   const kept = found.filter((f) => !(f.direct && !f.attribution?.cue
-    && reported.some((r) => r.content.start <= f.content.start && r.content.end >= f.content.start)));
+    && reported.some((r) => r.content.start < f.content.end && r.content.end > f.content.start)));
   kept.sort((a, b) => a.content.start - b.content.start);
   const ctx = speakerContext(entities);
   const resolved = new Map<Attribution, string | null>();

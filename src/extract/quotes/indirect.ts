@@ -86,7 +86,8 @@ function clauseBefore(ws: Word[], speakerFirst: number, text: string, floor: num
 function opensClause(ws: Word[], first: number, floor: number): boolean {
   if (first <= floor) return true;
   const w = ws[first - 1];
-  return /^[,;:—–(“"‘]$/.test(w.text) || w.pos === 'CCONJ' || w.pos === 'SCONJ' || /^(that|who|which|and|but|as)$/.test(w.lower);
+  return /^[,;:—–(“"‘]$/.test(w.text) || w.pos === 'CCONJ' || w.pos === 'SCONJ'
+    || /^(that|who|which|and|but|as|when|where|while|after|before|because|if|although|since|once|until)$/.test(w.lower);
 }
 
 /** Rule object-content: "Clinton cited it as an example…", "Trump called for new talks", "She wants to
@@ -96,8 +97,9 @@ function objectClause(ws: Word[], c: number, text: string): Span | null {
   let k = c + 1;
   if (CUE_PARTICLES.get(ws[c].lower)?.has(ws[k]?.lower ?? '')) k++;
   const next = ws[k];
-  // A comma, period or time word right after the verb means no object ("Trump called on Tuesday").
-  if (!next || /^[.;!?,:]$/.test(next.text) || TIME_WORDS.test(next.lower) || next.lower === 'by') return null;
+  // A comma, period or time word right after the verb means no object ("Trump called on Tuesday"); "to"
+  // opens the infinitive content ("wants to triple…").
+  if (!next || /^[.;!?,:]$/.test(next.text) || (TIME_WORDS.test(next.lower) && next.lower !== 'to') || next.lower === 'by') return null;
   let last = ws.length - 1;
   while (last >= k && /^[.;!?,:"“”]$/.test(ws[last].text)) last--;
   if (last < k) return null;
@@ -143,10 +145,12 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
     if (subject && stanceOnly && !opensClause(ws, subject.first, floor)) continue;
     // Rule shared-subject: "Fields tweeted a photograph and said she…", "…, saying that…": the speaker is
     // the subject of the sentence's first verb.
-    if (!subject && c > 1 && (ws[c - 1].lower === 'and' || (ws[c - 1].text === ',' && /ing$/.test(w.lower)))) {
+    // `…," adding that…` after a direct quote counts as ", adding".
+    const afterComma = ws[c - 1]?.text === ',' || (/^["”]$/.test(ws[c - 1]?.text ?? '') && ws[c - 2]?.text === ',');
+    if (!subject && c > 1 && (ws[c - 1].lower === 'and' || (afterComma && /ing$/.test(w.lower)))) {
       const firstVerb = ws.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
       if (firstVerb > 0 && firstVerb < c - 1) subject = subjectBefore(ws, firstVerb);
-      if (subject && subject.first !== floor) subject = null;
+      if (subject && !(subject.first === floor || (floor === 0 && opensClause(ws, subject.first, floor)))) subject = null;
       if (subject) {
         const content = thatClause(ws, c, text) ?? colonClause(ws, c, text) ?? bareClause(ws, c, text)
           ?? objectClause(ws, c, text);
@@ -174,4 +178,28 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
     floor = c + 1;
   }
   return out;
+}
+
+/** Labels of page furniture that also stand before a colon ("Update:", "Photo:", "Read more:"). */
+const NOT_SPEAKERS = /^(update|updated|photo|photos|video|watch|read|more|related|source|sources|credit|editor|note|advertisement|correction|warning|image|caption|listen|subscribe|click|see|also|tags?|topics?|by|q|a)$/;
+
+/** Rule speaker-colon: a paragraph opening with a short capitalised name and a colon — headlines ("Pence:
+ * Flowers Won't Be at Debate") and transcripts ("WALLACE: Let's start…"). The content runs to the end of
+ * the paragraph; `paragraphEnd` is its offset. */
+export function speakerColon(s: SentenceWords, text: string, paragraphEnd: number): Reported | null {
+  const ws = s.words;
+  // A transcript turn may sit inside quote marks: '"WALLACE: Let's start…'.
+  const from = /^["“]$/.test(ws[0]?.text ?? '') ? 1 : 0;
+  const colon = ws.findIndex((w) => w.text === ':');
+  if (colon < from + 1 || colon > from + 4) return null;
+  const name = ws.slice(from, colon);
+  if (!name.every((w) => w.cap && (w.pos === 'PROPN' || w.pos === 'NOUN' || /^\p{Lu}+$/u.test(w.text)))) return null;
+  if (name.some((w) => NOT_SPEAKERS.test(w.lower))) return null;
+  if (ws.length - colon - 1 < 3) return null;
+  const end = text.slice(ws[colon + 1].start, paragraphEnd).trimEnd().length + ws[colon + 1].start;
+  return {
+    speaker: span(text, name[0].start, name[name.length - 1].end),
+    cue: span(text, ws[colon].start, ws[colon].end),
+    content: span(text, ws[colon + 1].start, end),
+  };
 }
