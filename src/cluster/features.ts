@@ -12,6 +12,9 @@ export const SIGNALS: readonly Signal[] = ['terms', 'entities', 'numbers'];
 export interface ArticleFeatures {
   id: string;
   counts: Record<Signal, Map<string, number>>;
+  /** Content lemmas of the title and the first LEAD_SENTENCES sentences (inverted pyramid: the lead states
+   * what happened), used to tell sub-events of one story apart (bisect.ts). */
+  lead: Map<string, number>;
   /** Days since 1970-01-01 of the article's date, or null when undated. */
   day: number | null;
   /** The article's year: from its date, else the latest year its text mentions (news mentions past years
@@ -60,6 +63,7 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
   const terms = new Map<string, number>();
   const entities = new Map<string, number>();
   const numbers = new Map<string, number>();
+  const lead = new Map<string, number>();
   const text = article.clean.text;
   // Sentence-initial capitals say nothing about names ("Satellite images ..." is tagged PROPN); accept a
   // sentence-initial single name token only if the article also capitalises it mid-sentence.
@@ -107,7 +111,10 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
       }
       if (CONTENT_POS.has(t.pos) && t.normal.length > 1 && LETTER.test(t.normal) && !STOPWORDS.has(t.normal)) {
         const w = stem(t.normal);
-        if (!STOPWORDS.has(w)) bump(terms, w, weight);
+        if (!STOPWORDS.has(w)) {
+          bump(terms, w, weight);
+          if (s.index < LEAD_SENTENCES) bump(lead, w);
+        }
       }
     }
     flush();
@@ -115,7 +122,10 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
   // The title is the writer's own summary of the event: count its words twice.
   if (article.meta.title) {
     for (const raw of article.meta.title.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
-      if (raw.length > 1 && LETTER.test(raw) && !STOPWORDS.has(raw)) bump(terms, stem(raw), 2);
+      if (raw.length > 1 && LETTER.test(raw) && !STOPWORDS.has(raw)) {
+        bump(terms, stem(raw), 2);
+        bump(lead, stem(raw));
+      }
     }
   }
   for (const e of article.extract.entities) {
@@ -130,5 +140,5 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
   }
   const day = dayNumber(published);
   const year = published && day !== null ? Number(published.slice(0, 4)) : latestYear;
-  return { id: article.id, counts: { terms, entities, numbers }, day, year };
+  return { id: article.id, counts: { terms, entities, numbers }, lead, day, year };
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalysedArticle } from '../model/article.js';
 import type { ReportEvent, ReuseResult, Story } from '../model/report.js';
+import { bisectEvent, type BisectOptions, type UnitCounts } from './bisect.js';
 import { OnlineEventClusterer, type ClusterUnit, type EventOptions } from './events.js';
 import { articleFeatures, dayNumber, SIGNALS, type ArticleFeatures } from './features.js';
 import { dateSpan, eventLabel, headlineOf } from './labels.js';
@@ -23,6 +24,7 @@ export interface ClusterOptions {
   /** Run the story-local event pass (default true). */
   localPass?: boolean;
   story?: Partial<StoryOptions>;
+  bisect?: Partial<BisectOptions>;
   /** Short hash used for ids (injectable for tests); default: sha1 hex, first 10 chars. */
   hash?: (text: string) => string;
 }
@@ -51,6 +53,18 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   queryTerms: P.QUERY_TERMS,
   postingScan: P.POSTING_SCAN,
   candidateFloor: P.STORY_CANDIDATE_FLOOR,
+};
+
+export const DEFAULT_BISECT_OPTIONS: BisectOptions = {
+  weights: P.BISECT_WEIGHTS,
+  minDf: P.BISECT_MIN_DF,
+  maxShare: P.BISECT_MAX_SHARE,
+  minSide: P.BISECT_MIN_SIDE,
+  threshold: P.BISECT_THRESHOLD,
+  maxUnits: P.BISECT_MAX_UNITS,
+  depth: P.BISECT_DEPTH,
+  lead: P.BISECT_LEAD,
+  signatureShare: P.BISECT_SIGNATURE_SHARE,
 };
 
 export function shortHash(text: string): string {
@@ -157,6 +171,24 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
     return groups.map((g) => g.map((i) => storyUnits[i]));
   });
 
+  // Pass 3: bisect each event on its discriminative keys (bisect.ts). Units are taken in id order so the
+  // result does not depend on input order; a reuse group's counts are summed (copies stay together).
+  const bisectOpts = { ...DEFAULT_BISECT_OPTIONS, ...opts.bisect };
+  const unitCounts = (u: number): UnitCounts => {
+    const out: UnitCounts = { terms: new Map(), entities: new Map(), numbers: new Map() };
+    for (const i of unitArticles[u]) {
+      if (bisectOpts.lead) for (const [k, c] of feats[i].lead) out.terms.set(k, (out.terms.get(k) ?? 0) + c);
+      else for (const s of SIGNALS) for (const [k, c] of feats[i].counts[s]) out[s].set(k, (out[s].get(k) ?? 0) + c);
+    }
+    return out;
+  };
+  const splitEvents: number[][][] = storyEvents.map((sg) =>
+    sg.flatMap((eventUnits) => {
+      const sorted = [...eventUnits].sort((a, b) => (units[a].id < units[b].id ? -1 : units[a].id > units[b].id ? 1 : 0));
+      return bisectEvent(sorted.map(unitCounts), bisectOpts).map((g) => g.map((i) => sorted[i]));
+    }),
+  );
+
   const dateKey = (a: AnalysedArticle): string => publishedOf(a) ?? '';
   const byDateThenId = (x: AnalysedArticle, y: AnalysedArticle): number =>
     dateKey(x) < dateKey(y) ? -1 : dateKey(x) > dateKey(y) ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
@@ -168,7 +200,7 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
   const biggestNewest = <T extends { members: AnalysedArticle[]; newest: number; id: string }>(x: T, y: T): number =>
     y.members.length - x.members.length || y.newest - x.newest || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
-  const stories = storyEvents.map((sg) => {
+  const stories = splitEvents.map((sg) => {
     const events = sg.map((eventUnits) => {
       const members = eventUnits.flatMap((u) => units[u].members).map((id) => byId.get(id)!).sort(byDateThenId);
       const memberVecs = members.map((a) => vecs.get(a.id)!);
