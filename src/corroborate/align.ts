@@ -145,6 +145,8 @@ function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult): Alig
   const mainOf = (u: SentenceUnit) => (mains[u.uid] ??= mainClause(u));
   const sameEvent = (a: SentenceUnit, b: SentenceUnit, sim: number): boolean => {
     if (sim >= STRONG_ALIGN) return true;
+    // A sentence that is all names, dates and numbers (a dateline) has no main clause to judge by.
+    if (!mainOf(a).terms.size || !mainOf(b).terms.size) return true;
     const shared = sharedMain(mainOf(a), mainOf(b));
     return shared.verbs >= 1 || shared.terms >= MIN_SHARED_MAIN_TERMS;
   };

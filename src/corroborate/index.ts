@@ -9,7 +9,7 @@ import { buildClaims } from './claims.js';
 import { groupQuotes, toReportQuotes } from './quotes.js';
 import { dateContradictions } from './rules/date.js';
 import { headlineContradictions } from './rules/headline.js';
-import { nameContradictions } from './rules/name.js';
+import { nameContradictions, sameName } from './rules/name.js';
 import { numberContradictions } from './rules/number.js';
 import { quoteContradictions } from './rules/quote.js';
 
@@ -30,7 +30,7 @@ export function corroborateStory(
     ...dateContradictions(alignment),
     ...numberContradictions(alignment),
     ...nameContradictions(alignment, sorted),
-    ...quoteContradictions(groups, sorted, reuse),
+    ...quoteContradictions(groups, sorted, reuse, alignment),
     ...headlineContradictions(sorted, alignment, reuse),
   ];
   const merged = mergeRepeats(contradictions, reuse);
@@ -47,13 +47,17 @@ function mergeRepeats(list: Contradiction[], reuse: ReuseResult): Contradiction[
   const byKey = new Map<string, Contradiction>();
   for (const c of list) {
     const key = `${c.kind}\u0000${c.values.map((v) => v.value).sort().join('\u0000')}`;
-    const seen = byKey.get(key);
+    // A name swap shows as "Ken Salazar"/"Idris Fenwick" in one sentence and "Salazar"/"Fenwick" in the
+    // next: the same swap when every value is the same name as one of an earlier contradiction's values.
+    const sameSwap = c.kind === 'name' ? [...byKey.values()].find((o) => o.kind === 'name' && o.values.length === c.values.length && c.values.every((v) => o.values.some((w) => sameName(v.value, w.value)))) : undefined;
+    const seen = byKey.get(key) ?? sameSwap;
     if (!seen) {
       byKey.set(key, { ...c, values: c.values.map((v) => ({ ...v })) });
       continue;
     }
     for (const v of c.values) {
-      const target = seen.values.find((x) => x.value === v.value)!;
+      const target = seen.values.find((x) => x.value === v.value) ?? seen.values.find((x) => sameName(x.value, v.value))!;
+      if (v.value.length > target.value.length) target.value = v.value;
       target.sources = [...new Set([...target.sources, ...v.sources])].sort();
       target.evidence = [...new Set([...target.evidence, ...v.evidence])].slice(0, MAX_EVIDENCE);
       target.independentSources = new Set(target.sources.map((id) => groupOfArticle(reuse, id))).size;

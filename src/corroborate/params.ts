@@ -36,6 +36,12 @@ export const CONTRADICTION_MIN_SIMILARITY = 0.45;
 
 /** Name contradictions demand near-identical wording apart from the names (Jaccard of the other terms). */
 export const NAME_CONTEXT_JACCARD = 0.6;
+/**
+ * The wording pass of rule `name` (names the extractor missed) compares only near-identical sentences: on
+ * the eval, sentences differing by one swapped name score 0.84–1.1; rewrites that reorder or rephrase
+ * (where a capitalised word pair may be a paraphrase, "Athens police" / "Greek police") score lower.
+ */
+export const NAME_DIFF_MIN_SIMILARITY = 0.75;
 
 /**
  * Two quotes of one speaker are wordings of the same quote when this share of the shorter one's

@@ -8,6 +8,14 @@
 //   least HEADLINE_OVERLAP of the title's content words; and at least one of its days must fall in the
 //   title's month (it is the same set of events, partly misdated), not all outside it;
 // - weekday-relative dates are ignored (see rule `date`).
+// Title numbers ("recalls 8,000 e-bike batteries" over a body saying 80,000 batteries): a digit figure in
+// the title is checked against the body's amounts of the same unit noun. Silent when:
+// - ANY body amount of that unit is compatible with it (a running total — "toll rises to 30" over a body
+//   that also says "12 died on Monday" — or a rounded "nearly 80,000" are not contradictions);
+// - the body sentence shares no other content word with the title (a different event that happens to
+//   count the same thing);
+// - the figure is a year, a date's day, a money/percent figure (the title drops currency and scale
+//   words too freely: "$2bn" vs "2 billion dollars"), or has no unit noun in the next three words.
 
 import type { AnalysedArticle } from '../../model/article.js';
 import type { Contradiction, ReuseResult } from '../../model/report.js';
@@ -15,6 +23,8 @@ import type { Alignment } from '../align.js';
 import { groupOfArticle } from '../align.js';
 import { contentTermsOfText } from '../terms.js';
 import { explicitDays } from './date.js';
+import { compatible, rangeOf } from './number.js';
+import { stem } from '../terms.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const COUNTS: Record<string, number> = { once: 1, twice: 2, thrice: 3, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -50,8 +60,72 @@ function sentenceCounts(text: string): Set<number> {
   return out;
 }
 
+export interface TitleFigure {
+  value: number;
+  /** The figure as written with its following words ("8,000 e-bike batteries"). */
+  phrase: string;
+  /** The (up to three) words after the figure, and their light stems: one should be the unit noun. */
+  words: string[];
+  next: string[];
+}
+
+/** Digit figures in a title ("8,000", "1.5 million"), not years (1900–2099) or money/percent figures. */
+export function titleFigures(title: string): TitleFigure[] {
+  const out: TitleFigure[] = [];
+  const re = /(^|[\s(])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?(?=[\s,.;:)]|$)/g;
+  for (let m = re.exec(title); m; m = re.exec(title)) {
+    const before = title.slice(0, m.index + m[1].length);
+    if (/[$£€¥]\s*$/.test(before)) continue;
+    let value = Number(m[2].replace(/,/g, ''));
+    if (!m[3] && !m[2].includes(',') && value >= 1900 && value <= 2099) continue;
+    value *= m[3] === 'million' ? 1e6 : m[3] === 'billion' ? 1e9 : m[3] === 'thousand' ? 1e3 : 1;
+    const rest = title.slice(m.index + m[0].length);
+    if (/^\s*(%|percent|per cent)/i.test(rest)) continue;
+    const words = rest.split(/[^\p{L}\p{N}-]+/u).filter(Boolean).slice(0, 3);
+    out.push({ value, words, phrase: `${m[2]}${m[3] ? ` ${m[3]}` : ''} ${words.join(' ')}`.trim(), next: words.map((w) => stem(w.toLowerCase().split('-').pop()!)) });
+  }
+  return out;
+}
+
+/** Title figures that no body amount of the same unit agrees with (see header). */
+function titleNumberContradictions(a: AnalysedArticle, alignment: Alignment): Contradiction | null {
+  const title = a.meta.title;
+  if (!title) return null;
+  const titleTerms = new Set(contentTermsOfText(title));
+  const units = alignment.units.filter((u) => u.article === a.id);
+  for (const fig of titleFigures(title)) {
+    const range = { min: fig.value, max: fig.value, exact: true };
+    const sameUnit = units.flatMap((u) =>
+      u.quantities
+        .filter((q) => q.kind === 'count' && q.unit && fig.next.includes(stem(q.unit.toLowerCase().split(/[\s-]+/).pop()!)) && rangeOf(q))
+        .map((q) => ({ u, q, r: rangeOf(q)! })),
+    );
+    if (!sameUnit.length || sameUnit.some((x) => compatible(x.r, range))) continue;
+    const unitStem = stem(sameUnit[0].q.unit!.toLowerCase().split(/[\s-]+/).pop()!);
+    const related = sameUnit.filter((x) => x.u.terms.some((t) => t !== unitStem && titleTerms.has(t)));
+    if (!related.length) continue;
+    const body = related[0];
+    const unitAt = fig.next.indexOf(unitStem);
+    const titleValue = fig.phrase.split(' ').slice(0, fig.phrase.split(' ').length - fig.words.length + unitAt + 1).join(' ');
+    const bodyValue = body.q.text.toLowerCase().includes(body.q.unit!.toLowerCase()) ? body.q.text : `${body.q.text} ${body.q.unit}`;
+    return {
+      kind: 'headline',
+      about: `number of ${body.q.unit}: the headline vs the same article’s body`,
+      values: [
+        { value: titleValue, sources: [a.id], independentSources: 1, evidence: [title] },
+        { value: bodyValue, sources: [a.id], independentSources: 1, evidence: [body.u.text] },
+      ],
+    };
+  }
+  return null;
+}
+
 export function headlineContradictions(articles: AnalysedArticle[], alignment: Alignment, reuse: ReuseResult): Contradiction[] {
   const out: Contradiction[] = [];
+  for (const a of articles) {
+    const numeric = titleNumberContradictions(a, alignment);
+    if (numeric) out.push(numeric);
+  }
   for (const a of articles) {
     const title = a.meta.title;
     if (!title) continue;

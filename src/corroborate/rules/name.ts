@@ -8,11 +8,18 @@
 // - a name mentioned elsewhere in the other article is a different choice of detail, not a swap;
 // - loosely aligned sentences: the words outside the names must overlap (Jaccard ≥ NAME_CONTEXT_JACCARD);
 // - organisations are left out: their many short forms ("NSC", "the council") alias too freely.
+// Wording pass (for names the extractor missed or typed differently): in near-identical aligned sentences
+// (similarity ≥ NAME_DIFF_MIN_SIMILARITY) a substitution between shared words where both sides are
+// capitalised words ("Idris Fenwick checked into…" vs "Lina Moor checked into…"). Silent when the two
+// wordings are the same name (shared word, initials), when either side is a month, weekday or title
+// ("Tuesday" vs "Wednesday" is the date rule's; "President" vs "Senator" is a role), when the other
+// article mentions the name anyway, or on a sentence-initial capital that is not a proper noun.
 
 import type { AnalysedArticle, EntityMention } from '../../model/article.js';
 import type { Contradiction } from '../../model/report.js';
 import type { Alignment, SentenceUnit } from '../align.js';
-import { CONTRADICTION_MIN_SIMILARITY, NAME_CONTEXT_JACCARD } from '../params.js';
+import { CONTRADICTION_MIN_SIMILARITY, NAME_CONTEXT_JACCARD, NAME_DIFF_MIN_SIMILARITY } from '../params.js';
+import { innerSubstitutions } from './quote.js';
 import { stem } from '../terms.js';
 import { ValueTally } from './evidence.js';
 import { clip } from './slot.js';
@@ -86,6 +93,69 @@ export function nameContradictions(alignment: Alignment, articles: AnalysedArtic
     }
     if (tally.size < 2 || tally.overlapping() || !rep) continue;
     out.push({ kind: 'name', about: roleOrType, values: tally.values() });
+  }
+  return [...out, ...wordingNameContradictions(alignment, articles)];
+}
+
+const NOT_NAMES = new Set(
+  ('january february march april may june july august september october november december monday tuesday wednesday thursday ' +
+    'friday saturday sunday mr mrs ms dr president senator sen rep gov governor secretary minister chief general gen judge mayor ' +
+    'prime premier king queen prince pope the a an this that it he she they we i').split(' '),
+);
+
+interface Word {
+  lower: string;
+  cap: boolean;
+}
+
+/** The sentence's words, each marked when written as a name (capitalised, and a proper noun if sentence-initial). */
+function wordsOfUnit(u: SentenceUnit): Word[] {
+  const out: Word[] = [];
+  for (const t of u.tokens) {
+    const surface = u.text.slice(t.start - u.start, t.end - u.start);
+    if (!/^[\p{L}][\p{L}’'-]*$/u.test(surface)) continue;
+    const cap = /^\p{Lu}/u.test(surface) && (out.length > 0 || t.pos === 'PROPN');
+    out.push({ lower: surface.toLowerCase(), cap });
+  }
+  return out;
+}
+
+function wordingNameContradictions(alignment: Alignment, articles: AnalysedArticle[]): Contradiction[] {
+  const textOf = new Map(articles.map((a) => [a.id, a.clean.text.toLowerCase()]));
+  const out: Contradiction[] = [];
+  for (const claim of alignment.claims) {
+    if (claim.sources.length < 2) continue;
+    for (let i = 0; i < claim.units.length; i++) {
+      for (let j = i + 1; j < claim.units.length; j++) {
+        const a = claim.units[i];
+        const b = claim.units[j];
+        if (a.article === b.article || alignment.similarity(a, b) < NAME_DIFF_MIN_SIMILARITY) continue;
+        const wa = wordsOfUnit(a);
+        const wb = wordsOfUnit(b);
+        const capA = new Set(wa.filter((w) => w.cap).map((w) => w.lower));
+        const capB = new Set(wb.filter((w) => w.cap).map((w) => w.lower));
+        // A sentinel start word makes a sentence-initial name swap ("Idris Fenwick checked into…") inner.
+        const hunks = innerSubstitutions(['\u0000', ...wa.map((w) => w.lower)], ['\u0000', ...wb.map((w) => w.lower)]);
+        const named = hunks.filter(
+          (h) =>
+            h.from.length <= 4 && h.to.length <= 4 &&
+            h.from.every((w) => capA.has(w) && !NOT_NAMES.has(w.replace(/[’']s$/, ''))) &&
+            h.to.every((w) => capB.has(w) && !NOT_NAMES.has(w.replace(/[’']s$/, ''))),
+        );
+        // One swapped name per sentence pair: several means the sentences differ more than by a name.
+        if (named.length !== 1) continue;
+        const show = (ws: string[]) => ws.map((w) => w.replace(/[’']s$/, '')).map((w) => w.replace(/(^|[-\s])\p{L}/gu, (c) => c.toUpperCase())).join(' ');
+        const x = show(named[0].from);
+        const y = show(named[0].to);
+        if (sameName(x, y)) continue;
+        if (textOf.get(b.article)!.includes(x.toLowerCase()) || textOf.get(a.article)!.includes(y.toLowerCase())) continue;
+        const tally = new ValueTally();
+        tally.add(x.toLowerCase(), x, { article: a.article, group: a.group, evidence: a.text });
+        tally.add(y.toLowerCase(), y, { article: b.article, group: b.group, evidence: b.text });
+        if (tally.overlapping()) continue;
+        out.push({ kind: 'name', about: `name in “${clip(a.text)}”`, values: tally.values() });
+      }
+    }
   }
   return out;
 }

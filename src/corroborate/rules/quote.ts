@@ -6,7 +6,15 @@
 // - punctuation, case, curly vs straight quotes: wordings are compared as lower-cased word sequences;
 // - inflection and function words ("we released" vs "we are releasing", "assess that an" vs "assess an"):
 //   a substituted stretch must change a content stem on both sides;
-// - paraphrase reported as indirect speech on both sides: at least one wording must be a direct quote.
+// - paraphrase reported as indirect speech on both sides: at least one wording must be a direct quote;
+// - a swapped name inside a quote ("I don't think Nichols won" / "… Brandt won") is rule `name`'s finding:
+//   substitutions whose both sides are capitalised words are left to it;
+// - contractions ("it's" / "it is", "don't" / "do not") are not word changes.
+// A function word replaced by a content word ("during practice" → "catastrophic practice") is an
+// alteration: the new side must bring a content stem of ≥ 4 letters, without an apostrophe.
+// Sentence pass: quotes the extractor did not attribute (or cut differently in two copies) are also
+// compared as the quoted stretches (between quotation marks) of aligned sentences, when their words
+// overlap by QUOTE_OVERLAP.
 
 import type { AnalysedArticle } from '../../model/article.js';
 import type { Contradiction } from '../../model/report.js';
@@ -16,7 +24,9 @@ import type { QuoteGroup, Wording } from '../quotes.js';
 import { isStopword, stem } from '../terms.js';
 import { ValueTally } from './evidence.js';
 import { clip } from './slot.js';
-import { UNATTRIBUTED_MIN_TERMS } from '../params.js';
+import { CONTRADICTION_MIN_SIMILARITY, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } from '../params.js';
+import type { Alignment } from '../align.js';
+import { wordsOf } from '../quotes.js';
 
 /** A quote's text without the quotation marks and trailing comma the extractor may keep. */
 const bare = (t: string) => t.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '').trim();
@@ -54,14 +64,33 @@ export function innerSubstitutions(a: string[], b: string[]): { from: string[]; 
 
 const contentStems = (ws: string[]) => ws.flatMap((w) => w.split('-')).filter((w) => !isStopword(w)).map(stem);
 
-/** True when a substitution changes meaning-bearing words on both sides. */
-function altered(x: Wording, y: Wording): boolean {
+/** Lower-cased words written with a capital somewhere after the text's first word: names. */
+function capitalised(text: string): Set<string> {
+  const out = new Set<string>();
+  const ws = text.replace(/[’‘`]/g, "'").split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  ws.forEach((w, i) => {
+    if (i > 0 && /^\p{Lu}/u.test(w)) out.add(w.toLowerCase().replace(/^'+|'+$/g, ''));
+  });
+  return out;
+}
+
+/** A content stem the other side lacks, solid enough to be a word change rather than a contraction. */
+const solid = (stems: string[], ws: string[]) => stems.some((s) => s.length >= 4) && !ws.some((w) => w.includes("'"));
+
+/** True when a substitution changes meaning-bearing words (see header). */
+function altered(x: Pick<Wording, 'words' | 'text'>, y: Pick<Wording, 'words' | 'text'>): boolean {
+  const capX = capitalised(x.text);
+  const capY = capitalised(y.text);
   for (const h of innerSubstitutions(x.words, y.words)) {
+    if (h.from.every((w) => capX.has(w)) && h.to.every((w) => capY.has(w))) continue;
     const f = new Set(contentStems(h.from));
     const t = new Set(contentStems(h.to));
     const fOnly = [...f].filter((s) => !t.has(s));
     const tOnly = [...t].filter((s) => !f.has(s));
     if (fOnly.length && tOnly.length) return true;
+    // A function word replaced by a content word (or the reverse).
+    if (!f.size && solid(tOnly, h.to)) return true;
+    if (!t.size && solid(fOnly, h.from)) return true;
   }
   return false;
 }
@@ -77,7 +106,7 @@ function evidenceFor(article: AnalysedArticle | undefined, w: Wording): string {
   return w.text;
 }
 
-export function quoteContradictions(groups: QuoteGroup[], articles: AnalysedArticle[], reuse: ReuseResult): Contradiction[] {
+export function quoteContradictions(groups: QuoteGroup[], articles: AnalysedArticle[], reuse: ReuseResult, alignment: Alignment): Contradiction[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const out: Contradiction[] = [];
   for (const g of groups) {
@@ -103,6 +132,57 @@ export function quoteContradictions(groups: QuoteGroup[], articles: AnalysedArti
     const longest = [...g.wordings].sort((a, b) => b.words.length - a.words.length)[0];
     const whose = g.speaker ? `${g.speaker}’s quote` : 'an unattributed quote';
     out.push({ kind: 'quote', about: `wording of ${whose} “${clip(bare(longest.text), 8)}”`, values: tally.values() });
+  }
+  return [...out, ...sentenceQuoteContradictions(alignment, out)];
+}
+
+/** Quoted stretches of a sentence: text between matching quotation marks, at least three words. */
+function quotedStretches(text: string): string[] {
+  const out: string[] = [];
+  const re = /[“"]([^”"“]{3,}?)[”"]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (wordsOf(m[1]).length >= 3) out.push(m[1]);
+  return out;
+}
+
+function wordOverlap(a: string[], b: string[]): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  let inter = 0;
+  for (const w of small) if (big.has(w)) inter++;
+  return small.size ? inter / small.size : 0;
+}
+
+/** Quoted stretches of aligned sentences worded differently, for pairs the quote groups did not cover. */
+function sentenceQuoteContradictions(alignment: Alignment, found: Contradiction[]): Contradiction[] {
+  const covered = new Set<string>();
+  for (const c of found) {
+    for (const v of c.values) for (const w of c.values) if (v !== w) for (const x of v.sources) for (const y of w.sources) covered.add(`${x}\u0000${y}`);
+  }
+  const out: Contradiction[] = [];
+  for (const claim of alignment.claims) {
+    if (claim.sources.length < 2) continue;
+    for (let i = 0; i < claim.units.length; i++) {
+      for (let j = i + 1; j < claim.units.length; j++) {
+        const a = claim.units[i];
+        const b = claim.units[j];
+        if (a.article === b.article || covered.has(`${a.article}\u0000${b.article}`)) continue;
+        if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
+        for (const qa of quotedStretches(a.text)) {
+          for (const qb of quotedStretches(b.text)) {
+            const wa = wordsOf(qa);
+            const wb = wordsOf(qb);
+            if (wa.join(' ') === wb.join(' ') || wordOverlap(wa, wb) < QUOTE_OVERLAP) continue;
+            if (!altered({ words: wa, text: qa }, { words: wb, text: qb })) continue;
+            const tally = new ValueTally();
+            tally.add(wa.join(' '), bare(qa), { article: a.article, group: a.group, evidence: a.text });
+            tally.add(wb.join(' '), bare(qb), { article: b.article, group: b.group, evidence: b.text });
+            if (tally.overlapping()) continue;
+            out.push({ kind: 'quote', about: `wording of the quote “${clip(bare(qa), 8)}”`, values: tally.values() });
+          }
+        }
+      }
+    }
   }
   return out;
 }
