@@ -59,3 +59,8 @@ export const CUE_PARTICLES = new Map<string, Set<string>>([
   ['calling', new Set(['for', 'on'])], ['point', new Set(['to', 'out'])], ['points', new Set(['to', 'out'])],
   ['pointed', new Set(['to', 'out'])], ['pointing', new Set(['to', 'out'])],
 ]);
+
+/** Nouns that report a clause when a possessor holds them: "Trump's claim that…", "her view that…". */
+export const CUE_NOUNS = new Set(`claim claims assertion assertions argument statement view belief promise pledge
+warning suggestion insistence contention allegation allegations accusation charge prediction hope fear
+admission denial position insinuation`.split(/\s+/));

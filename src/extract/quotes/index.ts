@@ -58,6 +58,15 @@ function rejoinSplits(sentences: SentenceWords[], text: string): SentenceWords[]
   return out;
 }
 
+/** Rule cue-before-paragraph: 'He said:' closing one sentence or paragraph, the quote opening the next. */
+function cueInPreviousSentence(sentences: SentenceWords[], first: SentenceWords, quoteStart: number, text: string): Attribution | null {
+  if (text.slice(first.start, quoteStart).trim() !== '') return null;
+  const at = sentences.indexOf(first);
+  const prev = at > 0 ? sentences[at - 1] : null;
+  if (!prev || prev.words[prev.words.length - 1]?.text !== ':' || first.paragraph - prev.paragraph > 1) return null;
+  return cueBefore(prev, quoteStart, text);
+}
+
 export function extractQuotes(article: TextReady, entities: EntityMention[]): QuoteMention[] {
   const text = article.clean.text;
   const sentences = rejoinSplits(article.text.sentences.map((s) => ({
@@ -77,7 +86,8 @@ export function extractQuotes(article: TextReady, entities: EntityMention[]): Qu
       const first = sentenceAt(sentences, q.start);
       const last = sentenceAt(sentences, q.end - 1);
       if (!first || !last) continue;
-      const attribution = cueAfter(last, q.end, text) ?? cueBefore(first, q.start, text);
+      const attribution = cueAfter(last, q.end, text) ?? cueBefore(first, q.start, text)
+        ?? cueInPreviousSentence(sentences, first, q.start, text);
       const content = span(text, q.start, q.end);
       const wordCount = content.text.split(/\s+/).length;
       if (attribution) {

@@ -4,10 +4,10 @@
 import type { Span } from '../../model/article.js';
 import type { Run } from '../entities/runs.js';
 import type { Word } from '../entities/words.js';
-import { BARE_CLAUSE_VERBS, CUE_PARTICLES, CUE_VERBS, OBJECT_CUES, OBJECT_VERBS } from './cues.js';
+import { BARE_CLAUSE_VERBS, CUE_NOUNS, CUE_PARTICLES, CUE_VERBS, OBJECT_CUES, OBJECT_VERBS } from './cues.js';
 import { span, type SentenceWords } from './direct.js';
 import { maxAdjunctWords } from './params.js';
-import { phraseAfter, subjectBefore } from './phrases.js';
+import { npStart, phraseAfter, subjectBefore } from './phrases.js';
 
 export interface Reported {
   speaker: Span | null;
@@ -100,7 +100,12 @@ function objectClause(ws: Word[], c: number, text: string): Span | null {
   // A comma, period or time word right after the verb means no object ("Trump called on Tuesday"); "to"
   // opens the infinitive content ("wants to triple…").
   if (!next || /^[.;!?,:]$/.test(next.text) || (TIME_WORDS.test(next.lower) && next.lower !== 'to') || next.lower === 'by') return null;
+  // The object ends where a new clause is joined on: ", saying…", ", as…", ", while…".
   let last = ws.length - 1;
+  for (let j = k + 1; j < ws.length - 1; j++) {
+    const n = ws[j + 1];
+    if (ws[j].text === ',' && (n.pos === 'SCONJ' || (n.pos === 'VERB' && /ing$/.test(n.lower)) || /^(as|while|which|who)$/.test(n.lower))) { last = j - 1; break; }
+  }
   while (last >= k && /^[.;!?,:"“”]$/.test(ws[last].text)) last--;
   if (last < k) return null;
   return span(text, ws[k].start, ws[last].end);
@@ -136,6 +141,19 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
       if (content) out.push({ speaker: npSpan(ws, np, text), cue, content });
       continue;
     }
+    // Rule nominal-cue: "Donald Trump's claim that…", "his insistence that…": the possessor is the source.
+    if (CUE_NOUNS.has(w.lower) && w.pos === 'NOUN' && ws[c + 1]?.lower === 'that' && c > 0) {
+      const p = ws[c - 1];
+      let source: Run | null = null;
+      if (/^(his|her|their|its)$/.test(p.lower)) source = { first: c - 1, last: c - 1 };
+      else if (p.pos === 'PART' && /^['’]s?$/.test(p.text) && c > 1) {
+        const f = npStart(ws, c - 2, floor);
+        if (f >= 0) source = { first: f, last: c - 1 };
+      }
+      const content = source ? contentOf(ws, c + 2, ws.length - 1, text) : null;
+      if (source && content) out.push({ speaker: npSpan(ws, source, text), cue: span(text, w.start, w.end), content });
+      continue;
+    }
     if (!isVerbCue(w)) continue;
     const cue = cueSpan(ws, c, text);
     let subject = subjectBefore(ws, c);
@@ -150,7 +168,7 @@ export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: nu
     if (!subject && c > 1 && (ws[c - 1].lower === 'and' || (afterComma && /ing$/.test(w.lower)))) {
       const firstVerb = ws.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
       if (firstVerb > 0 && firstVerb < c - 1) subject = subjectBefore(ws, firstVerb);
-      if (subject && !(subject.first === floor || (floor === 0 && opensClause(ws, subject.first, floor)))) subject = null;
+      if (subject && !opensClause(ws, subject.first, 0)) subject = null;
       if (subject) {
         const content = thatClause(ws, c, text) ?? colonClause(ws, c, text) ?? bareClause(ws, c, text)
           ?? objectClause(ws, c, text);

@@ -30,7 +30,7 @@ function npWord(words: Word[], i: number): boolean {
 }
 
 /** Left edge of a noun phrase ending at `e` (inclusive), or -1 when `e` is no noun head. */
-function npStart(words: Word[], e: number, limit: number): number {
+export function npStart(words: Word[], e: number, limit: number): number {
   const head = words[e];
   if (SPEAKER_PRONOUNS.has(head.lower) && head.pos === 'PRON') return e;
   if (!HEAD_POS.has(head.pos) || NON_HEADS.has(head.lower)) return -1;
