@@ -35,3 +35,21 @@ test('nouns that look like cues are not cues', () => {
   assert.deepEqual(run('The report says nothing new. Claims about the bridge spread quickly.').filter((q) => q.speaker), []);
   assert.deepEqual(run('The United States and Norland signed the accord.'), []);
 });
+
+test('stance verbs without a clause-opening subject or object are not cues', () => {
+  // "in late May found": the phrase before the verb is an adjunct, not a subject.
+  assert.deepEqual(run('The divers in late May found the wreck near the pier.').filter((q) => q.cue?.text === 'found'), []);
+  // "called on Tuesday": a time word right after the verb means no content.
+  assert.deepEqual(run('Mayor Tomas Verren called on Tuesday.'), []);
+});
+
+test('an opening adjunct is not reported content ("At the meeting, X cited …")', () => {
+  const q = run('At the harbor meeting, Anna Brandt cited the storm damage.');
+  assert.equal(q.length, 1);
+  assert.equal(q[0].content.text, 'the storm damage');
+});
+
+test('page furniture before a colon is no speaker', () => {
+  assert.deepEqual(run('Update: The harbor road reopened on Friday after repairs.'), []);
+  assert.deepEqual(run('Photo Credit: Harbor Council press office archive images.').filter((q) => q.cue?.text === ':'), []);
+});

@@ -58,3 +58,66 @@ test('"the spokeswoman said" resolves through the role of a named person', () =>
   const q = run('Mara Quill, a spokeswoman for the Harbor Council, spoke first.\nThe spokeswoman said the port was safe for ships.');
   assert.equal(q[0]?.speaker, 'Mara Quill');
 });
+
+test('stance cues take a noun phrase or infinitive as content ("called for", "cited", "wants to")', () => {
+  const q = run([
+    'Mayor Tomas Verren called for a new bridge inspection.',
+    'Harbor councillor Anna Brandt wants to close the harbor road, citing the storm damage.',
+  ].join('\n'));
+  const byCue = new Map(q.map((x) => [x.cue?.text, x]));
+  assert.equal(byCue.get('called for')?.speaker, 'Tomas Verren');
+  assert.equal(byCue.get('called for')?.content.text, 'a new bridge inspection');
+  assert.equal(byCue.get('wants')?.content.text, 'to close the harbor road', 'the object ends at ", citing"');
+  assert.equal(byCue.get('wants')?.speaker, 'Anna Brandt');
+});
+
+test('a clause after the cue wins over an opening adjunct; party parenthesis stays in the source', () => {
+  const q = run('Speaking at the harbor on Friday, Rep. Anna Brandt (D-Nor.) said the cranes would be replaced.');
+  assert.equal(q.length, 1);
+  assert.equal(q[0].content.text, 'the cranes would be replaced');
+  assert.equal(q[0].speakerSpan?.text, 'Rep. Anna Brandt (D-Nor.)');
+  assert.equal(q[0].speaker, 'Anna Brandt');
+});
+
+test('long appositive and a name appositive after a common noun', () => {
+  const q = run([
+    'Lena Ostrova, director of the Harbor Institute for Coastal Studies and a former adviser to the port authority of Norland, said the dredging was overdue.',
+    'The council’s chief engineer, Jonas Verret, said the cables were replaced in May.',
+  ].join('\n'));
+  assert.equal(q.length, 2);
+  assert.equal(q[0].speaker, 'Lena Ostrova');
+  assert.equal(q[1].speaker, 'Jonas Verret');
+});
+
+test('headline and transcript speaker-colon; cue touching the quote; cue in the previous paragraph', () => {
+  const q = run([
+    'Verren: Bridge Will Open in May Despite Storm Damage',
+    'BRANDT: Well, the cranes are old and the cables are worse than anyone admits.',
+    'Mayor Tomas Verren said "We will open the bridge in May, storm or no storm."',
+    'Harbor councillor Anna Brandt told the meeting:',
+    '"The harbor road stays closed until the council has seen the engineers\' report."',
+  ].join('\n'));
+  assert.equal(q[0].cue?.text, ':');
+  assert.equal(q[0].speakerSpan?.text, 'Verren');
+  assert.equal(q[0].direct, false);
+  assert.equal(q[1].speakerSpan?.text, 'BRANDT');
+  assert.equal(q[1].direct, true, 'an all-caps transcript turn is speech');
+  assert.equal(q[2].speaker, 'Tomas Verren');
+  assert.equal(q[2].direct, true);
+  const last = q[q.length - 1];
+  assert.equal(last.speaker, 'Anna Brandt');
+  assert.ok(last.content.text.startsWith('"The harbor road'));
+});
+
+test('nominal cue: the possessor of "claim that" is the source; ", adding that" after a quote', () => {
+  const q = run([
+    'Tomas Verren’s claim that the bridge was safe drew criticism from engineers.',
+    'Anna Brandt said: "The cables are old," adding that the council had known for years.',
+  ].join('\n'));
+  const claim = q.find((x) => x.cue?.text === 'claim');
+  assert.equal(claim?.speaker, 'Tomas Verren');
+  assert.ok(claim?.content.text.startsWith('the bridge was safe'));
+  const adding = q.find((x) => x.cue?.text === 'adding');
+  assert.equal(adding?.speaker, 'Anna Brandt');
+  assert.equal(adding?.content.text, 'the council had known for years');
+});

@@ -28,10 +28,20 @@ function genderOf(name: string): 'male' | 'female' | 'either' | undefined {
  * or place speaking by metonymy ("the White House said", "Iran said"). */
 function namedSpeaker(span: Span, ctx: SpeakerContext): string | null {
   const comma = span.text.indexOf(',');
-  const limit = comma > 0 ? span.start + comma : span.end;
-  const inside = ctx.entities.filter((e) => e.start >= span.start && e.end <= limit);
+  const fromHead = headed(span.start, comma > 0 ? span.start + comma : span.end, span, ctx);
+  if (fromHead || comma < 0) return fromHead;
+  // "The council's chief engineer, Jonas Verret": the appositive is the name.
+  const next = span.text.indexOf(',', comma + 1);
+  const person = headed(span.start + comma + 1, next > 0 ? span.start + next : span.end, span, ctx);
+  return person && ctx.entities.some((e) => e.name === person && e.type === 'person') ? person : null;
+}
+
+/** The entity heading the stretch [from, limit) of a speaker phrase. A trailing party parenthesis
+ * ("(D-Wis.)") or possessive ("Trump's") is no part of the head. */
+function headed(from: number, limit: number, span: Span, ctx: SpeakerContext): string | null {
+  const inside = ctx.entities.filter((e) => e.start >= from && e.end <= limit);
   // The name must head the phrase: in "US sources" or "an unnamed US official" the place only modifies.
-  const head = span.text.slice(0, limit - span.start).replace(/[\s,]+$/, '');
+  const head = span.text.slice(0, limit - span.start).replace(/\s*\([^()]{1,20}\)$/, '').replace(/['’]s?$/, '').replace(/[\s,]+$/, '');
   const headEnd = span.start + head.length;
   if (!inside.some((e) => e.end === headEnd)) return null;
   const pick = (type: string) => [...inside].reverse().find((e) => e.type === type);
