@@ -41,7 +41,8 @@ const storyC = article('c', '2031-03-15', ['Inspectors examined the new ferry sh
 test('same date and similar sentence merge across articles; separate dates stay separate; sorted', () => {
   const groups = new Map([['a', 'a'], ['b', 'b'], ['c', 'b']]);
   const tl = buildTimeline([storyB, storyA, storyC], groups);
-  assert.deepEqual(tl.map((e) => e.date), ['2031-03-02', '2031-03-09', '2031-03-14', '2031-04-20']);
+  // "said Friday" (the publication day) dates the statement, and the sentence has event dates: no entry for it.
+  assert.deepEqual(tl.map((e) => e.date), ['2031-03-02', '2031-03-09', '2031-04-20']);
   const march2 = tl.find((e) => e.date === '2031-03-02')!;
   assert.deepEqual(march2.sources, ['a', 'b', 'c']);
   assert.ok(march2.text.includes('March 2'));
@@ -71,6 +72,40 @@ test('the timeline is capped per story, keeping multi-source dates', () => {
   const tl = buildTimeline([a, b], new Map());
   assert.equal(tl.length, 15);
   assert.ok(tl.some((e) => e.date === '2031-01-20' && e.sources.length === 2));
+});
+
+test('a reporting-day date is an entry only when nothing else dates the sentence', () => {
+  // 2031-03-14 is a Friday.
+  const a = article('r', '2031-03-14', [
+    'Floods closed the coastal road on Tuesday, leaving 30 lorries stranded, county officials said on Friday.',
+    'The bridge will need months of repair, engineer Ada Lund told reporters on Thursday.',
+  ]);
+  const tl = buildTimeline([a], new Map());
+  assert.deepEqual(tl.map((e) => e.date), ['2031-03-11', '2031-03-13']);
+  assert.ok(tl[0].text.startsWith('Floods closed the coastal road'));
+});
+
+test('a long sentence with two dates shows the clause of each date', () => {
+  const long = 'Port inspectors examined the cranes of the north quay on March 2 after the storm had passed through the region, and the regional governor opened the rebuilt grain terminal on March 9 in front of a crowd of several hundred residents.';
+  const a = article('t', '2031-03-14', [long]);
+  const tl = buildTimeline([a], new Map());
+  assert.deepEqual(tl.map((e) => e.date), ['2031-03-02', '2031-03-09']);
+  assert.ok(tl[0].text.includes('March 2') && !tl[0].text.includes('March 9'), tl[0].text);
+  assert.ok(tl[1].text.includes('March 9') && !tl[1].text.includes('March 2'), tl[1].text);
+  assert.ok(tl[1].text.length < long.length);
+  // A short two-date sentence stays whole under both dates.
+  const b = article('s', '2031-03-14', ['The ferry sailed on March 2 and on March 9.']);
+  assert.ok(buildTimeline([b], new Map()).every((e) => e.text === 'The ferry sailed on March 2 and on March 9.'));
+});
+
+test('copies that rewrite a dated sentence merge into one entry; unrelated articles with few shared words do not', () => {
+  const a = article('p', '2031-03-14', ['Storm Ines compelled the port to shut on Tuesday, stranding 42 vessels.']);
+  const b = article('q', '2031-03-14', ['Gales forced the harbour to close on Tuesday, leaving 42 ships stuck.']);
+  const copies = buildTimeline([a, b], new Map([['p', 'g'], ['q', 'g']]));
+  assert.equal(copies.length, 1);
+  assert.deepEqual(copies[0].sources, ['p', 'q']);
+  const apart = buildTimeline([a, b], new Map([['p', 'p'], ['q', 'q']]));
+  assert.equal(apart.length, 2);
 });
 
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));

@@ -4,7 +4,7 @@
 
 import type { AnalysedArticle, DateMention, Sentence } from '../model/article.js';
 import type { TimelineEntry } from '../model/report.js';
-import { sameDayJaccard, sameMonthJaccard, timelineCap, timelineTextMax } from './dates/params.js';
+import { clauseMinChars, clauseTrimMin, sameDayJaccard, sameMonthJaccard, timelineCap, timelineTextMax } from './dates/params.js';
 
 interface Candidate {
   date: string;
@@ -19,7 +19,13 @@ interface Candidate {
 
 const STOP = new Set('the a an and or but of to in on at for with by from as is was were be been has have had that this which who said says told its their his her it they he she we not also after before over than into about will would could should may might there been more most other some such only then them these those what when where while said statement'.split(' '));
 
-const REPORTING = /\b(?:said|says|say|told|announced|stated|added|noted|declared|reported|confirmed|claimed|tweeted|wrote|according)\b/i;
+const REPORTING_VERB = '(?:said|says|say|told|tells|announced|stated|added|noted|declared|reported|confirmed|claimed|tweeted|wrote|insisted|warned|estimated)';
+// "said on Friday", "told reporters on Thursday", "said in a statement Saturday": the verb, at most a
+// listener or a channel, then the date. A verb followed by a clause ("said it sank Friday") is not enough:
+// there the date belongs to the reported event.
+const STATEMENT_BEFORE = new RegExp(`\\b${REPORTING_VERB}(?:\\s+(?:reporters|journalists|lawmakers|parliament|the press|in a statement|in an interview|on television|at a news conference|[A-Z][\\w.’'-]*)){0,3}\\s+(?:on\\s+|late\\s+|early\\s+)?$`, 'i');
+// "On Saturday, Sullivan said": the date, a comma, a short name, the verb.
+const STATEMENT_AFTER = new RegExp(`^,?\\s+(?:[A-Z][\\w.’'-]*\\s+){1,4}${REPORTING_VERB}\\b`);
 
 function contentWords(s: Sentence): Set<string> {
   const out = new Set<string>();
@@ -45,14 +51,49 @@ function concise(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), timelineTextMax / 2)).replace(/[,;:]$/, '')} …`;
 }
 
+// Clause boundaries inside a sentence: punctuation or a conjunction that starts a new clause.
+const CLAUSE_BOUNDARY = /[;:]\s+|,\s+(?=(?:and|but|while|whereas|when|after|before|then|as|which|who|where)\b)|\s+(?=(?:and|but|while|whereas|after|before|when)\s)|\s+[–—-]\s+/g;
+
+/**
+ * The clause of a long sentence that holds one of its dates ("… inspected the cranes on March 2 | and the
+ * governor opened the terminal on March 9 …"), grown to its neighbours while shorter than
+ * `clauseMinChars`. Sentences up to `clauseTrimMin` characters stay whole: a short line reads better
+ * than a fragment.
+ */
+export function clauseAround(sentence: string, from: number, to: number): string {
+  if (sentence.length <= clauseTrimMin) return concise(sentence);
+  const cuts: number[] = [0];
+  CLAUSE_BOUNDARY.lastIndex = 0;
+  for (let m = CLAUSE_BOUNDARY.exec(sentence); m; m = CLAUSE_BOUNDARY.exec(sentence)) {
+    // A boundary inside the date itself ("June 8, 2022") is not a clause boundary.
+    if (m.index + m[0].length > from && m.index < to) continue;
+    cuts.push(m.index, m.index + m[0].length);
+  }
+  cuts.push(sentence.length);
+  const starts = cuts.filter((_, i) => i % 2 === 0);
+  const ends = cuts.filter((_, i) => i % 2 === 1);
+  let k = starts.findIndex((st, i) => st <= from && from < (ends[i] ?? sentence.length));
+  if (k < 0) return concise(sentence);
+  let lo = k;
+  let hi = k;
+  // Grow: the clause before first (it usually holds the subject), then the one after.
+  while (ends[hi] - starts[lo] < clauseMinChars && (lo > 0 || hi < ends.length - 1)) {
+    if (lo > 0) lo--;
+    else hi++;
+  }
+  const text = sentence.slice(starts[lo], ends[hi]).trim().replace(/[,;:]$/, '');
+  return concise(`${lo > 0 ? '… ' : ''}${text}${hi < ends.length - 1 ? ' …' : ''}`);
+}
+
 /**
  * Whether a mention is an event date worth a timeline entry: day/month precision, inside a sentence, not
  * the dateline (the publication date in the article's first words).
  */
 function isEventDate(d: DateMention, a: AnalysedArticle): boolean {
   if (!d.value || !/^\d{4}-\d{2}(-\d{2})?$/.test(d.value) || d.sentence < 0) return false;
-  // Vague or range-like readings of a period ("this week" → its month) are not event dates.
-  if (!/^(absolute|relative-(inferred-year|past-weekday|last-weekday|this-weekday|next-weekday|future-weekday|past-month|last-month|next-month|this-month|day|offset|reference-day))/.test(d.resolution)) return false;
+  // Vague or range-like readings of a period ("this week" → its month) are not event dates, and neither is
+  // a clock time alone ("open until 10 p.m. on weekdays"): it is put on the reference day only by default.
+  if (!/^(absolute|relative-(inferred-year|past-weekday|last-weekday|this-weekday|next-weekday|future-weekday|past-month|last-month|next-month|this-month|day|offset))/.test(d.resolution)) return false;
   if (/\b(?:week|weekend|month)\b/i.test(d.text) && d.value.length === 7) return false;
   // "WASHINGTON, July 16 (Reuters) -": the publication date with no lowercase word before it in its sentence.
   const s = a.text.sentences[d.sentence];
@@ -60,25 +101,44 @@ function isEventDate(d: DateMention, a: AnalysedArticle): boolean {
   return !(d.value === a.meta.published && !/\b[a-z]{2,}\b/.test(lead));
 }
 
-/** The weight of a dated sentence: a statement's own date ("said on Saturday") counts half. */
-function weightOf(d: DateMention, s: Sentence, text: string): number {
-  const around = text.slice(Math.max(s.start, d.start - 16), Math.min(s.end, d.end + 4));
-  return REPORTING.test(around) ? 0.5 : 1;
+/** Whether the date is the day a statement was made ("said on Saturday"), not the day of its event. */
+function isStatementDate(d: DateMention, s: Sentence, text: string): boolean {
+  const before = text.slice(Math.max(s.start, d.start - 60), d.start);
+  const after = text.slice(d.end, Math.min(s.end, d.end + 60));
+  return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after);
+}
+
+/** The publication day or the day before it: the days news reports its statements on. */
+function isReportingDay(value: string, published: string | null): boolean {
+  if (!published || value.length !== 10) return false;
+  if (value === published) return true;
+  const p = Date.parse(`${published}T00:00:00Z`);
+  return Date.parse(`${value}T00:00:00Z`) === p - 86_400_000;
 }
 
 export function buildTimeline(articles: AnalysedArticle[], groupOf: Map<string, string>): TimelineEntry[] {
   const candidates: Candidate[] = [];
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const a of sorted) {
-    const seen = new Set<string>();
+    const bySentence = new Map<number, DateMention[]>();
     for (const d of a.extract.dates) {
-      if (!isEventDate(d, a)) continue;
-      const key = `${d.value}#${d.sentence}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const s = a.text.sentences[d.sentence];
-      if (!s) continue;
-      candidates.push({ date: d.value!, article: a.id, group: groupOf.get(a.id) ?? a.id, sentence: d.sentence, text: concise(s.text), words: contentWords(s), weight: weightOf(d, s, a.clean.text) });
+      if (!isEventDate(d, a) || !a.text.sentences[d.sentence]) continue;
+      const list = bySentence.get(d.sentence) ?? [];
+      if (!list.some((x) => x.value === d.value)) list.push(d);
+      bySentence.set(d.sentence, list);
+    }
+    for (const [index, dates] of bySentence) {
+      const s = a.text.sentences[index];
+      const read = dates.map((d) => ({ d, statement: isStatementDate(d, s, a.clean.text) }));
+      // "…, port officials said on Friday" in a Friday article: the reporting day dates the statement, not
+      // the event. It is an entry only when nothing else in the sentence dates it.
+      const events = read.filter((r) => !(r.statement && isReportingDay(r.d.value!, a.meta.published)));
+      const kept = events.length ? events : read;
+      const words = contentWords(s);
+      for (const { d, statement } of kept) {
+        const text = kept.length > 1 ? clauseAround(s.text, d.start - s.start, d.end - s.start) : concise(s.text);
+        candidates.push({ date: d.value!, article: a.id, group: groupOf.get(a.id) ?? a.id, sentence: index, text, words, weight: statement ? 0.5 : 1 });
+      }
     }
   }
   // Greedy single-pass clustering per date; the cluster's first member (best weight, then shortest text)
@@ -87,7 +147,20 @@ export function buildTimeline(articles: AnalysedArticle[], groupOf: Map<string, 
   const clusters: Candidate[][] = [];
   for (const c of candidates) {
     const bar = c.date.length === 10 ? sameDayJaccard : sameMonthJaccard;
-    const home = clusters.find((k) => k[0].date === c.date && k.some((m) => jaccard(m.words, c.words) >= bar));
+    let home: Candidate[] | undefined;
+    let best = -1;
+    for (const k of clusters) {
+      if (k[0].date !== c.date) continue;
+      const sim = Math.max(...k.map((m) => jaccard(m.words, c.words)));
+      // Copies (same reuse group) that give the same date tell the same thing even when a rewrite changed
+      // most words ("compelled the port to shut" / "forced the port to close"): any overlap will do, as
+      // long as the entry does not already hold another sentence of this article.
+      const copy = k.some((m) => m.group === c.group && m.article !== c.article) && !k.some((m) => m.article === c.article);
+      if ((sim >= bar || (copy && sim > 0)) && sim > best) {
+        best = sim;
+        home = k;
+      }
+    }
     if (home) home.push(c);
     else clusters.push([c]);
   }

@@ -40,3 +40,14 @@ export const sameMonthJaccard = 0.3;
 
 /** Timeline text longer than this is cut at a word boundary (a concise line in the brief). */
 export const timelineTextMax = 240;
+
+/**
+ * A sentence with several event dates appears under each; when it is longer than this many characters the
+ * entry shows only the clause around its date (the brief's timeline is scanned by date: a 250-character
+ * sentence under two dates repeats itself). 160 is about two lines of the brief; the seeds' two-date
+ * sentence ("… at the Kashan airfield, on June 8 and July 5, Sullivan said …", ~120 chars) stays whole.
+ */
+export const clauseTrimMin = 160;
+
+/** A trimmed clause is grown with its neighbours until it has at least this many characters (a subject and a verb). */
+export const clauseMinChars = 60;
