@@ -72,3 +72,23 @@ test('a killed run loses nothing committed and the next run completes without du
   assert.equal(after.sources, n);
   assert.equal(after.analyses, n);
 });
+
+test('a story keeps its id when its folder grows and analyze runs again on the same database', () => {
+  const dir = tmp();
+  const input = join(dir, 'in');
+  mkdirSync(input);
+  for (const f of ['coastal-wire-storm-closes-port.txt', 'harbour-gazette-storm-local.txt', 'harbour-gazette-library-opens.txt']) {
+    copyFileSync(join('examples', f), join(input, f));
+  }
+  const db = join(dir, 'x.db');
+  const storyIds = () => {
+    const r = runCli(['analyze', input, '--db', db, '--format', 'json', '--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { stories: { id: string; articles: string[] }[] };
+    return new Map(report.stories.map((s) => [s.articles.includes('coastal-wire-storm-closes-port') ? 'storm' : s.articles.join(), s.id]));
+  };
+  const before = storyIds();
+  copyFileSync('examples/bayside-bulletin-storm-rewrite.txt', join(input, 'bayside-bulletin-storm-rewrite.txt'));
+  const after = storyIds();
+  assert.equal(after.get('storm'), before.get('storm'));
+});
