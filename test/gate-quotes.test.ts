@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { polnearDir, prf, scoreSplit } from '../eval/quotes.js';
 
-const FLOORS = { source: 0.45, cue: 0.45, content: 0.47, whole: 0.40 };
+// Measured on this subset after the second quotes pass: source .648, cue .644, content .658, whole .612.
+const FLOORS = { source: 0.62, cue: 0.62, content: 0.63, whole: 0.58 };
 
 test('quotes-polnear dev subset: span-overlap F1 floors, and above the baseline',
   { skip: existsSync(polnearDir) ? false : 'PolNeAR data absent (../shared/data/quotes-polnear)' }, () => {
