@@ -54,3 +54,8 @@ test('a clock word without a day is not attached to a later date', () => {
   assert.deepEqual(texts('Noon is when the market closes.'), []);
   assert.deepEqual(texts('The bells rang at midnight, and on Tuesday the fair closed.').filter((t) => /midnight/.test(t)), []);
 });
+
+test('a single weekday is not a recurring set', () => {
+  const all = extractDatesFromText("The vote on Tuesday and Thursday's rally went ahead.", REF);
+  assert.ok(all.every((d) => d.resolution !== 'set'), JSON.stringify(all));
+});

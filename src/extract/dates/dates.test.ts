@@ -136,3 +136,8 @@ test('a clock word before a day makes one time expression', () => {
   assert.equal(timeml('Talks broke off at noon Thursday.', 'noon Thursday'), '2022-07-14T12:00');
   assert.equal(timeml('Shares rose by mid-afternoon yesterday.', 'mid-afternoon yesterday'), '2022-07-15TAF');
 });
+
+test('recurring weekdays are a SET on the weekday, with no contract value', () => {
+  const all = detectTimexes('Ferries leave every Thursday, and the market opens on Tuesdays.', REF);
+  assert.deepEqual(all.map((d) => [d.text, d.type, d.timeml, d.value]), [['every Thursday', 'SET', 'XXXX-WXX-4', null], ['Tuesdays', 'SET', 'XXXX-WXX-2', null]]);
+});

@@ -409,6 +409,24 @@ export const frequencyRule: DateRule = {
   },
 };
 
+const WEEKDAY_NUMBER: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+
+/**
+ * Recurring weekdays ("every Thursday", "each Monday", "on Tuesdays"): a TimeML SET on the weekday
+ * (`XXXX-WXX-4`), not the past Thursday a bare weekday would give.
+ */
+export const weekdaySetRule: DateRule = {
+  name: 'weekday-set',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    each(/\b(?:(?:every|each)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?<=\bon\s)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s)\b/g, ctx.text, (m) => {
+      const day = WEEKDAY_NUMBER[(m[1] ?? m[2]).toLowerCase()];
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'SET', timeml: `XXXX-WXX-${day}`, resolution: 'set', rule: this.name });
+    });
+    return out;
+  },
+};
+
 /**
  * Years spelled out, as in broadcast transcripts ("nineteen ninety-six", "the year two thousand"):
  * TBAQ's spoken-news files have 8 of them.
@@ -461,4 +479,4 @@ export const holidayRule: DateRule = {
 
 const toDaysCmp = (a: Ymd, b: Ymd) => (a.y - b.y) * 400 + (a.m - b.m) * 32 + (a.d - b.d);
 
-export const newsRules: DateRule[] = [spelledYearRule, holidayRule, relativeDay, relativeMonth, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];
+export const newsRules: DateRule[] = [weekdaySetRule, spelledYearRule, holidayRule, relativeDay, relativeMonth, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];
