@@ -85,18 +85,28 @@ export function sharedMain(a: MainClause, b: MainClause): { terms: number; verbs
 }
 
 /**
- * The predicate a date or amount belongs to: the nearest non-light, non-reporting verb before it in the
- * sentence (after it when none precedes: "80,000 batteries were recalled"). Light-stemmed.
+ * The predicate a date or amount belongs to: the nearest non-light, non-reporting verb at most
+ * ANCHOR_WINDOW tokens before it with no punctuation in between ("closed on Wednesday, March 12",
+ * "would recall 80,000 batteries"), else one as close after it ("80,000 batteries were recalled").
+ * A far verb is usually another clause's: "… will have two parties, ITAR-TASS reported September 26".
  */
-export function anchorVerb(u: SentenceUnit, at: number): string | null {
-  let before: string | null = null;
-  let after: string | null = null;
-  for (const t of u.tokens) {
-    if (t.pos !== 'VERB') continue;
-    const n = t.normal.toLowerCase();
-    if (LIGHT_VERBS.has(n) || REPORTING.has(n)) continue;
-    if (t.end <= at) before = stem(n);
-    else if (after === null && t.start > at) after = stem(n);
+export function anchorVerb(u: SentenceUnit, at: number, end = at): string | null {
+  const toks = u.tokens;
+  const first = toks.findIndex((t) => t.end > at);
+  if (first < 0) return null;
+  const usable = (t: Token) => t.pos === 'VERB' && !LIGHT_VERBS.has(t.normal.toLowerCase()) && !REPORTING.has(t.normal.toLowerCase());
+  for (let k = first - 1; k >= 0 && first - k <= ANCHOR_WINDOW; k--) {
+    if (/^[,.;:!?()]$/.test(toks[k].normal)) break;
+    if (usable(toks[k])) return stem(toks[k].normal.toLowerCase());
   }
-  return before ?? after;
+  let last = toks.findIndex((t) => t.start >= end);
+  if (last < 0) return null;
+  for (let k = last; k < toks.length && k - last < ANCHOR_WINDOW; k++) {
+    if (/^[,.;:!?()]$/.test(toks[k].normal)) break;
+    if (usable(toks[k])) return stem(toks[k].normal.toLowerCase());
+  }
+  return null;
 }
+
+/** Tokens between a predicate and its date or amount ("closed on Wednesday," = 2). */
+const ANCHOR_WINDOW = 4;

@@ -18,7 +18,7 @@ import { representative } from '../claims.js';
 import { CONTRADICTION_MIN_SIMILARITY } from '../params.js';
 import { ValueTally } from './evidence.js';
 import { clip, topicPhrase } from './slot.js';
-import { framePairs } from './frame.js';
+import { frameLabel, framePairs } from './frame.js';
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b/i;
 const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b/;
@@ -27,6 +27,7 @@ interface DayMention {
   value: string;
   /** Offset of the mention in the article's clean text. */
   start: number;
+  end: number;
   text: string;
   explicitYear: boolean;
 }
@@ -53,11 +54,11 @@ export function explicitDays(u: SentenceUnit): DayMention[] {
     if (!MONTH.test(d.text) && !NUMERIC_DATE.test(d.text)) continue;
     if (!d.value) {
       const md = monthDayOf(d.text);
-      if (md) out.push({ value: md, start: d.start, text: d.text, explicitYear: false });
+      if (md) out.push({ value: md, start: d.start, end: d.end, text: d.text, explicitYear: false });
       continue;
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
-    out.push({ value: d.value, start: d.start, text: d.text, explicitYear: /\b\d{4}\b/.test(d.text) });
+    out.push({ value: d.value, start: d.start, end: d.end, text: d.text, explicitYear: /\b\d{4}\b/.test(d.text) });
   }
   return out;
 }
@@ -105,7 +106,7 @@ function frameDateContradictions(alignment: Alignment): Contradiction[] {
     daysOfArticle.set(u.article, set);
   }
   const out: Contradiction[] = [];
-  for (const { a, b } of framePairs(alignment, explicitDays, (_d, verb) => verb)) {
+  for (const { key, a, b } of framePairs(alignment, explicitDays, (_d, verb) => verb)) {
     const ka = new Set(a.items.map((d) => keyOf(d, false)));
     const kb = new Set(b.items.map((d) => keyOf(d, false)));
     const onlyA = a.items.filter((d) => !kb.has(keyOf(d, false)));
@@ -117,8 +118,10 @@ function frameDateContradictions(alignment: Alignment): Contradiction[] {
     for (const d of onlyA) tally.add(keyOf(d, false), d.value, { article: a.unit.article, group: a.unit.group, evidence: a.unit.text });
     for (const d of onlyB) tally.add(keyOf(d, false), d.value, { article: b.unit.article, group: b.unit.group, evidence: b.unit.text });
     if (tally.size < 2 || tally.overlapping()) continue;
+    const label = frameLabel(a.unit, b.unit, key);
     const topic = topicPhrase(a.unit);
-    out.push({ kind: 'date', about: topic ? `date of ${topic}` : `date in “${clip(a.unit.text)}”`, values: tally.values() });
+    const about = label ? `when ${label}` : topic ? `date of ${topic}` : `date in “${clip(a.unit.text)}”`;
+    out.push({ kind: 'date', about, values: tally.values() });
   }
   return out;
 }

@@ -6,6 +6,7 @@
 
 import type { Alignment, SentenceUnit } from '../align.js';
 import { anchorVerb } from '../clause.js';
+import { stem } from '../terms.js';
 import { FRAME_MIN_SIMILARITY } from '../params.js';
 import { sameName } from './name.js';
 
@@ -30,7 +31,7 @@ export function shareParticipant(a: SentenceUnit, b: SentenceUnit): boolean {
  * pairs of sentences from different articles that fill the same frame, share a named participant and
  * are at least loosely related (similarity ≥ FRAME_MIN_SIMILARITY).
  */
-export function framePairs<T extends { start: number }>(
+export function framePairs<T extends { start: number; end: number }>(
   alignment: Alignment,
   itemsOf: (u: SentenceUnit) => T[],
   keyOf: (item: T, verb: string) => string,
@@ -39,7 +40,7 @@ export function framePairs<T extends { start: number }>(
   for (const u of alignment.units) {
     const local = new Map<string, T[]>();
     for (const item of itemsOf(u)) {
-      const verb = anchorVerb(u, item.start);
+      const verb = anchorVerb(u, item.start, item.end);
       if (!verb) continue;
       const key = keyOf(item, verb);
       local.set(key, [...(local.get(key) ?? []), item]);
@@ -60,4 +61,24 @@ export function framePairs<T extends { start: number }>(
     }
   }
   return out;
+}
+
+/**
+ * A short label for a frame, "Port of Caldera closed": the frame's verb as written (a past form when
+ * either sentence has one) and the shared participant written closest before it. Null when not found.
+ */
+export function frameLabel(a: SentenceUnit, b: SentenceUnit, verb: string): string | null {
+  const found: { u: SentenceUnit; surface: string; at: number }[] = [];
+  for (const u of [b, a]) {
+    for (const t of u.tokens) {
+      if (t.pos === 'VERB' && stem(t.normal.toLowerCase()) === verb) found.push({ u, surface: u.text.slice(t.start - u.start, t.end - u.start), at: t.start });
+    }
+  }
+  const pick = found.find((f) => /ed$/i.test(f.surface)) ?? found[0];
+  if (!pick) return null;
+  const other = pick.u === a ? b : a;
+  const shared = pick.u.entities
+    .filter((e) => e.end <= pick.at && other.entities.some((o) => sameName(o.name, e.name)))
+    .sort((x, y) => y.end - x.end)[0];
+  return shared ? `${shared.name} ${pick.surface}` : null;
 }

@@ -10,7 +10,10 @@
 // Frame pass (sentences that did not align as one claim, "would recall 80,000 batteries" vs "is recalling
 // 60,000 e-bike batteries"): only amounts with a unit, the same predicate and a shared named participant
 // are compared, and not when the other article states a compatible amount of that unit anywhere (then
-// both figures are known to it: a running total, a subset — "12 of the 40 ships" — not a disagreement).
+// both figures are known to it: a running total, a subset — "12 of the 40 ships" — not a disagreement);
+// and only for units that are a single fact in each article: an article giving two different amounts of
+// the unit ("rushed for 63 yards" … "716 yards this season") counts it for several things (stats, parts,
+// dates), and the frame cannot tell which one the other article meant.
 
 import type { QuantityMention } from '../../model/article.js';
 import type { Contradiction } from '../../model/report.js';
@@ -162,6 +165,10 @@ function frameNumberContradictions(alignment: Alignment): Contradiction[] {
   const withUnit = (u: SentenceUnit) => amounts(u).filter((q) => unitKey(q) !== null);
   const byArticle = new Map<string, QuantityMention[]>();
   for (const u of alignment.units) byArticle.set(u.article, [...(byArticle.get(u.article) ?? []), ...withUnit(u)]);
+  const singleValued = (article: string, q: QuantityMention) => {
+    const same = byArticle.get(article)!.filter((o) => o.kind === q.kind && unitKey(o) === unitKey(q));
+    return same.every((o) => compatible(rangeOf(o)!, rangeOf(same[0])!));
+  };
   const knows = (article: string, q: QuantityMention) =>
     byArticle.get(article)!.some((o) => o.kind === q.kind && unitKey(o) === unitKey(q) && compatible(rangeOf(o)!, rangeOf(q)!));
   const out: Contradiction[] = [];
@@ -173,6 +180,7 @@ function frameNumberContradictions(alignment: Alignment): Contradiction[] {
     const rx = rangeOf(x)!;
     const ry = rangeOf(y)!;
     if (compatible(rx, ry) || knows(b.unit.article, x) || knows(a.unit.article, y)) continue;
+    if (!singleValued(a.unit.article, x) || !singleValued(b.unit.article, y)) continue;
     const tally = new ValueTally();
     tally.add(`${rx.min}-${rx.max}`, x.text, { article: a.unit.article, group: a.unit.group, evidence: a.unit.text });
     tally.add(`${ry.min}-${ry.max}`, y.text, { article: b.unit.article, group: b.unit.group, evidence: b.unit.text });

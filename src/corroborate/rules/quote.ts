@@ -74,6 +74,14 @@ function capitalised(text: string): Set<string> {
   return out;
 }
 
+const NUMBER_WORDS = new Set(
+  ('one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million dozen ' +
+    'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth hundredth').split(' '),
+);
+/** "11th" vs "eleventh", "3" vs "three": a figure written two ways. */
+const numberSpelling = (a: string[], b: string[]) =>
+  (a.some((w) => /\d/.test(w)) && b.some((w) => NUMBER_WORDS.has(w))) || (b.some((w) => /\d/.test(w)) && a.some((w) => NUMBER_WORDS.has(w)));
+
 /** A content stem the other side lacks, solid enough to be a word change rather than a contraction. */
 const solid = (stems: string[], ws: string[]) => stems.some((s) => s.length >= 4) && !ws.some((w) => w.includes("'"));
 
@@ -83,6 +91,7 @@ function altered(x: Pick<Wording, 'words' | 'text'>, y: Pick<Wording, 'words' | 
   const capY = capitalised(y.text);
   for (const h of innerSubstitutions(x.words, y.words)) {
     if (h.from.every((w) => capX.has(w)) && h.to.every((w) => capY.has(w))) continue;
+    if (numberSpelling(h.from, h.to)) continue;
     const f = new Set(contentStems(h.from));
     const t = new Set(contentStems(h.to));
     const fOnly = [...f].filter((s) => !t.has(s));
