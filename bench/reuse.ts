@@ -1,11 +1,17 @@
-// Reuse index speed: signatures + LSH for N synthetic articles (recombined real ECB+ sentences), in memory and
-// in SQLite, then the add-one latency (query + insert) at the end of the index. Prints a table.
-// Run: npx tsx bench/reuse.ts [--n 100000] [--db /tmp/reuse-bench.db]     (reads ../shared/data/stories-ecbplus)
+// Reuse index speed: signatures + LSH for N synthetic articles (recombined real ECB+ sentences, tokenised once
+// by the text stage's wink-nlp segmenter, as the pipeline hands tokens to the reuse stage), in memory on one
+// thread, then into SQLite with signatures computed in 2 worker threads, then the add-one latency (signature +
+// query + insert in its own transaction) at the end of the SQLite index. Prints a table.
+// Run: npx tsx bench/reuse.ts [--n 100000] [--db /tmp/crosscheck-reuse-bench.db] [--threads 2]
+// (reads ../shared/data/stories-ecbplus; skips when absent)
 
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ReuseIndex, SqliteReuseIndex, signatureOf, type ReuseSignature } from '../src/reuse/index.js';
+import type { SignatureInput } from '../src/reuse/signature.js';
 
 const ECB = fileURLToPath(new URL('../../shared/data/stories-ecbplus', import.meta.url));
 
@@ -25,64 +31,160 @@ function mulberry32(seed: number): () => number {
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
+interface Pool {
+  sentences: string[];
+  tokens: string[][];
+}
+
+/** Article i, the same in every thread: 12–28 recombined sentences (a typical news article's length). */
+function article(pool: Pool, i: number): SignatureInput {
+  const rnd = mulberry32(Math.imul(i + 1, 0x9e3779b1));
+  const k = 12 + Math.floor(rnd() * 17);
+  const picks = Array.from({ length: k }, () => Math.floor(rnd() * pool.sentences.length));
+  return { id: `s${i}`, hash: `h${i}`, text: '', sentences: picks.map((j) => pool.sentences[j]), tokens: picks.map((j) => pool.tokens[j]) };
+}
+
+// Wall-clock rates suffer when other processes share the 2 cores, so CPU-time rates are printed beside them.
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** Signatures of a batch packed into transferable typed arrays (structured clone of objects would cost more
+ *  than the signatures themselves). */
+interface Packed {
+  from: number;
+  count: number;
+  minhash: Uint32Array;
+  simhash: Uint32Array;
+  contentKeys: Float64Array;
+  /** Band keys then sentence keys per article, from `offsets[i]`; the first `bandCounts[i]` are bands. */
+  keys: Float64Array;
+  offsets: Int32Array;
+  bandCounts: Int32Array;
+  /** Wall time the worker spent on the batch (process.cpuUsage is process-wide, so no per-thread CPU time). */
+  seconds: number;
+}
+
+function pack(sigs: ReuseSignature[], from: number, seconds: number): Packed {
+  const numPerm = sigs[0]?.minhash.length ?? 0;
+  const minhash = new Uint32Array(sigs.length * numPerm);
+  const simhash = new Uint32Array(sigs.length * 2);
+  const contentKeys = new Float64Array(sigs.length);
+  const offsets = new Int32Array(sigs.length + 1);
+  const bandCounts = new Int32Array(sigs.length);
+  let total = 0;
+  for (const s of sigs) total += s.bandKeys.length + s.sentenceKeys.length;
+  const keys = new Float64Array(total);
+  let at = 0;
+  sigs.forEach((s, i) => {
+    minhash.set(s.minhash, i * numPerm);
+    simhash[2 * i] = s.simhash[0];
+    simhash[2 * i + 1] = s.simhash[1];
+    contentKeys[i] = s.contentKey;
+    offsets[i] = at;
+    bandCounts[i] = s.bandKeys.length;
+    for (const k of s.bandKeys) keys[at++] = k;
+    for (const k of s.sentenceKeys) keys[at++] = k;
+  });
+  offsets[sigs.length] = at;
+  return { from, count: sigs.length, minhash, simhash, contentKeys, keys, offsets, bandCounts, seconds };
+}
+
+function unpack(p: Packed): ReuseSignature[] {
+  const numPerm = p.count ? p.minhash.length / p.count : 0;
+  return Array.from({ length: p.count }, (_, i) => {
+    const keys = Array.from(p.keys.subarray(p.offsets[i], p.offsets[i + 1]));
+    return {
+      id: `s${p.from + i}`,
+      minhash: p.minhash.subarray(i * numPerm, (i + 1) * numPerm),
+      simhash: [p.simhash[2 * i], p.simhash[2 * i + 1]] as [number, number],
+      bandKeys: keys.slice(0, p.bandCounts[i]),
+      sentenceKeys: keys.slice(p.bandCounts[i]),
+      contentKey: p.contentKeys[i],
+    };
+  });
+}
+
+/** Worker side: signatures of articles [from, to) in batches of 1,000, posted back packed. */
+function workerMain(): void {
+  const { pool, from, to } = workerData as { pool: Pool; from: number; to: number };
+  for (let start = from; start < to; start += 1000) {
+    const t0 = performance.now();
+    const sigs: ReuseSignature[] = [];
+    for (let i = start; i < Math.min(to, start + 1000); i++) sigs.push(signatureOf(article(pool, i)));
+    const packed = pack(sigs, start, (performance.now() - t0) / 1000);
+    parentPort!.postMessage(packed, [packed.minhash.buffer, packed.simhash.buffer, packed.contentKeys.buffer, packed.keys.buffer, packed.offsets.buffer, packed.bandCounts.buffer] as ArrayBuffer[]);
+  }
+  parentPort!.postMessage('done');
+}
+
+/** Workers can't load .ts: an eval'd entry registers tsx inside the thread, then imports this file. */
+function startWorker(data: unknown): Worker {
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const self = import.meta.url;
+  return new Worker(`import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`, {
+    eval: true,
+    workerData: data,
+  });
+}
+
 async function main(): Promise<void> {
   if (!existsSync(ECB)) {
     console.log(`skipped: ${ECB} absent`);
     return;
   }
   const n = Number(arg('n', '100000'));
+  const threads = Number(arg('threads', '2'));
   const dbPath = arg('db', '/tmp/crosscheck-reuse-bench.db');
-  const pool: string[] = [];
+  const { segment } = await import('../src/text/sentences.js');
+  const sentences: string[] = [];
   for (const f of readdirSync(ECB).filter((f) => f.endsWith('.txt')).sort()) {
-    for (const line of readFileSync(`${ECB}/${f}`, 'utf8').split('\n')) if (line.length > 40 && !line.startsWith('http')) pool.push(line.trim());
+    for (const line of readFileSync(`${ECB}/${f}`, 'utf8').split('\n')) if (line.length > 40 && !line.startsWith('http')) sentences.push(line.trim());
   }
-  const rnd = mulberry32(1);
-  // 12–28 recombined sentences: the length of a typical news article.
-  const article = (i: number) => {
-    const k = 12 + Math.floor(rnd() * 17);
-    const sentences = Array.from({ length: k }, () => pool[Math.floor(rnd() * pool.length)]);
-    return { id: `s${i}`, hash: `h${i}`, text: sentences.join(' '), sentences };
-  };
+  let t0 = performance.now();
+  // Each pool line is tokenised once by the text stage's segmenter (its cost belongs to the text stage).
+  const tokens = sentences.map((line) =>
+    segment({ text: line, paragraphs: [{ start: 0, end: line.length, heading: false }], removed: [] }).flatMap((s) => s.tokens.map((t) => t.normal)),
+  );
+  const pool: Pool = { sentences, tokens };
   const rows: [string, string][] = [];
   const probes = 2000;
-  console.log(`load average at start: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  console.log(`reuse bench: ${n} synthetic articles from ${pool.length} ECB+ sentences (+${probes} probes), node ${process.version}`);
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`);
+  console.log(`reuse bench: ${n} synthetic articles from ${sentences.length} ECB+ sentences (tokenised in ${((performance.now() - t0) / 1000).toFixed(1)} s) + ${probes} probes, node ${process.version}`);
 
-  // Wall-clock rates suffer when other processes share the 2 cores, so CPU-time rates are printed beside them.
-  const cpu = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
-  };
-  // 1. signatures + in-memory LSH index, single thread.
+  // 1. Signatures + in-memory LSH index, one thread (the in-memory index is for a batch: capped at 200k,
+  //    whose JS Maps already take ~1 GB; the store-sized index is SQLite below).
+  const nMemory = Math.min(n, 200_000);
   let c0 = cpu();
-  let t0 = performance.now();
-  const memory = new ReuseIndex();
-  const sigs: ReuseSignature[] = [];
+  t0 = performance.now();
   let words = 0;
-  for (let i = 0; i < n; i++) {
-    const a = article(i);
-    words += a.text.length / 6;
-    const sig = signatureOf(a);
-    memory.add(sig);
-    // Keep signatures only for the SQLite load below when it fits comfortably in memory.
-    if (i < 200_000) sigs.push(sig);
-  }
+  for (let i = 0; i < Math.min(nMemory, 20_000); i++) for (const t of article(pool, i).tokens!) words += t.length;
+  const sigOnly = Math.min(nMemory, 50_000);
+  for (let i = 0; i < sigOnly; i++) signatureOf(article(pool, i));
   let s = (performance.now() - t0) / 1000;
   let c = cpu() - c0;
-  rows.push(['signature + in-memory LSH add (1 thread)', `${Math.round(n / s)} articles/s wall, ${Math.round(n / c)} per CPU-s (~${Math.round(words / n)} words/article)`]);
+  rows.push([`signature only, 1 thread (${sigOnly} articles)`, `${Math.round(sigOnly / s)} articles/s wall, ${Math.round(sigOnly / c)} per CPU-s (~${Math.round(words / Math.min(nMemory, 20_000))} tokens/article)`]);
+  c0 = cpu();
+  t0 = performance.now();
+  const memory = new ReuseIndex();
+  for (let i = 0; i < nMemory; i++) memory.add(signatureOf(article(pool, i)));
+  s = (performance.now() - t0) / 1000;
+  c = cpu() - c0;
+  rows.push([`signature + in-memory LSH add, 1 thread (${nMemory} articles)`, `${Math.round(nMemory / s)} articles/s wall, ${Math.round(nMemory / c)} per CPU-s`]);
   const lat: number[] = [];
   for (let i = 0; i < probes; i++) {
-    const a = article(n + i);
+    const a = article(pool, n + i);
     const t = performance.now();
     const sig = signatureOf(a);
     memory.query(sig);
     memory.add(sig);
     lat.push(performance.now() - t);
   }
-  rows.push([`add-one in memory at ${n} (signature + query + add)`, `p50 ${quantile(lat, 0.5).toFixed(3)} ms, p99 ${quantile(lat, 0.99).toFixed(3)} ms`]);
+  rows.push([`add-one in memory at ${nMemory} (signature + query + add)`, `p50 ${quantile(lat, 0.5).toFixed(3)} ms, p99 ${quantile(lat, 0.99).toFixed(3)} ms`]);
   rows.push(['peak RSS after in-memory index', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`]);
 
-  // 2. SQLite: bulk load in transactions of 1,000, then add-one latency at the end.
+  // 2. SQLite: signatures in worker threads, inserted by the main thread in transactions of 1,000.
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
@@ -91,22 +193,35 @@ async function main(): Promise<void> {
   const sqlite = new SqliteReuseIndex(db);
   t0 = performance.now();
   c0 = cpu();
-  const batch: ReuseSignature[] = [];
-  const rnd2 = mulberry32(1);
-  for (let i = 0; i < n; i++) {
-    batch.push(i < sigs.length ? sigs[i] : signatureOf(articleWith(rnd2, pool, i)));
-    if (batch.length === 1000) {
-      sqlite.addMany(batch);
-      batch.length = 0;
+  let workerWall = 0;
+  let insertSeconds = 0;
+  await new Promise<void>((resolve, reject) => {
+    let running = threads;
+    const per = Math.ceil(n / threads);
+    for (let w = 0; w < threads; w++) {
+      const worker = startWorker({ pool, from: w * per, to: Math.min(n, (w + 1) * per) });
+      worker.on('error', reject);
+      worker.on('message', (m: Packed | 'done') => {
+        if (m === 'done') {
+          void worker.terminate();
+          if (--running === 0) resolve();
+          return;
+        }
+        workerWall += m.seconds;
+        const ti = performance.now();
+        sqlite.addMany(unpack(m));
+        insertSeconds += (performance.now() - ti) / 1000;
+      });
     }
-  }
-  sqlite.addMany(batch);
+  });
   s = (performance.now() - t0) / 1000;
   c = cpu() - c0;
-  rows.push([`SQLite bulk load (insert${n > sigs.length ? '; signature past 200k' : ''}, batches of 1,000)`, `${Math.round(n / s)} articles/s wall, ${Math.round(n / c)} per CPU-s`]);
+  rows.push([`signatures in ${threads} worker threads (${n} articles)`, `${Math.round(n / workerWall)} articles/s per worker-thread wall second`]);
+  rows.push([`SQLite insert on the main thread (batches of 1,000, keys sorted)`, `${Math.round(n / insertSeconds)} articles/s while inserting`]);
+  rows.push([`signature + SQLite index, end to end (${threads} workers + main thread)`, `${Math.round(n / s)} articles/s wall (${s.toFixed(0)} s), ${Math.round(n / c)} per CPU-s (all threads, incl. worker startup)`]);
   const latDb: number[] = [];
   for (let i = 0; i < probes; i++) {
-    const a = article(n + probes + i);
+    const a = article(pool, n + probes + i);
     const t = performance.now();
     const sig = signatureOf(a);
     sqlite.query(sig);
@@ -119,15 +234,11 @@ async function main(): Promise<void> {
   db.close();
   const size = statSync(dbPath).size;
   rows.push(['SQLite index on disk', `${(size / 2 ** 20).toFixed(0)} MB (${(size / (n + probes)).toFixed(0)} B/article, ${(keys / (n + probes)).toFixed(1)} keys/article)`]);
-  rows.push(['peak RSS (whole run)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`]);
+  rows.push(['peak RSS (whole run, main thread + workers)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`]);
+  console.log(`load average at end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log('| measure | value |\n|---|---|');
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
 }
 
-function articleWith(rnd: () => number, pool: string[], i: number) {
-  const k = 12 + Math.floor(rnd() * 17);
-  const sentences = Array.from({ length: k }, () => pool[Math.floor(rnd() * pool.length)]);
-  return { id: `s${i}`, hash: `h${i}`, text: sentences.join(' '), sentences };
-}
-
-await main();
+if (isMainThread) await main();
+else workerMain();

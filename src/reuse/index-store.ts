@@ -34,11 +34,12 @@ export function isCandidate(hits: CandidateHits, minSharedSentenceKeys = reusePa
 
 type KeyKind = 'band' | 'sentence' | 'content';
 
-function keysOf(sig: ReuseSignature): [number, KeyKind][] {
-  const out: [number, KeyKind][] = [[sig.contentKey, 'content']];
-  for (const k of sig.bandKeys) out.push([k, 'band']);
-  for (const k of sig.sentenceKeys) out.push([k, 'sentence']);
-  return out;
+/** Calls `visit` for every key of a signature (content key, band keys, sentence keys): no per-key allocation,
+ *  as this runs ~55 times per add and per query. */
+function forEachKey(sig: ReuseSignature, visit: (key: number, kind: KeyKind) => void): void {
+  visit(sig.contentKey, 'content');
+  for (let i = 0; i < sig.bandKeys.length; i++) visit(sig.bandKeys[i], 'band');
+  for (let i = 0; i < sig.sentenceKeys.length; i++) visit(sig.sentenceKeys[i], 'sentence');
 }
 
 function tally(hits: Map<string, CandidateHits>, id: string, kind: KeyKind): void {
@@ -72,24 +73,24 @@ export class ReuseIndex implements ReuseIndexStore {
     const doc = this.ids.length;
     this.ids.push(signature.id);
     this.docOf.set(signature.id, doc);
-    for (const [key] of keysOf(signature)) {
+    forEachKey(signature, (key) => {
       const shard = this.shards[key % SHARDS];
       const list = shard.get(key);
       if (list) {
         // Past the stop-key cap the list is never read again; stop growing it (bounded memory).
         if (list.length <= this.maxPosting) list.push(doc);
       } else shard.set(key, [doc]);
-    }
+    });
   }
 
   query(signature: ReuseSignature): Map<string, CandidateHits> {
     const hits = new Map<string, CandidateHits>();
     const self = this.docOf.get(signature.id);
-    for (const [key, kind] of keysOf(signature)) {
+    forEachKey(signature, (key, kind) => {
       const list = this.shards[key % SHARDS].get(key);
-      if (!list || (list.length > this.maxPosting && kind !== 'content')) continue;
+      if (!list || (list.length > this.maxPosting && kind !== 'content')) return;
       for (const doc of list) if (doc !== self) tally(hits, this.ids[doc], kind);
-    }
+    });
     for (const [id, h] of hits) if (!isCandidate(h)) hits.delete(id);
     return hits;
   }
@@ -133,6 +134,7 @@ export class SqliteReuseIndex implements ReuseIndexStore {
     this.selectId = db.prepare('SELECT id FROM reuse_signature WHERE doc = ?').pluck();
     this.countDocs = db.prepare('SELECT count(*) FROM reuse_signature').pluck();
     this.addTx = db.transaction((sigs: ReuseSignature[]) => {
+      const rows: { key: number; doc: number }[] = [];
       for (const sig of sigs) {
         if (this.selectDoc.get(sig.id) !== undefined) continue;
         const info = this.insertSignature.run(
@@ -142,8 +144,11 @@ export class SqliteReuseIndex implements ReuseIndexStore {
           sig.simhash[1],
         );
         const doc = Number(info.lastInsertRowid);
-        for (const [key] of keysOf(sig)) this.insertKey.run(key, doc);
+        forEachKey(sig, (key) => rows.push({ key, doc }));
       }
+      // Keys in B-tree order: a batch's inserts then touch each leaf page once instead of at random.
+      if (rows.length > 64) rows.sort((x, y) => x.key - y.key || x.doc - y.doc);
+      for (const r of rows) this.insertKey.run(r.key, r.doc);
     });
   }
 
@@ -167,10 +172,11 @@ export class SqliteReuseIndex implements ReuseIndexStore {
   query(signature: ReuseSignature): Map<string, CandidateHits> {
     const byDoc = new Map<number, CandidateHits>();
     const self = this.selectDoc.get(signature.id) as number | undefined;
-    for (const [key, kind] of keysOf(signature)) {
+    forEachKey(signature, (key, kind) => {
+      // Capped reads: a stop-key's posting list is never read past maxPosting + 1 rows (bounded latency).
       const cap = kind === 'content' ? -1 : this.maxPosting + 1;
       const docs = this.selectPosting.all(key, cap) as number[];
-      if (kind !== 'content' && docs.length > this.maxPosting) continue;
+      if (kind !== 'content' && docs.length > this.maxPosting) return;
       for (const doc of docs) {
         if (doc === self) continue;
         let h = byDoc.get(doc);
@@ -179,7 +185,7 @@ export class SqliteReuseIndex implements ReuseIndexStore {
         else if (kind === 'sentence') h.sentences++;
         else h.content = true;
       }
-    }
+    });
     const hits = new Map<string, CandidateHits>();
     for (const [doc, h] of byDoc) {
       // Only candidates worth verifying cost an id lookup.
