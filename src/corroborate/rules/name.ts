@@ -9,7 +9,7 @@
 // - loosely aligned sentences: the words outside the names must overlap (Jaccard ≥ NAME_CONTEXT_JACCARD);
 // - organisations are left out: their many short forms ("NSC", "the council") alias too freely.
 // Wording pass (for names the extractor missed or typed differently): in near-identical aligned sentences
-// (similarity ≥ NAME_DIFF_MIN_SIMILARITY) a substitution between shared words where both sides are
+// (word-sequence LCS ≥ NAME_DIFF_MIN_SIMILARITY of the longer one) a substitution between shared words where both sides are
 // capitalised words ("Idris Fenwick checked into…" vs "Lina Moor checked into…"). Silent when the two
 // wordings are the same name (shared word, initials), when either side is a month, weekday or title
 // ("Tuesday" vs "Wednesday" is the date rule's; "President" vs "Senator" is a role), when the other
@@ -120,6 +120,18 @@ function wordsOfUnit(u: SentenceUnit): Word[] {
   return out;
 }
 
+/** Share of the longer word sequence that the longest common subsequence covers: near-identical wording. */
+export function lcsRatio(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  let prev = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Uint16Array(b.length + 1);
+    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    prev = cur;
+  }
+  return prev[b.length] / Math.max(a.length, b.length);
+}
+
 function wordingNameContradictions(alignment: Alignment, articles: AnalysedArticle[]): Contradiction[] {
   const textOf = new Map(articles.map((a) => [a.id, a.clean.text.toLowerCase()]));
   const out: Contradiction[] = [];
@@ -129,9 +141,10 @@ function wordingNameContradictions(alignment: Alignment, articles: AnalysedArtic
       for (let j = i + 1; j < claim.units.length; j++) {
         const a = claim.units[i];
         const b = claim.units[j];
-        if (a.article === b.article || alignment.similarity(a, b) < NAME_DIFF_MIN_SIMILARITY) continue;
+        if (a.article === b.article) continue;
         const wa = wordsOfUnit(a);
         const wb = wordsOfUnit(b);
+        if (lcsRatio(wa.map((w) => w.lower), wb.map((w) => w.lower)) < NAME_DIFF_MIN_SIMILARITY) continue;
         const capA = new Set(wa.filter((w) => w.cap).map((w) => w.lower));
         const capB = new Set(wb.filter((w) => w.cap).map((w) => w.lower));
         // A sentinel start word makes a sentence-initial name swap ("Idris Fenwick checked into…") inner.
