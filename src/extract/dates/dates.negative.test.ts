@@ -59,3 +59,8 @@ test('a single weekday is not a recurring set', () => {
   const all = extractDatesFromText("The vote on Tuesday and Thursday's rally went ahead.", REF);
   assert.ok(all.every((d) => d.resolution !== 'set'), JSON.stringify(all));
 });
+
+test('ages and counts are not decades or centuries', () => {
+  assert.deepEqual(texts('Both men are in their forties.'), []);
+  assert.deepEqual(texts('She finished 20th in the race.'), []);
+});

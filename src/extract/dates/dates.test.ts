@@ -141,3 +141,9 @@ test('recurring weekdays are a SET on the weekday, with no contract value', () =
   const all = detectTimexes('Ferries leave every Thursday, and the market opens on Tuesdays.', REF);
   assert.deepEqual(all.map((d) => [d.text, d.type, d.timeml, d.value]), [['every Thursday', 'SET', 'XXXX-WXX-4', null], ['Tuesdays', 'SET', 'XXXX-WXX-2', null]]);
 });
+
+test('centuries and decades without four digits keep only their known digits', () => {
+  assert.equal(timeml('The temple dates from the 11th century.', 'the 11th century'), '10');
+  assert.equal(timeml('Sales fell through the nineties.', 'the nineties'), '199');
+  assert.equal(timeml("Rents doubled in the '80s.", "the '80s"), '198');
+});

@@ -427,6 +427,30 @@ export const weekdaySetRule: DateRule = {
   },
 };
 
+const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+
+/**
+ * Centuries and decades named without four digits: "the 20th century" → `19`, "the nineties" / "the '80s"
+ * → `199` / `198` (TimeML truncates the value to the known digits). A spelled decade without "the" ("in
+ * their forties") is an age, so "the" is required; a bare two-digit decade needs the apostrophe.
+ */
+export const centuryDecadeRule: DateRule = {
+  name: 'century-decade',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    each(/\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]century\b/gi, ctx.text, (m) => {
+      const n = +m[1];
+      if (n < 1 || n > 21) return;
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml: String(n - 1).padStart(2, '0'), resolution: 'absolute', rule: this.name });
+    });
+    each(/\bthe\s+(?:(?:late|early|mid)[\s-]+)?(?:(nineteen)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\bthe\s+(?:(?:late|early|mid)[\s-]+)?['’]([2-9])0s\b/gi, ctx.text, (m) => {
+      const digit = m[2] ? DECADE_WORDS[m[2].toLowerCase()] : +m[3];
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml: `19${digit}`, resolution: 'absolute', rule: this.name });
+    });
+    return out;
+  },
+};
+
 /**
  * Years spelled out, as in broadcast transcripts ("nineteen ninety-six", "the year two thousand"):
  * TBAQ's spoken-news files have 8 of them.
@@ -479,4 +503,4 @@ export const holidayRule: DateRule = {
 
 const toDaysCmp = (a: Ymd, b: Ymd) => (a.y - b.y) * 400 + (a.m - b.m) * 32 + (a.d - b.d);
 
-export const newsRules: DateRule[] = [weekdaySetRule, spelledYearRule, holidayRule, relativeDay, relativeMonth, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];
+export const newsRules: DateRule[] = [weekdaySetRule, centuryDecadeRule, spelledYearRule, holidayRule, relativeDay, relativeMonth, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];
