@@ -64,3 +64,8 @@ test('ages and counts are not decades or centuries', () => {
   assert.deepEqual(texts('Both men are in their forties.'), []);
   assert.deepEqual(texts('She finished 20th in the race.'), []);
 });
+
+test('"the year" without a results preposition, or as "year-earlier", is not proposed by the year rule', () => {
+  assert.deepEqual(texts('The year was hard for farmers.'), []);
+  assert.ok(!texts('Profit fell from the year-earlier level.').includes('the year'));
+});

@@ -147,3 +147,10 @@ test('centuries and decades without four digits keep only their known digits', (
   assert.equal(timeml('Sales fell through the nineties.', 'the nineties'), '199');
   assert.equal(timeml("Rents doubled in the '80s.", "the '80s"), '198');
 });
+
+test('"the year" in results: a span before "ended", the reference year otherwise', () => {
+  const span = detectTimexes('Net income for the year ended Sept. 30 rose 5%.', REF).find((d) => d.text === 'the year')!;
+  assert.equal(span.timeml, 'P1Y');
+  assert.equal(span.type, 'DURATION');
+  assert.equal(timeml('Sales for the full year were $6 billion.', 'the full year'), '2022');
+});

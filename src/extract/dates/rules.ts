@@ -387,6 +387,26 @@ export const yearRule: DateRule = {
   },
 };
 
+/**
+ * "the year" in results language: "for the year ended Sept. 30" is a one-year span (`P1Y`); "for the full
+ * year", "a high for the year", "the first nine months of the year" are the reference year.
+ */
+export const theYearRule: DateRule = {
+  name: 'the-year',
+  propose(ctx) {
+    const out: Candidate[] = [];
+    each(/\b(for|of|in|during|through|throughout)\s+(the\s+(?:full\s+|fiscal\s+|entire\s+|whole\s+)?year)\b(?![-'’])/gi, ctx.text, (m) => {
+      const start = m.index + m[0].length - m[2].length;
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      if (/^\s+\d{4}\b/.test(after)) return; // "the year 1998" is the year rule's
+      const span = /^\s+(?:that\s+)?(?:ended|ending|ends|to)\b/i.test(after);
+      const timeml = span ? 'P1Y' : ctx.ref ? String(ctx.ref.y) : null;
+      out.push({ start, end: start + m[2].length, type: span ? 'DURATION' : 'DATE', timeml, resolution: span ? 'duration' : ctx.ref ? 'relative-period' : 'unresolved-no-reference', rule: this.name });
+    });
+    return out;
+  },
+};
+
 /** Frequencies ("daily", "every week", "each year", "annually"): TimeML SET with a period value. */
 export const frequencyRule: DateRule = {
   name: 'frequency',
@@ -503,4 +523,4 @@ export const holidayRule: DateRule = {
 
 const toDaysCmp = (a: Ymd, b: Ymd) => (a.y - b.y) * 400 + (a.m - b.m) * 32 + (a.d - b.d);
 
-export const newsRules: DateRule[] = [weekdaySetRule, centuryDecadeRule, spelledYearRule, holidayRule, relativeDay, relativeMonth, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];
+export const newsRules: DateRule[] = [weekdaySetRule, centuryDecadeRule, theYearRule, spelledYearRule, holidayRule, relativeDay, relativeMonth, vagueReference, relativePeriodRule, offsetRule, durationRule, quarterRule, yearRule, frequencyRule];
