@@ -53,6 +53,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   queryTerms: P.QUERY_TERMS,
   postingScan: P.POSTING_SCAN,
   candidateFloor: P.STORY_CANDIDATE_FLOOR,
+  consistency: P.STORY_CONSISTENCY,
 };
 
 export const DEFAULT_BISECT_OPTIONS: BisectOptions = {

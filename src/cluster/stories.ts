@@ -24,6 +24,12 @@ export interface StoryOptions {
   /** Pairs scoring at least `threshold * candidateFloor` at the start are kept as candidate pairs: merges
    * can raise a pair's score above the threshold later, but rarely from far below it. */
   candidateFloor: number;
+  /** Inconsistency guard (after the inconsistency coefficient of hierarchical clustering, which compares a
+   * link's height with the mean height of the links below it): two stories that are each already built
+   * from several events merge only if their similarity reaches `consistency` × the lower of their mean
+   * internal merge similarities. Two tight stories (events linked at 0.5) that meet at 0.2 are two topics
+   * of one genre (two American-football stories), not one story. A single event is never blocked. 0 disables. */
+  consistency: number;
 }
 
 /** A story being built: weighted sum of its event centroids, with squared norms kept up to date. */
@@ -32,6 +38,14 @@ class StoryCentroid {
   readonly sq: Record<Signal, number> = { terms: 0, entities: 0, numbers: 0 };
   minDay: number | null = null;
   maxDay: number | null = null;
+  /** Number and summed similarity of the merges that built this story (0 while it is a single event). */
+  merges = 0;
+  mergeSum = 0;
+
+  /** Mean similarity of the merges inside this story, or null for a single event. */
+  get cohesion(): number | null {
+    return this.merges ? this.mergeSum / this.merges : null;
+  }
 
   addVectors(v: SignalVectors, weight: number): void {
     for (const s of SIGNALS) {
@@ -155,7 +169,12 @@ export function groupEventsIntoStories(events: readonly StoryEventInput[], opts:
         sim = stories[a].similarity(stories[b], opts.weights);
       }
       if (sim < opts.threshold) continue;
+      const ca = stories[a].cohesion;
+      const cb = stories[b].cohesion;
+      if (ca !== null && cb !== null && sim < opts.consistency * Math.min(ca, cb)) continue;
       if (b < a) [a, b] = [b, a];
+      stories[a].merges += stories[b].merges + 1;
+      stories[a].mergeSum += stories[b].mergeSum + sim;
       stories[a].absorb(stories[b]);
       parent[b] = a;
       changed.add(a);
