@@ -89,24 +89,29 @@ export function sharedMain(a: MainClause, b: MainClause): { terms: number; verbs
  * ANCHOR_WINDOW tokens before it with no punctuation in between ("closed on Wednesday, March 12",
  * "would recall 80,000 batteries"), else one as close after it ("80,000 batteries were recalled").
  * A far verb is usually another clause's: "… will have two parties, ITAR-TASS reported September 26".
+ * A reporting verb anchors as REPORTED: "the union announced on June 2" dates the statement, not the event.
  */
 export function anchorVerb(u: SentenceUnit, at: number, end = at): string | null {
   const toks = u.tokens;
   const first = toks.findIndex((t) => t.end > at);
   if (first < 0) return null;
-  const usable = (t: Token) => t.pos === 'VERB' && !LIGHT_VERBS.has(t.normal.toLowerCase()) && !REPORTING.has(t.normal.toLowerCase());
+  const usable = (t: Token) => t.pos === 'VERB' && !LIGHT_VERBS.has(t.normal.toLowerCase());
+  const key = (t: Token) => (REPORTING.has(t.normal.toLowerCase()) ? REPORTED : stem(t.normal.toLowerCase()));
   for (let k = first - 1; k >= 0 && first - k <= ANCHOR_WINDOW; k--) {
     if (/^[,.;:!?()]$/.test(toks[k].normal)) break;
-    if (usable(toks[k])) return stem(toks[k].normal.toLowerCase());
+    if (usable(toks[k])) return key(toks[k]);
   }
   let last = toks.findIndex((t) => t.start >= end);
   if (last < 0) return null;
   for (let k = last; k < toks.length && k - last < ANCHOR_WINDOW; k++) {
     if (/^[,.;:!?()]$/.test(toks[k].normal)) break;
-    if (usable(toks[k])) return stem(toks[k].normal.toLowerCase());
+    if (usable(toks[k]) && !REPORTING.has(toks[k].normal.toLowerCase())) return key(toks[k]);
   }
   return null;
 }
+
+/** Anchor of a date or amount attached to a reporting verb ("said on Friday"). */
+export const REPORTED = '<reported>';
 
 /** Tokens between a predicate and its date or amount ("closed on Wednesday," = 2). */
 const ANCHOR_WINDOW = 4;

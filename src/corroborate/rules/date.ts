@@ -6,7 +6,12 @@
 // - relative dates ("on Tuesday" vs "on July 12"): only dates written with a month name or numerically
 //   are compared; a weekday's resolved value depends on each article's own reference date;
 // - inferred years: unless both spans write the year, only month and day are compared;
-// - month-level or year-level mentions ("in June") are never compared with days.
+// - month-level or year-level mentions ("in June") are never compared with days;
+// - dates of different predicates ("the union announced on June 2" / "will vote … on June 20"): a day is
+//   contested only against days with the same anchor verb, or where either has none found (clause.ts);
+//   a statement's date (anchored on a reporting verb) is never compared with an event's;
+// - an article that writes out the other side's day anywhere knows of both days: two events, not a
+//   disagreement ("closed on June 7 … it had first shut on June 6").
 // Frame pass (sentences that did not align as one claim): a date is compared only with a date of the same
 // predicate ("closed on March 11" vs "closed on March 12", not "arrive on March 24") in a sentence naming a
 // shared participant; and not when the other article itself states the contested day anywhere (then the
@@ -19,6 +24,7 @@ import { CONTRADICTION_MIN_SIMILARITY } from '../params.js';
 import { ValueTally } from './evidence.js';
 import { clip, topicPhrase } from './slot.js';
 import { frameLabel, framePairs } from './frame.js';
+import { anchorVerb, REPORTED } from '../clause.js';
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b/i;
 const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b/;
@@ -63,10 +69,35 @@ export function explicitDays(u: SentenceUnit): DayMention[] {
   return out;
 }
 
+/** The contested days of both sides belong to compatible predicates (see header). */
+function samePredicates(a: SentenceUnit, da: DayMention[], b: SentenceUnit, db: DayMention[]): boolean {
+  const va = da.map((d) => anchorVerb(a, d.start, d.end));
+  const vb = db.map((d) => anchorVerb(b, d.start, d.end));
+  return va.every((x, i) => {
+    const y = vb[i];
+    if (x === REPORTED || y === REPORTED) return x === y;
+    return x === null || y === null || x === y;
+  });
+}
+
 const keyOf = (d: DayMention, full: boolean) => (full ? d.value : d.value.slice(-5));
+
+/** Every day (month-day key) each article writes out anywhere. */
+function daysByArticle(alignment: Alignment): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const u of alignment.units) {
+    const set = out.get(u.article) ?? new Set<string>();
+    for (const d of explicitDays(u)) set.add(keyOf(d, false));
+    out.set(u.article, set);
+  }
+  return out;
+}
 
 export function dateContradictions(alignment: Alignment): Contradiction[] {
   const out: Contradiction[] = [];
+  const known = daysByArticle(alignment);
+  /** One side's contested day also written out by the other article: two events it knows of. */
+  const knownToOther = (ds: DayMention[], other: string) => ds.some((d) => known.get(other)!.has(keyOf(d, false)));
   for (const claim of alignment.claims) {
     if (claim.sources.length < 2) continue;
     const tally = new ValueTally();
@@ -85,6 +116,8 @@ export function dateContradictions(alignment: Alignment): Contradiction[] {
         const onlyA = da.filter((d) => !kb.has(keyOf(d, full)));
         const onlyB = db.filter((d) => !ka.has(keyOf(d, full)));
         if (!onlyA.length || onlyA.length !== onlyB.length) continue;
+        if (!samePredicates(a, onlyA, b, onlyB)) continue;
+        if (knownToOther(onlyA, b.article) || knownToOther(onlyB, a.article)) continue;
         for (const d of onlyA) tally.add(keyOf(d, false), d.value, { article: a.article, group: a.group, evidence: a.text });
         for (const d of onlyB) tally.add(keyOf(d, false), d.value, { article: b.article, group: b.group, evidence: b.text });
       }
@@ -99,12 +132,7 @@ export function dateContradictions(alignment: Alignment): Contradiction[] {
 
 /** Dates of the same predicate and participant in sentences that did not align (see header). */
 function frameDateContradictions(alignment: Alignment): Contradiction[] {
-  const daysOfArticle = new Map<string, Set<string>>();
-  for (const u of alignment.units) {
-    const set = daysOfArticle.get(u.article) ?? new Set<string>();
-    for (const d of explicitDays(u)) set.add(keyOf(d, false));
-    daysOfArticle.set(u.article, set);
-  }
+  const daysOfArticle = daysByArticle(alignment);
   const out: Contradiction[] = [];
   for (const { key, a, b } of framePairs(alignment, explicitDays, (_d, verb) => verb)) {
     const ka = new Set(a.items.map((d) => keyOf(d, false)));

@@ -5,7 +5,7 @@
 // 42 ships…" vs "The port closed on Wednesday, March 12, after the storm brought down two cranes…").
 
 import type { Alignment, SentenceUnit } from '../align.js';
-import { anchorVerb } from '../clause.js';
+import { anchorVerb, REPORTED } from '../clause.js';
 import { stem } from '../terms.js';
 import { FRAME_MIN_SIMILARITY } from '../params.js';
 import { sameName } from './name.js';
@@ -41,7 +41,8 @@ export function framePairs<T extends { start: number; end: number }>(
     const local = new Map<string, T[]>();
     for (const item of itemsOf(u)) {
       const verb = anchorVerb(u, item.start, item.end);
-      if (!verb) continue;
+      // When something was said is not an event two outlets can disagree on.
+      if (!verb || verb === REPORTED) continue;
       const key = keyOf(item, verb);
       local.set(key, [...(local.get(key) ?? []), item]);
     }

@@ -10,7 +10,7 @@
 // - organisations are left out: their many short forms ("NSC", "the council") alias too freely.
 // Wording pass (for names the extractor missed or typed differently): in near-identical aligned sentences
 // (word-sequence LCS ≥ NAME_DIFF_MIN_SIMILARITY of the longer one) a substitution between shared words where both sides are
-// capitalised words ("Idris Fenwick checked into…" vs "Lina Moor checked into…"). Silent when the two
+// capitalised words ("Idris Fenwick checked into…" vs "Lina Moor checked into…"), and the only one. Silent when the two
 // wordings are the same name (shared word, initials), when either side is a month, weekday or title
 // ("Tuesday" vs "Wednesday" is the date rule's; "President" vs "Senator" is a role), when the other
 // article mentions the name anyway, or on a sentence-initial capital that is not a proper noun.
@@ -155,8 +155,9 @@ function wordingNameContradictions(alignment: Alignment, articles: AnalysedArtic
             h.from.every((w) => capA.has(w) && !NOT_NAMES.has(w.replace(/[’']s$/, ''))) &&
             h.to.every((w) => capB.has(w) && !NOT_NAMES.has(w.replace(/[’']s$/, ''))),
         );
-        // One swapped name per sentence pair: several means the sentences differ more than by a name.
-        if (named.length !== 1) continue;
+        // The swapped name must be the only substitution: a rewrite that also changes other words
+        // ("Gusts … ripped" / "Winds … tore") may capitalise a paraphrased first word.
+        if (named.length !== 1 || hunks.length !== 1) continue;
         const show = (ws: string[]) => ws.map((w) => w.replace(/[’']s$/, '')).map((w) => w.replace(/(^|[-\s])\p{L}/gu, (c) => c.toUpperCase())).join(' ');
         const x = show(named[0].from);
         const y = show(named[0].to);
