@@ -25,8 +25,8 @@ export interface StoryOptions {
    * can raise a pair's score above the threshold later, but rarely from far below it. */
   candidateFloor: number;
   /** Inconsistency guard (after the inconsistency coefficient of hierarchical clustering, which compares a
-   * link's height with the mean height of the links below it): two stories that are each already built
-   * from several events merge only if their similarity reaches `consistency` × the lower of their mean
+   * link's height with the heights of the links below it): two stories that are each already built from
+   * several events merge only if their similarity reaches `consistency` × the lower of their strongest
    * internal merge similarities. Two tight stories (events linked at 0.5) that meet at 0.2 are two topics
    * of one genre (two American-football stories), not one story. A single event is never blocked. 0 disables. */
   consistency: number;
@@ -38,14 +38,10 @@ class StoryCentroid {
   readonly sq: Record<Signal, number> = { terms: 0, entities: 0, numbers: 0 };
   minDay: number | null = null;
   maxDay: number | null = null;
-  /** Number and summed similarity of the merges that built this story (0 while it is a single event). */
-  merges = 0;
-  mergeSum = 0;
-
-  /** Mean similarity of the merges inside this story, or null for a single event. */
-  get cohesion(): number | null {
-    return this.merges ? this.mergeSum / this.merges : null;
-  }
+  /** Similarity of the strongest merge that built this story; null while it is a single event. The strongest
+   * rather than the mean link: small outlier events joining late at a low score should not make a tight
+   * story look loose (the mean variant let the two football topics of ECB+ merge again with --extract). */
+  cohesion: number | null = null;
 
   addVectors(v: SignalVectors, weight: number): void {
     for (const s of SIGNALS) {
@@ -173,8 +169,7 @@ export function groupEventsIntoStories(events: readonly StoryEventInput[], opts:
       const cb = stories[b].cohesion;
       if (ca !== null && cb !== null && sim < opts.consistency * Math.min(ca, cb)) continue;
       if (b < a) [a, b] = [b, a];
-      stories[a].merges += stories[b].merges + 1;
-      stories[a].mergeSum += stories[b].mergeSum + sim;
+      stories[a].cohesion = Math.max(sim, ca ?? -Infinity, cb ?? -Infinity);
       stories[a].absorb(stories[b]);
       parent[b] = a;
       changed.add(a);
