@@ -84,6 +84,22 @@ function disguise(lines: string[], keep: number): string[] {
   return [...kept.slice(k), ...kept.slice(0, k)];
 }
 
+/**
+ * A rewrite's surface change on top of `disguise`: common words swapped for synonyms in every line (what
+ * a rewriting outlet does first). Applied to the copy only, so A and A' no longer match word for word —
+ * the mechanical copy flatters the wording passes, this does less.
+ */
+const SYNONYMS: [RegExp, string][] = [
+  [/\bsaid\b/g, 'stated'], [/\bpeople\b/g, 'persons'], [/\bpolice\b/g, 'officers'], [/\babout\b/g, 'around'],
+  [/\bafter\b/g, 'following'], [/\bbegan\b/g, 'started'], [/\bannounced\b/g, 'declared'], [/\balso\b/g, 'additionally'],
+  [/\bkilled\b/g, 'left dead'], [/\bbig\b/g, 'large'], [/\bhelp\b/g, 'assist'], [/\bshow\b/g, 'display'],
+  [/\btold\b/g, 'informed'], [/\bbuy\b/g, 'purchase'], [/\bstarted\b/g, 'began'], [/\bhouse\b/g, 'home'],
+];
+export function reword(lines: string[]): string[] {
+  // Quotes are left verbatim: a rewrite that changes quoted words is exactly what rule `quote` reports.
+  return lines.map((l) => l.split(/([“"][^”"]*[”"])/).map((part, i) => (i % 2 ? part : SYNONYMS.reduce((t, [re, w]) => t.replace(re, w), part))).join(''));
+}
+
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const FAKE_NAMES = ['Marta Kowalczyk', 'Idris Fenwick', 'Lucja Brandt', 'Oskar Villeneuve'];
 const QUOTE_SWAP = ['extraordinary', 'catastrophic', 'unacceptable', 'remarkable'];
@@ -226,6 +242,8 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 export interface EvalResult {
   ours: Tally;
   base: Tally;
+  /** The same edits with a reworded copy (see `reword`). */
+  oursReworded: Tally;
   untouchedStories: number;
   untouchedAlarms: number;
   baseUntouchedAlarms: number;
@@ -245,7 +263,7 @@ export async function runEval(maxEvents: number): Promise<EvalResult | string> {
   }
   const events = [...byEvent.keys()].sort().slice(0, maxEvents);
   const res: EvalResult = {
-    ours: newTally(), base: newTally(), untouchedStories: 0, untouchedAlarms: 0, baseUntouchedAlarms: 0, events: events.length,
+    ours: newTally(), base: newTally(), oursReworded: newTally(), untouchedStories: 0, untouchedAlarms: 0, baseUntouchedAlarms: 0, events: events.length,
     extractorsMissing: Object.entries(ex).filter(([, f]) => !f).map(([k]) => k),
   };
   for (const [ei, event] of events.entries()) {
@@ -259,6 +277,9 @@ export async function runEval(maxEvents: number): Promise<EvalResult | string> {
       const ours = corroborateStory(pair, reuse, [], '').contradictions.map((c) => ({ kind: kindOf(c.kind), sources: c.values.map((v) => v.sources) }));
       score(res.ours, edit, ours, 'A', 'B');
       score(res.base, edit, baseline(pair, reuse), 'A', 'B');
+      const rewritten = await analyse('B', reword(disguise(edit.lines, edit.line)), ex);
+      const found = corroborateStory([a, rewritten], reuse, [], '').contradictions.map((c) => ({ kind: kindOf(c.kind), sources: c.values.map((v) => v.sources) }));
+      score(res.oursReworded, edit, found, 'A', 'B');
     }
     // Untouched: the event's real articles (up to 6) as one story.
     const real = await Promise.all(ids.slice(0, 6).map(async (id) => analyse(id, bodyLines(id), ex)));
@@ -278,7 +299,9 @@ export function report(r: EvalResult): string {
     '|---|---|---|---|---|---|---|---|',
     ...table('crosscheck', r.ours),
     ...table('naive baseline', r.base),
+    ...table('crosscheck, reworded copy', r.oursReworded),
     '',
+    `Compatible edits with a reworded copy: ${r.oursReworded.compatibleCases} cases; crosscheck alarms on ${r.oursReworded.compatibleAlarms}.`,
     `Compatible edits (about N, several hundred, + weekday): ${r.ours.compatibleCases} cases; crosscheck alarms on ${r.ours.compatibleAlarms}, baseline on ${r.base.compatibleAlarms}.`,
     `Untouched events (≤6 real articles each): crosscheck ${(r.untouchedAlarms / Math.max(1, r.untouchedStories)).toFixed(2)} alarms/story, baseline ${(r.baseUntouchedAlarms / Math.max(1, r.untouchedStories)).toFixed(2)}.`,
   ];

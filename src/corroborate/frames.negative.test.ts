@@ -101,3 +101,12 @@ test('quote sentence pass: figures spelled two ways, contractions and names insi
     assert.deepEqual(r.contradictions.filter((c) => c.kind === 'quote'), [], `${x} / ${y}`);
   }
 });
+
+test('open floors: close floors agree, a floor and a larger exact count agree', async () => {
+  const { compatible, rangeOf } = await import('./rules/number.js');
+  const q = (min: number | null, max: number | null, approx: boolean, value: number | null = null) => ({ min, max, approx, value }) as never;
+  // As the extractor gives them: "at least 70" is { min: 70, max: null, value: null, approx: true }.
+  assert.ok(compatible(rangeOf(q(70, null, true))!, rangeOf(q(75, null, true))!), 'at least 70 / more than 75');
+  assert.ok(compatible(rangeOf(q(70, null, true))!, rangeOf(q(217, 217, false, 217))!), 'at least 70 / 217');
+  assert.ok(!compatible(rangeOf(q(70, null, true))!, rangeOf(q(217, null, true))!), 'at least 70 / at least 217 differ');
+});

@@ -3,6 +3,8 @@
 // Amounts are compared as ranges {min, max}; they conflict only when the ranges do not overlap.
 // Why it does not fire on the compatible cases it was tested against:
 // - vagueness: "hundreds" vs "several hundred" vs "about 300" are overlapping ranges;
+// - open floors: "at least 70" and "more than 75" agree (within APPROX_TOLERANCE); "at least 70" and
+//   "at least 217" are two different counts and do conflict;
 // - rounding: an exact figure within APPROX_TOLERANCE of a round one ("1,000" vs "1,023") is a rounding;
 // - different things counted: amounts are paired only with the same unit (light-stemmed), or, without a
 //   unit on either side, only when each sentence has exactly one amount of that kind;
@@ -51,6 +53,9 @@ function isRound(x: number): boolean {
 }
 
 export function compatible(a: Range, b: Range): boolean {
+  // Two floors for the same count ("at least 70" / "at least 217" people arrested) are two counts: they
+  // agree only when the floors are within APPROX_TOLERANCE of each other. (Open ranges overlap always.)
+  if (a.max === Infinity && b.max === Infinity) return Math.abs(a.min - b.min) <= APPROX_TOLERANCE * Math.max(a.min, b.min);
   if (a.max >= b.min && b.max >= a.min) return true;
   if (a.exact && b.exact) {
     const [r, o] = isRound(a.min) ? [a.min, b.min] : isRound(b.min) ? [b.min, a.min] : [NaN, NaN];
@@ -59,7 +64,13 @@ export function compatible(a: Range, b: Range): boolean {
   return false;
 }
 
-const unitKey = (q: QuantityMention) => (q.unit ? stem(q.unit.toLowerCase().split(/\s+/).pop()!) : null);
+/** Unit nouns that count the same thing under another word ("70 people" / "70 persons"). */
+const SAME_UNIT: Record<string, string> = { people: 'person', persons: 'person', person: 'person', individuals: 'person', residents: 'resident', inhabitants: 'resident', kids: 'child', children: 'child', child: 'child' };
+export const unitKey = (q: QuantityMention) => {
+  if (!q.unit) return null;
+  const last = q.unit.toLowerCase().split(/[\s-]+/).pop()!;
+  return SAME_UNIT[last] ?? stem(last);
+};
 
 /** Quantities worth comparing: not ordinals, not inside a date span of the same sentence. */
 function amounts(u: SentenceUnit): QuantityMention[] {

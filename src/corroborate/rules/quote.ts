@@ -9,7 +9,8 @@
 // - paraphrase reported as indirect speech on both sides: at least one wording must be a direct quote;
 // - a swapped name inside a quote ("I don't think Nichols won" / "… Brandt won") is rule `name`'s finding:
 //   substitutions whose both sides are capitalised words are left to it;
-// - contractions ("it's" / "it is", "don't" / "do not") are not word changes.
+// - contractions ("it's" / "it is", "don't" / "do not") are not word changes;
+// - a reporting verb swapped for another ("said" / "stated") is attribution caught inside misplaced marks.
 // A function word replaced by a content word ("during practice" → "catastrophic practice") is an
 // alteration: the new side must bring a content stem of ≥ 4 letters, without an apostrophe.
 // Sentence pass: quotes the extractor did not attribute (or cut differently in two copies) are also
@@ -27,6 +28,7 @@ import { clip } from './slot.js';
 import { CONTRADICTION_MIN_SIMILARITY, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } from '../params.js';
 import type { Alignment } from '../align.js';
 import { wordsOf } from '../quotes.js';
+import { REPORTING } from '../clause.js';
 
 /** A quote's text without the quotation marks and trailing comma the extractor may keep. */
 const bare = (t: string) => t.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '').trim();
@@ -92,6 +94,8 @@ function altered(x: Pick<Wording, 'words' | 'text'>, y: Pick<Wording, 'words' | 
   for (const h of innerSubstitutions(x.words, y.words)) {
     if (h.from.every((w) => capX.has(w)) && h.to.every((w) => capY.has(w))) continue;
     if (numberSpelling(h.from, h.to)) continue;
+    // "said" / "stated" inside a "quote" means the quote marks are misplaced (“said Juror No. 8…”).
+    if (h.from.every((w) => REPORTING.has(w)) && h.to.every((w) => REPORTING.has(w))) continue;
     const f = new Set(contentStems(h.from));
     const t = new Set(contentStems(h.to));
     const fOnly = [...f].filter((s) => !t.has(s));
