@@ -52,3 +52,30 @@ test('sentence keys survive rewording that breaks shingles', () => {
   // Short sentences carry no key.
   assert.deepEqual(sentenceKeysOf(['He declined to comment.']), []);
 });
+
+test('one-permutation MinHash: equal sets agree on every slot, also below numPerm shingles (densified bins)', () => {
+  const small = [11, 22, 33, 44, 55, 66, 77];
+  const sig = minhashOf(small, 64, 9);
+  assert.equal(estimateJaccard(sig, minhashOf([...small].reverse(), 64, 9)), 1);
+  // Densification copies filled bins into empty ones: no slot is left at the empty marker.
+  assert.ok(sig.every((v) => v !== 0xffffffff));
+  // Sets sharing 3 of 7 elements: Jaccard 3/11; the estimate sits between "disjoint" and "equal".
+  const est = estimateJaccard(sig, minhashOf([11, 22, 33, 101, 202, 303, 404], 64, 9));
+  assert.ok(est > 0 && est < 1, `estimate ${est}`);
+});
+
+test('text-stage tokens and the regex tokenizer give the same signature; a split possessive changes nothing', () => {
+  const text = 'Mayor Ilse Brandt cut a ribbon at the doctor\'s ramp as a brass band from the local fire brigade played.';
+  const regex = signatureOf({ id: 'r', hash: 'x', text, sentences: [text] });
+  const wink = ['mayor', 'ilse', 'brandt', 'cut', 'a', 'ribbon', 'at', 'the', 'doctor', "'s", 'ramp', 'as', 'a', 'brass', 'band', 'from', 'the', 'local', 'fire', 'brigade', 'played', '.'];
+  const joined = wink.filter((t) => t !== "'s").map((t) => (t === 'doctor' ? "doctor's" : t));
+  const a = signatureOf({ id: 'a', hash: 'x', text, sentences: [text], tokens: [wink.map((normal) => ({ normal }))] });
+  const b = signatureOf({ id: 'b', hash: 'x', text, sentences: [text], tokens: [joined] });
+  for (const s of [a, b]) {
+    assert.deepEqual(s.minhash, regex.minhash);
+    assert.deepEqual(s.simhash, regex.simhash);
+    assert.deepEqual(s.sentenceKeys, regex.sentenceKeys);
+    assert.deepEqual(s.bandKeys, regex.bandKeys);
+  }
+  assert.equal(regex.sentenceKeys.length, reuseParams.keysPerSentence);
+});
