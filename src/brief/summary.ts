@@ -31,11 +31,14 @@ export function summarise(articles: AnalysedArticle[], reuse: ReuseResult, claim
     }
     return norm ? dot / (Math.sqrt(norm) * cNorm) : 0;
   };
-  // Claims the corroborate stage kept are preferred (they passed its size filters).
-  const kept = new Set(claims.map((c) => c.text));
+  // Claims the corroborate stage kept are preferred (they passed its size filters), and their sources are
+  // the ones that agree (a source stating the claim with a contradicting fact was taken out there).
+  const kept = new Map(claims.map((c) => [c.text, c]));
 
   interface Candidate {
     claim: AlignedClaim;
+    sources: string[];
+    independent: number;
     rep: SentenceUnit;
     score: number;
     position: number;
@@ -48,12 +51,15 @@ export function summarise(articles: AnalysedArticle[], reuse: ReuseResult, claim
     // Direct quotes make poor lead sentences: the lead reports, the quotes section quotes.
     if (/^[“"]/.test(rep.text.trim())) continue;
     const position = claim.units.reduce((s, u) => s + u.position, 0) / claim.units.length;
-    const support = 1 + Math.log(claim.independent) + 0.25 * Math.log(claim.sources.length);
-    const score = centrality(rep) * support * (1.15 - 0.3 * position) * (kept.has(rep.text) ? 1.1 : 1);
-    candidates.push({ claim, rep, score, position });
+    const k = kept.get(rep.text);
+    const sources = k ? k.sources : claim.sources;
+    const independent = k ? k.independentSources : claim.independent;
+    const support = 1 + Math.log(Math.max(1, independent)) + 0.25 * Math.log(Math.max(1, sources.length));
+    const score = centrality(rep) * support * (1.15 - 0.3 * position) * (k ? 1.1 : 1);
+    candidates.push({ claim, sources, independent, rep, score, position });
   }
   // Never present as agreed what one copy-group says: single-group sentences only fill gaps.
-  const agreed = candidates.filter((c) => c.claim.independent >= 2);
+  const agreed = candidates.filter((c) => c.independent >= 2);
   const pool = agreed.length >= SUMMARY_SENTENCES - 1 ? agreed : candidates;
   pool.sort((a, b) => b.score - a.score || a.rep.uid - b.rep.uid);
 
@@ -75,7 +81,7 @@ export function summarise(articles: AnalysedArticle[], reuse: ReuseResult, claim
     picked.push(best);
   }
   picked.sort((a, b) => a.position - b.position || a.rep.uid - b.rep.uid);
-  return picked.map((c) => ({ text: c.rep.text, sources: c.claim.sources }));
+  return picked.map((c) => ({ text: c.rep.text, sources: c.sources }));
 }
 
 /** IDF cosine of two sentences, whatever their articles (MMR compares within one article too). */

@@ -15,6 +15,8 @@ export interface SentenceUnit {
   uid: number;
   article: string;
   group: string;
+  /** The article's outlet (meta.outlet), null when unknown. */
+  outlet: string | null;
   sentence: number;
   /** Relative position in the article, 0 = lead. */
   position: number;
@@ -73,6 +75,7 @@ function buildUnits(articles: AnalysedArticle[], reuse: ReuseResult): SentenceUn
         uid: units.length,
         article: a.id,
         group: groupOfArticle(reuse, a.id),
+        outlet: a.meta.outlet,
         sentence: s.index,
         position: n > 1 ? s.index / (n - 1) : 0,
         text: s.text,

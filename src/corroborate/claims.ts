@@ -1,7 +1,7 @@
 // Turns aligned sentence groups into the story's claims: one representative wording, its sources and
 // how many independent copy-groups back it, sorted by independent support.
 
-import type { Claim } from '../model/report.js';
+import type { Claim, Contradiction } from '../model/report.js';
 import type { AlignedClaim, Alignment, SentenceUnit } from './align.js';
 import { MAX_SHARED_CLAIMS, MAX_SINGLE_CLAIMS_PER_ARTICLE } from './params.js';
 
@@ -41,10 +41,44 @@ function informativeness(u: SentenceUnit): number {
   return 2 * (new Set(u.entities.map((e) => e.name)).size + u.dates.length + u.quantities.length) + Math.min(u.terms.length, 20) / 5 - u.position;
 }
 
-export function buildClaims(alignment: Alignment): Claim[] {
-  const usable = alignment.claims.filter((c) => c.units.some((u) => u.terms.length >= MIN_CLAIM_TERMS));
+/**
+ * One outlet's own line repeated word for word in its articles ("The Gazette is an independent newsroom.")
+ * is house boilerplate the cleaner missed, not a claim several sources make.
+ */
+function outletBoilerplate(c: AlignedClaim): boolean {
+  const outlet = c.units[0].outlet;
+  return outlet !== null && c.units.every((u) => u.outlet === outlet && u.text === c.units[0].text);
+}
+
+/**
+ * The sources that state a claim as its representative wording does: a source whose aligned sentence
+ * stands on another side of a contradiction ("closed on March 12" against the claim's "March 11") says
+ * the same thing with a different fact, so it is not counted as agreeing.
+ */
+export function agreeingUnits(c: AlignedClaim, rep: SentenceUnit, contradictions: Contradiction[]): SentenceUnit[] {
+  const dissent = new Set<SentenceUnit>();
+  for (const k of contradictions) {
+    if (k.kind === 'headline' || k.kind === 'quote') continue;
+    const mine = k.values.find((v) => v.sources.includes(rep.article) && v.evidence.includes(rep.text));
+    if (!mine) continue;
+    for (const v of k.values) {
+      if (v === mine) continue;
+      for (const u of c.units) if (v.sources.includes(u.article) && v.evidence.includes(u.text)) dissent.add(u);
+    }
+  }
+  return c.units.filter((u) => !dissent.has(u));
+}
+
+export function buildClaims(alignment: Alignment, contradictions: Contradiction[] = []): Claim[] {
+  const usable = alignment.claims.filter((c) => c.units.some((u) => u.terms.length >= MIN_CLAIM_TERMS) && !outletBoilerplate(c));
   const shared = rankClaims(usable.filter((c) => c.sources.length > 1)).slice(0, MAX_SHARED_CLAIMS);
-  const out: Claim[] = shared.map((c) => ({ text: representative(c, alignment).text, sources: c.sources, independentSources: c.independent }));
+  const out: Claim[] = shared.map((c) => {
+    const rep = representative(c, alignment);
+    const units = agreeingUnits(c, rep, contradictions);
+    return { text: rep.text, sources: [...new Set(units.map((u) => u.article))].sort(), independentSources: new Set(units.map((u) => u.group)).size };
+  });
+  // Dissent may have lowered a claim's support: keep the list ordered by independent support.
+  out.sort((x, y) => y.independentSources - x.independentSources || y.sources.length - x.sources.length);
   // What each article adds that no other has: its most fact-laden single-source sentences.
   const singlesByArticle = new Map<string, SentenceUnit[]>();
   for (const c of usable) {

@@ -36,7 +36,7 @@ export function corroborateStory(
   const merged = mergeRepeats(contradictions, reuse);
   const weight = (c: Contradiction) => c.values.reduce((s, v) => s + v.independentSources, 0);
   merged.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || weight(y) - weight(x) || x.about.localeCompare(y.about));
-  return { claims: buildClaims(alignment), contradictions: merged, quotes: toReportQuotes(groups) };
+  return { claims: buildClaims(alignment, merged), contradictions: merged, quotes: toReportQuotes(groups) };
 }
 
 /**
