@@ -11,7 +11,8 @@ import { articleFeatures, dayNumber, SIGNALS, type ArticleFeatures } from './fea
 import { dateSpan, eventLabel, headlineOf } from './labels.js';
 import * as P from './params.js';
 import { groupEventsIntoStories, type StoryOptions } from './stories.js';
-import { DocumentFrequencies, sumVectors, topKeys, vectorise, Vocabulary, type SignalVectors } from './vector.js';
+import { segmentByTime, type SegmentOptions } from './time-segments.js';
+import { Centroid, combinedScore, DocumentFrequencies, sumVectors, topKeys, vectorise, Vocabulary, type SignalVectors } from './vector.js';
 
 export { assignStableIds } from './stable-ids.js';
 
@@ -25,6 +26,7 @@ export interface ClusterOptions {
   localPass?: boolean;
   story?: Partial<StoryOptions>;
   bisect?: Partial<BisectOptions>;
+  segment?: Partial<SegmentOptions>;
   /** Short hash used for ids (injectable for tests); default: sha1 hex, first 10 chars. */
   hash?: (text: string) => string;
 }
@@ -68,6 +70,11 @@ export const DEFAULT_BISECT_OPTIONS: BisectOptions = {
   signatureShare: P.BISECT_SIGNATURE_SHARE,
 };
 
+export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = {
+  gapDays: P.SEGMENT_GAP_DAYS,
+  minSide: P.SEGMENT_MIN_SIDE,
+};
+
 export function shortHash(text: string): string {
   return createHash('sha1').update(text).digest('hex').slice(0, 10);
 }
@@ -83,7 +90,8 @@ function canonicalOrder(units: { day: number | null; id: string }[]): number[] {
   });
 }
 
-type Unit = ClusterUnit & { id: string; members: string[] };
+/** `eventDay`: the lower median of its members' event days (copies report one happening). */
+type Unit = ClusterUnit & { id: string; members: string[]; eventDay: number | null };
 
 interface Prepared {
   vocab: Vocabulary;
@@ -110,7 +118,9 @@ function vectoriseUnits(feats: ArticleFeatures[], unitArticles: number[][], voca
     const days = idx.map((i) => feats[i].day).filter((d): d is number => d !== null);
     const years = idx.map((i) => feats[i].year).filter((y): y is number => y !== null);
     const query = SIGNALS.flatMap((s) => topKeys(vec[s], P.QUERY_TERMS));
-    return { id: members[0], members, vec, day: days.length ? Math.min(...days) : null, year: years.length ? Math.max(...years) : null, query };
+    const eventDays = idx.map((i) => feats[i].eventDay).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    const eventDay = eventDays.length ? eventDays[(eventDays.length - 1) >> 1] : null;
+    return { id: members[0], members, vec, day: days.length ? Math.min(...days) : null, year: years.length ? Math.max(...years) : null, query, eventDay };
   });
 }
 
@@ -141,6 +151,7 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
   const eventOpts = { ...DEFAULT_EVENT_OPTIONS, ...opts.event };
   const localOpts = { ...DEFAULT_LOCAL_EVENT_OPTIONS, ...opts.local };
   const storyOpts = { ...DEFAULT_STORY_OPTIONS, ...opts.story };
+  const segmentOpts = { ...DEFAULT_SEGMENT_OPTIONS, ...opts.segment };
   const byId = new Map(articles.map((a) => [a.id, a]));
   const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
   const { vocab, feats, vecs, unitArticles, units, order } = prepareUnits(articles, reuse);
@@ -167,9 +178,28 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
     if (!opts.localPass && opts.localPass !== undefined) return sg.map((e) => eventGroups[e]);
     if (storyUnits.length < 2) return [storyUnits];
     const local = vectoriseUnits(feats, storyUnits.map((u) => unitArticles[u]), vocab);
-    const localOrder = canonicalOrder(local);
-    const groups = new OnlineEventClusterer(local, localOpts).run(localOrder);
-    return groups.map((g) => g.map((i) => storyUnits[i]));
+    // Sub-events days apart are separated by time before any text similarity is consulted (time-segments.ts);
+    // undated units follow the segment whose units their story-local vectors resemble most.
+    const centroids = local.map((u) => {
+      const c = new Centroid();
+      c.add(u.vec, 1);
+      return c;
+    });
+    const affinity = (i: number, j: number): number => {
+      const cos = { terms: 0, entities: 0, numbers: 0 };
+      const present = { terms: false, entities: false, numbers: false };
+      for (const sig of SIGNALS) {
+        present[sig] = local[i].vec[sig].keys.length > 0 && local[j].vec[sig].keys.length > 0;
+        if (present[sig]) cos[sig] = centroids[j].cosine(local[i].vec[sig], sig);
+      }
+      return combinedScore(cos, present, localOpts.weights);
+    };
+    const segments = segmentByTime(local.map((u) => u.eventDay), affinity, segmentOpts);
+    return segments.flatMap((seg) => {
+      const segUnits = seg.map((i) => local[i]);
+      const groups = new OnlineEventClusterer(segUnits, localOpts).run(canonicalOrder(segUnits));
+      return groups.map((g) => g.map((i) => storyUnits[seg[i]]));
+    });
   });
 
   // Pass 3: bisect each event on its discriminative keys (bisect.ts). Units are taken in id order so the

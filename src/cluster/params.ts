@@ -92,3 +92,16 @@ export const BISECT_DEPTH = 2;
 /** Each side must own a lead key found in ≥ 2/3 of its units and in none of the other side: with 4 units a
  * silhouette over a handful of keys reaches 0.76 by chance (bisect.negative.test.ts); ECB+ unchanged. */
 export const BISECT_SIGNATURE_SHARE = 0.67;
+
+/** An article's event day (features.ts) is a lead date at most this many days before its publication: the
+ * same horizon as MENTION_WINDOW_DAYS, beyond which a date is background rather than the news. */
+export const EVENT_DAY_WINDOW = 45;
+
+/** Time segmentation of a story before its local event pass (time-segments.ts): the story's units, ordered
+ * by event day, are cut at the widest gap of at least SEGMENT_GAP_DAYS when each side holds at least
+ * SEGMENT_MIN_SIDE dated units (one late article is a follow-up, not a sub-event), recursively. Sub-events
+ * of one story are days apart (closure, then reopening; visits, then training); coverage of one happening
+ * keeps its event day even when published days later, so the gap is between happenings, not articles.
+ * ECB+ carries no publication dates, so this is measured on --extract only (see docs/cluster.md). */
+export const SEGMENT_GAP_DAYS = 3;
+export const SEGMENT_MIN_SIDE = 2;
