@@ -50,14 +50,20 @@ export function framePairs<T extends { start: number; end: number }>(
   }
   const out: { key: string; a: Framed<T>; b: Framed<T> }[] = [];
   for (const [key, list] of [...byKey].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i];
-        const b = list[j];
-        if (a.unit.article === b.unit.article) continue;
-        if (!shareParticipant(a.unit, b.unit)) continue;
-        if (alignment.similarity(a.unit, b.unit) < FRAME_MIN_SIMILARITY) continue;
-        out.push({ key, a, b });
+    // Identical sentences (copies) state identical values: compare each distinct wording once, then
+    // expand a finding to every article that carries either wording.
+    const byText = new Map<string, Framed<T>[]>();
+    for (const f of list) byText.set(f.unit.text, [...(byText.get(f.unit.text) ?? []), f]);
+    const texts = [...byText.values()];
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i][0];
+        const b = texts[j].find((y) => y.unit.article !== a.unit.article) ?? texts[j][0];
+        const a2 = b.unit.article !== a.unit.article ? a : texts[i].find((x) => x.unit.article !== b.unit.article);
+        if (!a2 || a2.unit.article === b.unit.article) continue;
+        if (!shareParticipant(a2.unit, b.unit)) continue;
+        if (alignment.similarity(a2.unit, b.unit) < FRAME_MIN_SIMILARITY) continue;
+        for (const x of texts[i]) for (const y of texts[j]) if (x.unit.article !== y.unit.article) out.push({ key, a: x, b: y });
       }
     }
   }

@@ -137,11 +137,14 @@ function wordingNameContradictions(alignment: Alignment, articles: AnalysedArtic
   const out: Contradiction[] = [];
   for (const claim of alignment.claims) {
     if (claim.sources.length < 2) continue;
-    for (let i = 0; i < claim.units.length; i++) {
-      for (let j = i + 1; j < claim.units.length; j++) {
-        const a = claim.units[i];
-        const b = claim.units[j];
-        if (a.article === b.article) continue;
+    // Copies carry identical sentences: compare each distinct wording once, credit every carrier.
+    const byText = new Map<string, SentenceUnit[]>();
+    for (const u of claim.units) byText.set(u.text, [...(byText.get(u.text) ?? []), u]);
+    const texts = [...byText.values()];
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i][0];
+        const b = texts[j][0];
         const wa = wordsOfUnit(a);
         const wb = wordsOfUnit(b);
         if (lcsRatio(wa.map((w) => w.lower), wb.map((w) => w.lower)) < NAME_DIFF_MIN_SIMILARITY) continue;
@@ -162,10 +165,10 @@ function wordingNameContradictions(alignment: Alignment, articles: AnalysedArtic
         const x = show(named[0].from);
         const y = show(named[0].to);
         if (sameName(x, y)) continue;
-        if (textOf.get(b.article)!.includes(x.toLowerCase()) || textOf.get(a.article)!.includes(y.toLowerCase())) continue;
+        if (texts[j].some((u) => textOf.get(u.article)!.includes(x.toLowerCase())) || texts[i].some((u) => textOf.get(u.article)!.includes(y.toLowerCase()))) continue;
         const tally = new ValueTally();
-        tally.add(x.toLowerCase(), x, { article: a.article, group: a.group, evidence: a.text });
-        tally.add(y.toLowerCase(), y, { article: b.article, group: b.group, evidence: b.text });
+        for (const u of texts[i]) tally.add(x.toLowerCase(), x, { article: u.article, group: u.group, evidence: u.text });
+        for (const u of texts[j]) tally.add(y.toLowerCase(), y, { article: u.article, group: u.group, evidence: u.text });
         if (tally.overlapping()) continue;
         out.push({ kind: 'name', about: `name in “${clip(a.text)}”`, values: tally.values() });
       }

@@ -26,7 +26,7 @@ import { isStopword, stem } from '../terms.js';
 import { ValueTally } from './evidence.js';
 import { clip } from './slot.js';
 import { CONTRADICTION_MIN_SIMILARITY, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } from '../params.js';
-import type { Alignment } from '../align.js';
+import type { Alignment, SentenceUnit } from '../align.js';
 import { wordsOf } from '../quotes.js';
 import { REPORTING } from '../clause.js';
 
@@ -175,11 +175,15 @@ function sentenceQuoteContradictions(alignment: Alignment, found: Contradiction[
   const out: Contradiction[] = [];
   for (const claim of alignment.claims) {
     if (claim.sources.length < 2) continue;
-    for (let i = 0; i < claim.units.length; i++) {
-      for (let j = i + 1; j < claim.units.length; j++) {
-        const a = claim.units[i];
-        const b = claim.units[j];
-        if (a.article === b.article || covered.has(`${a.article}\u0000${b.article}`)) continue;
+    // Copies carry identical sentences: compare each distinct wording once, credit every carrier.
+    const byText = new Map<string, SentenceUnit[]>();
+    for (const u of claim.units) byText.set(u.text, [...(byText.get(u.text) ?? []), u]);
+    const texts = [...byText.values()];
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i][0];
+        const b = texts[j].find((u) => u.article !== a.article);
+        if (!b || covered.has(`${a.article}\u0000${b.article}`)) continue;
         if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
         for (const qa of quotedStretches(a.text)) {
           for (const qb of quotedStretches(b.text)) {
@@ -188,8 +192,8 @@ function sentenceQuoteContradictions(alignment: Alignment, found: Contradiction[
             if (wa.join(' ') === wb.join(' ') || wordOverlap(wa, wb) < QUOTE_OVERLAP) continue;
             if (!altered({ words: wa, text: qa }, { words: wb, text: qb })) continue;
             const tally = new ValueTally();
-            tally.add(wa.join(' '), bare(qa), { article: a.article, group: a.group, evidence: a.text });
-            tally.add(wb.join(' '), bare(qb), { article: b.article, group: b.group, evidence: b.text });
+            for (const u of texts[i]) tally.add(wa.join(' '), bare(qa), { article: u.article, group: u.group, evidence: u.text });
+            for (const u of texts[j]) tally.add(wb.join(' '), bare(qb), { article: u.article, group: u.group, evidence: u.text });
             if (tally.overlapping()) continue;
             out.push({ kind: 'quote', about: `wording of the quote “${clip(bare(qa), 8)}”`, values: tally.values() });
           }
