@@ -1,7 +1,7 @@
 // The five seed articles (../shared/seeds, read at run time, never copied): one story about Russian
 // officials and Iranian drones. Skips when the seeds are absent.
-// Known gap: the issue wants 000/001/004 (July visits) and 002/003 (August training) as two events; from
-// text alone (the seeds carry almost no dates) they currently come out as ONE event — see docs/cluster.md.
+// 000/001/004 (July visits) and 002/003 (August training) are two events: the seeds carry almost no dates,
+// so time segmentation cannot separate them and the lead bisection does (docs/cluster.md).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
