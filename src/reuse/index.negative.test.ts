@@ -1,7 +1,8 @@
 // Negative cases: things that look like reuse but are not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectReuse } from './index.js';
+import Database from 'better-sqlite3';
+import { detectReuse, SqliteReuseIndex } from './index.js';
 import { sentenceSimilarity } from './align.js';
 import { sentenceFeatures } from './features.js';
 import { checkInheritance } from './dates.js';
@@ -57,4 +58,12 @@ test('attribution to some other outlet is not attribution to this one', () => {
   assert.equal(attributesTo('The official told CNN on Tuesday.', 'reuters.com'), false);
   assert.equal(attributesTo('The official told CNN on Tuesday.', 'cnn.com'), true);
   assert.equal(attributesTo('Nothing is cited here.', null), false);
+});
+
+test('an unrelated article stored by an earlier run gives no earlier-run note', () => {
+  const db = new Database(':memory:');
+  detectReuse([buildArticle('old', OTHER_BRIDGE)], { index: new SqliteReuseIndex(db) });
+  const fresh = buildArticle('new', BRIDGE);
+  detectReuse([fresh], { index: new SqliteReuseIndex(db) });
+  assert.equal(fresh.diagnostics.filter((d) => d.origin === 'reuse:earlier-run-candidate').length, 0);
 });

@@ -83,3 +83,13 @@ test('a SQLite index persists: a second run finds the pair and re-adding is idem
   detectReuse([buildArticle('o', BRIDGE), buildArticle('w', BRIDGE_REWRITE)], { index });
   assert.equal(db.prepare('SELECT count(*) FROM reuse_band').pluck().get(), rows);
 });
+
+test('a copy of an article stored by an earlier run is not linked but noted as an earlier-run candidate', () => {
+  const db = new Database(':memory:');
+  detectReuse([buildArticle('old', BRIDGE)], { index: new SqliteReuseIndex(db) });
+  const copy = buildArticle('new', BRIDGE);
+  const r = detectReuse([copy], { index: new SqliteReuseIndex(db) });
+  assert.deepEqual(r.links, []);
+  const note = copy.diagnostics.find((d) => d.origin === 'reuse:earlier-run-candidate');
+  assert.ok(note && note.message.includes('old'), JSON.stringify(copy.diagnostics));
+});

@@ -37,7 +37,9 @@ interface Prepared {
 /**
  * Links between articles that share text. Each link has `a < b` in id order (string comparison), whatever
  * the direction; the direction is `original` (an id, or null when unsure). Only pairs inside `articles` are
- * linked; a persistent index supplies candidates, and ids stored from earlier runs are not reported.
+ * linked; a persistent index supplies candidates, and ids stored from earlier runs are not linked (their text
+ * is not reloaded): a strong one (same text, or a shared LSH band) becomes an info diagnostic
+ * `reuse:earlier-run-candidate` on the article.
  */
 export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}): ReuseResult {
   const params: ReuseParams = { ...reuseParams, ...opts.params };
@@ -72,9 +74,24 @@ export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}
   for (const sig of signatures) index.add(sig);
   const candidates = new Set<string>();
   for (const sig of signatures) {
-    for (const other of index.query(sig).keys()) {
-      if (!byId.has(other) || other === sig.id) continue;
+    const earlier: string[] = [];
+    for (const [other, hits] of index.query(sig)) {
+      if (other === sig.id) continue;
+      if (!byId.has(other)) {
+        // Stored by an earlier run: its text is not in this batch, so the pair cannot be verified or reported.
+        // A same-text or shared-band match is still worth a note (estimated 3-gram Jaccard ≳ 0.5).
+        if (hits.content || hits.bands > 0) earlier.push(other);
+        continue;
+      }
       candidates.add(sig.id < other ? `${sig.id}\u0000${other}` : `${other}\u0000${sig.id}`);
+    }
+    if (earlier.length > 0) {
+      earlier.sort();
+      byId.get(sig.id)!.article.diagnostics.push({
+        origin: 'reuse:earlier-run-candidate',
+        level: 'info',
+        message: `shares text with ${earlier.length} article(s) indexed by an earlier run (not verified, not linked): ${earlier.slice(0, 5).join(', ')}${earlier.length > 5 ? ', …' : ''}`,
+      });
     }
   }
   const links: ReuseLink[] = [];

@@ -5,8 +5,9 @@ export const reuseParams = {
   /** Words per shingle for MinHash. 3-grams: NEWS-COPY (ICLR 2023) finds reprints share ~30% of 3-grams, so
    *  longer shingles would lose even more; shorter ones (1–2) make same-topic articles look alike. */
   shingleSize: 3,
-  /** MinHash signature length (Broder 1997). 64 keeps signature+LSH above 5,000 articles/s per core (bench);
-   *  the Jaccard estimate's standard error is ~1/√64 ≈ 0.125, enough because every candidate is verified. */
+  /** MinHash signature length (Broder 1997), as one-permutation bins (Li et al. 2012, densified): the cost no
+   *  longer grows with numPerm (one hash per shingle), but the stored BLOB (4·numPerm bytes) and band count do.
+   *  The Jaccard estimate's standard error is ~1/√64 ≈ 0.125, enough because every candidate is verified. */
   numPerm: 64,
   /** LSH banding (Leskovec, Rajaraman & Ullman, MMDS ch. 3): bands × rows = numPerm. The S-curve threshold
    *  (1/bands)^(1/rows) = (1/16)^(1/4) = 0.5 Jaccard; rewrites below it are caught by sentence keys. */
