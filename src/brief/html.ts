@@ -84,7 +84,7 @@ function storySection(s: StoryView): string {
       h.push(`<li>${who}: ${body}${cite(q.sources)}`);
       if (q.variants.length) {
         h.push('<ul>');
-        for (const v of q.variants) h.push(`<li>variant: “${escapeHtml(v.text)}”${cite(v.sources)}</li>`);
+        for (const v of q.variants) h.push(`<li>variant: ${q.direct ? `“${escapeHtml(v.text)}”` : escapeHtml(v.text)}${cite(v.sources)}</li>`);
         h.push('</ul>');
       }
       h.push('</li>');

@@ -76,7 +76,7 @@ function renderStory(s: StoryView, out: string[]): void {
       const who = q.speaker ? `**${escapeMarkdown(q.speaker)}**${q.role ? ` (${escapeMarkdown(q.role)})` : ''}` : '_Unattributed_';
       const body = q.direct ? `“${escapeMarkdown(q.text)}”` : escapeMarkdown(q.text);
       out.push(`- ${who}: ${body}${cite(q.sources)}`);
-      for (const v of q.variants) out.push(`  - variant: “${escapeMarkdown(v.text)}”${cite(v.sources)}`);
+      for (const v of q.variants) out.push(`  - variant: ${q.direct ? `“${escapeMarkdown(v.text)}”` : escapeMarkdown(v.text)}${cite(v.sources)}`);
     }
     out.push('');
   }

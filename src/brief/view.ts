@@ -42,6 +42,7 @@ export interface QuoteView {
   text: string;
   direct: boolean;
   sources: SourceRefs;
+  /** Variants are quoted as the quote is: a variant of indirect speech is not given quotation marks. */
   variants: { text: string; sources: SourceRefs }[];
 }
 
@@ -244,7 +245,7 @@ export function buildBriefView(report: Report): BriefView {
         text: q.direct ? bareQuote(q.text) : q.text,
         direct: q.direct,
         sources: refs(q.sources),
-        variants: q.variants.map((v) => ({ text: bareQuote(v.text), sources: refs(v.sources) })),
+        variants: q.variants.map((v) => ({ text: q.direct ? bareQuote(v.text) : v.text, sources: refs(v.sources) })),
       })),
       events: story.events.map((e) => ({
         label: e.label,
