@@ -142,6 +142,10 @@ export function groupEventsIntoStories(events: readonly StoryEventInput[], opts:
   // may merge. Repeats until a round merges nothing. Ties break on indexes, so the result is deterministic.
   const order = (x: { a: number; b: number; sim: number }, y: { a: number; b: number; sim: number }): number =>
     y.sim - x.sim || x.a - y.a || x.b - y.b;
+  // Stories changed by the previous round: only pairs touching them are re-scored (a blocked or
+  // sub-threshold pair between two unchanged stories keeps its score; at 20k articles re-scoring every pair
+  // each round was the costliest step of clusterStories).
+  let changedLastRound: Set<number> | null = null;
   for (;;) {
     const current = new Map<string, { a: number; b: number; sim: number }>();
     for (const p of pairs) {
@@ -150,7 +154,9 @@ export function groupEventsIntoStories(events: readonly StoryEventInput[], opts:
       if (a === b) continue;
       const key = `${a}:${b}`;
       if (current.has(key)) continue;
-      current.set(key, { a, b, sim: stories[a].gapDays(stories[b]) > opts.windowDays ? -Infinity : stories[a].similarity(stories[b], opts.weights) });
+      const same = changedLastRound !== null && p.a === a && p.b === b && !changedLastRound.has(a) && !changedLastRound.has(b);
+      const sim = same ? p.sim : stories[a].gapDays(stories[b]) > opts.windowDays ? -Infinity : stories[a].similarity(stories[b], opts.weights);
+      current.set(key, { a, b, sim });
     }
     pairs = [...current.values()].sort(order);
     const changed = new Set<number>();
@@ -176,6 +182,7 @@ export function groupEventsIntoStories(events: readonly StoryEventInput[], opts:
       merged++;
     }
     if (merged === 0) break;
+    changedLastRound = changed;
   }
 
   const groups = new Map<number, number[]>();
