@@ -110,3 +110,11 @@ test('open floors: close floors agree, a floor and a larger exact count agree', 
   assert.ok(compatible(rangeOf(q(70, null, true))!, rangeOf(q(217, 217, false, 217))!), 'at least 70 / 217');
   assert.ok(!compatible(rangeOf(q(70, null, true))!, rangeOf(q(217, null, true))!), 'at least 70 / at least 217 differ');
 });
+
+test('number: a figure and its rounding to fewer decimals agree', async () => {
+  const { compatible } = await import('./rules/number.js');
+  const r = (x: number) => ({ min: x, max: x, exact: true });
+  assert.ok(compatible(r(6.2), r(6)), '6.2 / 6');
+  assert.ok(compatible(r(3.45), r(3.5)), '3.45 / 3.5');
+  assert.ok(!compatible(r(6.2), r(7)), '6.2 / 7 differ');
+});

@@ -5,6 +5,7 @@
 // - vagueness: "hundreds" vs "several hundred" vs "about 300" are overlapping ranges;
 // - open floors: "at least 70" and "more than 75" agree (within APPROX_TOLERANCE); "at least 70" and
 //   "at least 217" are two different counts and do conflict;
+// - decimals: "6.2 miles" vs "6 miles" is the same figure at another precision;
 // - rounding: an exact figure within APPROX_TOLERANCE of a round one ("1,000" vs "1,023") is a rounding;
 // - different things counted: amounts are paired only with the same unit (light-stemmed), or, without a
 //   unit on either side, only when each sentence has exactly one amount of that kind;
@@ -52,11 +53,23 @@ function isRound(x: number): boolean {
   return x % mag === 0;
 }
 
+const decimals = (x: number) => (Number.isInteger(x) ? 0 : String(x).split('.')[1]?.length ?? 0);
+
+/** "6.2 miles" and "6 miles": the finer figure rounded to the coarser one's decimals gives the coarser. */
+function sameAtCoarserPrecision(x: number, y: number): boolean {
+  const dx = decimals(x);
+  const dy = decimals(y);
+  if (dx === dy) return false;
+  const [fine, coarse, d] = dx > dy ? [x, y, dy] : [y, x, dx];
+  return Number(fine.toFixed(d)) === coarse;
+}
+
 export function compatible(a: Range, b: Range): boolean {
   // Two floors for the same count ("at least 70" / "at least 217" people arrested) are two counts: they
   // agree only when the floors are within APPROX_TOLERANCE of each other. (Open ranges overlap always.)
   if (a.max === Infinity && b.max === Infinity) return Math.abs(a.min - b.min) <= APPROX_TOLERANCE * Math.max(a.min, b.min);
   if (a.max >= b.min && b.max >= a.min) return true;
+  if (a.exact && b.exact && sameAtCoarserPrecision(a.min, b.min)) return true;
   if (a.exact && b.exact) {
     const [r, o] = isRound(a.min) ? [a.min, b.min] : isRound(b.min) ? [b.min, a.min] : [NaN, NaN];
     if (!Number.isNaN(r) && Math.abs(r - o) <= APPROX_TOLERANCE * Math.max(r, o) / 3) return true;
