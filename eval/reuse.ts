@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnalysedArticle } from '../src/model/article.js';
 import type { ReuseKind } from '../src/model/report.js';
-import { detectReuse, signatureOf, type ReuseParams } from '../src/reuse/index.js';
+import { detectReuse, signatureInputOf, signatureOf, type ReuseParams } from '../src/reuse/index.js';
 import { estimateJaccard, hamming, type ReuseSignature } from '../src/reuse/signature.js';
 import { buildArticle } from '../test/fixtures/reuse/build.js';
 
@@ -272,7 +272,7 @@ function polnearEval(): void {
       if (days <= 3) positives.add(pairKey(rows[i][1], rows[j][1]));
     }
   }
-  const sigs = articles.map((a) => signatureOf({ id: a.id, hash: a.hash, text: a.clean.text, sentences: a.text.sentences.map((s) => s.text), tokens: a.text.sentences.map((s) => s.tokens) }));
+  const sigs = articles.map((a) => signatureOf(signatureInputOf(a)));
   const base = minhashBaseline(sigs);
   const linked = new Map(r.links.map((l) => [pairKey(l.a, l.b), l]));
   const wire = new Map(rows.map((m) => [m[1], m[11]]));
@@ -298,7 +298,7 @@ function main(): void {
   const predicted = ours(set.articles);
   const tOurs = performance.now() - t1;
   const noSyn = ours(set.articles, { useSynonyms: false });
-  const sigs = set.articles.map((a) => signatureOf({ id: a.id, hash: a.hash, text: a.clean.text, sentences: a.text.sentences.map((s) => s.text), tokens: a.text.sentences.map((s) => s.tokens) }));
+  const sigs = set.articles.map((a) => signatureOf(signatureInputOf(a)));
   console.log(`Synthetic edits of ${sources} ECB+ articles (${ECB}) in a pool of ${set.articles.length} articles; ` +
     `${set.pairs.filter((p) => p.gold !== 'none' && p.gold !== 'unknown').length} positive pairs, ${set.pairs.filter((p) => p.gold === 'none').length} same-topic other-event negatives, ` +
     `${set.pairs.filter((p) => p.gold === 'unknown').length} same-event pairs (gold unknown). ` +

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { detectReuse, SqliteReuseIndex } from './index.js';
+import { detectReuse, signatureInputOf, signatureOf, SqliteReuseIndex } from './index.js';
 import { buildArticle } from '../../test/fixtures/reuse/build.js';
 import { BRIDGE, BRIDGE_REWRITE, FESTIVAL_WITH_LIFT, OTHER_BRIDGE } from '../../test/fixtures/reuse/articles.js';
 
@@ -92,4 +92,13 @@ test('a copy of an article stored by an earlier run is not linked but noted as a
   assert.deepEqual(r.links, []);
   const note = copy.diagnostics.find((d) => d.origin === 'reuse:earlier-run-candidate');
   assert.ok(note && note.message.includes('old'), JSON.stringify(copy.diagnostics));
+});
+
+test('precomputed signatures (as from worker threads) give the same links as computing them here', () => {
+  const articles = [buildArticle('o', BRIDGE), buildArticle('w', BRIDGE_REWRITE), buildArticle('x', OTHER_BRIDGE)];
+  const signatures = new Map(articles.map((a) => [a.id, signatureOf(signatureInputOf(a))]));
+  const pre = detectReuse(articles, { signatures });
+  const here = detectReuse(articles.map((a) => buildArticle(a.id, a.raw)));
+  assert.deepEqual(pre.links, here.links);
+  assert.equal(linkOf(pre, 'o', 'w')?.kind, 'rewrite');
 });

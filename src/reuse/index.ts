@@ -2,7 +2,7 @@
 // sentence-key candidates from an index, then order-free sentence alignment), says which one is the original,
 // passes dates to undated copies, and groups articles that are not independent sources.
 
-import type { AnalysedArticle } from '../model/article.js';
+import type { AnalysedArticle, TextReady } from '../model/article.js';
 import type { ReuseKind, ReuseLink, ReuseResult } from '../model/report.js';
 import { alignSentences, articleFeatures, surfaceSimilarity } from './align.js';
 import { classifyPair } from './classify.js';
@@ -13,10 +13,10 @@ import { independenceGroups, joinsGroup } from './groups.js';
 import { ReuseIndex, type ReuseIndexStore } from './index-store.js';
 import { murmur3 } from './murmur3.js';
 import { reuseParams, type ReuseParams } from './params.js';
-import { signatureOf, type StringHash } from './signature.js';
+import { signatureOf, type ReuseSignature, type SignatureInput, type StringHash } from './signature.js';
 
 export { ReuseIndex, SqliteReuseIndex, type ReuseIndexStore, type CandidateHits } from './index-store.js';
-export { signatureOf, type ReuseSignature, type StringHash } from './signature.js';
+export { signatureOf, type ReuseSignature, type SignatureInput, type StringHash } from './signature.js';
 export { reuseParams, type ReuseParams } from './params.js';
 
 export interface ReuseOptions {
@@ -25,6 +25,10 @@ export interface ReuseOptions {
   /** String hash for signatures (default murmur3). */
   hash?: StringHash;
   params?: Partial<ReuseParams>;
+  /** Signatures computed elsewhere (e.g. in the pipeline's per-article worker threads, where the tokens
+   *  already are: `signatureOf` is pure and its result is plain data), by article id; missing ones are computed
+   *  here. They must come from the same params and hash. */
+  signatures?: ReadonlyMap<string, ReuseSignature>;
 }
 
 interface Prepared {
@@ -32,6 +36,19 @@ interface Prepared {
   features: SentenceFeatures[];
   alignable: number;
   normalised: string;
+}
+
+/** What a signature is computed from, for an article past the text stage (also for workers computing
+ *  signatures ahead of `detectReuse`, see `ReuseOptions.signatures`). */
+export function signatureInputOf(article: TextReady): SignatureInput {
+  return {
+    id: article.id,
+    hash: article.hash,
+    text: article.clean.text,
+    sentences: article.text.sentences.map((s) => s.text),
+    // The text stage's tokens: no re-tokenising (profiled: the regex tokenizer was a quarter of signature time).
+    tokens: article.text.sentences.map((s) => s.tokens),
+  };
 }
 
 /**
@@ -47,18 +64,8 @@ export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}
   const index = opts.index ?? new ReuseIndex(params.maxPosting);
   const byId = new Map<string, Prepared>();
   const signatures = articles.map((article) =>
-    signatureOf(
-      {
-        id: article.id,
-        hash: article.hash,
-        text: article.clean.text,
-        sentences: article.text.sentences.map((s) => s.text),
-        // The text stage's tokens: no re-tokenising (profiled: the regex tokenizer was a quarter of signature time).
-        tokens: article.text.sentences.map((s) => s.tokens),
-      },
-      params,
-      hash,
-    ),
+    opts.signatures?.get(article.id) ??
+    signatureOf(signatureInputOf(article), params, hash),
   );
   for (const article of articles) {
     const features = articleFeatures(article.text.sentences, params);
