@@ -89,6 +89,7 @@ function storySection(s: StoryView): string {
       }
       h.push('</li>');
     }
+    if (s.quotesHidden) h.push(`<li class="empty">…and ${s.quotesHidden} more remarks (all are in the JSON report).</li>`);
     h.push('</ul>');
   }
 

@@ -78,6 +78,7 @@ function renderStory(s: StoryView, out: string[]): void {
       out.push(`- ${who}: ${body}${cite(q.sources)}`);
       for (const v of q.variants) out.push(`  - variant: ${q.direct ? `“${escapeMarkdown(v.text)}”` : escapeMarkdown(v.text)}${cite(v.sources)}`);
     }
+    if (s.quotesHidden) out.push(`- _…and ${s.quotesHidden} more remarks (all are in the JSON report)._`);
     out.push('');
   }
 

@@ -5,6 +5,8 @@ import type { Claim, Contradiction, Report, ReportArticle, ReportReuse, Story } 
 
 /** How many agreed claims a story shows: an editor scans a dozen, not fifty. */
 export const MAX_AGREED_CLAIMS = 12;
+/** How many quotes "who said what" shows: named speakers first, then unattributed remarks; the JSON keeps all. */
+export const MAX_QUOTES = 15;
 /** How many sentences of "what this article adds" per source. */
 export const MAX_ADDS_PER_SOURCE = 3;
 
@@ -77,6 +79,7 @@ export interface StoryView {
   disagreements: DisagreementView[];
   timeline: { date: string; text: string; sources: SourceRefs }[];
   quotes: QuoteView[];
+  quotesHidden: number;
   events: EventView[];
   perSource: SourceNoteView[];
   removed: number;
@@ -239,7 +242,7 @@ export function buildBriefView(report: Report): BriefView {
       agreedHidden: Math.max(0, multi.length - MAX_AGREED_CLAIMS),
       disagreements,
       timeline: story.timeline.map((t) => ({ date: humanDate(t.date), text: t.text, sources: refs(t.sources) })),
-      quotes: story.quotes.map((q) => ({
+      quotes: quotePriority(story).slice(0, MAX_QUOTES).map((q) => ({
         speaker: q.speaker,
         role: entityRole(q.speaker),
         text: q.direct ? bareQuote(q.text) : q.text,
@@ -247,6 +250,7 @@ export function buildBriefView(report: Report): BriefView {
         sources: refs(q.sources),
         variants: q.variants.map((v) => ({ text: q.direct ? bareQuote(v.text) : v.text, sources: refs(v.sources) })),
       })),
+      quotesHidden: Math.max(0, story.quotes.length - MAX_QUOTES),
       events: story.events.map((e) => ({
         label: e.label,
         span: e.start && e.end && e.start !== e.end ? `${humanDate(e.start)} – ${humanDate(e.end)}` : e.start ? humanDate(e.start) : e.end ? humanDate(e.end) : null,
@@ -289,4 +293,20 @@ export function independentCount(ids: string[], reuse: ReportReuse[]): number {
 /** Quote text without the quotation marks (and trailing comma) an extractor may keep: the renderers add their own. */
 export function bareQuote(text: string): string {
   return text.trim().replace(/^["“”'‘]+/, '').replace(/[,\s]*["“”'’]+$/, '').replace(/,$/, '').trim();
+}
+
+/** People first (what a reader means by "who said what"), then organisations and places, then unattributed
+ * remarks; within a tier every speaker's best-supported remark comes before anyone's second, so a capped
+ * list shows many voices rather than one speaker's ten remarks. */
+export function quotePriority(story: Story): Story['quotes'] {
+  const typeOf = (speaker: string) => story.entities.find((e) => e.name === speaker || e.aliases.includes(speaker))?.type;
+  const tier = (q: Story['quotes'][number]) => (!q.speaker ? 2 : typeOf(q.speaker) === 'person' ? 0 : 1);
+  const seen = new Map<string, number>();
+  const ranked = story.quotes.map((q, i) => {
+    const key = q.speaker ?? `#${i}`;
+    const rank = seen.get(key) ?? 0;
+    seen.set(key, rank + 1);
+    return { q, i, rank, tier: tier(q) };
+  });
+  return ranked.sort((x, y) => x.tier - y.tier || x.rank - y.rank || x.i - y.i).map((x) => x.q);
 }
