@@ -36,7 +36,7 @@ test('the same wording months apart is not one event (time window)', () => {
   assert.equal(events.length, 2);
 });
 
-test('untitled articles get a first-sentence headline and a keyword label', () => {
+test('untitled articles get a first-sentence headline and a lead-sentence label', () => {
   const corpus = fictionalCorpus().filter((a) => a.id.startsWith('c'));
   for (const a of corpus) a.meta.title = null;
   const [story] = clusterStories(corpus, NO_REUSE);

@@ -232,18 +232,20 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
     y.members.length - x.members.length || y.newest - x.newest || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
   const stories = splitEvents.map((sg) => {
+    const storyMembers = sg.flatMap((eventUnits) => eventUnits.flatMap((u) => units[u].members)).map((id) => byId.get(id)!);
+    const storyDay = newest(storyMembers);
     const events = sg.map((eventUnits) => {
       const members = eventUnits.flatMap((u) => units[u].members).map((id) => byId.get(id)!).sort(byDateThenId);
       const memberVecs = members.map((a) => vecs.get(a.id)!);
       const smallest = members.map((a) => a.id).sort()[0];
-      const span = dateSpan(members, publishedOf, P.MENTION_WINDOW_DAYS);
+      const span = dateSpan(members, publishedOf, P.MENTION_WINDOW_DAYS, storyDay >= 0 ? storyDay : null);
       return {
         id: `e-${hash(smallest)}`,
         members,
         newest: newest(members),
         event: {
           id: `e-${hash(smallest)}`,
-          label: eventLabel(members, memberVecs, vocab, P.LABEL_MAX),
+          label: eventLabel(members, memberVecs, P.LABEL_MAX),
           articles: members.map((a) => a.id),
           start: span.start,
           end: span.end,

@@ -4,7 +4,7 @@
 
 import type { AnalysedArticle } from '../model/article.js';
 import { dayNumber } from './features.js';
-import type { SignalVectors, Vocabulary } from './vector.js';
+import type { SignalVectors } from './vector.js';
 import { Centroid } from './vector.js';
 
 /** Trims at a word boundary, adding an ellipsis when cut. */
@@ -45,43 +45,35 @@ export function headlineOf(articles: AnalysedArticle[], vecs: SignalVectors[]): 
   return trimText(firstSentence(articles[central]), 160);
 }
 
-function titleCase(key: string): string {
-  return key.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-}
-
-/** Event label: the central title trimmed; untitled events get their heaviest names and keyword. */
-export function eventLabel(articles: AnalysedArticle[], vecs: SignalVectors[], vocab: Vocabulary, max: number): string {
+/** Event label: the central title trimmed; untitled events get the lead sentence of their most central
+ * article. A lead says what happened ("Russian officials have started receiving drone training in Iran…");
+ * the earlier label of top names plus one keyword read as "Iran, Us, train" on undated, untitled copy. */
+export function eventLabel(articles: AnalysedArticle[], vecs: SignalVectors[], max: number): string {
   const ids = articles.map((a) => a.id);
   const titled = mostCentral(vecs, ids, (i) => !!articles[i].meta.title?.trim());
   if (titled >= 0) return trimText(articles[titled].meta.title!, max);
-  const c = new Centroid();
-  for (const v of vecs) c.add(v, 1);
-  const top = (m: Map<number, number>, k: number): string[] =>
-    [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map(([id]) => vocab.key(id));
-  // Prefer multi-word names ("tara reid") over their parts, then one keyword for the kind of event.
-  const names: string[] = [];
-  for (const n of top(c.sum.entities, 8)) {
-    if (names.length >= 2) break;
-    if (names.some((x) => x.includes(n) || n.includes(x))) continue;
-    names.push(n);
-  }
-  const words = top(c.sum.terms, 6).filter((w) => !names.some((n) => n.includes(w)));
-  const parts = [...names.map(titleCase), ...words.slice(0, 1)];
-  if (parts.length === 0) return trimText(firstSentence(articles[mostCentral(vecs, ids, () => true)]), max);
-  return trimText(parts.join(', '), max);
+  return trimText(firstSentence(articles[mostCentral(vecs, ids, () => true)]), max);
 }
 
 /** Date span of a set of articles: their dates, and full dates their text mentions within `windowDays`
- * before the article date (undated articles: before their latest mentioned date). */
+ * before the article date. An undated article in a story that has dated articles keeps only mentions
+ * within `windowDays` either side of the story's newest date (`storyDay`): its latest mention may be
+ * background ("a drone shown at an air show on June 28, 2021" in a 2022 story), and a span built on it
+ * would date the event a year early. With no dated article anywhere, its latest mention is the anchor. */
 export function dateSpan(
   articles: AnalysedArticle[],
   publishedOf: (a: AnalysedArticle) => string | null,
   windowDays: number,
+  storyDay: number | null = null,
 ): { start: string | null; end: string | null } {
   const days: number[] = [];
   for (const a of articles) {
     const own = dayNumber(publishedOf(a));
     const mentioned = a.extract.dates.map((d) => dayNumber(d.value)).filter((d): d is number => d !== null);
+    if (own === null && storyDay !== null) {
+      for (const d of mentioned) if (Math.abs(d - storyDay) <= windowDays) days.push(d);
+      continue;
+    }
     const anchor = own ?? (mentioned.length ? Math.max(...mentioned) : null);
     if (anchor === null) continue;
     if (own !== null) days.push(own);
