@@ -79,7 +79,7 @@ function storySection(s: StoryView): string {
   if (s.quotes.length) {
     h.push('<h3>Who said what</h3><ul>');
     for (const q of s.quotes) {
-      const who = q.speaker ? `<strong>${escapeHtml(q.speaker)}</strong>${q.role ? ` (${escapeHtml(q.role)})` : ''}` : '<em>Unattributed</em>';
+      const who = q.speaker ? `<strong>${escapeHtml(q.speaker)}</strong>${q.role ? ` (${escapeHtml(q.role)})` : ''}` : q.attributedTo ? `<em>${escapeHtml(q.attributedTo)}</em> (source as worded)` : '<em>Unattributed</em>';
       const body = q.direct ? `“${escapeHtml(q.text)}”` : escapeHtml(q.text);
       h.push(`<li>${who}: ${body}${cite(q.sources)}`);
       if (q.variants.length) {

@@ -73,7 +73,7 @@ function renderStory(s: StoryView, out: string[]): void {
   if (s.quotes.length) {
     out.push('### Who said what', '');
     for (const q of s.quotes) {
-      const who = q.speaker ? `**${escapeMarkdown(q.speaker)}**${q.role ? ` (${escapeMarkdown(q.role)})` : ''}` : '_Unattributed_';
+      const who = q.speaker ? `**${escapeMarkdown(q.speaker)}**${q.role ? ` (${escapeMarkdown(q.role)})` : ''}` : q.attributedTo ? `_${escapeMarkdown(q.attributedTo)}_ (source as worded)` : '_Unattributed_';
       const body = q.direct ? `“${escapeMarkdown(q.text)}”` : escapeMarkdown(q.text);
       out.push(`- ${who}: ${body}${cite(q.sources)}`);
       for (const v of q.variants) out.push(`  - variant: ${q.direct ? `“${escapeMarkdown(v.text)}”` : escapeMarkdown(v.text)}${cite(v.sources)}`);

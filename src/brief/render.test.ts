@@ -82,3 +82,11 @@ test('empty report renders in both formats', () => {
   assert.match(html, /No story found/);
   assertOnlyOwnMarkup(html);
 });
+
+test('a quote credited to an unnamed source shows that source as worded, escaped, in both renderings', () => {
+  const md = renderMarkdown(hostileReport());
+  assert.match(md, /_port \\<b\\>officials\\<\/b\\> .*_ \(source as worded\): the docks would stay shut for a week/);
+  const html = renderHtml(hostileReport());
+  assert.match(html, /<em>port &#60;b&#62;officials&#60;\/b&#62; [^<]*<\/em> \(source as worded\): the docks would stay shut/);
+  assertOnlyOwnMarkup(html);
+});

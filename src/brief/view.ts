@@ -40,6 +40,8 @@ export interface DisagreementView {
 
 export interface QuoteView {
   speaker: string | null;
+  /** The unnamed source as worded ("port officials") when there is no speaker. */
+  attributedTo: string | null;
   role: string | null;
   text: string;
   direct: boolean;
@@ -244,6 +246,7 @@ export function buildBriefView(report: Report): BriefView {
       timeline: story.timeline.map((t) => ({ date: humanDate(t.date), text: t.text, sources: refs(t.sources) })),
       quotes: quotePriority(story).slice(0, MAX_QUOTES).map((q) => ({
         speaker: q.speaker,
+        attributedTo: q.speaker ? null : (q.attributedTo ?? null),
         role: entityRole(q.speaker),
         text: q.direct ? bareQuote(q.text) : q.text,
         direct: q.direct,

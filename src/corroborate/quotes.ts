@@ -17,6 +17,8 @@ export interface Wording {
 
 export interface QuoteGroup {
   speaker: string | null;
+  /** The unnamed source's wording, for groups without a speaker. */
+  attributedTo: string | null;
   wordings: Wording[];
 }
 
@@ -53,18 +55,24 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 /** Flattens the incoming quotes (and any variants they already carry); falls back to the articles' own. */
-function wordingsOf(quotes: ReportQuote[], articles: AnalysedArticle[]): { speaker: string | null; w: Wording }[] {
-  const raw: { speaker: string | null; text: string; direct: boolean; sources: string[] }[] = [];
+function wordingsOf(quotes: ReportQuote[], articles: AnalysedArticle[]): { speaker: string | null; attributedTo: string | null; w: Wording }[] {
+  const raw: { speaker: string | null; attributedTo: string | null; text: string; direct: boolean; sources: string[] }[] = [];
   if (quotes.length) {
     for (const q of quotes) {
-      raw.push({ speaker: q.speaker, text: q.text, direct: q.direct, sources: q.sources });
-      for (const v of q.variants) raw.push({ speaker: q.speaker, text: v.text, direct: q.direct, sources: v.sources });
+      const attributedTo = q.attributedTo ?? null;
+      raw.push({ speaker: q.speaker, attributedTo, text: q.text, direct: q.direct, sources: q.sources });
+      for (const v of q.variants) raw.push({ speaker: q.speaker, attributedTo, text: v.text, direct: q.direct, sources: v.sources });
     }
   } else {
-    for (const a of articles) for (const q of a.extract?.quotes ?? []) raw.push({ speaker: q.speaker, text: q.content.text, direct: q.direct, sources: [a.id] });
+    for (const a of articles) {
+      for (const q of a.extract?.quotes ?? []) {
+        raw.push({ speaker: q.speaker, attributedTo: q.speaker ? null : (q.speakerSpan?.text ?? null), text: q.content.text, direct: q.direct, sources: [a.id] });
+      }
+    }
   }
   return raw.map((r) => ({
     speaker: r.speaker,
+    attributedTo: r.attributedTo,
     w: { text: r.text.trim(), words: wordsOf(r.text), terms: new Set(contentTermsOfText(r.text)), sources: new Set(r.sources), direct: r.direct },
   }));
 }
@@ -93,10 +101,12 @@ export function groupQuotes(quotes: ReportQuote[], articles: AnalysedArticle[]):
   const groups = new Map<number, QuoteGroup>();
   for (let i = 0; i < items.length; i++) {
     const r = find(i);
-    const g = groups.get(r) ?? { speaker: null, wordings: [] };
+    const g = groups.get(r) ?? { speaker: null, attributedTo: null, wordings: [] };
     // The fullest form of the speaker's name wins ("Jake Sullivan" over "Sullivan").
     const sp = items[i].speaker;
     if (sp && (!g.speaker || sp.length > g.speaker.length)) g.speaker = sp;
+    const by = items[i].attributedTo;
+    if (by && (!g.attributedTo || by.length > g.attributedTo.length)) g.attributedTo = by;
     const key = items[i].w.words.join(' ');
     const same = g.wordings.find((w) => w.words.join(' ') === key);
     if (same) {
@@ -115,7 +125,7 @@ export function toReportQuotes(groups: QuoteGroup[]): ReportQuote[] {
     const ws = [...g.wordings].sort((a, b) => b.sources.size - a.sources.size || b.words.length - a.words.length || a.text.localeCompare(b.text));
     const [main, ...rest] = ws;
     const variants: SourcedText[] = rest.map((w) => ({ text: w.text, sources: [...w.sources].sort() }));
-    out.push({ speaker: g.speaker, text: main.text, direct: ws.some((w) => w.direct), sources: [...main.sources].sort(), variants });
+    out.push({ speaker: g.speaker, attributedTo: g.speaker ? null : g.attributedTo, text: main.text, direct: ws.some((w) => w.direct), sources: [...main.sources].sort(), variants });
   }
   // Most-carried quotes first, then by speaker and text for determinism.
   const carried = (q: ReportQuote) => new Set([...q.sources, ...q.variants.flatMap((v) => v.sources)]).size;

@@ -76,6 +76,13 @@ export function normaliseQuote(text: string): string {
   return text.toLowerCase().replace(/[“”"«»„‘’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** The wording of an unnamed source ("port officials"); pronouns say nothing a reader can use. */
+function unnamedSource(text: string | undefined): string | null {
+  const t = text?.replace(/\s+/g, ' ').trim();
+  if (!t || /^(he|she|they|it|we|i|you|one|who|which|that|this)$/i.test(t)) return null;
+  return t;
+}
+
 /** One ReportQuote per distinct (speaker, normalised content), with every article that carries it. */
 export function collectQuotes(articles: AnalysedArticle[]): ReportQuote[] {
   const byKey = new Map<string, ReportQuote>();
@@ -84,11 +91,13 @@ export function collectQuotes(articles: AnalysedArticle[]): ReportQuote[] {
       const text = q.content.text.trim();
       const k = `${q.speaker ?? ''}\u0000${normaliseQuote(text)}`;
       const found = byKey.get(k);
+      const attributedTo = q.speaker ? null : unnamedSource(q.speakerSpan?.text);
       if (found) {
         if (!found.sources.includes(a.id)) found.sources.push(a.id);
         found.direct ||= q.direct;
+        found.attributedTo ??= attributedTo;
       } else {
-        byKey.set(k, { speaker: q.speaker, text, direct: q.direct, sources: [a.id], variants: [] });
+        byKey.set(k, { speaker: q.speaker, attributedTo, text, direct: q.direct, sources: [a.id], variants: [] });
       }
     }
   }

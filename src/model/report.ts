@@ -3,7 +3,7 @@
 
 import type { EntityType, PublishedFrom } from './article.js';
 
-export const REPORT_VERSION = '1.0.0';
+export const REPORT_VERSION = '1.1.0';
 
 export type ReuseKind = 'duplicate' | 'near-duplicate' | 'rewrite' | 'partial';
 
@@ -69,6 +69,9 @@ export interface ReportEntity {
 
 export interface ReportQuote {
   speaker: string | null;
+  /** When no named speaker was resolved: the source as the article words it ("port officials", "a US
+   * official"), so anonymous sourcing is told apart from a quote nobody is credited with. Since 1.1.0. */
+  attributedTo?: string | null;
   text: string;
   direct: boolean;
   sources: string[];
