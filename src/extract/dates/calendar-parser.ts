@@ -79,8 +79,23 @@ function inferYear(ref: Ymd, month: number, day: number | null, future: boolean)
     const thisYear = day === null ? month >= ref.m - 0 : toDays({ y: ref.y, m: month, d: day }) >= toDays(ref) - 7;
     return thisYear ? ref.y : ref.y + 1;
   }
-  if (day === null) return month - ref.m > futureMonthTolerance ? ref.y - 1 : ref.y;
-  return toDays({ y: ref.y, m: month, d: day }) - toDays(ref) > futureDayTolerance ? ref.y - 1 : ref.y;
+  if (day === null) {
+    if (month - ref.m > futureMonthTolerance) return ref.y - 1;
+    return wrapsAhead(month - ref.m + 12, futureMonthTolerance) ? ref.y + 1 : ref.y;
+  }
+  const ahead = toDays({ y: ref.y, m: month, d: day }) - toDays(ref);
+  if (ahead > futureDayTolerance) return ref.y - 1;
+  return wrapsAhead(toDays({ y: ref.y + 1, m: month, d: day }) - toDays(ref), futureDayTolerance) ? ref.y + 1 : ref.y;
+}
+
+/**
+ * Year-end wrap: the tolerance for a near-future month also holds across New Year. "in January" in a
+ * November report is two months ahead, not ten months back (the tolerance alone only compared months
+ * within the reference year). TBAQ TimeBank: the one bare month of this kind ("… company in January",
+ * written Nov. 2) is annotated as the coming January; no past month or month-day lies this close.
+ */
+function wrapsAhead(distance: number, tolerance: number): boolean {
+  return distance > 0 && distance <= tolerance;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

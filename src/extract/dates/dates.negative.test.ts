@@ -69,3 +69,39 @@ test('"the year" without a results preposition, or as "year-earlier", is not pro
   assert.deepEqual(texts('The year was hard for farmers.'), []);
   assert.ok(!texts('Profit fell from the year-earlier level.').includes('the year'));
 });
+
+test('an anaphor without a close, precise enough antecedent is not a date', () => {
+  // No earlier date at all: a generic "that day".
+  assert.deepEqual(texts('Traders who sold that day lost money.'), []);
+  // A year cannot date "that day"; a month cannot date "the following day".
+  assert.deepEqual(texts('The fair opened in 2019, and visitors who came that day were few.'), ['2019']);
+  assert.deepEqual(texts('The fair opened in March 2019, and the following day was calm.'), ['March 2019']);
+  // Too far back (beyond the anaphor window).
+  const far = `The fair opened on June 3, 2021. ${'The stalls sold bread and cheese to the crowds. '.repeat(12)}Visitors that day were few.`;
+  assert.ok(!texts(far).includes('that day'));
+  // "since then" is not marked; "day care" and "year after year" are not anaphors.
+  assert.deepEqual(texts('The mill opened in 1990. Since then, it has grown.'), ['1990']);
+  assert.deepEqual(texts('The mill opened in 1990, and that day care centre followed.'), ['1990']);
+  assert.deepEqual(texts('The mill opened in 1990 and said that year after year it would grow.'), ['1990']);
+});
+
+test('a month well past New Year, or a past month far back, is not pulled into the coming year', () => {
+  assert.equal(extractDatesFromText('The firm cut jobs in March.', '2022-11-05').find((d) => d.text === 'March')?.value, '2022-03');
+  assert.equal(extractDatesFromText('Sales fell in February.', '2022-10-30').find((d) => d.text === 'February')?.value, '2022-02');
+});
+
+test('"last <season>" and a bare "the <season>" keep their past reading', () => {
+  assert.equal(extractDatesFromText('Farmers protested last summer.', '2022-03-10').find((d) => d.text === 'last summer')?.value, '2021');
+  assert.equal(extractDatesFromText('Farmers protested in the summer.', '2022-03-10').find((d) => d.text === 'the summer')?.value, '2021');
+});
+
+test('"later" is not part of a counted offset and gives no future date', () => {
+  const all = extractDatesFromText('The plant shut on Monday. Three days later, it reopened.', REF);
+  assert.ok(!all.some((d) => d.text === 'Three days later'));
+  assert.ok(!all.some((d) => d.value === '2022-07-19'));
+});
+
+test('"coming" as a verb and "then" as an adverb are not dates', () => {
+  assert.deepEqual(texts('Buses kept coming days after the storm.'), []);
+  assert.deepEqual(texts('The mayor spoke, and then the crowd left.'), []);
+});

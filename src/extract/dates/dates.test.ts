@@ -154,3 +154,46 @@ test('"the year" in results: a span before "ended", the reference year otherwise
   assert.equal(span.type, 'DURATION');
   assert.equal(timeml('Sales for the full year were $6 billion.', 'the full year'), '2022');
 });
+
+test('anaphoric dates take their value from the last explicit date before them', () => {
+  assert.equal(timeml('The bridge opened on May 3, 2019, and the following year it closed for repairs.', 'the following year'), '2020');
+  assert.equal(timeml('Exports reached $5 million in 2018, a record for the region that year.', 'that year'), '2018');
+  assert.equal(timeml('The council met in March 2020. The following month, the mayor resigned.', 'The following month'), '2020-04');
+  assert.equal(timeml('The storm hit on June 3, 2021. That same day, the port closed.', 'That same day'), '2021-06-03');
+  assert.equal(timeml('The storm hit on June 3, 2021. That night, the port closed.', 'That night'), '2021-06-03TNI');
+  assert.equal(timeml('The ferry sank on Tuesday. The next day, divers arrived.', 'The next day'), '2022-07-13');
+  // "until then": TimeML marks "then" alone, with the antecedent's value.
+  const then = value('The lease ends on Aug. 31. Until then, the shop stays open.', 'then');
+  assert.equal(then.value, '2022-08-31');
+  // Chained: an anaphor is itself an antecedent.
+  assert.equal(timeml('The mill opened in 1990. It grew the following year, and that year it hired 40 people.', 'that year'), '1991');
+  // With an explicit antecedent the value needs no publication date.
+  assert.equal(value('Exports reached $5 million in 2018, a record for the region that year.', 'that year', null).value, '2018');
+});
+
+test('a bare month just past New Year is the coming one (the future tolerance wraps the year end)', () => {
+  assert.equal(value('The bank agreed to buy the lender in January.', 'January', '2022-11-05').value, '2023-01');
+  assert.equal(value('The vote is set for Jan. 5 in the capital.', 'Jan. 5', '2022-12-20').value, '2023-01-05');
+  assert.equal(value('The plant closed in December.', 'December', '2023-01-10').value, '2022-12');
+});
+
+test('"this <season>" before the season starts is the coming one', () => {
+  assert.equal(timeml('Farmers fear protests this summer.', 'this summer', '2022-03-10'), '2022-SU');
+  assert.equal(timeml('Farmers held protests this summer.', 'this summer', '2022-08-10'), '2022-SU');
+});
+
+test('"three days later" is a duration; the offset counts from the event before, not the publication date', () => {
+  const all = detectTimexes('The plant shut on Monday. Three days later, it reopened.', REF);
+  const d = all.find((x) => x.text === 'Three days')!;
+  assert.equal(d.type, 'DURATION');
+  assert.equal(d.timeml, 'P3D');
+  assert.equal(timeml('The hall reopens two weeks from now.', 'two weeks from now'), '2022-W30');
+});
+
+test('"then-current" is a past reference; "in coming months" a future one', () => {
+  assert.equal(timeml('Shares were sold at the then-current price.', 'then-current'), 'PAST_REF');
+  assert.equal(timeml('Shares were sold at the then current price.', 'then current'), 'PAST_REF');
+  assert.equal(timeml('Prices may rise in coming months.', 'coming months'), 'FUTURE_REF');
+  assert.equal(timeml('Prices may rise over the coming weeks.', 'the coming weeks'), 'FUTURE_REF');
+  assert.equal(value('Prices may rise in coming months.', 'coming months').value, null);
+});

@@ -6,7 +6,7 @@ import type { DateMention, TextReady } from '../../model/article.js';
 import { addDays, fmtMonth, parseYmd, toDays } from './calendar.js';
 import { proposeCalendar } from './calendar-parser.js';
 import { futureCueWindow } from './params.js';
-import { clockBeforeDay, dateFilters, includeApproximator, monthWithRelativeYear, quarterDiscourse, resolveOverlaps } from './refiners.js';
+import { anaphoricDates, clockBeforeDay, dateFilters, includeApproximator, monthWithRelativeYear, quarterDiscourse, resolveOverlaps } from './refiners.js';
 import { newsRules, type Candidate, type RuleContext, type TimexType } from './rules.js';
 
 /** A mention with its TimeML reading (what eval/timex.ts scores) beside the contract value. */
@@ -97,9 +97,10 @@ export function detectTimexes(text: string, published: string | null, sentences?
   quarterDiscourse(kept, text);
   includeApproximator(kept, text);
   clockBeforeDay(kept, text);
-  return kept.map((c) => {
-    // Without a reference date only absolute values survive (an explicit year, or a duration).
-    const absolute = c.resolution === 'absolute' || c.resolution === 'duration' || c.resolution === 'set';
+  return anaphoricDates(kept, text).map((c) => {
+    // Without a reference date only absolute values survive (an explicit year, a duration, or an
+    // anaphoric date whose antecedent was explicit).
+    const absolute = c.resolution === 'absolute' || c.resolution === 'duration' || c.resolution === 'set' || c.resolution === 'anaphoric-absolute';
     const timeml = ref || absolute ? c.timeml : null;
     return {
       start: c.start,

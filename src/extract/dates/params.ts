@@ -51,3 +51,11 @@ export const clauseTrimMin = 160;
 
 /** A trimmed clause is grown with its neighbours until it has at least this many characters (a subject and a verb). */
 export const clauseMinChars = 60;
+
+/**
+ * How far back (characters) an anaphoric date ("that year", "the following month", "until then") looks
+ * for its antecedent, the last explicit date before it: about three sentences. TBAQ TimeBank: the
+ * annotated anaphors have their antecedent 2–343 characters back; the two generic "that day"s ("trades
+ * made that day") have no day-precision date within 1,500 characters.
+ */
+export const anaphorWindow = 500;

@@ -2,7 +2,9 @@
 // merge): false-positive filters, each a named unit with its reason, then overlap resolution and
 // discourse-level adjustments.
 
-import type { Candidate } from './rules.js';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, parseYmd } from './calendar.js';
+import { anaphorWindow } from './params.js';
+import { PART_OF_DAY, type Candidate } from './rules.js';
 
 export interface DateFilter {
   name: string;
@@ -160,6 +162,65 @@ export function monthWithRelativeYear(mentions: Candidate[], text: string): Cand
       continue;
     }
     out.push(a);
+  }
+  return out;
+}
+
+// Anaphoric dates: the unit they need from their antecedent, and the shift ("the following month" = +1).
+const ANAPHOR = /\b(?:(that(?:\s+same)?|the\s+same)\s+(year|month|week|day|morning|afternoon|evening|night)|(the\s+following)\s+(year|month|week|day)|(the\s+next)\s+(day)|(?<=\b(?:until|till|by)\s)(then))\b(?![-'’]\w|\s+(?:care|trader|traders|after|to|by)\b)/gi;
+
+/**
+ * Anaphoric dates take their value from the last explicit date before them, not from the publication
+ * date: "On May 22, 1995, she was promoted, and the following year …" is 1996; "imports totaled $37
+ * million in 1988, a small share of the total that year" is 1988; "rights terminate on Nov. 30. Until
+ * then, …" marks "then" as Nov. 30 (TimeML annotates the "then" alone). The antecedent must lie within
+ * `anaphorWindow` characters and be at least as precise as the anaphor (a day for "that day", a month
+ * for "that month"); otherwise nothing is proposed, since a generic "that day" ("trades made that day")
+ * has no date. Anaphors proposed here are antecedents for later ones. TBAQ TimeBank: 4 annotated
+ * anaphors ("the following year", "that year", "The following month", "then"), all resolved.
+ */
+export function anaphoricDates(mentions: Candidate[], text: string): Candidate[] {
+  const out = [...mentions];
+  ANAPHOR.lastIndex = 0;
+  for (let m = ANAPHOR.exec(text); m; m = ANAPHOR.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    // The antecedent: the nearest earlier dated mention (a calendar value, not a duration, set or vague reference).
+    let ante: Candidate | null = null;
+    for (const c of out) {
+      if (c.end > start) break;
+      if ((c.type === 'DATE' || c.type === 'TIME') && c.timeml && /^\d{4}/.test(c.timeml)) ante = c;
+    }
+    if (!ante || start - ante.end > anaphorWindow) continue;
+    const av = ante.timeml!;
+    const unit = (m[2] ?? m[4] ?? m[6] ?? 'then').toLowerCase();
+    const shift = m[3] || m[5] ? 1 : 0;
+    const day = /^\d{4}-\d{2}-\d{2}/.test(av) ? parseYmd(av) : null;
+    let timeml: string | null = null;
+    let type: Candidate['type'] = 'DATE';
+    if (unit === 'then') timeml = av;
+    else if (unit === 'year') timeml = String(+av.slice(0, 4) + shift);
+    else if (unit === 'month') {
+      const mm = /^(\d{4})-(\d{2})(?:$|-\d{2})/.exec(av);
+      if (mm) {
+        const v = addMonths({ y: +mm[1], m: +mm[2], d: 1 }, shift);
+        timeml = fmtMonth(v.y, v.m);
+      }
+    } else if (unit === 'week') {
+      if (day) timeml = fmtWeek(addDays(day, 7 * shift));
+      else if (/^\d{4}-W\d{2}$/.test(av) && !shift) timeml = av;
+    } else if (day) {
+      timeml = fmtDay(addDays(day, shift));
+      if (unit !== 'day') {
+        type = 'TIME';
+        timeml += `T${PART_OF_DAY[unit]}`;
+      }
+    }
+    if (!timeml) continue;
+    const absolute = ante.resolution === 'absolute' || ante.resolution === 'anaphoric-absolute';
+    out.push({ start: unit === 'then' ? end - 4 : start, end, type, timeml, resolution: absolute ? 'anaphoric-absolute' : 'anaphoric', rule: 'anaphoric' });
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }

@@ -103,13 +103,20 @@ function relativePeriod(ref: Ymd, unit: string, shift: number): string {
   }
 }
 
-/** Year of the most recent (or, with a future cue, the next) occurrence of a season. */
-function seasonYear(ref: Ymd, code: string, shift: number, future: boolean): number {
+/**
+ * Year of the most recent (or, with a future cue, the next) occurrence of a season. `explicitThis`
+ * ("this summer", "the current season") names the reference year's season even before it has started:
+ * "protests this summer" in a March report is the coming summer, not last year's, which would be "last
+ * summer". TBAQ TimeBank: 2 "this summer" written in March, both annotated as the coming summer (one
+ * was read so through a future cue, the other was last year's: value F1 +0.08); the 2 written after the
+ * season started agree either way. A bare "the spring" keeps the past reading.
+ */
+function seasonYear(ref: Ymd, code: string, shift: number, future: boolean, explicitThis = false): number {
   const start = SEASON_START[code];
   // A season "has started" this year when its first month is not after the reference month (winter
   // counts from December, so a January report's "this winter" is the previous December's year).
   const startedYear = code === 'WI' ? (ref.m === 12 ? ref.y : ref.y - 1) : ref.m >= start ? ref.y : ref.y - 1;
-  if (shift === 0) return future && startedYear < ref.y && code !== 'WI' ? ref.y : startedYear;
+  if (shift === 0) return (future || explicitThis) && startedYear < ref.y && code !== 'WI' ? ref.y : startedYear;
   if (shift < 0) {
     // "last summer" written in summer is the previous year's.
     const inSeason = code === 'WI' ? ref.m === 12 || ref.m <= 2 : ref.m >= start && ref.m < start + 3;
@@ -149,12 +156,18 @@ export const vagueReference: DateRule = {
   propose(ctx) {
     const out: Candidate[] = [];
     const table: [RegExp, string][] = [
-      [/\b(?:right now|now|nowadays|currently|at present|these days|at the moment|the current (?:time|period)|current(?!\s+(?:accounts?|affairs|events?|prices?|dollars?|form|state|levels?|rate|rates|year|quarter|month|week|fiscal)\b)|then-current)\b/gi, 'PRESENT_REF'],
+      [/\b(?:right now|now|nowadays|currently|at present|these days|at the moment|the current (?:time|period)|current(?!\s+(?:accounts?|affairs|events?|prices?|dollars?|form|state|levels?|rate|rates|year|quarter|month|week|fiscal)\b))\b/gi, 'PRESENT_REF'],
       // Left out after measuring on TBAQ: "previously" (20 unannotated vs 5 annotated), bare "recent"
       // (9 vs 6): annotators rarely mark them, and they date nothing.
+      // "the then-current price", "the then current chairman": current at a time before the report, not now
+      // (TBAQ TimeBank: "then current" = PAST_REF, 1 of 1; we gave "current" alone as PRESENT_REF).
+      [/\bthen[-\s]current\b/gi, 'PAST_REF'],
       [/\b(?:recently|recent\s+(?:years|months|weeks|days|times)|formerly|in the past|the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|day|decade|quarter|century))|once upon a time)\b/gi, 'PAST_REF'],
       // "soon" (13 unannotated vs 4) and "eventually" (6 vs 0) are left out on the same TBAQ count.
-      [/\b(?:the (?:near |distant )?future|in future|the short term|the near term|the long term)\b/gi, 'FUTURE_REF'],
+      // "in coming months", "in the coming weeks": an unbounded stretch ahead, FUTURE_REF like "the near
+      // future" (TBAQ TimeBank: 3 such phrases, all annotated, 2 of them FUTURE_REF and 1 PXW; we had none).
+      // A preposition is required so that the verb ("buses kept coming days later") is not read as one.
+      [/\b(?:the (?:near |distant )?future|in future|the short term|the near term|the long term)\b|(?<=\b(?:in|over|during|within|for|into)\s)(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)\b/gi, 'FUTURE_REF'],
     ];
     for (const [re, value] of table) {
       each(re, ctx.text, (m) => {
@@ -197,7 +210,7 @@ export const relativePeriodRule: DateRule = {
       if (ctx.ref) {
         if (unit in SEASONS) {
           const code = SEASONS[unit as keyof typeof SEASONS];
-          timeml = `${seasonYear(ctx.ref, code, shift, ctx.futureCue(m.index))}-${code}`;
+          timeml = `${seasonYear(ctx.ref, code, shift, ctx.futureCue(m.index), /^(?:this|current|the current)$/.test(shiftWord))}-${code}`;
         } else timeml = relativePeriod(ctx.ref, unit, shift);
       }
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', timeml, resolution: ctx.ref ? 'relative-period' : 'unresolved-no-reference', rule: this.name });
@@ -241,7 +254,11 @@ export const offsetRule: DateRule = {
       const n = m[1] ? numberOf(m[1]) : 1;
       const unit = (m[2] ?? m[4]).toLowerCase();
       const dir = (m[3] ?? m[5]).toLowerCase();
-      const sign = dir === 'later' || dir === 'from now' || dir === 'hence' ? 1 : -1;
+      // "three days later" counts from the event told before it, not from the publication date, and
+      // TimeML marks "three days" as the duration with "later" as a signal: the duration rule proposes it.
+      // TBAQ TimeBank: "Three days later" (P3D) and "A few days later" (PXD), both annotated this way.
+      if (dir === 'later') return;
+      const sign = dir === 'from now' || dir === 'hence' ? 1 : -1;
       let timeml: string | null = null;
       if (ctx.ref && n > 0 && Number.isInteger(n)) {
         const r = ctx.ref;
