@@ -105,3 +105,9 @@ test('"coming" as a verb and "then" as an adverb are not dates', () => {
   assert.deepEqual(texts('Buses kept coming days after the storm.'), []);
   assert.deepEqual(texts('The mayor spoke, and then the crowd left.'), []);
 });
+
+test('"<Month> of NN" before a noun counts the noun, it is no two-digit year', () => {
+  const vals = (t: string) => extractDatesFromText(t, REF).map((d) => d.value);
+  assert.ok(!vals('The jury convicted Orrin Vale in November of 54 counts.').includes('1954-11'));
+  assert.ok(!vals('Sales fell in May of 20 percent.').includes('1920-05'));
+});

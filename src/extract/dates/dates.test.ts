@@ -197,3 +197,9 @@ test('"then-current" is a past reference; "in coming months" a future one', () =
   assert.equal(timeml('Prices may rise over the coming weeks.', 'the coming weeks'), 'FUTURE_REF');
   assert.equal(value('Prices may rise in coming months.', 'coming months').value, null);
 });
+
+test('"<Month> of NN" closing the phrase is still a two-digit year', () => {
+  const vals = (t: string) => extractDatesFromText(t, '2022-07-16').map((d) => d.value);
+  assert.ok(vals('The mill closed in May of 87 when prices fell.').includes('1987-05'));
+  assert.ok(vals('He was first elected in November of 98.').includes('1998-11'));
+});

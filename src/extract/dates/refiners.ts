@@ -65,8 +65,21 @@ export const weekdayAbbreviation: DateFilter = {
   },
 };
 
+/** "convicted in November of 54 counts", "in May of 20 percent": chrono reads "<Month> of NN" as a
+ * two-digit year even when NN counts the word after it. A year written that way ends the phrase ("in May
+ * of 87 when", "of 98."), so a lower-case noun right after the number means it is no year. Dropping the
+ * mention loses the month; keeping it put a wrong year (1954) on the timeline. */
+export const monthOfCount: DateFilter = {
+  name: 'month-of-count',
+  rejects(c, text) {
+    if (!/\bof\s+\d{1,2}$/i.test(text.slice(c.start, c.end))) return false;
+    const next = /^\s+([a-z]+)/.exec(text.slice(c.end, c.end + 24));
+    return !!next && !/^(when|as|and|or|but|while|after|before|until|in|at|on|to|with|for|the|a|an)$/.test(next[1]);
+  },
+};
+
 /** A date phrase needs a head word: a lone lowercase "march"/"may" is dropped above; "second" as ordinal is handled by the duration rule. */
-export const dateFilters: DateFilter[] = [monthWordIsVerb, weekdayAbbreviation, slashWithoutYear, partOfName, scoreOrRatio];
+export const dateFilters: DateFilter[] = [monthWordIsVerb, weekdayAbbreviation, slashWithoutYear, partOfName, scoreOrRatio, monthOfCount];
 
 /**
  * Overlaps: the longest expression wins ("last Friday morning" over "Friday"); on equal length the
