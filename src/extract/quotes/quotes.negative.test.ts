@@ -53,3 +53,24 @@ test('page furniture before a colon is no speaker', () => {
   assert.deepEqual(run('Update: The harbor road reopened on Friday after repairs.'), []);
   assert.deepEqual(run('Photo Credit: Harbor Council press office archive images.').filter((q) => q.cue?.text === ':'), []);
 });
+
+test('third pass: the fallback "according to" source stops at the comma; a surname after "said" is no speaker', () => {
+  const q = run('According to harbor rules, boats must leave by noon.\nVerren said Cook provided a statement.');
+  assert.equal(q.find((x) => x.cue?.text === 'According to')?.speakerSpan?.text, 'harbor rules');
+  assert.deepEqual(q.filter((x) => x.cue?.text === 'said').map((x) => x.speakerSpan?.text), ['Verren']);
+});
+
+test('third pass: ", she says, but…" is no split content; "told" with no clause and an age alone are no quotes', () => {
+  const q = run('The road is closed, she says, but the bridge is open.');
+  assert.deepEqual(q.filter((x) => x.cue?.text === 'says').map((x) => x.content.text), ['The road is closed']);
+  assert.deepEqual(run('Anna Brandt told the story at the harbor meeting.'), []);
+  assert.deepEqual(run('Jonas Verret, 58, left the harbor on Friday.'), []);
+});
+
+test('third pass: "Asked to leave", "appeared on television", "the final say" and a subjectless "saying" stay out', () => {
+  assert.deepEqual(run('Asked to leave, the fisherman refused.'), []);
+  assert.deepEqual(run('The mayor appeared on local television last night.'), []);
+  assert.deepEqual(run('The council will have the final say on the bridge.').filter((x) => x.cue?.text === 'say'), []);
+  const q = run('Then, saying, "We will open the bridge in May, storm or no storm."');
+  assert.ok(q.every((x) => x.speaker === null));
+});

@@ -121,3 +121,50 @@ test('nominal cue: the possessor of "claim that" is the source; ", adding that" 
   assert.equal(adding?.speaker, 'Anna Brandt');
   assert.equal(adding?.content.text, 'the council had known for years');
 });
+
+test('third pass: according to a tagger-broken source, a capitalised surname read as a verb, a gerund clause', () => {
+  const q = run([
+    'According to state law, no boat may dock at the pier after dark.',
+    'Cook said the harbor would reopen in May.',
+    'Verren said closing the road would cost the town dearly.',
+  ].join('\n'));
+  const according = q.find((x) => x.cue?.text === 'According to');
+  assert.equal(according?.speakerSpan?.text, 'state law');
+  assert.equal(according?.content.text, 'no boat may dock at the pier after dark');
+  assert.ok(q.some((x) => x.speakerSpan?.text === 'Cook' && x.content.text === 'the harbor would reopen in May'));
+  assert.ok(q.some((x) => x.content.text === 'closing the road would cost the town dearly'));
+});
+
+test('third pass: parenthetical cue splits the content; hearer then clause; age before an appositive', () => {
+  const q = run([
+    'This bridge, he says, is far too old.',
+    'Anna Brandt told reporters she would close the harbor road.',
+    'Jonas Verret, 58, a fisherman from the north pier, said the water was rising.',
+  ].join('\n'));
+  const says = q.filter((x) => x.cue?.text === 'says');
+  assert.deepEqual(says.map((x) => x.content.text), ['This bridge', 'is far too old']);
+  assert.equal(says[0].speakerSpan?.text, 'he');
+  assert.equal(q.find((x) => x.cue?.text === 'told')?.content.text, 'she would close the harbor road');
+  const said = q.find((x) => x.cue?.text === 'said');
+  assert.ok(said?.speakerSpan?.text.startsWith('Jonas Verret, 58'));
+  assert.equal(said?.content.text, 'the water was rising');
+});
+
+test('third pass: sourceless "Asked whether…" and "seemed …"; ", saying, \\"…\\"" takes the sentence subject', () => {
+  const q = run([
+    'Asked whether the port would reopen, Mayor Tomas Verren said it would.',
+    'The harbor council seemed unsure about the plan.',
+    'Anna Brandt urged the council to act, saying, "The cranes are a danger to everyone on the pier."',
+    'Six in 10 say they want a new bridge.',
+  ].join('\n'));
+  const asked = q.find((x) => x.cue?.text === 'Asked');
+  assert.equal(asked?.speakerSpan, null);
+  assert.equal(asked?.content.text, 'whether the port would reopen');
+  const seemed = q.find((x) => x.cue?.text === 'seemed');
+  assert.equal(seemed?.speakerSpan, null);
+  assert.equal(seemed?.content.text, 'The harbor council seemed unsure about the plan');
+  const saying = q.find((x) => x.direct);
+  assert.equal(saying?.speaker, 'Anna Brandt');
+  assert.equal(saying?.cue?.text, 'saying');
+  assert.equal(q.find((x) => x.cue?.text === 'say')?.speakerSpan?.text, 'Six in 10');
+});
