@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { segment } from './sentences.js';
+import { segment, segmentParagraph } from './sentences.js';
 
 test('sentence and token offsets index into the cleaned text, headings are skipped', () => {
   const text = 'Storm Hits Port\n\nThe storm closed the port on Friday.  Officials said 40 ships waited.\n\nDr. Ana Ruiz said repairs start soon.';
@@ -19,4 +19,14 @@ test('sentence and token offsets index into the cleaned text, headings are skipp
   }
   assert.deepEqual(sentences.map((s) => s.paragraph), [1, 1, 2]);
   assert.deepEqual(sentences.map((s) => s.index), [0, 1, 2]);
+});
+
+test('a document is tokenised the same whatever the process read before it (wink forgets unknown words)', () => {
+  const toks = (t: string) => segmentParagraph(t, 0, 0, 0).flatMap((s) => s.tokens.map((k) => t.slice(k.start, k.end)));
+  const target = "The harbour pilot Ilse Vessary's union confirmed that Vessary was on duty.";
+  const alone = toks(target);
+  assert.ok(alone.includes("'s"), `possessive split off: ${alone.join('|')}`);
+  // wink keeps "Vessary's" whole in this context and would remember it as one word.
+  toks("Vessary's, 33, reputation for calm had always been known.");
+  assert.deepEqual(toks(target), alone);
 });

@@ -2,13 +2,12 @@
 // (wink reports token indices; offsets are rebuilt from each token's preceding whitespace and value).
 
 import type { CleanSlot, Sentence, Token } from '../model/article.js';
-import { nlp } from './nlp.js';
+import { nlp, readDoc } from './nlp.js';
 
 /** Splits one paragraph into sentences; offsets are shifted by `base` so they index the whole text. */
 export function segmentParagraph(text: string, base: number, paragraph: number, firstIndex: number): Sentence[] {
-  const engine = nlp();
-  const its = engine.its;
-  const doc = engine.readDoc(text);
+  const its = nlp().its;
+  const doc = readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const normals = doc.tokens().out(its.normal) as string[];
