@@ -1,10 +1,10 @@
 // Streaming throughput of ingest → clean → sentences (issue 2's target: ≥ 1,000 seed-sized articles/s on
 // two cores) at 1k/10k/100k articles, with peak RSS, and the whole `analyze` on 10k articles (issue 6).
-// Usage: npm run bench -- pipeline [--sizes 1000,10000,100000] [--analyze 10000]
+// Usage: npm run bench -- pipeline [--sizes 1000,10000,100000] [--analyze 10000] [--worst 2000]
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { syntheticCorpus } from './corpus.js';
+import { storyCorpus, syntheticCorpus } from './corpus.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -83,11 +83,21 @@ for (const n of sizes) {
   console.log(`| ${r.n} | ${r.sentences} | ${r.seconds.toFixed(1)} | ${Math.round(r.perSecond)} | ${Math.round(r.rssMB)} |`);
 }
 const analyzeN = Number(arg('--analyze', '10000'));
-if (analyzeN > 0) {
-  const corpus = await syntheticCorpus(analyzeN);
-  const r = child('analyze', corpus.path);
-  console.log(`\nwhole analyze (--no-db) on ${r.n} articles: ${r.seconds.toFixed(1)} s, ${r.stories} stories, ${r.reuse} reuse links, peak RSS ${Math.round(r.rssMB)} MB`);
+const worstN = Number(arg('--worst', '2000'));
+const wholeAnalyze = (label: string, r: { n: number; seconds: number; stories: number; reuse: number; rssMB: number; timings: Record<string, number> }) => {
+  console.log(`\nwhole analyze (--no-db), ${label}: ${r.n} articles in ${r.seconds.toFixed(1)} s (${Math.round(r.n / r.seconds)} articles/s), ${r.stories} stories, ${r.reuse} reuse links, peak RSS ${Math.round(r.rssMB)} MB`);
   console.log('\n| phase | ms |\n|---|---:|');
   for (const [k, v] of Object.entries(r.timings)) console.log(`| ${k} | ${v} |`);
+};
+if (analyzeN > 0) {
+  // Issue 6's target (10k articles under a minute) on a firehose-shaped corpus: many stories of skewed sizes.
+  const corpus = await storyCorpus(analyzeN);
+  wholeAnalyze('stories of skewed sizes (storyCorpus)', child('analyze', corpus.path));
+}
+if (worstN > 0) {
+  // The worst case: random recombination makes nearly every article one giant story, whose per-story
+  // stages (alignment, contradiction rules) dominate.
+  const corpus = await syntheticCorpus(worstN);
+  wholeAnalyze('worst case, one giant story (syntheticCorpus)', child('analyze', corpus.path));
 }
 console.log(`\ncorpus: sentences recombined from ${source}`);

@@ -9,6 +9,8 @@ export const MAX_AGREED_CLAIMS = 12;
 export const MAX_QUOTES = 15;
 /** How many sentences of "what this article adds" per source. */
 export const MAX_ADDS_PER_SOURCE = 3;
+/** Copy links named when explaining an independence count; a wire story in 100 outlets would list hundreds. */
+export const MAX_COPY_NOTES = 4;
 
 export interface SourceRefs {
   /** Article ids, in report order. */
@@ -163,16 +165,36 @@ export function buildBriefView(report: Report): BriefView {
     return { ids: sorted, labels: sorted.map(label) };
   };
 
-  /** Explains an independence count by naming the copy links among the given sources. */
+  // Links by article: every lookup below is per article, and scanning all links per story, value and
+  // source was quadratic (20 s of a 3,000-article brief).
+  const linksOf = new Map<string, ReportReuse[]>();
+  for (const link of report.reuse) {
+    for (const id of [link.a, link.b]) {
+      const list = linksOf.get(id);
+      if (list) list.push(link);
+      else linksOf.set(id, [link]);
+    }
+  }
+
+  /** Explains an independence count by naming the copy links among the given sources (the first few). */
   const independence = (ids: string[], independent: number): string => {
     const set = new Set(ids);
+    const seen = new Set<ReportReuse>();
     const notes: string[] = [];
-    for (const link of report.reuse) {
-      if (set.has(link.a) && set.has(link.b)) notes.push(reuseVerb(link, copySide(link), label));
+    for (const id of ids) {
+      for (const link of linksOf.get(id) ?? []) {
+        if (seen.has(link) || !set.has(link.a) || !set.has(link.b)) continue;
+        seen.add(link);
+        notes.push(reuseVerb(link, copySide(link), label));
+      }
     }
     const head = independent === 1 ? '1 independent source' : `${independent} independent sources`;
-    return notes.length ? `${head}: ${notes.join('; ')}` : head;
+    const shown = notes.slice(0, MAX_COPY_NOTES);
+    if (notes.length > shown.length) shown.push(`${notes.length - shown.length} more copy links`);
+    return notes.length ? `${head}: ${shown.join('; ')}` : head;
   };
+
+  const linksAmong = (ids: string[]): ReportReuse[] => [...new Set(ids.flatMap((id) => linksOf.get(id) ?? []))];
 
   const supportNote = (c: Claim): string => {
     const n = c.sources.length;
@@ -188,7 +210,7 @@ export function buildBriefView(report: Report): BriefView {
       return e && e.roles.length ? e.roles[0] : null;
     };
     const lead: SourcedLine[] = story.summary.map((s) => {
-      const groups = independentCount(s.sources, report.reuse);
+      const groups = independentCount(s.sources, linksAmong(s.sources));
       // A lead sentence that only one copy-group says is shown, but never dressed up as agreement.
       const note = s.sources.length > 1 && groups === 1 ? independence(s.sources, 1) : s.sources.length === 1 ? 'single source' : null;
       return { text: s.text, sources: refs(s.sources), note };
@@ -201,7 +223,7 @@ export function buildBriefView(report: Report): BriefView {
       values: c.values.map((v) => ({
         value: c.kind === 'date' ? humanDate(v.value) : v.value,
         sources: refs(v.sources),
-        independence: independence(v.sources, v.independentSources ?? independentCount(v.sources, report.reuse)),
+        independence: independence(v.sources, v.independentSources ?? independentCount(v.sources, linksAmong(v.sources))),
         evidence: v.evidence,
       })),
     }));
@@ -212,8 +234,7 @@ export function buildBriefView(report: Report): BriefView {
         .slice(0, MAX_ADDS_PER_SOURCE)
         .map((c) => c.text);
       const copies: string[] = [];
-      for (const link of report.reuse) {
-        if (link.a !== id && link.b !== id) continue;
+      for (const link of linksOf.get(id) ?? []) {
         const other = link.a === id ? link.b : link.a;
         if (!storyIds.has(other) && !articleById.has(other)) continue;
         const shared = `${link.shared} shared sentence${link.shared === 1 ? '' : 's'}`;
@@ -221,6 +242,7 @@ export function buildBriefView(report: Report): BriefView {
         else if (link.original === id) copies.push(`copied by ${label(other)} as ${link.kind} (${shared})`);
         else copies.push(`${link.kind} shared with ${label(other)} (${shared})`);
       }
+      if (copies.length > MAX_COPY_NOTES) copies.splice(MAX_COPY_NOTES, copies.length, `and ${copies.length - MAX_COPY_NOTES} more copy links`);
       return {
         id,
         label: label(id),

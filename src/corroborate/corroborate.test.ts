@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corroborateStory } from './index.js';
+import { computeAlignment } from './align.js';
 import { summarise } from '../brief/summary.js';
 import { storyArticles, storyReuse, p1, p2, p3 } from '../../test/fixtures/corroborate/story.js';
 
@@ -92,4 +93,14 @@ test('an empty story yields nothing', () => {
   const empty = corroborateStory([], storyReuse, [], '');
   assert.deepEqual(empty, { claims: [], contradictions: [], quotes: [] });
   assert.deepEqual(summarise([], storyReuse, []), []);
+});
+
+test('the big-story alignment path (rarest terms propose candidates) still aligns reworded copies', () => {
+  const exact = computeAlignment(storyArticles, storyReuse);
+  const approx = computeAlignment(storyArticles, storyReuse, 0);
+  const sourcesOf = (a: typeof exact, re: RegExp) => a.claims.find((c) => c.units.some((u) => re.test(u.text)))?.sources;
+  for (const re of [/two inspections/, /serious rust/, /hundreds of new containers/]) {
+    assert.deepEqual(sourcesOf(approx, re), sourcesOf(exact, re), `${re}`);
+  }
+  assert.ok(sourcesOf(exact, /two inspections/)!.length >= 3);
 });

@@ -43,20 +43,41 @@ export function corroborateStory(
  * One change seen in several aligned sentences (a name swapped in every mention) is one disagreement:
  * contradictions of one kind with the same set of values are merged, their sources and evidence joined.
  */
-function mergeRepeats(list: Contradiction[], reuse: ReuseResult): Contradiction[] {
+export function mergeRepeats(list: Contradiction[], reuse: ReuseResult): Contradiction[] {
   const byKey = new Map<string, Contradiction>();
   for (const c of list) {
     const key = `${c.kind}\u0000${c.values.map((v) => v.value).sort().join('\u0000')}`;
     // A name swap shows as "Ken Salazar"/"Idris Fenwick" in one sentence and "Salazar"/"Fenwick" in the
     // next: the same swap when every value is the same name as one of an earlier contradiction's values.
-    const sameSwap = c.kind === 'name' ? [...byKey.values()].find((o) => o.kind === 'name' && o.values.length === c.values.length && c.values.every((v) => o.values.some((w) => sameName(v.value, w.value)))) : undefined;
-    const seen = byKey.get(key) ?? sameSwap;
-    if (!seen) {
-      byKey.set(key, { ...c, values: c.values.map((v) => ({ ...v })) });
+    // Each value must map to a distinct value of the earlier one ("Ann Smith"/"John Smith" both match a bare
+    // "Smith": no swap of one name for another, so they are not merged; this crashed on a 10k corpus).
+    const targetsIn = (o: Contradiction): Contradiction['values'] | null => {
+      const used = new Set<Contradiction['values'][number]>();
+      for (const v of c.values) {
+        const t = o.values.find((x) => !used.has(x) && x.value === v.value) ?? o.values.find((x) => !used.has(x) && sameName(x.value, v.value));
+        if (!t) return null;
+        used.add(t);
+      }
+      return [...used];
+    };
+    let seen = byKey.get(key);
+    let targets = seen ? targetsIn(seen) : null;
+    if (!targets && c.kind === 'name') {
+      for (const o of byKey.values()) {
+        if (o.kind !== 'name' || o.values.length !== c.values.length) continue;
+        targets = targetsIn(o);
+        if (targets) {
+          seen = o;
+          break;
+        }
+      }
+    }
+    if (!seen || !targets) {
+      byKey.set(byKey.has(key) ? `${key}\u0000${byKey.size}` : key, { ...c, values: c.values.map((v) => ({ ...v })) });
       continue;
     }
-    for (const v of c.values) {
-      const target = seen.values.find((x) => x.value === v.value) ?? seen.values.find((x) => sameName(x.value, v.value))!;
+    for (const [i, v] of c.values.entries()) {
+      const target = targets[i];
       if (v.value.length > target.value.length) target.value = v.value;
       target.sources = [...new Set([...target.sources, ...v.sources])].sort();
       target.evidence = [...new Set([...target.evidence, ...v.evidence])].slice(0, MAX_EVIDENCE);

@@ -27,6 +27,12 @@ export const SHARED_FACT_BONUS = 0.08;
 /** Terms in more than this share of a story's sentences are topic words, useless for alignment. */
 export const MAX_TERM_SHARE = 0.5;
 
+/** Alignment is exact (every pair sharing a weighted term is scored) up to this many sentences in a story,
+ * about 300 articles; the eval's stories and the seeds are far below it. */
+export const EXACT_MAX_SENTENCES = 5_000;
+/** Above it, a sentence proposes candidates through its rarest terms only. */
+export const PREFIX_TERMS = 3;
+
 /**
  * A contradiction needs the two sentences to be clearly the same statement, stricter than plain
  * alignment: one of the precision levers (a date differing between merely related sentences is usually

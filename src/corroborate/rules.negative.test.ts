@@ -1,7 +1,7 @@
 // Compatible cases each contradiction rule must stay silent on (precision over recall).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corroborateStory } from './index.js';
+import { corroborateStory, mergeRepeats } from './index.js';
 import { article, reuseOf } from '../../test/fixtures/corroborate/build.js';
 import { titleFacts } from './rules/headline.js';
 import { compatible, rangeOf } from './rules/number.js';
@@ -98,4 +98,26 @@ test('headline: a body sentence about another event in another month does not co
     dates: [['March 3', '2030-03-03'], ['March 20', '2030-03-20'], ['April 2', '2030-04-02'], ['April 9', '2030-04-09']],
   });
   assert.deepEqual(run(a), []);
+});
+
+test('name swaps that only share a surname are not merged into one (and never crash the merge)', () => {
+  const v = (value: string, id: string) => ({ value, sources: [id], independentSources: 1, evidence: [`${value} said.`] });
+  const reuse = { links: [], groupOf: new Map<string, string>(), inheritedDates: new Map() };
+  const merged = mergeRepeats(
+    [
+      { kind: 'name', about: 'who spoke', values: [v('Smith', 'a'), v('Jones', 'b')] },
+      { kind: 'name', about: 'who spoke', values: [v('John Smith', 'c'), v('Ann Smith', 'd')] },
+    ],
+    reuse,
+  );
+  assert.equal(merged.length, 2);
+  const again = mergeRepeats(
+    [
+      { kind: 'name', about: 'who spoke', values: [v('Ken Salazar', 'a'), v('Idris Fenwick', 'b')] },
+      { kind: 'name', about: 'who spoke', values: [v('Salazar', 'a'), v('Fenwick', 'b')] },
+    ],
+    reuse,
+  );
+  assert.equal(again.length, 1);
+  assert.deepEqual(again[0].values.map((x) => x.value).sort(), ['Idris Fenwick', 'Ken Salazar']);
 });

@@ -139,5 +139,8 @@ export interface Report {
   rejected: Rejected[];
   warnings: { path: string; message: string }[];
   reuse: ReportReuse[];
+  /** Pairwise links left out of `reuse` because a copy group of more than `FULL_REUSE_GROUP` articles is
+   * listed as its strongest spanning links (who copies whom stays connected; since 1.1.0). */
+  reuseOmitted?: number;
   stories: Story[];
 }
