@@ -262,7 +262,7 @@ function reportArticle(a: AnalysedArticle, withText: boolean): ReportArticle {
  * a 3,000-article report 220 MB) as its maximum spanning forest: each article keeps its strongest links
  * until the group is connected, full copies before partial lifts, so who copies whom stays readable.
  */
-function reportReuse(reuse: ReuseResult, byId: Map<string, AnalysedArticle>): { reuse: ReportReuse[]; reuseOmitted?: number } {
+export function reportReuse(reuse: ReuseResult, byId: Map<string, AnalysedArticle>): { reuse: ReportReuse[]; reuseOmitted?: number } {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
