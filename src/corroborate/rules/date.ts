@@ -22,7 +22,7 @@ import type { Alignment, SentenceUnit } from '../align.js';
 import { representative } from '../claims.js';
 import { CONTRADICTION_MIN_SIMILARITY } from '../params.js';
 import { ValueTally } from './evidence.js';
-import { clip, topicPhrase } from './slot.js';
+import { byWording, clip, topicPhrase } from './slot.js';
 import { frameLabel, framePairs } from './frame.js';
 import { anchorVerb, REPORTED } from '../clause.js';
 
@@ -102,10 +102,11 @@ export function dateContradictions(alignment: Alignment): Contradiction[] {
     if (claim.sources.length < 2) continue;
     const tally = new ValueTally();
     const days = new Map<number, DayMention[]>(claim.units.map((u) => [u.uid, explicitDays(u)]));
-    for (let i = 0; i < claim.units.length; i++) {
-      for (let j = i + 1; j < claim.units.length; j++) {
-        const a = claim.units[i];
-        const b = claim.units[j];
+    const wordings = byWording(claim.units);
+    for (let i = 0; i < wordings.length; i++) {
+      for (let j = i + 1; j < wordings.length; j++) {
+        const a = wordings[i][0];
+        const b = wordings[j][0];
         const da = days.get(a.uid)!;
         const db = days.get(b.uid)!;
         if (!da.length || !db.length) continue;
@@ -117,9 +118,12 @@ export function dateContradictions(alignment: Alignment): Contradiction[] {
         const onlyB = db.filter((d) => !ka.has(keyOf(d, full)));
         if (!onlyA.length || onlyA.length !== onlyB.length) continue;
         if (!samePredicates(a, onlyA, b, onlyB)) continue;
-        if (knownToOther(onlyA, b.article) || knownToOther(onlyB, a.article)) continue;
-        for (const d of onlyA) tally.add(keyOf(d, false), d.value, { article: a.article, group: a.group, evidence: a.text });
-        for (const d of onlyB) tally.add(keyOf(d, false), d.value, { article: b.article, group: b.group, evidence: b.text });
+        // Per carrier: an article that writes the other day too knows of two events.
+        const carriersA = wordings[i].filter((u) => !knownToOther(onlyB, u.article));
+        const carriersB = wordings[j].filter((u) => !knownToOther(onlyA, u.article));
+        if (!carriersA.length || !carriersB.length) continue;
+        for (const u of carriersA) for (const d of onlyA) tally.add(keyOf(d, false), d.value, { article: u.article, group: u.group, evidence: u.text });
+        for (const u of carriersB) for (const d of onlyB) tally.add(keyOf(d, false), d.value, { article: u.article, group: u.group, evidence: u.text });
       }
     }
     if (tally.size < 2 || tally.overlapping()) continue;

@@ -22,9 +22,19 @@ import { CONTRADICTION_MIN_SIMILARITY, NAME_CONTEXT_JACCARD, NAME_DIFF_MIN_SIMIL
 import { innerSubstitutions } from './quote.js';
 import { stem } from '../terms.js';
 import { ValueTally } from './evidence.js';
-import { clip } from './slot.js';
+import { byWording, clip } from './slot.js';
 
-const words = (name: string) => name.toLowerCase().replace(/[’'`.]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+const wordsMemo = new Map<string, string[]>();
+/** A name's words, memoised: the rule compares the same few names thousands of times in a big story. */
+const words = (name: string): string[] => {
+  let w = wordsMemo.get(name);
+  if (!w) {
+    if (wordsMemo.size >= 100_000) wordsMemo.clear();
+    w = name.toLowerCase().replace(/[’'`.]/g, '').split(/[^\p{L}\p{N}]+/u).filter((x) => x.length > 1);
+    wordsMemo.set(name, w);
+  }
+  return w;
+};
 const initials = (name: string) => words(name).map((w) => w[0]).join('');
 
 export function sameName(x: string, y: string): boolean {
@@ -68,10 +78,12 @@ export function nameContradictions(alignment: Alignment, articles: AnalysedArtic
     const tally = new ValueTally();
     let roleOrType = '';
     let rep: SentenceUnit | null = null;
-    for (let i = 0; i < claim.units.length; i++) {
-      for (let j = i + 1; j < claim.units.length; j++) {
-        const a = claim.units[i];
-        const b = claim.units[j];
+    // Copies are compared once and every carrier credited (see byWording).
+    const wordings = byWording(claim.units);
+    for (let i = 0; i < wordings.length; i++) {
+      for (let j = i + 1; j < wordings.length; j++) {
+        const a = wordings[i][0];
+        const b = wordings[j][0];
         const na = names(a);
         const nb = names(b);
         if (!na.length || !nb.length) continue;
@@ -82,10 +94,13 @@ export function nameContradictions(alignment: Alignment, articles: AnalysedArtic
         const [x] = onlyA;
         const [y] = onlyB;
         if (x.type !== y.type) continue;
-        if (mentionedIn(a.article, y.name) || mentionedIn(b.article, x.name)) continue;
         if (jaccard(contextTerms(a, na), contextTerms(b, nb)) < NAME_CONTEXT_JACCARD) continue;
-        tally.add(x.name.toLowerCase(), x.name, { article: a.article, group: a.group, evidence: a.text });
-        tally.add(y.name.toLowerCase(), y.name, { article: b.article, group: b.group, evidence: b.text });
+        // Per carrier: an article that mentions the other name anyway made a different choice of detail.
+        const carriersA = wordings[i].filter((u) => !mentionedIn(u.article, y.name));
+        const carriersB = wordings[j].filter((u) => !mentionedIn(u.article, x.name));
+        if (!carriersA.length || !carriersB.length) continue;
+        for (const u of carriersA) tally.add(x.name.toLowerCase(), x.name, { article: u.article, group: u.group, evidence: u.text });
+        for (const u of carriersB) tally.add(y.name.toLowerCase(), y.name, { article: u.article, group: u.group, evidence: u.text });
         const sharedRole = x.roles.find((r) => y.roles.includes(r));
         roleOrType = sharedRole ? `name of the ${sharedRole}` : `${x.type} named in “${clip(a.text)}”`;
         rep ??= a;

@@ -24,7 +24,7 @@ import type { Alignment, SentenceUnit } from '../align.js';
 import { CONTRADICTION_MIN_SIMILARITY, APPROX_TOLERANCE } from '../params.js';
 import { stem } from '../terms.js';
 import { ValueTally } from './evidence.js';
-import { clip } from './slot.js';
+import { byWording, clip } from './slot.js';
 import { framePairs } from './frame.js';
 
 export interface Range {
@@ -142,10 +142,11 @@ export function numberContradictions(alignment: Alignment): Contradiction[] {
   for (const claim of alignment.claims) {
     if (claim.sources.length < 2) continue;
     const bySlot = new Map<string, { statements: Map<string, Stated>; exact: boolean; unit: string | null; rep: SentenceUnit }>();
-    for (let i = 0; i < claim.units.length; i++) {
-      for (let j = i + 1; j < claim.units.length; j++) {
-        const a = claim.units[i];
-        const b = claim.units[j];
+    const wordings = byWording(claim.units);
+    for (let i = 0; i < wordings.length; i++) {
+      for (let j = i + 1; j < wordings.length; j++) {
+        const a = wordings[i][0];
+        const b = wordings[j][0];
         const qa = amounts(a);
         const qb = amounts(b);
         if (!qa.length || !qb.length) continue;
@@ -153,8 +154,8 @@ export function numberContradictions(alignment: Alignment): Contradiction[] {
         for (const [x, y] of pairAmounts(qa, qb)) {
           const key = `${x.kind}:${unitKey(x) ?? ''}`;
           const slot = bySlot.get(key) ?? { statements: new Map<string, Stated>(), exact: true, unit: x.unit, rep: a };
-          slot.statements.set(`${a.uid}:${x.start}`, { range: rangeOf(x)!, text: x.text, unit: a });
-          slot.statements.set(`${b.uid}:${y.start}`, { range: rangeOf(y)!, text: y.text, unit: b });
+          for (const u of wordings[i]) slot.statements.set(`${u.uid}:${x.start - a.start}`, { range: rangeOf(x)!, text: x.text, unit: u });
+          for (const u of wordings[j]) slot.statements.set(`${u.uid}:${y.start - b.start}`, { range: rangeOf(y)!, text: y.text, unit: u });
           bySlot.set(key, slot);
         }
       }
