@@ -105,12 +105,25 @@ export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}
   const joining: { a: string; b: string }[] = [];
   const inherit = new Map<string, { published: string; from: string; score: number }>();
   const conflicts = new Map<string, string[]>();
+  // Alignments by text: an article published verbatim by many outlets pairs with every other version of
+  // its story once per outlet, and each of those alignments is the same; compute it once per ordered pair of
+  // texts (not reversed: the greedy matching breaks ties by position, so A→B and B→A may differ).
+  const aligned = new Map<string, Map<string, ReturnType<typeof alignSentences>>>();
+  const alignTexts = (x: Prepared, y: Prepared) => {
+    const hit = aligned.get(x.normalised)?.get(y.normalised);
+    if (hit) return hit;
+    const pairs = alignSentences(x.features, y.features, params);
+    let inner = aligned.get(x.normalised);
+    if (!inner) aligned.set(x.normalised, (inner = new Map()));
+    inner.set(y.normalised, pairs);
+    return pairs;
+  };
   for (const key of [...candidates].sort()) {
     const [idA, idB] = key.split('\u0000');
     const x = byId.get(idA)!;
     const y = byId.get(idB)!;
     const same = x.article.hash === y.article.hash || (x.normalised.length > 0 && x.normalised === y.normalised);
-    const pairs = alignSentences(x.features, y.features, params);
+    const pairs = alignTexts(x, y);
     let kind: ReuseKind;
     let score: number;
     let coverSmall: number;
