@@ -21,6 +21,7 @@ import { StagePool } from './pipeline/pool.js';
 import { openStore, type Store } from './store/store.js';
 import { detectReuse } from './reuse/index.js';
 import { SqliteReuseIndex } from './reuse/index-store.js';
+import { independenceGroups } from './reuse/groups.js';
 import { clusterStories, assignStableIds } from './cluster/index.js';
 import { redateArticle } from './extract/index.js';
 import { buildTimeline } from './extract/timeline.js';
@@ -263,16 +264,9 @@ function reportArticle(a: AnalysedArticle, withText: boolean): ReportArticle {
  * until the group is connected, full copies before partial lifts, so who copies whom stays readable.
  */
 export function reportReuse(reuse: ReuseResult, byId: Map<string, AnalysedArticle>): { reuse: ReportReuse[]; reuseOmitted?: number } {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  for (const l of reuse.links) parent.set(find(l.a), find(l.b));
+  const componentOf = independenceGroups([...new Set(reuse.links.flatMap((l) => [l.a, l.b]))], reuse.links);
   const size = new Map<string, number>();
-  for (const id of parent.keys()) size.set(find(id), (size.get(find(id)) ?? 0) + 1);
+  for (const c of componentOf.values()) size.set(c, (size.get(c) ?? 0) + 1);
   const strength = (l: ReuseLink) => (l.kind === 'partial' ? 0 : 1);
   const ranked = [...reuse.links].sort((x, y) => strength(y) - strength(x) || y.score - x.score || y.shared - x.shared || (x.a + x.b < y.a + y.b ? -1 : 1));
   const forest = new Map<string, string>();
@@ -283,7 +277,7 @@ export function reportReuse(reuse: ReuseResult, byId: Map<string, AnalysedArticl
   };
   const kept = new Set<ReuseLink>();
   for (const l of ranked) {
-    if ((size.get(find(l.a)) ?? 0) <= FULL_REUSE_GROUP) {
+    if (size.get(componentOf.get(l.a)!)! <= FULL_REUSE_GROUP) {
       kept.add(l);
       continue;
     }

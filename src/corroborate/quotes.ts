@@ -5,6 +5,7 @@ import type { AnalysedArticle } from '../model/article.js';
 import type { ReportQuote, SourcedText } from '../model/report.js';
 import { INDIRECT_JACCARD, QUOTE_MIN_TERMS, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } from './params.js';
 import { contentTermsOfText } from './terms.js';
+import { unnamedSource } from '../extract/story-entities.js';
 
 export interface Wording {
   text: string;
@@ -30,14 +31,6 @@ export const wordsOf = (text: string) =>
     .map((w) => w.replace(/^'+|'+$/g, ''))
     .filter(Boolean);
 
-/** Same speaker: equal, or one name's last word is the other's ("Sullivan" / "Jake Sullivan"). */
-export function sameSpeaker(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return a === b;
-  const la = wordsOf(a);
-  const lb = wordsOf(b);
-  if (!la.length || !lb.length) return false;
-  return la.join(' ') === lb.join(' ') || la[la.length - 1] === lb[lb.length - 1];
-}
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;
@@ -66,7 +59,7 @@ function wordingsOf(quotes: ReportQuote[], articles: AnalysedArticle[]): { speak
   } else {
     for (const a of articles) {
       for (const q of a.extract?.quotes ?? []) {
-        raw.push({ speaker: q.speaker, attributedTo: q.speaker ? null : (q.speakerSpan?.text ?? null), text: q.content.text, direct: q.direct, sources: [a.id] });
+        raw.push({ speaker: q.speaker, attributedTo: q.speaker ? null : unnamedSource(q.speakerSpan?.text), text: q.content.text, direct: q.direct, sources: [a.id] });
       }
     }
   }
@@ -77,8 +70,8 @@ function wordingsOf(quotes: ReportQuote[], articles: AnalysedArticle[]): { speak
   }));
 }
 
-/** Bucket key for `sameSpeaker`: two speakers match exactly when their last words do (equal names share
- * it too), so only quotes in one bucket are ever compared. */
+/** Same speaker = same last word ("Sullivan" / "Jake Sullivan"; equal names share it too): quotes are only
+ * compared within one bucket. Unattributed quotes form their own bucket; a speaker with no words, none. */
 const speakerKey = (speaker: string | null): string | null => {
   if (speaker === null) return '\u0000';
   const w = wordsOf(speaker);

@@ -77,7 +77,7 @@ export function normaliseQuote(text: string): string {
 }
 
 /** The wording of an unnamed source ("port officials"); pronouns say nothing a reader can use. */
-function unnamedSource(text: string | undefined): string | null {
+export function unnamedSource(text: string | undefined): string | null {
   const t = text?.replace(/\s+/g, ' ').trim();
   if (!t || /^(he|she|they|it|we|i|you|one|who|which|that|this)$/i.test(t)) return null;
   return t;
