@@ -40,6 +40,8 @@ export interface AnalyzeOptions {
   /** Fixed clock for deterministic output (tests). */
   now?: () => Date;
   ingest?: IngestOptions;
+  /** Contradiction engine (see CorroborateOptions): `facts` by default; `sentences` is the pre-1.2 baseline. */
+  engine?: 'facts' | 'sentences';
 }
 
 export interface AnalyzeResult {
@@ -80,7 +82,7 @@ export async function analyze(inputs: string[], options: AnalyzeOptions): Promis
     const stories = await timed('corroborate', () =>
       clusters.map((c): Story => {
         const members = c.articles.map((id) => byId.get(id)!).filter(Boolean);
-        const { claims, contradictions, quotes } = corroborateStory(members, reuse, collectQuotes(members), c.headline);
+        const { claims, contradictions, quotes, updates } = corroborateStory(members, reuse, collectQuotes(members), c.headline, { events: c.events, engine: options.engine });
         return {
           ...c,
           summary: summarise(members, reuse, claims),
@@ -89,6 +91,7 @@ export async function analyze(inputs: string[], options: AnalyzeOptions): Promis
           quotes,
           claims,
           contradictions,
+          ...(updates ? { updates } : {}),
         };
       }),
     );

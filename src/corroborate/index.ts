@@ -2,7 +2,7 @@
 // where sources disagree (date, number/quantity, name, headline, quote rules), and groups quote variants.
 
 import type { AnalysedArticle } from '../model/article.js';
-import type { Contradiction, ReportQuote, ReuseResult, Story } from '../model/report.js';
+import type { Contradiction, ReportEvent, ReportQuote, ReuseResult, Story } from '../model/report.js';
 import { alignStory, groupOfArticle } from './align.js';
 import { MAX_EVIDENCE } from './params.js';
 import { buildClaims } from './claims.js';
@@ -12,6 +12,18 @@ import { headlineContradictions } from './rules/headline.js';
 import { nameContradictions, sameName } from './rules/name.js';
 import { numberContradictions } from './rules/number.js';
 import { quoteContradictions } from './rules/quote.js';
+import { factFindings } from './facts/index.js';
+import { refine } from './refine.js';
+
+export interface CorroborateOptions {
+  /** The story's events: event facts are compared within one event only. Without them the story is one event. */
+  events?: ReportEvent[];
+  /**
+   * `facts` (default): fact slots across independent wording plus the sentence rules, refined (event
+   * scope, spelling). `sentences`: the sentence-aligned rules alone, as before report 1.2.0 (the eval baseline).
+   */
+  engine?: 'facts' | 'sentences';
+}
 
 /** Headline and date conflicts first (what an editor checks first), then by independent support. */
 const KIND_ORDER: Contradiction['kind'][] = ['date', 'number', 'quantity', 'name', 'quote', 'headline'];
@@ -21,22 +33,41 @@ export function corroborateStory(
   reuse: ReuseResult,
   quotes: ReportQuote[],
   headline: string,
-): Pick<Story, 'claims' | 'contradictions' | 'quotes'> {
+  options: CorroborateOptions = {},
+): Pick<Story, 'claims' | 'contradictions' | 'quotes' | 'updates'> {
   void headline; // the story headline is a label; each article's own title is checked by rule `headline`
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const alignment = alignStory(sorted, reuse);
   const groups = groupQuotes(quotes, sorted);
-  const contradictions = [
+  const eventOfArticle = new Map<string, string>();
+  for (const e of options.events ?? []) for (const id of e.articles) eventOfArticle.set(id, e.id);
+  const eventOf = (id: string) => eventOfArticle.get(id) ?? null;
+  const published = new Map(sorted.map((a) => [a.id, a.meta.published]));
+  const sentenceRules = [
     ...dateContradictions(alignment),
     ...numberContradictions(alignment),
     ...nameContradictions(alignment, sorted),
     ...quoteContradictions(groups, sorted, reuse, alignment),
     ...headlineContradictions(sorted, alignment, reuse),
   ];
+  let contradictions = sentenceRules;
+  let updates: Story['updates'] = [];
+  if ((options.engine ?? 'facts') === 'facts') {
+    const facts = factFindings(alignment, { eventOf, groupOf: (id) => groupOfArticle(reuse, id), publishedOf: (id) => published.get(id) ?? null });
+    contradictions = refine([...facts.contradictions, ...sentenceRules.map(withRule)], { eventOf });
+    updates = facts.updates;
+  }
   const merged = mergeRepeats(contradictions, reuse);
   const weight = (c: Contradiction) => c.values.reduce((s, v) => s + v.independentSources, 0);
-  merged.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || weight(y) - weight(x) || x.about.localeCompare(y.about));
-  return { claims: buildClaims(alignment, merged), contradictions: merged, quotes: toReportQuotes(groups) };
+  merged.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || weight(y) - weight(x) || (x.about < y.about ? -1 : x.about > y.about ? 1 : 0));
+  const out: Pick<Story, 'claims' | 'contradictions' | 'quotes' | 'updates'> = { claims: buildClaims(alignment, merged), contradictions: merged, quotes: toReportQuotes(groups) };
+  if (updates.length) out.updates = updates;
+  return out;
+}
+
+/** Sentence rules' findings named as such, with the confidence their alignment gives them. */
+function withRule(c: Contradiction): Contradiction {
+  return { ...c, rule: c.rule ?? `sentence:${c.kind}` };
 }
 
 /**

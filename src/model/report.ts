@@ -3,7 +3,7 @@
 
 import type { EntityType, PublishedFrom } from './article.js';
 
-export const REPORT_VERSION = '1.1.0';
+export const REPORT_VERSION = '1.2.0';
 
 export type ReuseKind = 'duplicate' | 'near-duplicate' | 'rewrite' | 'partial';
 
@@ -86,16 +86,50 @@ export interface Claim {
 
 export type ContradictionKind = 'date' | 'number' | 'quantity' | 'name' | 'headline' | 'quote';
 
+/** Where a value is written: character offsets into the article's clean text (since 1.2.0). */
+export interface ValueMention {
+  article: string;
+  start: number;
+  end: number;
+  text: string;
+  /** The sentence that states it. */
+  evidence: string;
+  /** Publication date of the article, when known. */
+  published?: string | null;
+}
+
 export interface ContradictionValue {
   value: string;
   sources: string[];
   independentSources: number;
   evidence: string[];
+  /** Since 1.2.0: each article's mention of the value with offsets. */
+  mentions?: ValueMention[];
 }
 
 export interface Contradiction {
   kind: ContradictionKind;
   about: string;
+  values: ContradictionValue[];
+  /** Since 1.2.0: the slot in words ("people killed", "age of Anthony LaSalle"). */
+  slot?: string;
+  /** Since 1.2.0: the event the slot belongs to (event facts), or null for a fact of a person or place. */
+  event?: string | null;
+  /** Since 1.2.0: 0–1, how sure the finding is (frame strength, independent support, copies). */
+  confidence?: number;
+  /** Since 1.2.0: every side is one copy group: copies of one report disagree, not independent sources. */
+  betweenCopies?: boolean;
+  /** Since 1.2.0: the normalisations tried before the alarm (units, hedges, rounding, spelling, time zones). */
+  normalisations?: string[];
+  /** Since 1.2.0: the rule that found it (`fact:toll`, `sentence:date`, …). */
+  rule?: string;
+}
+
+/** A figure that moves with publication time ("at least three dead" then "10 dead"): not a contradiction (since 1.2.0). */
+export interface FactUpdate {
+  slot: string;
+  event: string | null;
+  /** Values in publication order, earliest first. */
   values: ContradictionValue[];
 }
 
@@ -110,6 +144,8 @@ export interface Story {
   quotes: ReportQuote[];
   claims: Claim[];
   contradictions: Contradiction[];
+  /** Since 1.2.0: figures that changed in the direction of later publication (tolls rising). */
+  updates?: FactUpdate[];
 }
 
 export interface ReportArticle {

@@ -1,0 +1,98 @@
+// Frame helpers shared by the fact parsers: the predicate class of a value (synonym classes of verbs
+// and nouns: killed ~ dead ~ deaths), the participant a value belongs to, and background time markers.
+
+import type { Token } from '../../model/article.js';
+import type { SentenceUnit } from '../align.js';
+import { REPORTING } from '../clause.js';
+import { stem } from '../terms.js';
+
+/**
+ * Predicate classes: words that state the same functional relation. Each class is one true value per
+ * event (a death toll, a number arrested). Killed, injured, missing and evacuated are different classes:
+ * "3 killed" and "12 injured" never compete.
+ */
+const CLASSES: [string, string[]][] = [
+  ['death', ['kill', 'dead', 'death', 'die', 'died', 'fatality', 'fatalitie', 'fatal', 'slain', 'slay', 'toll', 'life', 'live', 'perish', 'claim', 'murder', 'bodie', 'body']],
+  ['injury', ['injure', 'injury', 'injurie', 'wound', 'hurt', 'hospitalis', 'hospitaliz']],
+  ['missing', ['missing', 'unaccount']],
+  ['arrest', ['arrest', 'detain', 'apprehend', 'custody', 'nab', 'detention']],
+  ['evacuation', ['evacuat', 'evacuate', 'flee', 'fled', 'displace', 'homeles']],
+  ['rescue', ['rescue', 'sav', 'save']],
+  ['strike', ['strike', 'struck', 'hit', 'jolt', 'rock', 'shake', 'shook', 'quake', 'tremor', 'rattl', 'rattle']],
+  ['sign', ['sign', 'ink', 'agree', 'hire']],
+  ['release', ['release', 'relea', 'free', 'freed', 'unveil', 'launch', 'introduc', 'introduce', 'debut', 'issu', 'issue', 'ship', 'roll']],
+  ['checkin', ['check', 'enter', 'admit', 'admitt']],
+  ['fire', ['fire', 'sack', 'dismiss', 'oust']],
+  ['born', ['born', 'birth']],
+];
+const CLASS_OF = new Map<string, string>();
+for (const [cls, words] of CLASSES) for (const w of words) CLASS_OF.set(w, cls);
+
+/** Class of one word (its light stem), or null. */
+export function classOfWord(normal: string): string | null {
+  const w = normal.toLowerCase();
+  return CLASS_OF.get(w) ?? CLASS_OF.get(stem(w)) ?? null;
+}
+
+const CLAUSE_BREAK = /^[;:()]$|^(but|while|whereas|although)$/;
+
+/** Tokens of the clause around a character offset: bounded by semicolons, brackets and contrastive joins. */
+export function clauseTokens(u: SentenceUnit, at: number): Token[] {
+  const toks = u.tokens;
+  let i = toks.findIndex((t) => t.end > at);
+  if (i < 0) i = toks.length - 1;
+  let lo = i;
+  while (lo > 0 && !CLAUSE_BREAK.test(toks[lo - 1].normal)) lo--;
+  let hi = i;
+  while (hi + 1 < toks.length && !CLAUSE_BREAK.test(toks[hi + 1].normal)) hi++;
+  return toks.slice(lo, hi + 1);
+}
+
+/**
+ * The predicate class closest to a value inside its clause ("killing at least five people" → death,
+ * "five people were injured" → injury). Closest wins: "killing four people, injuring dozens" gives the
+ * four to death and the dozens to injury. Reporting verbs and words more than `window` tokens away are ignored.
+ */
+export function predicateClass(u: SentenceUnit, start: number, end: number, window = 5): { cls: string; distance: number } | null {
+  const toks = clauseTokens(u, start);
+  const idx = toks.findIndex((t) => t.end > start);
+  const last = toks.findIndex((t) => t.start >= end);
+  let best: { cls: string; distance: number } | null = null;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.start >= start && t.end <= end) continue;
+    if (REPORTING.has(t.normal)) continue;
+    if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') continue;
+    const cls = classOfWord(t.normal);
+    if (!cls) continue;
+    const d = k < idx ? idx - k : k - (last < 0 ? idx : last) + 1;
+    if (d > window) continue;
+    // A comma between the value and the word belongs to another coordinated phrase, unless the word
+    // comes after the value ("five people, all of them killed" is rare; "killing four, injuring" is common).
+    const between = k < idx ? toks.slice(k + 1, idx) : toks.slice(last < 0 ? idx : last, k);
+    const penalty = between.some((x) => x.normal === ',') ? 2 : 0;
+    const score = d + penalty;
+    if (!best || score < best.distance) best = { cls, distance: score };
+  }
+  return best;
+}
+
+/** Words that put a value in another time or another scope than the event itself. */
+const BACKGROUND = /\b(in|since|of|by)\s+(19|20)\d\d\b|\b(19|20)\d\d\s+(quake|earthquake|tsunami|attack|season|election|arrest|game|crash|disaster|fire|flood)|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bearlier (this|last)\b|\bin the past\b|\bhistory\b|\bever\b|\bcareer\b|\ball[- ]time\b|\bseason\b|\bso far this\b|\bthis year\b|\bformer\b|\bsince\b|\brecord\b|\baverage\b|\bper game\b|\btotal\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bcould\b|\bup to\b/i;
+
+/** True when the clause of a value speaks of another time, a total, a hypothetical or a plan. */
+export function backgroundClause(u: SentenceUnit, at: number): boolean {
+  const toks = clauseTokens(u, at);
+  if (!toks.length) return false;
+  const text = u.text.slice(toks[0].start - u.start, toks[toks.length - 1].end - u.start);
+  return BACKGROUND.test(text);
+}
+
+/** The named participant a value belongs to: the nearest person/organisation/place entity before it in its clause. */
+export function holderBefore(u: SentenceUnit, at: number, types = ['person', 'organization', 'other']): string | null {
+  const toks = clauseTokens(u, at);
+  const from = toks.length ? toks[0].start : u.start;
+  const cands = u.entities.filter((e) => e.end <= at && e.start >= from && types.includes(e.type));
+  cands.sort((a, b) => b.end - a.end);
+  return cands[0]?.name ?? null;
+}

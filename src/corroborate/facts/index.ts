@@ -1,0 +1,78 @@
+// Fact-level cross-check of one story: every parser proposes typed fact mentions for every sentence,
+// mentions with agreeing frames become slots, and each slot is compared across independent articles
+// (slots.ts). This finds disagreements between outlets that word a fact differently, which the
+// sentence-aligned rules (rules/) only find between copies.
+
+import type { Contradiction, FactUpdate } from '../../model/report.js';
+import type { Alignment, SentenceUnit } from '../align.js';
+import type { FactMention, FactParser } from './mention.js';
+import { age } from './parsers/age.js';
+import { count } from './parsers/count.js';
+import { eventDate } from './parsers/event-date.js';
+import { magnitude } from './parsers/magnitude.js';
+import { measure } from './parsers/measure.js';
+import { toll } from './parsers/toll.js';
+import { compareSlot, slotsOf, type SlotContext } from './slots.js';
+import { FACT_PARAMS, type FactParams } from './params.js';
+import { explicitDays } from '../rules/date.js';
+import { rangeOfQuantity } from './normalise/range.js';
+import { compatibleValues } from './normalise/compatible.js';
+
+/** Order matters only for ties on one span: the more specific parser first. */
+export const PARSERS: FactParser[] = [magnitude, age, toll, measure, eventDate, count];
+
+/** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
+export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {
+  const out: FactMention[] = [];
+  for (const u of units) {
+    const taken: FactMention[] = [];
+    for (const p of parsers) {
+      for (const m of p.propose(u)) {
+        if (taken.some((t) => t.start < m.end && m.start < t.end)) continue;
+        taken.push(m);
+      }
+    }
+    out.push(...taken);
+  }
+  return out;
+}
+
+/** What each article states anywhere: its fact mentions, days and amounts (for the "knows both" guard). */
+function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: string, m: FactMention) => boolean {
+  const byArticle = new Map<string, { facts: FactMention[]; days: Set<string>; amounts: number[] }>();
+  const of = (a: string) => {
+    let k = byArticle.get(a);
+    if (!k) byArticle.set(a, (k = { facts: [], days: new Set(), amounts: [] }));
+    return k;
+  };
+  for (const m of mentions) of(m.unit.article).facts.push(m);
+  for (const u of units) {
+    const k = of(u.article);
+    for (const d of explicitDays(u)) k.days.add(d.value.slice(-5));
+    for (const d of u.dates) if (d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) k.days.add(d.value.slice(-5));
+    for (const q of u.quantities) if (q.value !== null && q.min === q.max) k.amounts.push(q.value);
+  }
+  return (article, m) => {
+    const k = byArticle.get(article);
+    if (!k) return false;
+    if (m.kind === 'date') return k.days.has(m.day!.slice(-5));
+    if (k.facts.some((f) => f.kind === 'number' && f.measure === m.measure && compatibleValues(f.range!, m.range!, false).ok)) return true;
+    // The same exact figure written anywhere (not a small number, which every article has).
+    return m.range!.exact && m.range!.min >= 10 && m.normalised.every((n) => !n.startsWith('unit:')) && k.amounts.includes(m.range!.min);
+  };
+}
+
+export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactParams = FACT_PARAMS): { contradictions: Contradiction[]; updates: FactUpdate[] } {
+  const mentions = factMentions(alignment.units);
+  const knows = knowledge(alignment.units, mentions);
+  const contradictions: Contradiction[] = [];
+  const updates: FactUpdate[] = [];
+  for (const slot of slotsOf(mentions, ctx)) {
+    const found = compareSlot(slot, ctx, knows, p);
+    if (found.contradiction) contradictions.push(found.contradiction);
+    if (found.update) updates.push(found.update);
+  }
+  return { contradictions, updates };
+}
+
+export { rangeOfQuantity };

@@ -1,0 +1,41 @@
+// Parser `count`: an amount of a named participant in the event — "Earl Clark finished with 22 points",
+// "Richard Carter scored 14 points", "the company will cut 1,200 jobs". Slot: the holder (nearest named
+// participant before the amount in its clause) and the counted noun. Weaker than `toll`: a holder's
+// counts are functional only in one event and when the article gives one value (slots.ts checks both).
+// Must not hit: tolls (parser `toll` owns people counts), running totals, records and hypotheticals
+// ("has 2,302 for his career", "needed nine points": background markers), counts without a named holder
+// ("several boats"), ordinals, numbers inside dates or names ("Boeing 737", "AK-47": not quantities).
+
+import type { SentenceUnit } from '../../align.js';
+import type { FactMention, FactParser } from '../mention.js';
+import { backgroundClause, holderBefore, predicateClass } from '../frame.js';
+import { rangeOfQuantity } from '../normalise/range.js';
+import { unitKey } from '../../rules/number.js';
+
+const TOLL_CLASSES = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue']);
+
+export const count: FactParser = {
+  name: 'count',
+  propose(u: SentenceUnit): FactMention[] {
+    const out: FactMention[] = [];
+    for (const q of u.quantities) {
+      if (q.kind !== 'count' && q.kind !== 'money') continue;
+      if (u.dates.some((d) => q.start < d.end && d.start < q.end)) continue;
+      const key = q.kind === 'money' ? `money:${q.unit}` : unitKey(q);
+      if (!key) continue;
+      const near = predicateClass(u, q.start, q.end);
+      if (near && TOLL_CLASSES.has(near.cls)) continue;
+      if (backgroundClause(u, q.start)) continue;
+      const holder = holderBefore(u, q.start, ['person', 'organization']);
+      if (!holder) continue;
+      const range = rangeOfQuantity(q);
+      if (!range) continue;
+      const what = q.kind === 'money' ? 'amount' : (q.unit ?? key);
+      out.push({
+        kind: 'number', measure: `count:${key}`, label: `${what} of ${holder}`, holder, scope: 'event', range: range.range, day: null,
+        display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised, strength: 0.55,
+      });
+    }
+    return out;
+  },
+};

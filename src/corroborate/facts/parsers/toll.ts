@@ -1,0 +1,45 @@
+// Parser `toll`: counts of people killed, injured, missing, arrested, evacuated or rescued in the event
+// ("killing at least five people", "24 dead", "three were arrested"). One true value per event, so these
+// are the strongest functional slots (Ritter et al. 2008: functional relations are where real
+// contradictions are found).
+// Must not hit: background tolls ("the 2004 tsunami killed 230,000 people"), counts of things ("destroyed
+// 300 houses"), a count whose nearest predicate is another class ("killing four, injuring dozens": the
+// dozens are injured), hypotheticals ("could kill thousands").
+
+import type { SentenceUnit } from '../../align.js';
+import type { FactMention, FactParser } from '../mention.js';
+import { backgroundClause, classOfWord, predicateClass } from '../frame.js';
+import { rangeOfQuantity } from '../normalise/range.js';
+
+const TOLLS = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue']);
+const LABEL: Record<string, string> = {
+  death: 'people killed', injury: 'people injured', missing: 'people missing', arrest: 'people arrested',
+  evacuation: 'people evacuated', rescue: 'people rescued',
+};
+/** Unit nouns that count people: a toll counts people, never houses or boats. */
+const PEOPLE = /^(people|persons?|residents?|civilians?|soldiers?|troops|children|kids|students?|victims?|men|women|officers?|police(men)?|passengers?|workers?|miners?|militants?|protesters?|demonstrators?|suspects?|pirates?|tourists?|fans|villagers?|inhabitants?|patients?|employees?|others?|adults?|teenagers?|crew|crewmen|fishermen|policemen|rebels?|insurgents?|guards?|prisoners?|inmates?|hostages?|climbers?|survivors?|citizens?|nationals?|americans|britons|foreigners)$/i;
+
+export const toll: FactParser = {
+  name: 'toll',
+  propose(u: SentenceUnit): FactMention[] {
+    const out: FactMention[] = [];
+    for (const q of u.quantities) {
+      if (q.kind !== 'count') continue;
+      if (u.dates.some((d) => q.start < d.end && d.start < q.end)) continue;
+      const unitWord = q.unit?.toLowerCase().split(/[\s-]+/).pop() ?? null;
+      const unitCls = unitWord ? classOfWord(unitWord) : null;
+      if (unitWord && !PEOPLE.test(unitWord) && !(unitCls && TOLLS.has(unitCls))) continue;
+      const near = unitCls && TOLLS.has(unitCls) ? { cls: unitCls, distance: 0 } : predicateClass(u, q.start, q.end);
+      if (!near || !TOLLS.has(near.cls)) continue;
+      if (backgroundClause(u, q.start)) continue;
+      const range = rangeOfQuantity(q);
+      if (!range) continue;
+      out.push({
+        kind: 'number', measure: near.cls, label: LABEL[near.cls], holder: null, scope: 'event', range: range.range, day: null,
+        display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised,
+        strength: near.distance <= 2 ? 0.9 : 0.75,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,153 @@
+// Slots: fact mentions of different articles whose frames agree (same measure, same holder, same event
+// for event facts) are one slot, whatever the rest of their sentences say. A slot disagrees when its
+// articles' values fall on incompatible sides after every normaliser; a toll that rises with later
+// publication is an update, not a contradiction.
+
+import type { Contradiction, ContradictionValue, FactUpdate, ValueMention } from '../../model/report.js';
+import type { FactMention } from './mention.js';
+import { compatibleValues } from './normalise/compatible.js';
+import { holderKey } from './normalise/spelling.js';
+import { FACT_PARAMS, type FactParams } from './params.js';
+
+export interface SlotContext {
+  eventOf(article: string): string | null;
+  groupOf(article: string): string;
+  publishedOf(article: string): string | null;
+}
+
+export interface Slot {
+  key: string;
+  event: string | null;
+  mentions: FactMention[];
+}
+
+/** Groups mentions by frame: scope (event or story), kind, measure and holder. */
+export function slotsOf(mentions: FactMention[], ctx: SlotContext): Slot[] {
+  const byKey = new Map<string, Slot>();
+  for (const m of mentions) {
+    const event = m.scope === 'event' ? ctx.eventOf(m.unit.article) : null;
+    const key = [event ?? '*', m.kind, m.measure, m.holder ? holderKey(m.holder) : ''].join('\u0000');
+    const slot = byKey.get(key);
+    if (slot) slot.mentions.push(m);
+    else byKey.set(key, { key, event, mentions: [m] });
+  }
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+const valueKey = (m: FactMention) => (m.kind === 'date' ? m.day!.slice(-5) : `${m.range!.min}-${m.range!.max}`);
+const converted = (m: FactMention) => m.normalised.some((n) => n.startsWith('unit:'));
+
+function agree(a: FactMention, b: FactMention): boolean {
+  if (a.kind === 'date') return a.day!.slice(-5) === b.day!.slice(-5);
+  return compatibleValues(a.range!, b.range!, converted(a) || converted(b)).ok;
+}
+
+/** One value per article: an article that states incompatible values for one slot (stats, two times) is left out of it. */
+function articleValues(slot: Slot): Map<string, FactMention> {
+  const byArticle = new Map<string, FactMention[]>();
+  for (const m of slot.mentions) byArticle.set(m.unit.article, [...(byArticle.get(m.unit.article) ?? []), m]);
+  const out = new Map<string, FactMention>();
+  for (const [article, ms] of byArticle) {
+    if (!ms.every((x) => ms.every((y) => agree(x, y)))) continue;
+    // The most precise statement stands for the article (an exact figure over a hedge).
+    const best = [...ms].sort((x, y) => width(x) - width(y) || y.strength - x.strength || x.start - y.start)[0];
+    out.set(article, best);
+  }
+  return out;
+}
+
+const width = (m: FactMention) => (m.range ? (m.range.max === Infinity ? Number.MAX_VALUE : m.range.max - m.range.min) : 0);
+
+/** Splits the articles' values into sides of mutually compatible values. */
+function sidesOf(values: FactMention[]): FactMention[][] {
+  const sides: FactMention[][] = [];
+  const ordered = [...values].sort((a, b) => (a.range && b.range ? a.range.min - b.range.min || a.range.max - b.range.max : 0) || (valueKey(a) < valueKey(b) ? -1 : valueKey(a) > valueKey(b) ? 1 : 0) || a.unit.uid - b.unit.uid);
+  for (const m of ordered) {
+    const side = sides.find((s) => s.every((x) => agree(x, m)));
+    if (side) side.push(m);
+    else sides.push([m]);
+  }
+  return sides;
+}
+
+export interface SlotFinding {
+  contradiction: Contradiction | null;
+  update: FactUpdate | null;
+}
+
+/**
+ * Compares one slot. `knows(article, m)` says the article states m's value anywhere (then it knows both
+ * values: two facts, not a disagreement). Returns a contradiction, an update, or neither.
+ */
+export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: string, m: FactMention) => boolean, p: FactParams = FACT_PARAMS): SlotFinding {
+  const none = { contradiction: null, update: null };
+  const values = articleValues(slot);
+  if (values.size < 2) return none;
+  let sides = sidesOf([...values.values()]);
+  if (sides.length < 2) return none;
+  // An article that writes another side's value anywhere knows both: it leaves the slot.
+  sides = sides.map((s) => s.filter((m) => !sides.some((o) => o !== s && o.some((x) => knows(m.unit.article, x)))));
+  sides = sides.filter((s) => s.length > 0);
+  if (sides.length < 2) return none;
+  const normalisations = [...new Set(sides.flat().flatMap((m) => m.normalised))].sort();
+  const first = sides.flat()[0];
+  const update = asUpdate(sides, ctx);
+  if (update) return { contradiction: null, update: { slot: first.label, event: slot.event, values: update.map((s) => valueOf(s, ctx)) } };
+  const groups = new Set(sides.flat().map((m) => ctx.groupOf(m.unit.article)));
+  const betweenCopies = groups.size === 1;
+  const strength = sides.map((s) => Math.max(...s.map((m) => m.strength)));
+  const support = Math.min(...sides.map((s) => new Set(s.map((m) => ctx.groupOf(m.unit.article))).size));
+  let confidence = Math.min(...strength) * (betweenCopies ? p.copiesFactor : 1) * (support >= 2 ? 1 : p.singleSupportFactor);
+  if (sides.length > 2) confidence *= p.manySidesFactor;
+  confidence = Math.round(confidence * 100) / 100;
+  if (confidence < p.minConfidence) return none;
+  const exact = sides.every((s) => s.every((m) => m.kind === 'date' || m.range!.exact));
+  return {
+    update: null,
+    contradiction: {
+      kind: first.kind === 'date' ? 'date' : exact ? 'number' : 'quantity',
+      about: first.label,
+      slot: first.label,
+      event: slot.event,
+      values: sides.map((s) => valueOf(s, ctx)).sort((a, b) => b.sources.length - a.sources.length || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
+      confidence,
+      betweenCopies,
+      normalisations: ['units', 'hedges and vague amounts', 'rounding and precision', 'spelling of names', ...normalisations],
+      rule: `fact:${[...new Set(sides.flat().map((m) => m.rule))].sort().join('+')}`,
+    },
+  };
+}
+
+const TOLLS = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue']);
+
+/**
+ * Two sides of a toll whose values rise with publication time: every article of the higher side was
+ * published after every article of the lower side. Returns the sides earliest first, or null.
+ */
+function asUpdate(sides: FactMention[][], ctx: SlotContext): FactMention[][] | null {
+  if (sides.length !== 2 || sides[0][0].kind !== 'number' || !TOLLS.has(sides[0][0].measure)) return null;
+  const mid = (s: FactMention[]) => Math.min(...s.map((m) => m.range!.min));
+  const [low, high] = mid(sides[0]) <= mid(sides[1]) ? [sides[0], sides[1]] : [sides[1], sides[0]];
+  const dates = (s: FactMention[]) => s.map((m) => ctx.publishedOf(m.unit.article));
+  const dl = dates(low);
+  const dh = dates(high);
+  if ([...dl, ...dh].some((d) => !d)) return null;
+  const latestLow = (dl as string[]).sort().at(-1)!;
+  const earliestHigh = (dh as string[]).sort()[0];
+  return earliestHigh > latestLow ? [low, high] : null;
+}
+
+function valueOf(side: FactMention[], ctx: SlotContext): ContradictionValue {
+  const sorted = [...side].sort((a, b) => (a.unit.article < b.unit.article ? -1 : a.unit.article > b.unit.article ? 1 : 0));
+  const mentions: ValueMention[] = sorted.map((m) => ({
+    article: m.unit.article, start: m.start, end: m.end, text: m.display, evidence: m.unit.text, published: ctx.publishedOf(m.unit.article),
+  }));
+  const display = [...new Set(sorted.map((m) => (m.kind === 'date' ? m.day! : m.display)))].join(' / ');
+  return {
+    value: display,
+    sources: [...new Set(sorted.map((m) => m.unit.article))],
+    independentSources: new Set(sorted.map((m) => ctx.groupOf(m.unit.article))).size,
+    evidence: [...new Set(sorted.map((m) => m.unit.text))].slice(0, 2),
+    mentions,
+  };
+}

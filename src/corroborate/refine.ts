@@ -1,0 +1,83 @@
+// Refiners over every rule's contradictions (chrono-node style: rules propose, refiners merge and
+// filter): event scope (facts of different events of one story are two incidents, not a disagreement),
+// spelling variants (fiber/fibre, a name with and without its accent), and the same disagreement
+// found by a sentence rule and by a fact slot reported once.
+
+import type { Contradiction } from '../model/report.js';
+import { sameSpelling } from './facts/normalise/spelling.js';
+
+export interface Refiner {
+  name: string;
+  refine(list: Contradiction[], ctx: RefineContext): Contradiction[];
+}
+
+export interface RefineContext {
+  eventOf(article: string): string | null;
+}
+
+/**
+ * `event-scope`: a date, number or name contradiction stands only between articles of one event. Each
+ * value keeps the sources of the event where most sides meet; a contradiction whose sides never meet in
+ * one event is dropped (two captures of pirates three years apart; two ceremonies' dates). Quotes and
+ * headlines are a speaker's or an article's own: not scoped. Fact slots of a person (`event: null`) neither.
+ */
+export const eventScope: Refiner = {
+  name: 'event-scope',
+  refine(list, ctx) {
+    const out: Contradiction[] = [];
+    for (const c of list) {
+      if (c.kind === 'quote' || c.kind === 'headline' || c.event === null || (c.event !== undefined && c.rule?.startsWith('fact:'))) {
+        out.push(c);
+        continue;
+      }
+      const events = new Map<string, number>();
+      for (const v of c.values) for (const e of new Set(v.sources.map((s) => ctx.eventOf(s) ?? '*'))) events.set(e, (events.get(e) ?? 0) + 1);
+      const best = [...events].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      if (!best || best[1] < 2) continue;
+      const values = c.values
+        .map((v) => {
+          const sources = v.sources.filter((s) => (ctx.eventOf(s) ?? '*') === best[0]);
+          return { ...v, sources, mentions: v.mentions?.filter((m) => sources.includes(m.article)) };
+        })
+        .filter((v) => v.sources.length > 0);
+      if (values.length < 2) continue;
+      out.push({ ...c, values, event: best[0] === '*' ? c.event : best[0] });
+    }
+    return out;
+  },
+};
+
+/** `spelling`: values that are one word or name spelled two ways are one value; a contradiction left with one value is dropped. */
+export const spelling: Refiner = {
+  name: 'spelling',
+  refine(list) {
+    return list.filter((c) => {
+      if (c.kind !== 'name' && c.kind !== 'quote') return true;
+      const vs = c.values.map((v) => v.value);
+      return !vs.every((v) => sameSpelling(v, vs[0]));
+    });
+  },
+};
+
+/**
+ * `one-finding`: a fact slot and a sentence rule that report the same disagreement (same kind family,
+ * every value of one shares an article with a distinct value of the other) are one finding; the fact
+ * slot's version is kept (it carries offsets, slot and confidence).
+ */
+export const oneFinding: Refiner = {
+  name: 'one-finding',
+  refine(list) {
+    const family = (k: string) => (k === 'quantity' ? 'number' : k);
+    const facts = list.filter((c) => c.rule?.startsWith('fact:'));
+    return list.filter((c) => {
+      if (c.rule?.startsWith('fact:')) return true;
+      return !facts.some((f) => family(f.kind) === family(c.kind) && c.values.filter((v) => f.values.some((w) => w.sources.some((s) => v.sources.includes(s)))).length >= 2);
+    });
+  },
+};
+
+export const REFINERS: Refiner[] = [eventScope, spelling, oneFinding];
+
+export function refine(list: Contradiction[], ctx: RefineContext, refiners = REFINERS): Contradiction[] {
+  return refiners.reduce((xs, r) => r.refine(xs, ctx), list);
+}
