@@ -60,14 +60,35 @@ function valueMatches(v: Contradiction['values'][number], g: GoldValue): boolean
   return g.mentions.some((m) => v.sources.includes(m.article) && evidenceFor(v, m.article).some((e) => sameSentence(e, goldLine(m))));
 }
 
+const SPELLED: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, none: 0, no: 0, dozen: 12 };
+/** The numbers a value text writes ("nine" → 9, "2,302" → 2302). */
+function numbersOf(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.toLowerCase().matchAll(/\d[\d,]*(?:\.\d+)?|[a-z]+/g)) {
+    const n = /\d/.test(m[0]) ? Number(m[0].replace(/,/g, '')) : SPELLED[m[0]];
+    if (n !== undefined && !Number.isNaN(n)) out.add(n);
+  }
+  return out;
+}
+
+/** A number finding must state the gold's figures: both sides writing numbers share one. */
+function sameFigure(pred: string, gold: string): boolean {
+  const a = numbersOf(pred);
+  const b = numbersOf(gold);
+  if (!a.size || !b.size) return true;
+  return [...a].some((x) => b.has(x));
+}
+
 export function matches(c: Contradiction, g: GoldItem): boolean {
   if (FAMILY[c.kind] !== g.kind) return false;
+  const valueOk = (v: Contradiction['values'][number], gv: GoldValue) => g.kind !== 'number' || sameFigure(v.value, gv.value);
   for (let i = 0; i < c.values.length; i++) {
     for (let j = 0; j < c.values.length; j++) {
       if (i === j) continue;
       for (let x = 0; x < g.values.length; x++) {
         for (let y = 0; y < g.values.length; y++) {
-          if (x !== y && valueMatches(c.values[i], g.values[x]) && valueMatches(c.values[j], g.values[y])) return true;
+          if (x === y || !valueOk(c.values[i], g.values[x]) || !valueOk(c.values[j], g.values[y])) continue;
+          if (valueMatches(c.values[i], g.values[x]) && valueMatches(c.values[j], g.values[y])) return true;
         }
       }
     }

@@ -53,8 +53,8 @@ export function corroborateStory(
   let contradictions = sentenceRules;
   let updates: Story['updates'] = [];
   if ((options.engine ?? 'facts') === 'facts') {
-    const facts = factFindings(alignment, { eventOf, groupOf: (id) => groupOfArticle(reuse, id), publishedOf: (id) => published.get(id) ?? null });
-    contradictions = refine([...facts.contradictions, ...sentenceRules.map(withRule)], { eventOf });
+    const facts = factFindings(alignment, { eventOf, groupOf: (id) => groupOfArticle(reuse, id), publishedOf: (id) => published.get(id) ?? null, similarity: alignment.similarity });
+    contradictions = refine([...facts.contradictions, ...sentenceRules.map(withRule)], { eventOf, linked: reuseLinked(reuse) });
     updates = facts.updates;
   }
   const merged = mergeRepeats(contradictions, reuse);
@@ -63,6 +63,12 @@ export function corroborateStory(
   const out: Pick<Story, 'claims' | 'contradictions' | 'quotes' | 'updates'> = { claims: buildClaims(alignment, merged), contradictions: merged, quotes: toReportQuotes(groups) };
   if (updates.length) out.updates = updates;
   return out;
+}
+
+/** Whether two articles share text (any reuse link): sentence rules compare such pairs reliably. */
+function reuseLinked(reuse: ReuseResult): (a: string, b: string) => boolean {
+  const pairs = new Set(reuse.links.map((l) => (l.a < l.b ? `${l.a}\u0000${l.b}` : `${l.b}\u0000${l.a}`)));
+  return (a, b) => pairs.has(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 }
 
 /** Sentence rules' findings named as such, with the confidence their alignment gives them. */

@@ -24,6 +24,10 @@ const CLASSES: [string, string[]][] = [
   ['checkin', ['check', 'enter', 'admit', 'admitt']],
   ['fire', ['fire', 'sack', 'dismiss', 'oust']],
   ['born', ['born', 'birth']],
+  ['shoot', ['shoot', 'shot', 'shooting', 'gun', 'gunn']],
+  ['propose', ['propos', 'propose', 'proposal']],
+  ['approve', ['approv', 'approve', 'pass', 'passe', 'finaliz', 'finalis', 'enact', 'adopt']],
+  ['win', ['win', 'won', 'beat', 'defeat']],
 ];
 const CLASS_OF = new Map<string, string>();
 for (const [cls, words] of CLASSES) for (const w of words) CLASS_OF.set(w, cls);
@@ -78,7 +82,7 @@ export function predicateClass(u: SentenceUnit, start: number, end: number, wind
 }
 
 /** Words that put a value in another time or another scope than the event itself. */
-const BACKGROUND = /\b(in|since|of|by)\s+(19|20)\d\d\b|\b(19|20)\d\d\s+(quake|earthquake|tsunami|attack|season|election|arrest|game|crash|disaster|fire|flood)|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bearlier (this|last)\b|\bin the past\b|\bhistory\b|\bever\b|\bcareer\b|\ball[- ]time\b|\bseason\b|\bso far this\b|\bthis year\b|\bformer\b|\bsince\b|\brecord\b|\baverage\b|\bper game\b|\btotal\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bcould\b|\bup to\b/i;
+const BACKGROUND = /\b(in|since|of|by)\s+(19|20)\d\d\b|\b(19|20)\d\d\s+(quake|earthquake|tsunami|attack|season|election|arrest|game|crash|disaster|fire|flood)|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bhistory\b|\bever\b|\bcareer\b|\ball[- ]time\b|\bseason\b|\bso far this\b|\bthis year\b|\bformer\b|\bsince\b|\brecord\b|\baverage\b|\bper game\b|\btotal\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bcould\b|\bup to\b/i;
 
 /** True when the clause of a value speaks of another time, a total, a hypothetical or a plan. */
 export function backgroundClause(u: SentenceUnit, at: number): boolean {
@@ -95,4 +99,15 @@ export function holderBefore(u: SentenceUnit, at: number, types = ['person', 'or
   const cands = u.entities.filter((e) => e.end <= at && e.start >= from && types.includes(e.type));
   cands.sort((a, b) => b.end - a.end);
   return cands[0]?.name ?? null;
+}
+
+/** The person named nearest a value in its clause, before or after it ("signed Joique Bell on Wednesday"). */
+export function nearestPerson(u: SentenceUnit, at: number): string | null {
+  const toks = clauseTokens(u, at);
+  if (!toks.length) return null;
+  const from = toks[0].start;
+  const to = toks[toks.length - 1].end;
+  const people = u.entities.filter((e) => e.type === 'person' && e.start >= from && e.end <= to);
+  people.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
+  return people[0]?.name ?? null;
 }

@@ -14,7 +14,8 @@ import { measure } from './parsers/measure.js';
 import { toll } from './parsers/toll.js';
 import { compareSlot, slotsOf, type SlotContext } from './slots.js';
 import { FACT_PARAMS, type FactParams } from './params.js';
-import { explicitDays } from '../rules/date.js';
+import { dateValueOf } from './parsers/event-date.js';
+import type { DateValue } from './mention.js';
 import { rangeOfQuantity } from './normalise/range.js';
 import { compatibleValues } from './normalise/compatible.js';
 
@@ -39,23 +40,27 @@ export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMent
 
 /** What each article states anywhere: its fact mentions, days and amounts (for the "knows both" guard). */
 function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: string, m: FactMention) => boolean {
-  const byArticle = new Map<string, { facts: FactMention[]; days: Set<string>; amounts: number[] }>();
+  const byArticle = new Map<string, { facts: FactMention[]; dates: DateValue[]; amounts: number[] }>();
   const of = (a: string) => {
     let k = byArticle.get(a);
-    if (!k) byArticle.set(a, (k = { facts: [], days: new Set(), amounts: [] }));
+    if (!k) byArticle.set(a, (k = { facts: [], dates: [], amounts: [] }));
     return k;
   };
   for (const m of mentions) of(m.unit.article).facts.push(m);
   for (const u of units) {
     const k = of(u.article);
-    for (const d of explicitDays(u)) k.days.add(d.value.slice(-5));
-    for (const d of u.dates) if (d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) k.days.add(d.value.slice(-5));
+    for (const d of u.dates) {
+      const v = dateValueOf(d);
+      if (v) k.dates.push(v);
+    }
     for (const q of u.quantities) if (q.value !== null && q.min === q.max) k.amounts.push(q.value);
   }
+  // The article writes a date that fixes at least the parts m fixes, equal to m's.
+  const covers = (v: DateValue, m: DateValue) => (['year', 'month', 'day', 'weekday'] as const).every((p) => m[p] === undefined || v[p] === m[p]);
   return (article, m) => {
     const k = byArticle.get(article);
     if (!k) return false;
-    if (m.kind === 'date') return k.days.has(m.day!.slice(-5));
+    if (m.kind === 'date') return k.dates.some((v) => covers(v, m.date!));
     if (k.facts.some((f) => f.kind === 'number' && f.measure === m.measure && compatibleValues(f.range!, m.range!, false).ok)) return true;
     // The same exact figure written anywhere (not a small number, which every article has).
     return m.range!.exact && m.range!.min >= 10 && m.normalised.every((n) => !n.startsWith('unit:')) && k.amounts.includes(m.range!.min);

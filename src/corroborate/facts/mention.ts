@@ -7,6 +7,15 @@ import type { SentenceUnit } from '../align.js';
 
 export type FactKind = 'date' | 'number';
 
+/** The parts of a date a mention fixes; comparing two dates compares the parts both fix. */
+export interface DateValue {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** 0 = Sunday. */
+  weekday?: number;
+}
+
 /** A value as an interval in a canonical unit; `exact` when stated without hedge or vagueness. */
 export interface FactRange {
   min: number;
@@ -24,9 +33,13 @@ export interface FactMention {
   holder: string | null;
   /** `event`: compared within one event only; `story`: a person's or place's fact, compared story-wide. */
   scope: 'event' | 'story';
-  /** Numbers: the interval in the canonical unit; dates: the day (`YYYY-MM-DD`, or `--MM-DD` without a year). */
+  /** Numbers: the interval in the canonical unit. */
   range: FactRange | null;
-  day: string | null;
+  /** Dates: the calendar parts the text fixes (a weekday alone fixes only `weekday`). */
+  date: DateValue | null;
+  /** The named person nearest the value in its clause, when the slot key does not hold it: two values of
+   * different people ("Rait died on Friday", "Buckley died on Monday") are never compared. */
+  participant?: string | null;
   /** As written ("at least five", "12 miles", "Tuesday"). */
   display: string;
   unit: SentenceUnit;

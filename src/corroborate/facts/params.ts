@@ -10,11 +10,17 @@ export interface FactParams {
   singleSupportFactor: number;
   /** Three or more incompatible values usually mean the slot mixes facts (the frame is wrong). */
   manySidesFactor: number;
+  /** Frames at least this strong (tolls, ages, magnitudes) stand on their own; weaker ones (dates, a holder's counts) need related sentences. */
+  strongFrame: number;
+  /** Similarity two sentences of a weak frame must reach (FRAME_MIN_SIMILARITY is 0.2 for the sentence rules' frame pass). */
+  weakFrameSimilarity: number;
 }
 
 export const FACT_PARAMS: FactParams = {
-  minConfidence: 0.5,
+  minConfidence: 0.55,
   copiesFactor: 0.6,
   singleSupportFactor: 0.9,
   manySidesFactor: 0.8,
+  strongFrame: 0.85,
+  weakFrameSimilarity: 0.15,
 };

@@ -4,7 +4,7 @@
 // publication is an update, not a contradiction.
 
 import type { Contradiction, ContradictionValue, FactUpdate, ValueMention } from '../../model/report.js';
-import type { FactMention } from './mention.js';
+import type { DateValue, FactMention } from './mention.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { holderKey } from './normalise/spelling.js';
 import { FACT_PARAMS, type FactParams } from './params.js';
@@ -13,6 +13,8 @@ export interface SlotContext {
   eventOf(article: string): string | null;
   groupOf(article: string): string;
   publishedOf(article: string): string | null;
+  /** Sentence similarity (alignment's IDF cosine); weak frames need their sentences to be related. */
+  similarity(a: FactMention['unit'], b: FactMention['unit']): number;
 }
 
 export interface Slot {
@@ -34,12 +36,47 @@ export function slotsOf(mentions: FactMention[], ctx: SlotContext): Slot[] {
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-const valueKey = (m: FactMention) => (m.kind === 'date' ? m.day!.slice(-5) : `${m.range!.min}-${m.range!.max}`);
+const valueKey = (m: FactMention) => (m.kind === 'date' ? dateKey(m.date!) : `${m.range!.min}-${m.range!.max}`);
 const converted = (m: FactMention) => m.normalised.some((n) => n.startsWith('unit:'));
+const PARTS = ['year', 'month', 'day', 'weekday'] as const;
+
+/** Two dates agree when every part both of them fix is equal ("Tuesday" and "December 9, 2008" if a Tuesday). */
+export function sameDate(a: DateValue, b: DateValue): boolean {
+  let shared = 0;
+  for (const p of PARTS) {
+    if (a[p] === undefined || b[p] === undefined) continue;
+    if (a[p] !== b[p]) return false;
+    shared++;
+  }
+  // Nothing in common to compare ("May" against "Tuesday"): not a disagreement.
+  return shared > 0 || true;
+}
+
+/** Dates that can be compared at all: they fix a common part. */
+export function comparableDates(a: DateValue, b: DateValue): boolean {
+  return PARTS.some((p) => a[p] !== undefined && b[p] !== undefined && (p !== 'year' || a.month !== undefined || b.month === undefined));
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export function dateKey(d: DateValue): string {
+  const parts: string[] = [];
+  if (d.weekday !== undefined && d.day === undefined) parts.push(WEEKDAY_NAMES[d.weekday]);
+  if (d.month !== undefined) parts.push(d.day !== undefined ? `${MONTH_NAMES[d.month - 1]} ${d.day}` : MONTH_NAMES[d.month - 1]);
+  if (d.year !== undefined) parts.push(String(d.year));
+  if (d.weekday !== undefined && d.day !== undefined) parts.unshift(WEEKDAY_NAMES[d.weekday] + ',');
+  return parts.join(' ');
+}
 
 function agree(a: FactMention, b: FactMention): boolean {
-  if (a.kind === 'date') return a.day!.slice(-5) === b.day!.slice(-5);
+  if (a.kind === 'date') return !comparableDates(a.date!, b.date!) || sameDate(a.date!, b.date!);
   return compatibleValues(a.range!, b.range!, converted(a) || converted(b)).ok;
+}
+
+/** Values of two different named people are different facts (see FactMention.participant). */
+function sameParticipant(a: FactMention, b: FactMention): boolean {
+  if (!a.participant || !b.participant) return true;
+  return holderKey(a.participant) === holderKey(b.participant);
 }
 
 /** One value per article: an article that states incompatible values for one slot (stats, two times) is left out of it. */
@@ -88,6 +125,13 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   // An article that writes another side's value anywhere knows both: it leaves the slot.
   sides = sides.map((s) => s.filter((m) => !sides.some((o) => o !== s && o.some((x) => knows(m.unit.article, x)))));
   sides = sides.filter((s) => s.length > 0);
+  if (sides.length < 2) return none;
+  // Every side must face another through at least one pair of values that can be compared (dates that
+  // fix a common part, values of one participant).
+  const related = (x: FactMention, y: FactMention) => Math.min(x.strength, y.strength) >= p.strongFrame || ctx.similarity(x.unit, y.unit) >= p.weakFrameSimilarity;
+  const facing = (s: FactMention[]) =>
+    sides.some((o) => o !== s && s.some((x) => o.some((y) => sameParticipant(x, y) && related(x, y) && (x.kind !== 'date' || comparableDates(x.date!, y.date!)))));
+  sides = sides.filter(facing);
   if (sides.length < 2) return none;
   const normalisations = [...new Set(sides.flat().flatMap((m) => m.normalised))].sort();
   const first = sides.flat()[0];
@@ -142,7 +186,7 @@ function valueOf(side: FactMention[], ctx: SlotContext): ContradictionValue {
   const mentions: ValueMention[] = sorted.map((m) => ({
     article: m.unit.article, start: m.start, end: m.end, text: m.display, evidence: m.unit.text, published: ctx.publishedOf(m.unit.article),
   }));
-  const display = [...new Set(sorted.map((m) => (m.kind === 'date' ? m.day! : m.display)))].join(' / ');
+  const display = [...new Set(sorted.map((m) => (m.kind === 'date' ? dateKey(m.date!) : m.display)))].join(' / ');
   return {
     value: display,
     sources: [...new Set(sorted.map((m) => m.unit.article))],

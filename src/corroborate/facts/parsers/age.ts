@@ -20,7 +20,7 @@ export const age: FactParser = {
       if (n < 1 || n > 120) return;
       if (out.some((m) => m.holder === holder)) return;
       out.push({
-        kind: 'number', measure: 'age', label: `age of ${holder}`, holder, scope: 'story', range: { min: n, max: n, exact: true }, day: null,
+        kind: 'number', measure: 'age', label: `age of ${holder}`, holder, scope: 'story', range: { min: n, max: n, exact: true }, date: null,
         display: u.text.slice(start - u.start, end - u.start), unit: u, start, end, rule: this.name, normalised: [how], strength: 0.9,
       });
     };

@@ -32,7 +32,7 @@ export const count: FactParser = {
       if (!range) continue;
       const what = q.kind === 'money' ? 'amount' : (q.unit ?? key);
       out.push({
-        kind: 'number', measure: `count:${key}`, label: `${what} of ${holder}`, holder, scope: 'event', range: range.range, day: null,
+        kind: 'number', measure: `count:${key}`, label: `${what} of ${holder}`, holder, scope: 'event', range: range.range, date: null,
         display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised, strength: 0.55,
       });
     }

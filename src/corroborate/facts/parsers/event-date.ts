@@ -1,45 +1,112 @@
-// Parser `event-date`: the day something in the event happened, by the predicate it is attached to
-// ("struck on Tuesday", "was arrested Wednesday", "checked into rehab on December 9"). Slot: the
-// predicate class (struck ~ hit ~ jolted) within the event; "born on" is a person's fact, story-wide.
-// Weekdays count once the date stage resolved them against the article's publication date.
-// Must not hit: dates of statements ("said on Friday", "announced Monday": reporting verbs), month- or
-// year-level dates, dates of other times ("his 2005 arrest", "last year"), unresolved weekdays.
+// Parser `event-date`: when something in the event happened, by the predicate it is attached to ("struck
+// on Tuesday", "was arrested Wednesday", "checked into rehab on December 9", "proposed the rule in May").
+// Slot: the predicate class (struck ~ hit ~ jolted) within the event; "born on" is a person's fact,
+// story-wide. A weekday alone fixes only the weekday (two articles published on different days both
+// writing "Tuesday" mean one Tuesday); a written date fixes its day, month and year; "yesterday" fixes
+// the day the date stage resolved from the publication date.
+// Must not hit: dates of statements ("said on Friday", "announced Monday": reporting verbs), dates of
+// other times ("his 2005 arrest", "last year": the date stage marks them relative or past), durations,
+// bare years inside names or scores, clock times.
 
 import type { SentenceUnit } from '../../align.js';
-import type { FactMention, FactParser } from '../mention.js';
-import { anchorVerb, REPORTED } from '../../clause.js';
-import { monthDayOf } from '../../rules/date.js';
-import { classOfWord, holderBefore, predicateClass } from '../frame.js';
+import type { DateMention } from '../../../model/article.js';
+import type { DateValue, FactMention, FactParser } from '../mention.js';
+import { REPORTED, REPORTING } from '../../clause.js';
+import type { Token } from '../../../model/article.js';
+import { classOfWord, holderBefore, nearestPerson, predicateClass } from '../frame.js';
 
-const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b/i;
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)/i;
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 const WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
-/** Date words that give a day from the publication date, not a written calendar day. */
+/** Date words resolved from the publication date. */
 const RELATIVE = /\b(today|yesterday|tonight|last night|this morning|this afternoon|this evening)\b/i;
+/** Shootings and killings of one event are dated together: a date slot merges them. */
+const DATE_CLASS: Record<string, string> = { shoot: 'death' };
+const LABEL: Record<string, string> = {
+  death: 'date of the killing or death', injury: 'date of the injury', arrest: 'date of the arrest', strike: 'date of the quake or strike',
+  sign: 'date of the signing', release: 'date of the release', checkin: 'date of the check-in', fire: 'date of the dismissal',
+  evacuation: 'date of the evacuation', rescue: 'date of the rescue', missing: 'date of the disappearance', propose: 'date of the proposal',
+  approve: 'date of the approval', win: 'date of the win',
+};
+
+/** The calendar parts a date mention fixes, or null when it fixes none worth comparing. */
+export function dateValueOf(d: DateMention): DateValue | null {
+  const wd = WEEKDAY.exec(d.text);
+  const written = MONTH.test(d.text) || /\b\d{1,2}[/.]\d{1,2}\b/.test(d.text);
+  if (wd && !written) return { weekday: WEEKDAYS.indexOf(wd[1].toLowerCase()) };
+  const m = d.value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d.value) : null;
+  if (written || RELATIVE.test(d.text)) {
+    if (m) {
+      const v: DateValue = { year: Number(m[1]) };
+      if (m[2]) v.month = Number(m[2]);
+      if (m[3]) v.day = Number(m[3]);
+      if (v.day) v.weekday = new Date(Date.UTC(v.year!, v.month! - 1, v.day)).getUTCDay();
+      // A year the text does not write is the date stage's inference: compare month and day only.
+      if (written && !/\b\d{4}\b/.test(d.text)) delete v.year;
+      return v.month ? v : null;
+    }
+    const md = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([a-z]{3})[a-z]*\b/i.exec(d.text);
+    const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+    if (md) {
+      const month = months.indexOf((md[1] ?? md[4]).toLowerCase()) + 1;
+      const day = Number(md[2] ?? md[3]);
+      if (month > 0 && day >= 1 && day <= 31) return { month, day };
+    }
+    const mo = MONTH.exec(d.text);
+    if (mo) return { month: months.indexOf(mo[1].toLowerCase().slice(0, 3)) + 1 };
+  }
+  return null;
+}
+
+const LIGHT = /^(be|is|are|was|were|been|being|have|has|had|do|does|did|will|would|can|could|may|might|shall|should|must|get|got)$/;
+const PUNCT = /^[,.;:!?()]$/;
+
+/**
+ * The verb a date belongs to: the nearest verb within 4 tokens before it (no punctuation between), else
+ * within 4 after. Unlike clause.ts's anchorVerb, a capitalised word is never a verb here (wink tags
+ * "Promises" of "Promises Treatment Center" as one), so the date falls back to its nearest predicate word.
+ */
+function dateVerb(u: SentenceUnit, start: number, end: number): string | null {
+  const toks = u.tokens;
+  const isVerb = (t: Token) => t.pos === 'VERB' && !LIGHT.test(t.normal) && /^[a-z]/.test(u.text.slice(t.start - u.start, t.end - u.start));
+  const first = toks.findIndex((t) => t.end > start);
+  for (let k = first - 1; k >= 0 && first - k <= 4; k--) {
+    if (PUNCT.test(toks[k].normal)) break;
+    if (isVerb(toks[k])) return REPORTING.has(toks[k].normal) ? REPORTED : toks[k].normal;
+  }
+  const last = toks.findIndex((t) => t.start >= end);
+  for (let k = last; k >= 0 && k < toks.length && k - last < 4; k++) {
+    if (PUNCT.test(toks[k].normal)) break;
+    if (isVerb(toks[k])) return REPORTING.has(toks[k].normal) ? REPORTED : toks[k].normal;
+  }
+  return null;
+}
 
 export const eventDate: FactParser = {
   name: 'event-date',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
     for (const d of u.dates) {
-      let day: string | null = null;
-      if (d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) day = d.value;
-      else if (!d.value && MONTH.test(d.text)) day = monthDayOf(d.text);
-      if (!day) continue;
-      const written = MONTH.test(d.text) || /\d/.test(d.text);
-      const weekday = WEEKDAY.test(d.text);
-      if (!written && !weekday && !RELATIVE.test(d.text)) continue;
-      if (/\b(19|20)\d\d\b/.test(d.text) && !MONTH.test(d.text)) continue;
-      const verb = anchorVerb(u, d.start, d.end);
+      const date = dateValueOf(d);
+      if (!date) continue;
+      if (/\b(last|next|this|earlier|later)\s+(year|month)|\bago\b|\bsince\b|\buntil\b|\bby\b/i.test(d.text)) continue;
+      const verb = dateVerb(u, d.start, d.end);
       if (verb === REPORTED) continue;
-      const cls = (verb && classOfWord(verb)) ?? predicateClass(u, d.start, d.end, 6)?.cls ?? null;
+      // The date's own verb decides; only a date with no verb near it takes the nearest predicate word
+      // ("the fatal shooting on Saturday"). "As it promised Tuesday, Microsoft issued…" dates the promise.
+      let cls = verb ? classOfWord(verb) : predicateClass(u, d.start, d.end, 6)?.cls ?? null;
       if (!cls) continue;
+      cls = DATE_CLASS[cls] ?? cls;
       const born = cls === 'born';
       const holder = born ? holderBefore(u, d.start, ['person']) : null;
       if (born && !holder) continue;
+      const precise = date.day !== undefined || date.weekday !== undefined;
       out.push({
-        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : `date of the ${cls === 'strike' ? 'quake or strike' : cls}`,
-        holder, scope: born ? 'story' : 'event', range: null, day, display: d.text, unit: u, start: d.start, end: d.end, rule: this.name,
-        normalised: written ? [] : [`resolved ${d.resolution}`], strength: written ? 0.8 : 0.6,
+        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : LABEL[cls] ?? `date of the ${cls}`,
+        holder, scope: born ? 'story' : 'event', range: null, date, participant: born ? null : nearestPerson(u, d.start),
+        display: d.text, unit: u, start: d.start, end: d.end, rule: this.name,
+        normalised: date.day === undefined && date.weekday !== undefined ? ['weekday compared as a weekday'] : d.value && RELATIVE.test(d.text) ? [`resolved from the publication date (${d.resolution})`] : [],
+        strength: precise ? (date.month ? 0.8 : 0.7) : 0.6,
       });
     }
     return out;

@@ -22,7 +22,7 @@ export const magnitude: FactParser = {
       const n = Number(digits);
       if (n < 1 || n > 10) continue;
       out.push({
-        kind: 'number', measure: 'magnitude', label: 'magnitude of the quake', holder: null, scope: 'event', range: { min: n, max: n, exact: true }, day: null,
+        kind: 'number', measure: 'magnitude', label: 'magnitude of the quake', holder: null, scope: 'event', range: { min: n, max: n, exact: true }, date: null,
         display: digits, unit: u, start: at, end: at + digits.length, rule: this.name, normalised: [], strength: 0.85,
       });
     }

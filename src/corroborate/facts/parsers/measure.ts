@@ -43,7 +43,7 @@ export const measure: FactParser = {
       const [min, max] = toCanonical(range.range.min, range.range.max, unit);
       out.push({
         kind: 'number', measure: measureName, label: measureName === 'depth' ? 'depth' : `distance from ${holder}`, holder, scope: 'event',
-        range: { min, max, exact: range.range.exact }, day: null, display: `${q.text} ${q.unit}`, unit: u, start: q.start, end: q.end,
+        range: { min, max, exact: range.range.exact }, date: null, display: `${q.text} ${q.unit}`, unit: u, start: q.start, end: q.end,
         rule: this.name, normalised: [...range.normalised, `unit: ${q.unit} → metres`], strength: 0.7,
       });
     }

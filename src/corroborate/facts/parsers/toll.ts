@@ -32,10 +32,12 @@ export const toll: FactParser = {
       const near = unitCls && TOLLS.has(unitCls) ? { cls: unitCls, distance: 0 } : predicateClass(u, q.start, q.end);
       if (!near || !TOLLS.has(near.cls)) continue;
       if (backgroundClause(u, q.start)) continue;
+      // "about 60m" is metres as often as millions: never a toll.
+      if (/\d\s?[mk]$/i.test(q.text)) continue;
       const range = rangeOfQuantity(q);
       if (!range) continue;
       out.push({
-        kind: 'number', measure: near.cls, label: LABEL[near.cls], holder: null, scope: 'event', range: range.range, day: null,
+        kind: 'number', measure: near.cls, label: LABEL[near.cls], holder: null, scope: 'event', range: range.range, date: null,
         display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised,
         strength: near.distance <= 2 ? 0.9 : 0.75,
       });
