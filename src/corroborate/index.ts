@@ -43,19 +43,20 @@ export function corroborateStory(
   for (const e of options.events ?? []) for (const id of e.articles) eventOfArticle.set(id, e.id);
   const eventOf = (id: string) => eventOfArticle.get(id) ?? null;
   const published = new Map(sorted.map((a) => [a.id, a.meta.published]));
+  const facts = (options.engine ?? 'facts') === 'facts';
   const sentenceRules = [
     ...dateContradictions(alignment),
     ...numberContradictions(alignment),
     ...nameContradictions(alignment, sorted),
-    ...quoteContradictions(groups, sorted, reuse, alignment),
+    ...quoteContradictions(groups, sorted, reuse, alignment, facts),
     ...headlineContradictions(sorted, alignment, reuse),
   ];
   let contradictions = sentenceRules;
   let updates: Story['updates'] = [];
-  if ((options.engine ?? 'facts') === 'facts') {
-    const facts = factFindings(alignment, { eventOf, groupOf: (id) => groupOfArticle(reuse, id), publishedOf: (id) => published.get(id) ?? null, similarity: alignment.similarity });
-    contradictions = refine([...facts.contradictions, ...sentenceRules.map(withRule)], { eventOf, linked: reuseLinked(reuse) });
-    updates = facts.updates;
+  if (facts) {
+    const found = factFindings(alignment, { eventOf, groupOf: (id) => groupOfArticle(reuse, id), publishedOf: (id) => published.get(id) ?? null, similarity: alignment.similarity });
+    contradictions = refine([...found.contradictions, ...sentenceRules.map(withRule)], { eventOf, linked: reuseLinked(reuse) });
+    updates = found.updates;
   }
   const merged = mergeRepeats(contradictions, reuse);
   const weight = (c: Contradiction) => c.values.reduce((s, v) => s + v.independentSources, 0);

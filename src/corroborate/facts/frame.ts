@@ -28,6 +28,8 @@ const CLASSES: [string, string[]][] = [
   ['propose', ['propos', 'propose', 'proposal']],
   ['approve', ['approv', 'approve', 'pass', 'passe', 'finaliz', 'finalis', 'enact', 'adopt']],
   ['win', ['win', 'won', 'beat', 'defeat']],
+  ['damage', ['damage', 'destroy', 'destroi', 'burn', 'burnt', 'torch', 'loot', 'smash', 'flatten', 'collapse', 'raze', 'vandaliz', 'vandalis', 'wreck']],
+  ['attack', ['attack', 'target', 'firebomb', 'storm', 'raid']],
 ];
 const CLASS_OF = new Map<string, string>();
 for (const [cls, words] of CLASSES) for (const w of words) CLASS_OF.set(w, cls);
@@ -90,6 +92,25 @@ export function backgroundClause(u: SentenceUnit, at: number): boolean {
   if (!toks.length) return false;
   const text = u.text.slice(toks[0].start - u.start, toks[toks.length - 1].end - u.start);
   return BACKGROUND.test(text);
+}
+
+const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bformer\b|\bsince\b|\bago\b|\baverage\b|\bper game\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s|ing)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
+const TOTAL = /\bnow has\b|\bcareer\b|\ball[- ]time\b|\btotal\b|\bso far\b|\bto date\b|\bseason\b|\bthis year\b/i;
+const RECORD = /\brecord\b/i;
+
+/**
+ * How a holder's count relates to the event: `other` (another time, a hypothetical or a plan: never
+ * compared), `total` (a running or season total: compared only with totals), `record` (a record to beat:
+ * compared only with records), or `event` (the count of the event itself).
+ */
+export function countQualifier(u: SentenceUnit, at: number): 'other' | 'total' | 'record' | 'event' {
+  const toks = clauseTokens(u, at);
+  if (!toks.length) return 'event';
+  const text = u.text.slice(toks[0].start - u.start, toks[toks.length - 1].end - u.start);
+  if (OTHER_TIME.test(text)) return 'other';
+  if (RECORD.test(text)) return 'record';
+  if (TOTAL.test(text)) return 'total';
+  return 'event';
 }
 
 /** The named participant a value belongs to: the nearest person/organisation/place entity before it in its clause. */

@@ -12,6 +12,8 @@ import { eventDate } from './parsers/event-date.js';
 import { magnitude } from './parsers/magnitude.js';
 import { measure } from './parsers/measure.js';
 import { toll } from './parsers/toll.js';
+import { affected } from './parsers/affected.js';
+import { record } from './parsers/record.js';
 import { compareSlot, slotsOf, type SlotContext } from './slots.js';
 import { FACT_PARAMS, type FactParams } from './params.js';
 import { dateValueOf } from './parsers/event-date.js';
@@ -20,7 +22,7 @@ import { rangeOfQuantity } from './normalise/range.js';
 import { compatibleValues } from './normalise/compatible.js';
 
 /** Order matters only for ties on one span: the more specific parser first. */
-export const PARSERS: FactParser[] = [magnitude, age, toll, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, age, record, toll, affected, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {

@@ -10,6 +10,8 @@ export interface FactParams {
   singleSupportFactor: number;
   /** Three or more incompatible values usually mean the slot mixes facts (the frame is wrong). */
   manySidesFactor: number;
+  /** A toll whose one side is only floors, with unknown publication times (see slots.ts unorderedFloors). */
+  unorderedFloorFactor: number;
   /** Frames at least this strong (tolls, ages, magnitudes) stand on their own; weaker ones (dates, a holder's counts) need related sentences. */
   strongFrame: number;
   /** Similarity two sentences of a weak frame must reach (FRAME_MIN_SIMILARITY is 0.2 for the sentence rules' frame pass). */
@@ -21,6 +23,7 @@ export const FACT_PARAMS: FactParams = {
   copiesFactor: 0.6,
   singleSupportFactor: 0.9,
   manySidesFactor: 0.8,
+  unorderedFloorFactor: 0.6,
   strongFrame: 0.85,
   weakFrameSimilarity: 0.15,
 };

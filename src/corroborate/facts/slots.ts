@@ -143,6 +143,7 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   const support = Math.min(...sides.map((s) => new Set(s.map((m) => ctx.groupOf(m.unit.article))).size));
   let confidence = Math.min(...strength) * (betweenCopies ? p.copiesFactor : 1) * (support >= 2 ? 1 : p.singleSupportFactor);
   if (sides.length > 2) confidence *= p.manySidesFactor;
+  if (unorderedFloors(sides, ctx)) confidence *= p.unorderedFloorFactor;
   confidence = Math.round(confidence * 100) / 100;
   if (confidence < p.minConfidence) return none;
   const exact = sides.every((s) => s.every((m) => m.kind === 'date' || m.range!.exact));
@@ -179,6 +180,17 @@ function asUpdate(sides: FactMention[][], ctx: SlotContext): FactMention[][] | n
   const latestLow = (dl as string[]).sort().at(-1)!;
   const earliestHigh = (dh as string[]).sort()[0];
   return earliestHigh > latestLow ? [low, high] : null;
+}
+
+/**
+ * A toll given only as floors on one side ("more than 200 arrested") against a lower figure, with no
+ * publication times to order them: in a running event the lower figure is as likely an earlier count.
+ */
+function unorderedFloors(sides: FactMention[][], ctx: SlotContext): boolean {
+  if (sides[0][0].kind !== 'number' || !TOLLS.has(sides[0][0].measure)) return false;
+  const floors = sides.filter((s) => s.every((m) => m.range!.max === Infinity));
+  if (!floors.length) return false;
+  return sides.flat().some((m) => !ctx.publishedOf(m.unit.article));
 }
 
 function valueOf(side: FactMention[], ctx: SlotContext): ContradictionValue {

@@ -39,7 +39,8 @@ export const age: FactParser = {
         const at = u.start + m.index;
         const end = at + m[0].length;
         // "36-year-old Anthony LaSalle" names the person right after; "LaSalle, a 36-year-old" right before.
-        const next = people.find((p) => p.start >= end && p.start - end <= 2);
+        // "32-year-old Englishman Robert Buckley": up to three words (no punctuation) may stand between.
+        const next = people.find((p) => p.start >= end && /^[\s]*(?:[A-Za-z-]+\s+){0,3}$/.test(u.text.slice(end - u.start, p.start - u.start)));
         const prev = people.find((p) => p.end <= at && /^\s*,\s*(an?\s+)?$/i.test(u.text.slice(p.end - u.start, at - u.start)));
         const holder = next ?? prev;
         if (holder) push(holder.name, Number(m[1]), at, at + m[1].length, re === AGED ? 'aged N' : 'N-year-old');

@@ -3,16 +3,17 @@
 // participant before the amount in its clause) and the counted noun. Weaker than `toll`: a holder's
 // counts are functional only in one event and when the article gives one value (slots.ts checks both).
 // Must not hit: tolls (parser `toll` owns people counts), running totals, records and hypotheticals
-// ("has 2,302 for his career", "needed nine points": background markers), counts without a named holder
+// ("needed nine points", "last season": never compared; "now has 2,302 for his career" is a total, compared
+// only with totals; "Buford's record of 2,116" only with records), counts without a named holder
 // ("several boats"), ordinals, numbers inside dates or names ("Boeing 737", "AK-47": not quantities).
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
-import { backgroundClause, holderBefore, predicateClass } from '../frame.js';
+import { countQualifier, holderBefore, predicateClass } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
 import { unitKey } from '../../rules/number.js';
 
-const TOLL_CLASSES = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue']);
+const TOLL_CLASSES = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue', 'damage', 'attack']);
 
 export const count: FactParser = {
   name: 'count',
@@ -25,14 +26,16 @@ export const count: FactParser = {
       if (!key) continue;
       const near = predicateClass(u, q.start, q.end);
       if (near && TOLL_CLASSES.has(near.cls)) continue;
-      if (backgroundClause(u, q.start)) continue;
+      const qualifier = countQualifier(u, q.start);
+      if (qualifier === 'other') continue;
       const holder = holderBefore(u, q.start, ['person', 'organization']);
       if (!holder) continue;
       const range = rangeOfQuantity(q);
       if (!range) continue;
       const what = q.kind === 'money' ? 'amount' : (q.unit ?? key);
       out.push({
-        kind: 'number', measure: `count:${key}`, label: `${what} of ${holder}`, holder, scope: 'event', range: range.range, date: null,
+        kind: 'number', measure: `count:${key}${qualifier === 'event' ? '' : `:${qualifier}`}`,
+        label: `${qualifier === 'total' ? 'total ' : qualifier === 'record' ? 'record ' : ''}${what} of ${holder}`, holder, scope: 'event', range: range.range, date: null,
         display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised, strength: 0.55,
       });
     }

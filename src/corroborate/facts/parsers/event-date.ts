@@ -13,7 +13,7 @@ import type { DateMention } from '../../../model/article.js';
 import type { DateValue, FactMention, FactParser } from '../mention.js';
 import { REPORTED, REPORTING } from '../../clause.js';
 import type { Token } from '../../../model/article.js';
-import { classOfWord, holderBefore, nearestPerson, predicateClass } from '../frame.js';
+import { classOfWord, holderBefore, nearestPerson } from '../frame.js';
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
@@ -62,22 +62,54 @@ const LIGHT = /^(be|is|are|was|were|been|being|have|has|had|do|does|did|will|wou
 const PUNCT = /^[,.;:!?()]$/;
 
 /**
- * The verb a date belongs to: the nearest verb within 4 tokens before it (no punctuation between), else
- * within 4 after. Unlike clause.ts's anchorVerb, a capitalised word is never a verb here (wink tags
- * "Promises" of "Promises Treatment Center" as one), so the date falls back to its nearest predicate word.
+ * The predicate word a date belongs to, as a class. In order: the nearest verb before it in its phrase (up
+ * to 10 tokens with no punctuation between: "checked into California's Betty Ford Center rehab facility
+ * late Thursday"), else the nearest verb after it within 4 tokens ("Tuesday's quake struck"); a verb
+ * without a class ("promised", "sparked") leaves the class to a predicate noun just before the date ("the
+ * fatal shooting of X, 15, on Saturday"). A sentence-opening date ("On Friday, X died"; "Early Friday
+ * morning, around 1:30 a.m., the actress checked into…") belongs to the sentence's first verb. A
+ * capitalised word is never a verb here (wink tags "Promises" of "Promises Treatment Center" as one).
  */
-function dateVerb(u: SentenceUnit, start: number, end: number): string | null {
+function dateClass(u: SentenceUnit, start: number, end: number): string | null | typeof REPORTED {
   const toks = u.tokens;
-  const isVerb = (t: Token) => t.pos === 'VERB' && !LIGHT.test(t.normal) && /^[a-z]/.test(u.text.slice(t.start - u.start, t.end - u.start));
+  const surface = (t: Token) => u.text.slice(t.start - u.start, t.end - u.start);
+  const isVerb = (t: Token) => t.pos === 'VERB' && !LIGHT.test(t.normal) && /^[a-z]/.test(surface(t));
   const first = toks.findIndex((t) => t.end > start);
-  for (let k = first - 1; k >= 0 && first - k <= 4; k--) {
-    if (PUNCT.test(toks[k].normal)) break;
-    if (isVerb(toks[k])) return REPORTING.has(toks[k].normal) ? REPORTED : toks[k].normal;
-  }
   const last = toks.findIndex((t) => t.start >= end);
-  for (let k = last; k >= 0 && k < toks.length && k - last < 4; k++) {
+  let verb: Token | null = null;
+  for (let k = first - 1; k >= 0 && first - k <= 10; k--) {
     if (PUNCT.test(toks[k].normal)) break;
-    if (isVerb(toks[k])) return REPORTING.has(toks[k].normal) ? REPORTED : toks[k].normal;
+    if (isVerb(toks[k])) {
+      verb = toks[k];
+      break;
+    }
+  }
+  if (!verb && last >= 0) {
+    for (let k = last; k < toks.length && k - last < 4; k++) {
+      if (PUNCT.test(toks[k].normal)) break;
+      if (isVerb(toks[k])) {
+        verb = toks[k];
+        break;
+      }
+    }
+  }
+  if (!verb && first <= 3 && last >= 0) {
+    for (let k = last; k < toks.length && k - last < 16; k++) {
+      if (isVerb(toks[k])) {
+        verb = toks[k];
+        break;
+      }
+    }
+  }
+  if (verb && REPORTING.has(verb.normal)) return REPORTED;
+  const cls = verb ? classOfWord(verb.normal) : null;
+  if (cls) return cls;
+  // A predicate noun shortly before the date ("the fatal shooting of Alexis Grigoropoulos, 15, on Saturday").
+  for (let k = first - 1; k >= 0 && first - k <= 8; k--) {
+    if (toks[k].pos === 'NOUN') {
+      const c = classOfWord(toks[k].normal);
+      if (c) return c;
+    }
   }
   return null;
 }
@@ -90,12 +122,8 @@ export const eventDate: FactParser = {
       const date = dateValueOf(d);
       if (!date) continue;
       if (/\b(last|next|this|earlier|later)\s+(year|month)|\bago\b|\bsince\b|\buntil\b|\bby\b/i.test(d.text)) continue;
-      const verb = dateVerb(u, d.start, d.end);
-      if (verb === REPORTED) continue;
-      // The date's own verb decides; only a date with no verb near it takes the nearest predicate word
-      // ("the fatal shooting on Saturday"). "As it promised Tuesday, Microsoft issued…" dates the promise.
-      let cls = verb ? classOfWord(verb) : predicateClass(u, d.start, d.end, 6)?.cls ?? null;
-      if (!cls) continue;
+      let cls = dateClass(u, d.start, d.end);
+      if (cls === REPORTED || !cls) continue;
       cls = DATE_CLASS[cls] ?? cls;
       const born = cls === 'born';
       const holder = born ? holderBefore(u, d.start, ['person']) : null;

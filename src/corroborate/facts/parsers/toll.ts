@@ -17,7 +17,7 @@ const LABEL: Record<string, string> = {
   evacuation: 'people evacuated', rescue: 'people rescued',
 };
 /** Unit nouns that count people: a toll counts people, never houses or boats. */
-const PEOPLE = /^(people|persons?|residents?|civilians?|soldiers?|troops|children|kids|students?|victims?|men|women|officers?|police(men)?|passengers?|workers?|miners?|militants?|protesters?|demonstrators?|suspects?|pirates?|tourists?|fans|villagers?|inhabitants?|patients?|employees?|others?|adults?|teenagers?|crew|crewmen|fishermen|policemen|rebels?|insurgents?|guards?|prisoners?|inmates?|hostages?|climbers?|survivors?|citizens?|nationals?|americans|britons|foreigners)$/i;
+export const PEOPLE = /^(people|persons?|residents?|civilians?|soldiers?|troops|children|kids|students?|victims?|men|women|officers?|police(men)?|passengers?|workers?|miners?|militants?|protesters?|demonstrators?|suspects?|pirates?|tourists?|fans|villagers?|inhabitants?|patients?|employees?|others?|adults?|teenagers?|crew|crewmen|fishermen|policemen|rebels?|insurgents?|guards?|prisoners?|inmates?|hostages?|climbers?|survivors?|citizens?|nationals?|americans|britons|foreigners)$/i;
 
 export const toll: FactParser = {
   name: 'toll',

@@ -1,0 +1,38 @@
+// Parser `affected`: how many things the event damaged or attacked ("565 shops suffered serious damage",
+// "355 damaged shops", "attacked at least three banks"). Slot: the predicate class and the thing counted,
+// within one event.
+// Must not hit: people (parser `toll`), things counted without a damage or attack predicate ("300
+// shops in the district"), other times ("the 2003 fire destroyed two buildings"), money (parser `money`).
+
+import type { SentenceUnit } from '../../align.js';
+import type { FactMention, FactParser } from '../mention.js';
+import { backgroundClause, predicateClass } from '../frame.js';
+import { rangeOfQuantity } from '../normalise/range.js';
+import { unitKey } from '../../rules/number.js';
+import { PEOPLE } from './toll.js';
+
+const CLASSES = new Set(['damage', 'attack']);
+const VERB: Record<string, string> = { damage: 'damaged or destroyed', attack: 'attacked' };
+
+export const affected: FactParser = {
+  name: 'affected',
+  propose(u: SentenceUnit): FactMention[] {
+    const out: FactMention[] = [];
+    for (const q of u.quantities) {
+      if (q.kind !== 'count' || !q.unit) continue;
+      const word = q.unit.toLowerCase().split(/[\s-]+/).pop()!;
+      if (PEOPLE.test(word)) continue;
+      const key = unitKey(q);
+      const near = predicateClass(u, q.start, q.end, 6);
+      if (!key || !near || !CLASSES.has(near.cls)) continue;
+      if (backgroundClause(u, q.start)) continue;
+      const range = rangeOfQuantity(q);
+      if (!range) continue;
+      out.push({
+        kind: 'number', measure: `${near.cls}:${key}`, label: `${q.unit} ${VERB[near.cls]}`, holder: null, scope: 'event', range: range.range,
+        date: null, display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised, strength: 0.8,
+      });
+    }
+    return out;
+  },
+};
