@@ -20,6 +20,7 @@ import { dateValueOf } from './parsers/event-date.js';
 import type { DateValue } from './mention.js';
 import { rangeOfQuantity } from './normalise/range.js';
 import { compatibleValues } from './normalise/compatible.js';
+import { crossSpeakerQuoteContradictions } from './quotes.js';
 
 /** Order matters only for ties on one span: the more specific parser first. */
 export const PARSERS: FactParser[] = [magnitude, age, record, toll, affected, measure, eventDate, count];
@@ -79,6 +80,7 @@ export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactPara
     if (found.contradiction) contradictions.push(found.contradiction);
     if (found.update) updates.push(found.update);
   }
+  contradictions.push(...crossSpeakerQuoteContradictions(alignment.units, ctx));
   return { contradictions, updates };
 }
 

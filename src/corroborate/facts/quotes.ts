@@ -1,0 +1,131 @@
+// Quote variants across attribution: two direct quotes of different articles that are near-identical
+// word for word are one remark, even when the extractor credits them to different speakers or to
+// none (a daughter quoting the defendant, a spokesman for the governor). Such a pair is a contradiction
+// when a content word, a number or a qualifier changed inside the shared wording ("skulking" /
+// "sulking", "improve it" / "strengthen [the Act]"), never for spelling, punctuation or contractions.
+// Candidates come from shared word trigrams, so the cost grows with the quotes, not their pairs.
+
+import type { Contradiction } from '../../model/report.js';
+import type { SentenceUnit } from '../align.js';
+import { wordsOf } from '../quotes.js';
+import { altered, lcsLength } from '../rules/quote.js';
+import { sameSpelling } from './normalise/spelling.js';
+import type { SlotContext } from './slots.js';
+
+/** Quotes shorter than this many words are too short to tell a misquote from two remarks. */
+export const MIN_QUOTE_WORDS = 8;
+/** The common word subsequence must cover this share of the shorter quote: across speakers the wording
+ * alone says two quotes are one remark, so most of it must be shared (dev gold: the misquotes found share
+ * 0.7–0.95; different remarks of one story sharing a trigram share < 0.5). */
+export const CROSS_SPEAKER_LCS = 0.7;
+/** A trigram in more quotes than this is a stock phrase ("we are going to"), useless as a candidate key. */
+const MAX_TRIGRAM_QUOTES = 50;
+
+/** A misquote changes a word or two; more edits inside the shared wording make it a paraphrase. */
+export const MAX_INNER_EDITS = 2;
+
+/** Stretches of unmatched words (insertions, deletions, substitutions) between the first and last matched word. */
+export function innerEdits(a: string[], b: string[]): number {
+  const n = a.length;
+  const m = b.length;
+  const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  let i = 0;
+  let j = 0;
+  let matched = false;
+  let open = false;
+  let edits = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      if (open && matched) edits++;
+      open = false;
+      matched = true;
+      i++;
+      j++;
+    } else {
+      open = true;
+      if (dp[i][j + 1] >= dp[i + 1][j]) j++;
+      else i++;
+    }
+  }
+  return edits;
+}
+
+interface DirectQuote {
+  unit: SentenceUnit;
+  text: string;
+  words: string[];
+}
+
+function directQuotes(units: SentenceUnit[]): DirectQuote[] {
+  const out: DirectQuote[] = [];
+  for (const u of units) {
+    for (const q of u.quotes) {
+      // Quotation marks make a quote direct even where the extractor read the clause as indirect
+      // ("stating that \"we should be looking at ways…\"").
+      if (!q.direct && !/^\s*["“]/.test(q.content.text)) continue;
+      const text = q.content.text.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '');
+      // "[the Endangered Species Act]" is the editor's insertion, not the speaker's words.
+      const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
+      if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, text, words });
+    }
+  }
+  return out;
+}
+
+export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: SlotContext): Contradiction[] {
+  const quotes = directQuotes(units);
+  const byTrigram = new Map<string, number[]>();
+  quotes.forEach((q, i) => {
+    const seen = new Set<string>();
+    for (let k = 0; k + 2 < q.words.length; k++) seen.add(q.words.slice(k, k + 3).join(' '));
+    for (const t of seen) byTrigram.set(t, [...(byTrigram.get(t) ?? []), i]);
+  });
+  const pairs = new Map<string, number>();
+  for (const list of byTrigram.values()) {
+    if (list.length > MAX_TRIGRAM_QUOTES) continue;
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
+      const key = `${list[x]}:${list[y]}`;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    }
+  }
+  const byWords = new Map<string, DirectQuote[]>();
+  for (const q of quotes) byWords.set(q.words.join(' '), [...(byWords.get(q.words.join(' ')) ?? []), q]);
+  const out: Contradiction[] = [];
+  const seenTexts = new Set<string>();
+  for (const [key, shared] of [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (shared < 2) continue;
+    const [a, b] = key.split(':').map(Number).map((i) => quotes[i]);
+    if (a.unit.article === b.unit.article || a.text === b.text) continue;
+    // One source may quote more of the remark than the other: the shorter one must be nearly all shared.
+    if (lcsLength(a.words, b.words) < CROSS_SPEAKER_LCS * Math.min(a.words.length, b.words.length)) continue;
+    if (sameSpelling(a.text, b.text)) continue;
+    if (innerEdits(a.words, b.words) > MAX_INNER_EDITS) continue;
+    if (!altered(a, b, true)) continue;
+    const pairKey = [a.words.join(' '), b.words.join(' ')].sort().join('\u0000');
+    if (seenTexts.has(pairKey)) continue;
+    seenTexts.add(pairKey);
+    // Every article carrying the same words (copies) stands on the same side.
+    const value = (q: DirectQuote) => {
+      const carriers = (byWords.get(q.words.join(' ')) ?? [q]).filter((c, i, all) => all.findIndex((x) => x.unit.article === c.unit.article) === i);
+      const sources = carriers.map((c) => c.unit.article).sort();
+      return {
+        value: q.text, sources, independentSources: new Set(sources.map((s) => ctx.groupOf(s))).size, evidence: [q.unit.text],
+        mentions: carriers.map((c) => {
+          const at = c.unit.start + Math.max(0, c.unit.text.indexOf(c.text));
+          return { article: c.unit.article, start: at, end: at + c.text.length, text: c.text, evidence: c.unit.text, published: ctx.publishedOf(c.unit.article) };
+        }),
+      };
+    };
+    const va = value(a);
+    const vb = value(b);
+    if (va.sources.some((x) => vb.sources.includes(x))) continue;
+    const betweenCopies = ctx.groupOf(a.unit.article) === ctx.groupOf(b.unit.article);
+    out.push({
+      kind: 'quote', about: `wording of the quote “${a.words.slice(0, 8).join(' ')}…”`, slot: 'wording of a direct quote', event: null,
+      values: [va, vb], confidence: betweenCopies ? 0.5 : 0.75, betweenCopies,
+      normalisations: ['spelling', 'punctuation and case', 'contractions', 'numbers written two ways', 'insertions at either end'], rule: 'fact:quote-variant',
+    });
+  }
+  return out;
+}
