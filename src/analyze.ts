@@ -15,9 +15,10 @@ import {
 } from './model/report.js';
 import { ingestPaths } from './ingest/index.js';
 import type { IngestOptions } from './ingest/types.js';
-import { OutletLineStats } from './clean/index.js';
+import { OutletLineStats, cleanedArticleProblem } from './clean/index.js';
 import { cleanPipeline, afterCleanPipeline } from './pipeline/stages.js';
 import { StagePool } from './pipeline/pool.js';
+import { runGuarded, failureReason } from './pipeline/guard.js';
 import { openStore, type Store } from './store/store.js';
 import { detectReuse } from './reuse/index.js';
 import { SqliteReuseIndex } from './reuse/index-store.js';
@@ -72,7 +73,7 @@ export async function analyze(inputs: string[], options: AnalyzeOptions): Promis
   const store = openStore(options.db);
   try {
     const { articles, rejected, warnings } = await timed('ingest', () => ingestAll(inputs, store, options));
-    const analysed = await analyseArticles(articles, store, options, timings, timed);
+    const analysed = await analyseArticles(articles, store, options, timings, timed, rejected);
     const reuse = await timed('reuse', () =>
       detectReuse(analysed, options.db ? { index: new SqliteReuseIndex(store.db) } : {}),
     );
@@ -153,18 +154,26 @@ async function analyseArticles(
   options: AnalyzeOptions,
   timings: Map<string, number>,
   timed: <T>(phase: string, fn: () => Promise<T> | T) => Promise<T>,
+  rejected: Rejected[],
 ): Promise<AnalysedArticle[]> {
   // Corpus evidence first: a line recurring across many articles of one outlet is boilerplate.
   const stats = new OutletLineStats();
   for (const a of articles) stats.observe(a.meta.outlet, a.raw);
   const cleaner = cleanPipeline(stats);
+  // An article a stage throws on is rejected with the stage and the reason; the run goes on without it.
+  const failed = new Map<Article, string>();
+  const fail = (a: Article, reason: string) => failed.set(a, reason);
   await timed('clean', () => {
-    for (const a of articles) {
-      cleaner.run(a);
+    runGuarded(cleaner, articles, fail, undefined, (a) => {
       // The raw body is safe in the store and nothing downstream reads it: let it go.
       a.raw = '';
-    }
+      // Only boilerplate, or far longer than any article: rejected with the reason, not made a story.
+      const problem = cleanedArticleProblem(a.clean!);
+      if (problem) fail(a, `${a.id}: ${problem}`);
+    });
   });
+  const all = articles;
+  articles = articles.filter((a) => !failed.has(a));
 
   // Text and extraction are cached by cleaned text and publication date (extraction resolves dates against it).
   const pending: Article[] = [];
@@ -201,8 +210,7 @@ async function analyseArticles(
       const stageTimings = new Map<string, number>();
       for (const a of pending) {
         const before = a.diagnostics.length;
-        pipeline.run(a, stageTimings);
-        finished(a, before);
+        runGuarded(pipeline, [a], fail, stageTimings, () => finished(a, before));
       }
       for (const [k, v] of stageTimings) timings.set(`stage:${k}`, v);
     } else {
@@ -211,7 +219,13 @@ async function analyseArticles(
         await Promise.all(
           pending.map(async (a) => {
             const before = a.diagnostics.length;
-            const out = await pool.run(a);
+            let out;
+            try {
+              out = await pool.run(a);
+            } catch (err) {
+              fail(a, failureReason(a, err));
+              return;
+            }
             a.text = out.text;
             a.extract = out.extract;
             a.diagnostics = out.diagnostics;
@@ -225,7 +239,9 @@ async function analyseArticles(
     }
     flush();
   });
-  return articles as AnalysedArticle[];
+  // Rejections in input order, whichever worker finished first.
+  for (const a of all) if (failed.has(a)) rejected.push({ path: a.path, reason: failed.get(a)! });
+  return articles.filter((a) => !failed.has(a)) as AnalysedArticle[];
 }
 
 function applyInheritedDates(articles: AnalysedArticle[], reuse: ReuseResult): void {

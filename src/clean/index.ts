@@ -6,7 +6,7 @@ import type { Article, CleanSlot, Diagnostic, Paragraph, RemovedLine } from '../
 import type { ArticleStage } from '../pipeline/stage.js';
 import { isHeading, logicalLines, wordCount } from './layout.js';
 import { OutletLineStats } from './outlet-stats.js';
-import { COPY_RATIO, CORPUS_SENTENCE_WORDS, HEADING_MAX_WORDS, MIN_ARTICLES_LONG, MIN_ARTICLES_SHORT, SHORT_LINE_WORDS } from './params.js';
+import { ARTICLE_MAX_CHARS, COPY_RATIO, CORPUS_SENTENCE_WORDS, HEADING_MAX_WORDS, MIN_ARTICLES_LONG, MIN_ARTICLES_SHORT, SHORT_LINE_WORDS } from './params.js';
 import { FRAGMENT_RULES, LINE_RULES, datelinePrefix } from './rules.js';
 
 export { OutletLineStats } from './outlet-stats.js';
@@ -110,6 +110,18 @@ function summarise(removed: RemovedLine[]): Diagnostic[] {
   const byReason = new Map<string, number>();
   for (const r of removed) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
   return [...byReason].map(([origin, n]) => ({ origin, level: 'info', message: `removed ${n} item${n === 1 ? '' : 's'}` }));
+}
+
+/**
+ * Why a cleaned article cannot be analysed, or null when it can: nothing left but boilerplate, or a text
+ * longer than any article (see ARTICLE_MAX_CHARS). The run rejects such an article with this reason.
+ */
+export function cleanedArticleProblem(clean: CleanSlot): string | null {
+  if (clean.text === '') return `no article text (only boilerplate: ${clean.removed.length} line(s) removed)`;
+  if (clean.text.length > ARTICLE_MAX_CHARS) {
+    return `article text too long (${(clean.text.length / 1024).toFixed(0)} KB after cleaning; the limit is ${ARTICLE_MAX_CHARS / 1024} KB)`;
+  }
+  return null;
 }
 
 /**

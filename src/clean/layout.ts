@@ -45,7 +45,8 @@ export function logicalLines(raw: string): string[] {
     }
     if (lines.length === 0) continue;
     if (lines.length >= 3 && isHardWrapped(lines)) out.push(lines.join(' '));
-    else out.push(...lines);
+    // One line at a time: spreading a block of 150,000 lines into push() overflows the call stack.
+    else for (const l of lines) out.push(l);
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { Rejected } from '../model/report.js';
 import { ingestPaths } from '../ingest/index.js';
 import { OutletLineStats } from '../clean/index.js';
 import { fullPipeline } from '../pipeline/stages.js';
+import { runGuarded } from '../pipeline/guard.js';
 
 export interface ExtractOptions {
   published: string | null;
@@ -33,12 +34,15 @@ export async function runExtract(
   const stats = new OutletLineStats();
   for (const a of articles) stats.observe(a.meta.outlet, a.raw);
   const pipeline = fullPipeline(stats);
-  const out: ExtractedArticle[] = articles.map((a) => {
+  for (const a of articles) {
     if (options.published) {
       a.meta.published = options.published;
       a.meta.publishedFrom = null;
     }
-    pipeline.run(a);
+  }
+  // One article a stage throws on is rejected with the stage and the reason; the others are printed.
+  const passed = runGuarded(pipeline, articles, (a, reason) => rejected.push({ path: a.path, reason }));
+  const out: ExtractedArticle[] = passed.map((a) => {
     const e = a.extract!;
     return {
       id: a.id,

@@ -120,7 +120,7 @@ function vectoriseUnits(feats: ArticleFeatures[], unitArticles: number[][], voca
     const query = SIGNALS.flatMap((s) => topKeys(vec[s], P.QUERY_TERMS));
     const eventDays = idx.map((i) => feats[i].eventDay).filter((d): d is number => d !== null).sort((a, b) => a - b);
     const eventDay = eventDays.length ? eventDays[(eventDays.length - 1) >> 1] : null;
-    return { id: members[0], members, vec, day: days.length ? Math.min(...days) : null, year: years.length ? Math.max(...years) : null, query, eventDay };
+    return { id: members[0], members, vec, day: days.length ? days.reduce((m, d) => Math.min(m, d)) : null, year: years.length ? years.reduce((m, y) => Math.max(m, y)) : null, query, eventDay };
   });
 }
 
@@ -163,8 +163,9 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
     const days = g.map((u) => units[u].day).filter((d): d is number => d !== null);
     return {
       vec: clusterer.centroidOf(g).vectors(),
-      minDay: days.length ? Math.min(...days) : null,
-      maxDay: days.length ? Math.max(...days) : null,
+      // reduce, not Math.min(...days): an event of 200,000 articles would overflow the argument stack.
+      minDay: days.length ? days.reduce((m, d) => Math.min(m, d)) : null,
+      maxDay: days.length ? days.reduce((m, d) => Math.max(m, d)) : null,
       size: g.length,
     };
   });

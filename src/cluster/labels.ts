@@ -74,12 +74,13 @@ export function dateSpan(
       for (const d of mentioned) if (Math.abs(d - storyDay) <= windowDays) days.push(d);
       continue;
     }
-    const anchor = own ?? (mentioned.length ? Math.max(...mentioned) : null);
+    const anchor = own ?? (mentioned.length ? mentioned.reduce((m, d) => Math.max(m, d)) : null);
     if (anchor === null) continue;
     if (own !== null) days.push(own);
     for (const d of mentioned) if (d <= anchor && anchor - d <= windowDays) days.push(d);
   }
   if (days.length === 0) return { start: null, end: null };
   const fmt = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
-  return { start: fmt(Math.min(...days)), end: fmt(Math.max(...days)) };
+  // reduce, not Math.min(...days): a story's days can outnumber what a call's arguments may hold.
+  return { start: fmt(days.reduce((m, d) => Math.min(m, d))), end: fmt(days.reduce((m, d) => Math.max(m, d))) };
 }

@@ -17,7 +17,11 @@ export function segmentByTime(days: readonly (number | null)[], affinity: (i: nu
   const dated = [...days.keys()].filter((i) => days[i] !== null).sort((a, b) => days[a]! - days[b]! || a - b);
   const undated = [...days.keys()].filter((i) => days[i] === null);
   const segments: number[][] = [];
-  const cut = (run: number[]): void => {
+  // An explicit stack, not recursion: how deep the cuts go is decided by the input (a run of ever-narrower
+  // gaps cuts off minSide units at a time). Left halves are popped first, so segments stay in day order.
+  const todo: number[][] = [dated];
+  while (todo.length > 0) {
+    const run = todo.pop()!;
     let best = -1;
     let bestGap = opts.gapDays - 1;
     for (let k = opts.minSide; k <= run.length - opts.minSide; k++) {
@@ -28,12 +32,8 @@ export function segmentByTime(days: readonly (number | null)[], affinity: (i: nu
       }
     }
     if (best < 0) segments.push(run);
-    else {
-      cut(run.slice(0, best));
-      cut(run.slice(best));
-    }
-  };
-  cut(dated);
+    else todo.push(run.slice(best), run.slice(0, best));
+  }
   if (segments.length <= 1) return [[...days.keys()]];
   // Undated units are scored against the dated members only, so their own order does not matter.
   const datedSegments = segments.map((seg) => [...seg]);

@@ -151,7 +151,7 @@ export function buildTimeline(articles: AnalysedArticle[], groupOf: Map<string, 
     let best = -1;
     for (const k of clusters) {
       if (k[0].date !== c.date) continue;
-      const sim = Math.max(...k.map((m) => jaccard(m.words, c.words)));
+      const sim = k.reduce((best, m) => Math.max(best, jaccard(m.words, c.words)), -Infinity);
       // Copies (same reuse group) that give the same date tell the same thing even when a rewrite changed
       // most words ("compelled the port to shut" / "forced the port to close"): any overlap will do, as
       // long as the entry does not already hold another sentence of this article.
@@ -169,7 +169,7 @@ export function buildTimeline(articles: AnalysedArticle[], groupOf: Map<string, 
     return {
       entry: { date: k[0].date, text: k[0].text, sources } as TimelineEntry,
       independent: new Set(k.map((m) => m.group)).size,
-      weight: Math.max(...k.map((m) => m.weight)),
+      weight: k.reduce((best, m) => Math.max(best, m.weight), -Infinity),
     };
   });
   // Keep the best-supported entries: independent sources, then event over statement, then day precision.

@@ -16,6 +16,7 @@ import { parseHtml } from './html.js';
 import { isJsonFeed, parseJsonFeed, parseXmlFeed, type FeedResult } from './feed.js';
 import { jsonDraft, parseJsonLines, parseJsonValue, type JsonEntry } from './json.js';
 import { expandGlob, hasGlob, walkFolder } from './walk.js';
+import { causeMessage } from '../pipeline/stage.js';
 import { DEFAULT_MAX_BYTES, SNIFF_BYTES, STREAM_JSONL_BYTES } from './params.js';
 
 export type { IngestItem, IngestOptions } from './types.js';
@@ -38,8 +39,17 @@ function size(n: number): string {
   return `${n} bytes`;
 }
 
-/** Ingests one file's bytes. Pure (no I/O), synchronous: usable in tests and worker threads. */
+/** Ingests one file's bytes. Pure (no I/O), synchronous: usable in tests and worker threads. Never
+ *  throws: an internal error on one file (a reader bug, a stack overflow) rejects that file with it. */
 export function ingestBuffer(path: string, bytes: Buffer): IngestItem[] {
+  try {
+    return ingestBytes(path, bytes);
+  } catch (err) {
+    return [{ kind: 'rejected', path, reason: `internal error in stage ingest: ${causeMessage(err)}` }];
+  }
+}
+
+function ingestBytes(path: string, bytes: Buffer): IngestItem[] {
   if (bytes.length === 0) return [{ kind: 'rejected', path, reason: 'empty file' }];
   const binary = sniffBinary(bytes);
   if (binary) return [{ kind: 'rejected', path, reason: `binary file (${binary})` }];
@@ -252,7 +262,12 @@ export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): 
     const key = resolve(path);
     if (done.has(key)) return;
     done.add(key);
-    yield* ingestFile(path, maxBytes, opts.streamJsonLinesAbove ?? STREAM_JSONL_BYTES);
+    try {
+      yield* ingestFile(path, maxBytes, opts.streamJsonLinesAbove ?? STREAM_JSONL_BYTES);
+    } catch (err) {
+      // Whatever went wrong reading this file costs this file (the items it already gave stand).
+      yield { kind: 'rejected', path, reason: `internal error in stage ingest: ${causeMessage(err)}` };
+    }
   }
   for (const input of inputs) {
     if (input === STDIN_PATH) {

@@ -5,11 +5,15 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Article } from '../model/article.js';
+import { StageError } from './stage.js';
 
 export type WorkerStages = 'text' | 'text+extract';
 
 /** What a worker sends back for one article: the slots it assigned and its diagnostics. */
 export type StageResult = Pick<Article, 'text' | 'extract' | 'diagnostics'>;
+
+/** What a worker sends back for an article one of its stages threw on. */
+type StageFailure = { failed: { stage: string; message: string } };
 
 interface Job {
   article: Article;
@@ -32,20 +36,28 @@ export class StagePool {
   constructor(size = Math.max(1, availableParallelism()), stages: WorkerStages = 'text+extract') {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { stages } });
-      worker.on('message', (msg: { results: StageResult[]; timings: [string, number][] } | { error: string }) => {
+      worker.on('message', (msg: { results: (StageResult | StageFailure)[]; timings: [string, number][] } | { error: string }) => {
         const jobs = this.running.get(worker)!;
         this.running.delete(worker);
         if ('error' in msg) for (const job of jobs) job.reject(new Error(msg.error));
         else {
           for (const [k, v] of msg.timings) this.timings.set(k, (this.timings.get(k) ?? 0) + v);
-          jobs.forEach((job, i) => job.resolve(msg.results[i]));
+          jobs.forEach((job, i) => {
+            const r = msg.results[i];
+            if ('failed' in r) job.reject(new StageError(r.failed.stage, new Error(r.failed.message)));
+            else job.resolve(r);
+          });
         }
         this.idle.push(worker);
         this.pump(false);
       });
       worker.on('error', (err) => {
-        for (const job of this.running.get(worker) ?? []) job.reject(err);
+        // A dead worker costs the articles it held; the others finish on the remaining workers, and if
+        // none remains every queued article is rejected rather than waited on forever.
+        for (const job of this.running.get(worker) ?? []) job.reject(new StageError('worker', err));
         this.running.delete(worker);
+        this.workers.splice(this.workers.indexOf(worker), 1);
+        if (this.workers.length === 0) for (const job of this.queue.splice(0)) job.reject(new StageError('worker', err));
       });
       this.workers.push(worker);
       this.idle.push(worker);
@@ -54,6 +66,7 @@ export class StagePool {
 
   run(article: Article): Promise<StageResult> {
     return new Promise((resolve, reject) => {
+      if (this.workers.length === 0) return reject(new StageError('worker', new Error('no worker thread left')));
       this.queue.push({ article, resolve, reject });
       // Wait for a full batch, but never longer than the current turn of the event loop.
       if (this.queue.length >= BATCH) this.pump(false);

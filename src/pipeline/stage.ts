@@ -15,6 +15,20 @@ export interface ArticleStage {
 
 export class PipelineOrderError extends Error {}
 
+/** An internal error inside one stage on one article: names the stage so the article can be rejected
+ *  with it ("internal error in stage clean: …") while the rest of the run goes on. */
+export class StageError extends Error {
+  constructor(readonly stage: string, readonly cause: unknown) {
+    super(`internal error in stage ${stage}: ${causeMessage(cause)}`);
+  }
+}
+
+/** One line, whatever was thrown (an Error, a string, anything). */
+export function causeMessage(cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.split('\n', 1)[0] || (cause instanceof Error ? cause.name : 'unknown error');
+}
+
 /** Runs per-article stages in order after checking that each one's requirements are met by the ones before. */
 export class ArticlePipeline {
   readonly stages: readonly ArticleStage[];
@@ -36,7 +50,11 @@ export class ArticlePipeline {
   run(article: Article, timings?: Map<string, number>): Article {
     for (const stage of this.stages) {
       const t0 = timings ? performance.now() : 0;
-      stage.run(article);
+      try {
+        stage.run(article);
+      } catch (err) {
+        throw err instanceof StageError ? err : new StageError(stage.name, err);
+      }
       if (timings) timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - t0);
     }
     return article;

@@ -4,7 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../model/article.js';
-import { ArticlePipeline } from './stage.js';
+import { ArticlePipeline, StageError, causeMessage } from './stage.js';
 import { textStage } from '../text/index.js';
 
 const stages = [textStage];
@@ -13,13 +13,15 @@ const pipeline = new ArticlePipeline(stages, ['raw', 'clean']);
 
 parentPort!.on('message', (articles: Article[]) => {
   const timings = new Map<string, number>();
-  try {
-    const results = articles.map((article) => {
+  // Each article on its own: an internal error in one costs that article (sent back with its stage),
+  // never the other articles of the batch.
+  const results = articles.map((article) => {
+    try {
       pipeline.run(article, timings);
       return { text: article.text, extract: article.extract, diagnostics: article.diagnostics };
-    });
-    parentPort!.postMessage({ results, timings: [...timings] });
-  } catch (err) {
-    parentPort!.postMessage({ error: (err as Error).message });
-  }
+    } catch (err) {
+      return { failed: { stage: err instanceof StageError ? err.stage : 'worker', message: causeMessage(err instanceof StageError ? err.cause : err) } };
+    }
+  });
+  parentPort!.postMessage({ results, timings: [...timings] });
 });

@@ -92,7 +92,7 @@ export function detectTimexes(text: string, published: string | null, sentences?
     },
   };
   const proposed: Candidate[] = proposeCalendar(ctx);
-  for (const rule of newsRules) proposed.push(...rule.propose(ctx));
+  for (const rule of newsRules) for (const c of rule.propose(ctx)) proposed.push(c);
   const kept = monthWithRelativeYear(resolveOverlaps(proposed.filter((c) => !dateFilters.some((f) => f.rejects(c, text)))), text);
   quarterDiscourse(kept, text);
   includeApproximator(kept, text);
