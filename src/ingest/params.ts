@@ -37,3 +37,9 @@ export const CONTROL_BYTE_SHARE = 0.05;
 /** JSON Lines files above this size are streamed line by line instead of read whole: below it, reading at
  *  once is simpler and as fast; above it, a whole read would hold the file plus every parsed article. */
 export const STREAM_JSONL_BYTES = 8 * 1024 * 1024;
+
+/** Share of a file's non-ASCII sequences that must be valid UTF-8 for it to be decoded as UTF-8 with
+ *  U+FFFD for the rest, rather than as another encoding. windows-1252 text forms a valid UTF-8 pair only
+ *  when an accented capital (C2–DF) precedes a symbol or punctuation byte (80–BF) — "Ã©", "Â£" — so even
+ *  a 10 % share is far above what real windows-1252 text gives; 0.5 leaves a wide margin both ways. */
+export const UTF8_MIN_VALID_SHARE = 0.5;
