@@ -49,7 +49,7 @@ test('quantity: amounts of different things are not paired', () => {
   // with anything else to invent a second one.
   const c = run(a, b);
   assert.equal(c.length, 1);
-  assert.equal(c[0].about, 'number of residents');
+  assert.equal(c[0].about, 'residents evacuated');
 });
 
 test('name: partial names, initials and an extra name are the same slot', () => {

@@ -94,7 +94,7 @@ export function backgroundClause(u: SentenceUnit, at: number): boolean {
   return BACKGROUND.test(text);
 }
 
-const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bformer\b|\bsince\b|\bago\b|\baverage\b|\bper game\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s|ing)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
+const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bformer\b|\bsince\b|\bago\b|\baverage\b|\bper game\b|\bcould\b|\bmight\b|\bneed(ed|s|ing)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
 const TOTAL = /\bnow has\b|\bcareer\b|\ball[- ]time\b|\btotal\b|\bso far\b|\bto date\b|\bseason\b|\bthis year\b/i;
 const RECORD = /\brecord\b/i;
 

@@ -5,7 +5,7 @@
 
 import type { Contradiction, FactUpdate } from '../../model/report.js';
 import type { Alignment, SentenceUnit } from '../align.js';
-import type { FactMention, FactParser } from './mention.js';
+import type { FactMention, FactParser, FactRange } from './mention.js';
 import { age } from './parsers/age.js';
 import { count } from './parsers/count.js';
 import { eventDate } from './parsers/event-date.js';
@@ -19,6 +19,7 @@ import { FACT_PARAMS, type FactParams } from './params.js';
 import { dateValueOf } from './parsers/event-date.js';
 import type { DateValue } from './mention.js';
 import { rangeOfQuantity } from './normalise/range.js';
+import { unitKey } from '../rules/number.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { crossSpeakerQuoteContradictions } from './quotes.js';
 
@@ -43,7 +44,7 @@ export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMent
 
 /** What each article states anywhere: its fact mentions, days and amounts (for the "knows both" guard). */
 function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: string, m: FactMention) => boolean {
-  const byArticle = new Map<string, { facts: FactMention[]; dates: DateValue[]; amounts: number[] }>();
+  const byArticle = new Map<string, { facts: FactMention[]; dates: DateValue[]; amounts: string[] }>();
   const of = (a: string) => {
     let k = byArticle.get(a);
     if (!k) byArticle.set(a, (k = { facts: [], dates: [], amounts: [] }));
@@ -56,7 +57,7 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
       const v = dateValueOf(d);
       if (v) k.dates.push(v);
     }
-    for (const q of u.quantities) if (q.value !== null && q.min === q.max) k.amounts.push(q.value);
+    for (const q of u.quantities) if (q.value !== null && q.min === q.max) k.amounts.push(`${q.value}:${unitKey(q) ?? ''}`);
   }
   // The article writes a date that fixes at least the parts m fixes, equal to m's.
   const covers = (v: DateValue, m: DateValue) => (['year', 'month', 'day', 'weekday'] as const).every((p) => m[p] === undefined || v[p] === m[p]);
@@ -65,14 +66,39 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
     if (!k) return false;
     if (m.kind === 'date') return k.dates.some((v) => covers(v, m.date!));
     if (k.facts.some((f) => f.kind === 'number' && f.measure === m.measure && compatibleValues(f.range!, m.range!, false).ok)) return true;
-    // The same exact figure written anywhere (not a small number, which every article has).
-    return m.range!.exact && m.range!.min >= 10 && m.normalised.every((n) => !n.startsWith('unit:')) && k.amounts.includes(m.range!.min);
+    // The same exact figure of the same thing written anywhere (not a small number, which every article has).
+    return m.range!.exact && m.range!.min >= 10 && m.normalised.every((n) => !n.startsWith('unit:')) && k.amounts.includes(`${m.range!.min}:${m.thing ?? ''}`);
   };
 }
 
+/**
+ * A holder's counts of one thing are compared only from articles that give one value for it, whatever
+ * the qualifier: "scored 14 points in the second half … has 310 points this season" counts points for
+ * several things, and the other article's "22 points" may be any of them.
+ */
+export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[]): FactMention[] {
+  // Every amount of a thing an article writes, whoever it belongs to (a pronoun's "He has 310 points").
+  const amounts = new Map<string, FactRange[]>();
+  for (const u of units) {
+    for (const q of u.quantities) {
+      const key = q.kind === 'count' ? unitKey(q) : null;
+      const r = key ? rangeOfQuantity(q) : null;
+      if (!key || !r) continue;
+      const k = `${u.article}\u0000${key}`;
+      amounts.set(k, [...(amounts.get(k) ?? []), r.range]);
+    }
+  }
+  return mentions.filter((m) => {
+    if (!m.measure.startsWith('count:') || !m.thing) return true;
+    const others = amounts.get(`${m.unit.article}\u0000${m.thing}`) ?? [];
+    return others.every((r) => compatibleValues(r, m.range!, false).ok);
+  });
+}
+
 export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactParams = FACT_PARAMS): { contradictions: Contradiction[]; updates: FactUpdate[] } {
-  const mentions = factMentions(alignment.units);
-  const knows = knowledge(alignment.units, mentions);
+  const all = factMentions(alignment.units);
+  const mentions = singleValuedCounts(all, alignment.units);
+  const knows = knowledge(alignment.units, all);
   const contradictions: Contradiction[] = [];
   const updates: FactUpdate[] = [];
   for (const slot of slotsOf(mentions, ctx)) {

@@ -40,6 +40,8 @@ export interface FactMention {
   /** The named person nearest the value in its clause, when the slot key does not hold it: two values of
    * different people ("Rait died on Friday", "Buckley died on Monday") are never compared. */
   participant?: string | null;
+  /** Numbers: the counted noun's key ("resident", "shop"), null when the amount names none. */
+  thing?: string | null;
   /** As written ("at least five", "12 miles", "Tuesday"). */
   display: string;
   unit: SentenceUnit;

@@ -12,6 +12,8 @@ export interface FactParams {
   manySidesFactor: number;
   /** A toll whose one side is only floors, with unknown publication times (see slots.ts unorderedFloors). */
   unorderedFloorFactor: number;
+  /** A holder's counts further apart than this factor are different figures (game vs season totals). */
+  maxCountRatio: number;
   /** Frames at least this strong (tolls, ages, magnitudes) stand on their own; weaker ones (dates, a holder's counts) need related sentences. */
   strongFrame: number;
   /** Similarity two sentences of a weak frame must reach (FRAME_MIN_SIMILARITY is 0.2 for the sentence rules' frame pass). */
@@ -24,6 +26,7 @@ export const FACT_PARAMS: FactParams = {
   singleSupportFactor: 0.9,
   manySidesFactor: 0.8,
   unorderedFloorFactor: 0.6,
+  maxCountRatio: 5,
   strongFrame: 0.85,
   weakFrameSimilarity: 0.15,
 };

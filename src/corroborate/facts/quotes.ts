@@ -1,6 +1,6 @@
 // Quote variants across attribution: two direct quotes of different articles that are near-identical
-// word for word are one remark, even when the extractor credits them to different speakers or to
-// none (a daughter quoting the defendant, a spokesman for the governor). Such a pair is a contradiction
+// word for word are one remark, even when the extractor found the speaker in only one of them (a
+// spokesman's statement, a quote opening the article). Two different named speakers are two remarks. Such a pair is a contradiction
 // when a content word, a number or a qualifier changed inside the shared wording ("skulking" /
 // "sulking", "improve it" / "strengthen [the Act]"), never for spelling, punctuation or contractions.
 // Candidates come from shared word trigrams, so the cost grows with the quotes, not their pairs.
@@ -10,6 +10,7 @@ import type { SentenceUnit } from '../align.js';
 import { wordsOf } from '../quotes.js';
 import { altered, lcsLength } from '../rules/quote.js';
 import { sameSpelling } from './normalise/spelling.js';
+import { sameName } from '../rules/name.js';
 import type { SlotContext } from './slots.js';
 
 /** Quotes shorter than this many words are too short to tell a misquote from two remarks. */
@@ -53,6 +54,7 @@ export function innerEdits(a: string[], b: string[]): number {
 
 interface DirectQuote {
   unit: SentenceUnit;
+  speaker: string | null;
   text: string;
   words: string[];
 }
@@ -67,7 +69,7 @@ function directQuotes(units: SentenceUnit[]): DirectQuote[] {
       const text = q.content.text.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '');
       // "[the Endangered Species Act]" is the editor's insertion, not the speaker's words.
       const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
-      if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, text, words });
+      if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, speaker: q.speaker, text, words });
     }
   }
   return out;
@@ -100,6 +102,9 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
     // One source may quote more of the remark than the other: the shorter one must be nearly all shared.
     if (lcsLength(a.words, b.words) < CROSS_SPEAKER_LCS * Math.min(a.words.length, b.words.length)) continue;
     if (sameSpelling(a.text, b.text)) continue;
+    // Two different named speakers saying nearly the same words may both be quoted right: only a quote
+    // whose speaker is unresolved on one side, or the same on both, is one remark.
+    if (a.speaker && b.speaker && !sameName(a.speaker, b.speaker)) continue;
     if (innerEdits(a.words, b.words) > MAX_INNER_EDITS) continue;
     if (!altered(a, b, true)) continue;
     const pairKey = [a.words.join(' '), b.words.join(' ')].sort().join('\u0000');

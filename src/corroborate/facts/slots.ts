@@ -133,6 +133,13 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
     sides.some((o) => o !== s && s.some((x) => o.some((y) => sameParticipant(x, y) && related(x, y) && (x.kind !== 'date' || comparableDates(x.date!, y.date!)))));
   sides = sides.filter(facing);
   if (sides.length < 2) return none;
+  // A holder's two counts an order of magnitude apart are two different figures (a game's points and a
+  // career's, a game's yards and a season's), not a slip in one of them.
+  if (first0(sides).measure.startsWith('count:')) {
+    const lo = Math.min(...sides.flat().map((m) => m.range!.min));
+    const hi = Math.max(...sides.flat().map((m) => (m.range!.max === Infinity ? m.range!.min : m.range!.max)));
+    if (lo > 0 && hi / lo > p.maxCountRatio) return none;
+  }
   const normalisations = [...new Set(sides.flat().flatMap((m) => m.normalised))].sort();
   const first = sides.flat()[0];
   const update = asUpdate(sides, ctx);
@@ -192,6 +199,8 @@ function unorderedFloors(sides: FactMention[][], ctx: SlotContext): boolean {
   if (!floors.length) return false;
   return sides.flat().some((m) => !ctx.publishedOf(m.unit.article));
 }
+
+const first0 = (sides: FactMention[][]) => sides[0][0];
 
 function valueOf(side: FactMention[], ctx: SlotContext): ContradictionValue {
   const sorted = [...side].sort((a, b) => (a.unit.article < b.unit.article ? -1 : a.unit.article > b.unit.article ? 1 : 0));

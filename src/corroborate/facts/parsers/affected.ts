@@ -30,7 +30,7 @@ export const affected: FactParser = {
       if (!range) continue;
       out.push({
         kind: 'number', measure: `${near.cls}:${key}`, label: `${q.unit} ${VERB[near.cls]}`, holder: null, scope: 'event', range: range.range,
-        date: null, display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised, strength: 0.8,
+        date: null, display: q.text, unit: u, start: q.start, end: q.end, thing: key, rule: this.name, normalised: range.normalised, strength: 0.8,
       });
     }
     return out;

@@ -15,10 +15,16 @@ import { unitKey } from '../../rules/number.js';
 
 const TOLL_CLASSES = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue', 'damage', 'attack']);
 
+/** On the dev gold every holder-count alarm from a sentence with three or more counts was a stat line. */
+export const MAX_COUNTS_IN_SENTENCE = 3;
+
 export const count: FactParser = {
   name: 'count',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
+    // A sentence of three or more amounts is a stat line ("12 points, 11 rebounds and six blocks"): its
+    // counts belong to one game among many the story's articles report, so they are not compared.
+    if (u.quantities.filter((q) => q.kind === 'count').length >= MAX_COUNTS_IN_SENTENCE) return out;
     for (const q of u.quantities) {
       if (q.kind !== 'count' && q.kind !== 'money') continue;
       if (u.dates.some((d) => q.start < d.end && d.start < q.end)) continue;
@@ -28,15 +34,15 @@ export const count: FactParser = {
       if (near && TOLL_CLASSES.has(near.cls)) continue;
       const qualifier = countQualifier(u, q.start);
       if (qualifier === 'other') continue;
-      const holder = holderBefore(u, q.start, ['person', 'organization']);
+      const holder = holderBefore(u, q.start, ['person', 'organization', 'other']);
       if (!holder) continue;
       const range = rangeOfQuantity(q);
       if (!range) continue;
       const what = q.kind === 'money' ? 'amount' : (q.unit ?? key);
       out.push({
         kind: 'number', measure: `count:${key}${qualifier === 'event' ? '' : `:${qualifier}`}`,
-        label: `${qualifier === 'total' ? 'total ' : qualifier === 'record' ? 'record ' : ''}${what} of ${holder}`, holder, scope: 'event', range: range.range, date: null,
-        display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised, strength: 0.55,
+        label: `${qualifier === 'total' ? 'total ' : qualifier === 'record' ? 'record ' : ''}number of ${what} (${holder})`, holder, scope: 'event', range: range.range, date: null,
+        display: q.text, unit: u, start: q.start, end: q.end, thing: q.kind === 'money' ? null : key, rule: this.name, normalised: range.normalised, strength: 0.62,
       });
     }
     return out;

@@ -8,14 +8,12 @@
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
+import { unitKey } from '../../rules/number.js';
 import { backgroundClause, classOfWord, predicateClass } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
 
 const TOLLS = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue']);
-const LABEL: Record<string, string> = {
-  death: 'people killed', injury: 'people injured', missing: 'people missing', arrest: 'people arrested',
-  evacuation: 'people evacuated', rescue: 'people rescued',
-};
+const VERB: Record<string, string> = { death: 'killed', injury: 'injured', missing: 'missing', arrest: 'arrested', evacuation: 'evacuated', rescue: 'rescued' };
 /** Unit nouns that count people: a toll counts people, never houses or boats. */
 export const PEOPLE = /^(people|persons?|residents?|civilians?|soldiers?|troops|children|kids|students?|victims?|men|women|officers?|police(men)?|passengers?|workers?|miners?|militants?|protesters?|demonstrators?|suspects?|pirates?|tourists?|fans|villagers?|inhabitants?|patients?|employees?|others?|adults?|teenagers?|crew|crewmen|fishermen|policemen|rebels?|insurgents?|guards?|prisoners?|inmates?|hostages?|climbers?|survivors?|citizens?|nationals?|americans|britons|foreigners)$/i;
 
@@ -37,8 +35,8 @@ export const toll: FactParser = {
       const range = rangeOfQuantity(q);
       if (!range) continue;
       out.push({
-        kind: 'number', measure: near.cls, label: LABEL[near.cls], holder: null, scope: 'event', range: range.range, date: null,
-        display: q.text, unit: u, start: q.start, end: q.end, rule: this.name, normalised: range.normalised,
+        kind: 'number', measure: near.cls, label: `${unitWord && PEOPLE.test(unitWord) ? unitWord : 'people'} ${VERB[near.cls]}`, holder: null, scope: 'event', range: range.range, date: null,
+        display: q.text, unit: u, start: q.start, end: q.end, thing: q.unit ? unitKey(q) : null, rule: this.name, normalised: range.normalised,
         strength: near.distance <= 2 ? 0.9 : 0.75,
       });
     }
