@@ -9,6 +9,7 @@ import { DEFAULT_DB_PATH } from '../store/store.js';
 import { renderMarkdown } from '../brief/markdown.js';
 import { renderHtml } from '../brief/html.js';
 import { runExtract } from './extract.js';
+import { markReport } from '../ingest/own-output.js';
 import { Progress } from './progress.js';
 
 export const EXIT_OK = 0;
@@ -91,8 +92,11 @@ Exit codes: 0 when at least one article was analysed, 1 when none could be, 2 fo
           EXIT_NOTHING_ANALYSED,
         );
       }
-      const rendered =
-        opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'html' ? renderHtml(report) : renderMarkdown(report);
+      // Marked as crosscheck's own output, so a later run over the same folder skips it.
+      const rendered = markReport(
+        opts.format,
+        opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'html' ? renderHtml(report) : renderMarkdown(report),
+      );
       writeOutput(opts.out, rendered);
       if (!opts.quiet) {
         process.stderr.write(

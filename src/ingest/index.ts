@@ -11,6 +11,7 @@ import type { IngestItem, IngestOptions } from './types.js';
 import { buildArticle, type ArticleDraft } from './draft.js';
 import { decodeBytes } from './decode.js';
 import { sniffBinary, sniffFormat } from './sniff.js';
+import { isOwnReport } from './own-output.js';
 import { parseTxt } from './txt.js';
 import { parseHtml } from './html.js';
 import { isJsonFeed, parseJsonFeed, parseXmlFeed, type FeedResult } from './feed.js';
@@ -56,6 +57,7 @@ function ingestBytes(path: string, bytes: Buffer): IngestItem[] {
   const decoded = decodeBytes(bytes);
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return [{ kind: 'rejected', path, reason: 'empty file (whitespace only)' }];
+  if (isOwnReport(text)) return [{ kind: 'warning', path, message: 'skipped: a crosscheck report (its own output), not an article' }];
 
   const items: IngestItem[] = [];
   const fileDiagnostics: Diagnostic[] = [];
