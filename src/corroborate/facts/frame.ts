@@ -20,6 +20,7 @@ const CLASSES: [string, string[]][] = [
   ['rescue', ['rescue', 'sav', 'save']],
   ['strike', ['strike', 'struck', 'hit', 'jolt', 'rock', 'shake', 'shook', 'quake', 'tremor', 'rattl', 'rattle']],
   ['sign', ['sign', 'ink', 'agree', 'hire']],
+  ['charge', ['charge', 'indict', 'accus', 'accuse', 'prosecut', 'convict', 'sentenc', 'sentence']],
   ['release', ['release', 'relea', 'free', 'freed', 'unveil', 'launch', 'introduc', 'introduce', 'debut', 'issu', 'issue', 'ship', 'roll']],
   ['checkin', ['check', 'enter', 'admit', 'admitt']],
   ['fire', ['fire', 'sack', 'dismiss', 'oust']],
@@ -32,7 +33,8 @@ const CLASSES: [string, string[]][] = [
   ['attack', ['attack', 'target', 'firebomb', 'storm', 'raid']],
 ];
 const CLASS_OF = new Map<string, string>();
-for (const [cls, words] of CLASSES) for (const w of words) CLASS_OF.set(w, cls);
+// Each listed word and its light stem ("charged" → "charg"), so inflections find their class.
+for (const [cls, words] of CLASSES) for (const w of words) for (const k of [w, stem(w)]) if (!CLASS_OF.has(k)) CLASS_OF.set(k, cls);
 
 /** Class of one word (its light stem), or null. */
 export function classOfWord(normal: string): string | null {

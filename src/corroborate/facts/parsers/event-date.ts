@@ -14,6 +14,7 @@ import type { DateValue, FactMention, FactParser } from '../mention.js';
 import { REPORTED, REPORTING } from '../../clause.js';
 import type { Token } from '../../../model/article.js';
 import { classOfWord, holderBefore, nearestPerson } from '../frame.js';
+import { stem } from '../../terms.js';
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
@@ -104,6 +105,7 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   if (verb && REPORTING.has(verb.normal)) return REPORTED;
   const cls = verb ? classOfWord(verb.normal) : null;
   if (cls) return cls;
+  const own = verb && !GENERIC_VERBS.has(stem(verb.normal)) ? `verb:${stem(verb.normal)}` : null;
   // A predicate noun shortly before the date ("the fatal shooting of Alexis Grigoropoulos, 15, on Saturday").
   for (let k = first - 1; k >= 0 && first - k <= 8; k--) {
     if (toks[k].pos === 'NOUN') {
@@ -111,7 +113,17 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
       if (c) return c;
     }
   }
-  return null;
+  // A verb outside the classes still frames its date ("testified Tuesday", "dropped bombs Thursday"), weakly.
+  return own;
+}
+
+/** Verbs too general to say what happened on a day. */
+const GENERIC_VERBS = new Set(['go', 'went', 'come', 'came', 'make', 'made', 'take', 'took', 'get', 'give', 'gave', 'put', 'see', 'saw', 'begin', 'began', 'start', 'continu', 'expect', 'plan', 'schedul', 'hold', 'held', 'set', 'keep', 'kept', 'leav', 'left', 'return', 'remain', 'show', 'seem', 'appear', 'includ', 'follow', 'becom', 'became', 'help', 'want', 'need', 'try', 'tri', 'call', 'work', 'look', 'find', 'found', 'use', 'know', 'knew', 'think', 'thought', 'feel', 'felt', 'promis', 'hop', 'wait']);
+
+/** The verb's surface form nearest a date, for the slot's label ("when … testified"). */
+function verbSurface(u: SentenceUnit, at: number): string {
+  const t = [...u.tokens].filter((x) => x.pos === 'VERB' && !LIGHT.test(x.normal) && /^[a-z]/.test(u.text.slice(x.start - u.start, x.end - u.start))).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  return t ? u.text.slice(t.start - u.start, t.end - u.start) : 'happened';
 }
 
 export const eventDate: FactParser = {
@@ -129,12 +141,13 @@ export const eventDate: FactParser = {
       const holder = born ? holderBefore(u, d.start, ['person']) : null;
       if (born && !holder) continue;
       const precise = date.day !== undefined || date.weekday !== undefined;
+      const ownVerb = cls.startsWith('verb:');
       out.push({
-        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : LABEL[cls] ?? `date of the ${cls}`,
+        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : LABEL[cls] ?? (ownVerb ? `when ${nearestPerson(u, d.start) ?? 'it'} ${verbSurface(u, d.start)}` : `date of the ${cls}`),
         holder, scope: born ? 'story' : 'event', range: null, date, participant: born ? null : nearestPerson(u, d.start),
         display: d.text, unit: u, start: d.start, end: d.end, rule: this.name,
         normalised: date.day === undefined && date.weekday !== undefined ? ['weekday compared as a weekday'] : d.value && RELATIVE.test(d.text) ? [`resolved from the publication date (${d.resolution})`] : [],
-        strength: precise ? (date.month ? 0.8 : 0.7) : 0.6,
+        strength: ownVerb ? 0.62 : precise ? (date.month ? 0.8 : 0.7) : 0.6,
       });
     }
     return out;
