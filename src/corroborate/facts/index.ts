@@ -60,7 +60,7 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
     for (const q of u.quantities) if (q.value !== null && q.min === q.max) k.amounts.push(`${q.value}:${unitKey(q) ?? ''}`);
   }
   // The article writes a date that fixes at least the parts m fixes, equal to m's.
-  const covers = (v: DateValue, m: DateValue) => (['year', 'month', 'day', 'weekday'] as const).every((p) => m[p] === undefined || v[p] === m[p]);
+  const covers = (v: DateValue, m: DateValue) => (['year', 'month', 'day', 'weekday'] as const).every((p) => m[p] === undefined || v[p] === m[p] || (p === 'year' && (m.yearInferred || v.yearInferred)));
   return (article, m) => {
     const k = byArticle.get(article);
     if (!k) return false;

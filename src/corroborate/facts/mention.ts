@@ -14,6 +14,8 @@ export interface DateValue {
   day?: number;
   /** 0 = Sunday. */
   weekday?: number;
+  /** The year is the date stage's inference from the publication date, not written: shown, never compared. */
+  yearInferred?: boolean;
 }
 
 /** A value as an interval in a canonical unit; `exact` when stated without hedge or vagueness. */

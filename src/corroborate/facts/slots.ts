@@ -45,6 +45,7 @@ export function sameDate(a: DateValue, b: DateValue): boolean {
   let shared = 0;
   for (const p of PARTS) {
     if (a[p] === undefined || b[p] === undefined) continue;
+    if (p === 'year' && (a.yearInferred || b.yearInferred)) continue;
     if (a[p] !== b[p]) return false;
     shared++;
   }
@@ -54,7 +55,7 @@ export function sameDate(a: DateValue, b: DateValue): boolean {
 
 /** Dates that can be compared at all: they fix a common part. */
 export function comparableDates(a: DateValue, b: DateValue): boolean {
-  return PARTS.some((p) => a[p] !== undefined && b[p] !== undefined && (p !== 'year' || a.month !== undefined || b.month === undefined));
+  return PARTS.some((p) => a[p] !== undefined && b[p] !== undefined && (p !== 'year' || (!a.yearInferred && !b.yearInferred && (a.month !== undefined || b.month === undefined))));
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -66,6 +67,17 @@ export function dateKey(d: DateValue): string {
   if (d.year !== undefined) parts.push(String(d.year));
   if (d.weekday !== undefined && d.day !== undefined) parts.unshift(WEEKDAY_NAMES[d.weekday] + ',');
   return parts.join(' ');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date value as the report writes dates: ISO 8601 where the parts allow (`2031-06-06`, `--06-06`,
+ * `2009-12`), else the weekday or month name ("Friday", "December"), which the brief shows as they are. */
+export function dateDisplay(d: DateValue): string {
+  if (d.month !== undefined && d.day !== undefined) return d.year !== undefined ? `${d.year}-${pad(d.month)}-${pad(d.day)}` : `--${pad(d.month)}-${pad(d.day)}`;
+  if (d.month !== undefined) return d.year !== undefined ? `${d.year}-${pad(d.month)}` : MONTH_NAMES[d.month - 1];
+  if (d.weekday !== undefined) return WEEKDAY_NAMES[d.weekday];
+  return d.year !== undefined ? String(d.year) : '?';
 }
 
 function agree(a: FactMention, b: FactMention): boolean {
@@ -141,7 +153,8 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
     if (lo > 0 && hi / lo > p.maxCountRatio) return none;
   }
   const normalisations = [...new Set(sides.flat().flatMap((m) => m.normalised))].sort();
-  const first = sides.flat()[0];
+  // The label reads best from a mention in the past tense ("when … closed", not "when … close").
+  const first = sides.flat().find((m) => /ed$/.test(m.label)) ?? sides.flat()[0];
   const update = asUpdate(sides, ctx);
   if (update) return { contradiction: null, update: { slot: first.label, event: slot.event, values: update.map((s) => valueOf(s, ctx)) } };
   const groups = new Set(sides.flat().map((m) => ctx.groupOf(m.unit.article)));
@@ -207,7 +220,7 @@ function valueOf(side: FactMention[], ctx: SlotContext): ContradictionValue {
   const mentions: ValueMention[] = sorted.map((m) => ({
     article: m.unit.article, start: m.start, end: m.end, text: m.display, evidence: m.unit.text, published: ctx.publishedOf(m.unit.article),
   }));
-  const display = [...new Set(sorted.map((m) => (m.kind === 'date' ? dateKey(m.date!) : m.display)))].join(' / ');
+  const display = [...new Set(sorted.map((m) => (m.kind === 'date' ? dateDisplay(m.date!) : m.display)))].join(' / ');
   return {
     value: display,
     sources: [...new Set(sorted.map((m) => m.unit.article))],

@@ -43,7 +43,7 @@ export function dateValueOf(d: DateMention): DateValue | null {
       if (m[3]) v.day = Number(m[3]);
       if (v.day) v.weekday = new Date(Date.UTC(v.year!, v.month! - 1, v.day)).getUTCDay();
       // A year the text does not write is the date stage's inference: compare month and day only.
-      if (written && !/\b\d{4}\b/.test(d.text)) delete v.year;
+      if (written && !/\b\d{4}\b/.test(d.text)) v.yearInferred = true;
       return v.month ? v : null;
     }
     const md = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([a-z]{3})[a-z]*\b/i.exec(d.text);
@@ -126,6 +126,11 @@ function verbSurface(u: SentenceUnit, at: number): string {
   return t ? u.text.slice(t.start - u.start, t.end - u.start) : 'happened';
 }
 
+/** The named participant written nearest before a date in its sentence, for the label ("when Lomar ferry terminal closed"). */
+function subjectOf(u: SentenceUnit, at: number): string | null {
+  return [...u.entities].filter((e) => e.end <= at).sort((a, b) => b.end - a.end)[0]?.name ?? nearestPerson(u, at);
+}
+
 export const eventDate: FactParser = {
   name: 'event-date',
   propose(u: SentenceUnit): FactMention[] {
@@ -143,7 +148,7 @@ export const eventDate: FactParser = {
       const precise = date.day !== undefined || date.weekday !== undefined;
       const ownVerb = cls.startsWith('verb:');
       out.push({
-        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : LABEL[cls] ?? (ownVerb ? `when ${nearestPerson(u, d.start) ?? 'it'} ${verbSurface(u, d.start)}` : `date of the ${cls}`),
+        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : LABEL[cls] ?? (ownVerb ? `when ${subjectOf(u, d.start) ?? 'it'} ${verbSurface(u, d.start)}` : `date of the ${cls}`),
         holder, scope: born ? 'story' : 'event', range: null, date, participant: born ? null : nearestPerson(u, d.start),
         display: d.text, unit: u, start: d.start, end: d.end, rule: this.name,
         normalised: date.day === undefined && date.weekday !== undefined ? ['weekday compared as a weekday'] : d.value && RELATIVE.test(d.text) ? [`resolved from the publication date (${d.resolution})`] : [],
