@@ -2,8 +2,10 @@
 // recognised from its content. Bad input never stops the run: every unusable file becomes a `rejected`
 // item with a reason, every partly usable one a `warning` beside the articles it still gave.
 
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
+import { gunzipSync, createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { basename, resolve } from 'node:path';
 import type { Diagnostic, SourceFormat } from '../model/article.js';
@@ -25,10 +27,10 @@ export type { IngestItem, IngestOptions } from './types.js';
 /** The stdin pseudo-path, as the user typed it. */
 export const STDIN_PATH = '-';
 
-/** Article id for a file: its name without the (last) extension; `stdin` for `-`. */
+/** Article id for a file: its name without the (last) extension, and without `.gz` first; `stdin` for `-`. */
 export function fileId(path: string): string {
   if (path === STDIN_PATH) return 'stdin';
-  const name = basename(path);
+  const name = basename(path).replace(/(?<=.)\.gz$/i, '');
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
 }
@@ -40,10 +42,28 @@ function size(n: number): string {
   return `${n} bytes`;
 }
 
+const isGzip = (bytes: Uint8Array): boolean => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
 /** Ingests one file's bytes. Pure (no I/O), synchronous: usable in tests and worker threads. Never
- *  throws: an internal error on one file (a reader bug, a stack overflow) rejects that file with it. */
-export function ingestBuffer(path: string, bytes: Buffer): IngestItem[] {
+ *  throws: an internal error on one file (a reader bug, a stack overflow) rejects that file with it.
+ *  Gzipped bytes (`.html.gz`, `.txt.gz`, …) are decompressed first, to at most `maxBytes`. */
+export function ingestBuffer(path: string, bytes: Buffer, opts: { maxBytes?: number } = {}): IngestItem[] {
   try {
+    if (isGzip(bytes)) {
+      const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+      let inflated: Buffer;
+      try {
+        // Bounded: a 50 KB "zip bomb" may inflate to gigabytes.
+        inflated = gunzipSync(bytes, { maxOutputLength: maxBytes });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ERR_BUFFER_TOO_LARGE') return [{ kind: 'rejected', path, reason: `file too large once decompressed (over ${size(maxBytes)})` }];
+        return [{ kind: 'rejected', path, reason: `damaged gzip file (${causeMessage(err)})` }];
+      }
+      // One level only: gzip inside gzip is not something people have.
+      if (isGzip(inflated)) return [{ kind: 'rejected', path, reason: 'gzip file inside a gzip file' }];
+      return ingestBytes(path, inflated);
+    }
     return ingestBytes(path, bytes);
   } catch (err) {
     return [{ kind: 'rejected', path, reason: `internal error in stage ingest: ${causeMessage(err)}` }];
@@ -160,12 +180,21 @@ function fsReason(err: unknown): string {
   }
 }
 
+/** True when bytes open like JSON Lines (UTF-8, one object per line). */
+function headIsJsonLines(head: Buffer): boolean {
+  if (sniffBinary(head)) return false;
+  const text = head.toString('utf8');
+  const lastBreak = text.lastIndexOf('\n');
+  return lastBreak > 0 && sniffFormat(text.slice(0, lastBreak)) === 'jsonl';
+}
+
 /** True when a large file opens like JSON Lines (UTF-8, one object per line): such exports are streamed. */
 async function opensAsJsonLines(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
     const head = buffer.subarray(0, bytesRead);
+    if (isGzip(head)) return false;
     if (sniffBinary(head)) return false;
     const text = head.toString('utf8');
     const lastBreak = text.lastIndexOf('\n');
@@ -179,33 +208,71 @@ async function opensAsJsonLines(path: string): Promise<boolean> {
  * A JSON Lines export can hold a whole archive (100k articles ≈ 300 MB): it is read line by line, so memory
  * stays flat and the file-size limit applies to each line, not to the file.
  */
-async function* streamJsonLines(path: string, maxBytes: number): AsyncGenerator<IngestItem> {
+async function* streamJsonLines(path: string, maxBytes: number, input: Readable = createReadStream(path)): AsyncGenerator<IngestItem> {
   const stem = fileId(path);
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  input.setEncoding('utf8');
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    n++;
-    const where = `line ${lineNo}`;
-    if (line.length > maxBytes) {
-      yield { kind: 'warning', path, message: `${where}: object too large (${size(line.length)}); skipped` };
-      continue;
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      n++;
+      const where = `line ${lineNo}`;
+      if (line.length > maxBytes) {
+        yield { kind: 'warning', path, message: `${where}: object too large (${size(line.length)}); skipped` };
+        continue;
+      }
+      let entry: ReturnType<typeof jsonDraft>;
+      try {
+        entry = jsonDraft(JSON.parse(line), where);
+      } catch (err) {
+        yield { kind: 'warning', path, message: `${where}: invalid JSON (${(err as Error).message})` };
+        continue;
+      }
+      if (entry.problem) yield { kind: 'warning', path, message: entry.problem };
+      if (!entry.draft) continue;
+      const id = entry.declaredId ?? `${stem}#${n}`;
+      const article = buildArticle({ id, path, format: 'json', encoding: 'utf-8', diagnostics: [] }, entry.draft);
+      if (article.raw.trim() === '') yield { kind: 'warning', path, message: `${id}: no article text found` };
+      else yield { kind: 'article', article };
     }
-    let entry: ReturnType<typeof jsonDraft>;
+  } catch (err) {
+    // A read error or damaged compression part-way: the lines before it stand.
+    yield { kind: 'warning', path, message: `stopped reading after line ${lineNo}: ${causeMessage(err)}` };
+  }
+}
+
+/**
+ * A gzipped file's decompressed size (the ISIZE field of its trailer, exact below 4 GB) and whether it
+ * opens like JSON Lines: a large `.jsonl.gz` archive is then streamed through gunzip line by line.
+ */
+async function gzipShape(path: string, bytesOnDisk: number): Promise<{ inflatedSize: number; jsonLines: boolean } | null> {
+  const handle = await open(path, 'r');
+  try {
+    const magic = Buffer.alloc(2);
+    await handle.read(magic, 0, 2, 0);
+    if (!isGzip(magic) || bytesOnDisk < 18) return null;
+    const trailer = Buffer.alloc(4);
+    await handle.read(trailer, 0, 4, bytesOnDisk - 4);
+    const inflatedSize = trailer.readUInt32LE(0);
+    // The first decompressed chunk says whether it is JSON Lines.
+    const gunzip = createReadStream(path).pipe(createGunzip());
+    let head = Buffer.alloc(0);
     try {
-      entry = jsonDraft(JSON.parse(line), where);
-    } catch (err) {
-      yield { kind: 'warning', path, message: `${where}: invalid JSON (${(err as Error).message})` };
-      continue;
+      for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length >= SNIFF_BYTES) break;
+      }
+    } catch {
+      // damaged: the whole-file read reports it
+    } finally {
+      gunzip.destroy();
     }
-    if (entry.problem) yield { kind: 'warning', path, message: entry.problem };
-    if (!entry.draft) continue;
-    const id = entry.declaredId ?? `${stem}#${n}`;
-    const article = buildArticle({ id, path, format: 'json', encoding: 'utf-8', diagnostics: [] }, entry.draft);
-    if (article.raw.trim() === '') yield { kind: 'warning', path, message: `${id}: no article text found` };
-    else yield { kind: 'article', article };
+    return { inflatedSize, jsonLines: headIsJsonLines(head.subarray(0, SNIFF_BYTES)) };
+  } finally {
+    await handle.close();
   }
 }
 
@@ -220,6 +287,11 @@ async function* ingestFile(path: string, maxBytes: number, streamAbove: number):
     bytesOnDisk = info.size;
     if (bytesOnDisk > streamAbove && (await opensAsJsonLines(path))) {
       yield* streamJsonLines(path, maxBytes);
+      return;
+    }
+    const gz = bytesOnDisk <= maxBytes ? await gzipShape(path, bytesOnDisk) : null;
+    if (gz && gz.inflatedSize > streamAbove && gz.jsonLines) {
+      yield* streamJsonLines(path, maxBytes, createReadStream(path).pipe(createGunzip()));
       return;
     }
   } catch (err) {
@@ -237,7 +309,7 @@ async function readWholeFile(path: string, bytesOnDisk: number, maxBytes: number
   } catch (err) {
     return [{ kind: 'rejected', path, reason: fsReason(err) }];
   }
-  return ingestBuffer(path, bytes);
+  return ingestBuffer(path, bytes, { maxBytes });
 }
 
 /** Reads stdin up to maxBytes; stops reading (and says so) as soon as the limit is passed. */
@@ -259,9 +331,11 @@ async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promi
 /** Streams the articles, rejections and warnings of all inputs, in input order then sorted path order. */
 export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const done = new Set<string>(); // the same file named twice (folder + glob) is ingested once
+  // The same file reached twice (folder + glob, or through a symlinked folder) is ingested once: by its
+  // real path, so a link to a parent folder does not read every file twice.
+  const done = new Set<string>();
   async function* once(path: string): AsyncGenerator<IngestItem> {
-    const key = resolve(path);
+    const key = await realpath(path).catch(() => resolve(path));
     if (done.has(key)) return;
     done.add(key);
     try {
@@ -275,7 +349,7 @@ export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): 
     if (input === STDIN_PATH) {
       const read = await readStdin(opts.stdin ?? process.stdin, maxBytes);
       if (typeof read === 'string') yield { kind: 'rejected', path: STDIN_PATH, reason: read };
-      else yield* ingestBuffer(STDIN_PATH, read);
+      else yield* ingestBuffer(STDIN_PATH, read, { maxBytes });
       continue;
     }
     let isDir = false;

@@ -21,8 +21,16 @@ export function isSkippedInFolder(name: string): boolean {
 /** A file found, or a folder that could not be listed (the walk goes on past it). */
 export type WalkEntry = { path: string; error?: undefined } | { path: string; error: unknown };
 
-/** Files under `dir`, depth-first, entries sorted by code unit order. Symlinked folders are followed once. */
-export async function* walkFolder(dir: string, seen = new Set<string>()): AsyncGenerator<WalkEntry> {
+/** Files under `dir`, depth-first, entries sorted by code unit order. Symlinked folders are followed once,
+ *  the starting folder included: a link back to it (or to any folder above) is not walked again. */
+export async function* walkFolder(dir: string): AsyncGenerator<WalkEntry> {
+  const seen = new Set<string>();
+  const root = await stat(dir).catch(() => null);
+  if (root) seen.add(`${root.dev}:${root.ino}`);
+  yield* walk(dir, seen);
+}
+
+async function* walk(dir: string, seen: Set<string>): AsyncGenerator<WalkEntry> {
   const names: { name: string; isDir: boolean }[] = [];
   let handle;
   try {
@@ -51,7 +59,7 @@ export async function* walkFolder(dir: string, seen = new Set<string>()): AsyncG
       const key = info ? `${info.dev}:${info.ino}` : path;
       if (seen.has(key)) continue;
       seen.add(key);
-      yield* walkFolder(path, seen);
+      yield* walk(path, seen);
     } else {
       yield { path };
     }
