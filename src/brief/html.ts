@@ -60,7 +60,7 @@ function storySection(s: StoryView): string {
   h.push('<h3>Where sources disagree</h3>');
   if (s.disagreements.length) {
     for (const d of s.disagreements) {
-      h.push(`<div class="conflict"><p><span class="kind">${escapeHtml(d.kind)}</span>${escapeHtml(d.about)}</p><ul>`);
+      h.push(`<div class="conflict"><p><span class="kind">${escapeHtml(d.kind)}</span>${escapeHtml(d.about)}${d.note ? ` <span class="note">(${escapeHtml(d.note)})</span>` : ''}</p><ul>`);
       for (const v of d.values) {
         h.push(`<li><strong>${escapeHtml(v.value)}</strong> — ${v.sources.labels.map(escapeHtml).join(', ')} <span class="note">(${escapeHtml(v.independence)})</span>`);
         for (const e of v.evidence) h.push(`<blockquote>${escapeHtml(e)}</blockquote>`);
@@ -69,6 +69,15 @@ function storySection(s: StoryView): string {
       h.push('</ul></div>');
     }
   } else h.push('<p class="empty">No contradiction found between the sources.</p>');
+
+  if (s.updates.length) {
+    h.push('<h3>Figures that changed as the story developed</h3><ul>');
+    for (const u of s.updates) {
+      const steps = u.steps.map((st) => `${escapeHtml(st.value)}${st.published ? ` (${escapeHtml(st.published)})` : ''}${cite(st.sources)}`);
+      h.push(`<li><strong>${escapeHtml(u.slot)}</strong>: ${steps.join(' → ')}</li>`);
+    }
+    h.push('</ul>');
+  }
 
   if (s.timeline.length) {
     h.push('<h3>Timeline</h3><ul>');

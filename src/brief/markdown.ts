@@ -55,7 +55,7 @@ function renderStory(s: StoryView, out: string[]): void {
   out.push('### Where sources disagree', '');
   if (s.disagreements.length) {
     for (const d of s.disagreements) {
-      out.push(`- **${escapeMarkdown(d.kind)}** — ${escapeMarkdown(d.about)}`);
+      out.push(`- **${escapeMarkdown(d.kind)}** — ${escapeMarkdown(d.about)}${d.note ? ` _(${escapeMarkdown(d.note)})_` : ''}`);
       for (const v of d.values) {
         out.push(`  - ${escapeMarkdown(v.value)} — ${v.sources.labels.map(escapeMarkdown).join(', ')} (${escapeMarkdown(v.independence)})`);
         for (const e of v.evidence) out.push(`    > ${escapeMarkdown(e)}`);
@@ -63,6 +63,16 @@ function renderStory(s: StoryView, out: string[]): void {
     }
   } else out.push('_No contradiction found between the sources._');
   out.push('');
+
+  if (s.updates.length) {
+    // A figure that rose with later reports is the story developing, not sources disagreeing.
+    out.push('### Figures that changed as the story developed', '');
+    for (const u of s.updates) {
+      const steps = u.steps.map((st) => `${escapeMarkdown(st.value)}${st.published ? ` (${escapeMarkdown(st.published)})` : ''}${cite(st.sources)}`);
+      out.push(`- **${escapeMarkdown(u.slot)}**: ${steps.join(' → ')}`);
+    }
+    out.push('');
+  }
 
   if (s.timeline.length) {
     out.push('### Timeline', '');

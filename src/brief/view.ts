@@ -38,6 +38,14 @@ export interface DisagreementView {
   kind: Contradiction['kind'];
   about: string;
   values: DisagreementValueView[];
+  /** "copies of one report disagree", "confidence 0.75" — what the reader should weigh (since 1.2.0). */
+  note: string | null;
+}
+
+/** A figure that moved with later publication (a toll rising): shown apart from disagreements. */
+export interface UpdateView {
+  slot: string;
+  steps: { value: string; published: string | null; sources: SourceRefs }[];
 }
 
 export interface QuoteView {
@@ -81,6 +89,7 @@ export interface StoryView {
   agreed: SourcedLine[];
   agreedHidden: number;
   disagreements: DisagreementView[];
+  updates: UpdateView[];
   timeline: { date: string; text: string; sources: SourceRefs }[];
   quotes: QuoteView[];
   quotesHidden: number;
@@ -217,15 +226,23 @@ export function buildBriefView(report: Report): BriefView {
     });
     const multi = story.claims.filter((c) => c.sources.length > 1);
     const agreed = multi.slice(0, MAX_AGREED_CLAIMS).map((c) => ({ text: c.text, sources: refs(c.sources), note: supportNote(c) }));
-    const disagreements: DisagreementView[] = story.contradictions.map((c) => ({
+    // Most certain first (stable: the report's own order breaks ties); findings without a confidence
+    // (reports before 1.2.0) keep their place after those with one.
+    const ordered = story.contradictions.map((c, i) => ({ c, i })).sort((x, y) => (y.c.confidence ?? -1) - (x.c.confidence ?? -1) || x.i - y.i).map((x) => x.c);
+    const disagreements: DisagreementView[] = ordered.map((c) => ({
       kind: c.kind,
       about: c.about,
+      note: disagreementNote(c),
       values: c.values.map((v) => ({
         value: c.kind === 'date' ? humanDate(v.value) : v.value,
         sources: refs(v.sources),
         independence: independence(v.sources, v.independentSources ?? independentCount(v.sources, linksAmong(v.sources))),
         evidence: v.evidence,
       })),
+    }));
+    const updates: UpdateView[] = (story.updates ?? []).map((u) => ({
+      slot: u.slot,
+      steps: u.values.map((v) => ({ value: v.value, published: v.mentions?.[0]?.published ?? null, sources: refs(v.sources) })),
     }));
     const perSource: SourceNoteView[] = refs(story.articles).ids.map((id) => {
       const a = articleById.get(id);
@@ -265,6 +282,7 @@ export function buildBriefView(report: Report): BriefView {
       agreed,
       agreedHidden: Math.max(0, multi.length - MAX_AGREED_CLAIMS),
       disagreements,
+      updates,
       timeline: story.timeline.map((t) => ({ date: humanDate(t.date), text: t.text, sources: refs(t.sources) })),
       quotes: quotePriority(story).slice(0, MAX_QUOTES).map((q) => ({
         speaker: q.speaker,
@@ -334,4 +352,12 @@ export function quotePriority(story: Story): Story['quotes'] {
     return { q, i, rank, tier: tier(q) };
   });
   return ranked.sort((x, y) => x.tier - y.tier || x.rank - y.rank || x.i - y.i).map((x) => x.q);
+}
+
+/** What a reader should weigh about a disagreement: copies of one report, and how sure the finding is. */
+function disagreementNote(c: Contradiction): string | null {
+  const parts: string[] = [];
+  if (c.betweenCopies) parts.push('copies of one report disagree with each other, not independent sources');
+  if (c.confidence !== undefined) parts.push(`confidence ${c.confidence.toFixed(2)}`);
+  return parts.length ? parts.join('; ') : null;
 }

@@ -63,17 +63,22 @@ export const spelling: Refiner = {
 
 /**
  * `one-finding`: a fact slot and a sentence rule that report the same disagreement (same kind family,
- * every value of one shares an article with a distinct value of the other) are one finding; the fact
- * slot's version is kept (it carries offsets, slot and confidence).
+ * two values of one share articles with the other's) are one finding. For dates and amounts the fact
+ * slot's version is kept (offsets, slot, confidence); for quotes the sentence rule's, which names the
+ * speaker and carries every wording of the quote group, while the cross-attribution pass only adds the
+ * misquotes the speaker grouping missed.
  */
 export const oneFinding: Refiner = {
   name: 'one-finding',
   refine(list) {
     const family = (k: string) => (k === 'quantity' ? 'number' : k);
-    const facts = list.filter((c) => c.rule?.startsWith('fact:'));
+    const isFact = (c: Contradiction) => c.rule?.startsWith('fact:') ?? false;
+    const same = (a: Contradiction, b: Contradiction) =>
+      family(a.kind) === family(b.kind) && a.values.filter((v) => b.values.some((w) => w.sources.some((s) => v.sources.includes(s)))).length >= 2;
     return list.filter((c) => {
-      if (c.rule?.startsWith('fact:')) return true;
-      return !facts.some((f) => family(f.kind) === family(c.kind) && c.values.filter((v) => f.values.some((w) => w.sources.some((s) => v.sources.includes(s)))).length >= 2);
+      const keepSentence = c.kind === 'quote';
+      if (isFact(c)) return !keepSentence || !list.some((o) => !isFact(o) && same(c, o));
+      return keepSentence || !list.some((o) => isFact(o) && same(c, o));
     });
   },
 };
