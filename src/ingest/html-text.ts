@@ -2,6 +2,40 @@
 // loses by gluing blocks together. Used for Readability's output and for feed item content.
 
 import { compile } from 'html-to-text';
+import { MAX_HTML_DEPTH } from './params.js';
+
+/** An input refused for passing a limit (depth, time, size): its message is the reason the user reads. */
+export class InputLimitError extends Error {}
+
+/** Elements that never hold children (void) or whose end tag may be left out and which parsers close on
+ *  their own: neither adds to the nesting a parser builds from sloppy markup. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'command', 'basefont', 'bgsound', 'frame', 'isindex']);
+const SELF_CLOSING = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rtc', 'rp']);
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+/** Deepest element nesting of a markup string, counted from its tags in one linear pass (no DOM). Stops
+ *  counting once past `stopAt`: the caller only needs to know the cap is passed. */
+export function markupDepth(html: string, stopAt = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (VOID_ELEMENTS.has(name) || SELF_CLOSING.has(name)) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && ++depth > max) {
+      max = depth;
+      if (max > stopAt) break;
+    }
+  }
+  return max;
+}
+
+/** Throws InputLimitError when markup nests deeper than MAX_HTML_DEPTH. */
+export function checkMarkupDepth(html: string): void {
+  const depth = markupDepth(html, MAX_HTML_DEPTH);
+  if (depth > MAX_HTML_DEPTH) throw new InputLimitError(`nesting too deep (over ${MAX_HTML_DEPTH} levels of elements)`);
+}
 
 const block = (lines: number) => ({ format: 'block', options: { leadingLineBreaks: lines, trailingLineBreaks: lines } });
 const heading = { format: 'block', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } };
@@ -62,5 +96,7 @@ const convert = compile({
 });
 
 export function htmlToText(html: string): string {
+  // html-to-text walks the tree recursively: the depth the input decides is capped first.
+  checkMarkupDepth(html);
   return convert(html);
 }

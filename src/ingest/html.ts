@@ -9,7 +9,7 @@ import type { Diagnostic } from '../model/article.js';
 import type { ArticleDraft } from './draft.js';
 import { languageFromTag } from './draft.js';
 import { normaliseDate } from './dates.js';
-import { htmlToText } from './html-text.js';
+import { checkMarkupDepth, htmlToText } from './html-text.js';
 import { READABILITY_MIN_CHARS } from './params.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -154,6 +154,8 @@ const RAW_TEXT_JUNK = /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/s
 
 export function parseHtml(source: string): ArticleDraft {
   const html = source.replace(RAW_TEXT_JUNK, ' ');
+  // Before any DOM: parsing and Readability slow down sharply with depth (see MAX_HTML_DEPTH).
+  checkMarkupDepth(html);
   const { document } = parseHTML(html);
   const meta = pageMeta(document);
   for (const el of document.querySelectorAll(ACTIVE_CONTENT)) el.remove();

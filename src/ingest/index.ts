@@ -16,11 +16,13 @@ import { sniffBinary, sniffFormat } from './sniff.js';
 import { isOwnReport } from './own-output.js';
 import { parseTxt } from './txt.js';
 import { parseHtml } from './html.js';
+import { InputLimitError } from './html-text.js';
 import { isJsonFeed, parseJsonFeed, parseXmlFeed, type FeedResult } from './feed.js';
 import { jsonDraft, parseJsonLines, parseJsonValue, type JsonEntry } from './json.js';
 import { expandGlob, hasGlob, walkFolder } from './walk.js';
 import { causeMessage } from '../pipeline/stage.js';
-import { DEFAULT_MAX_BYTES, SNIFF_BYTES, STREAM_JSONL_BYTES } from './params.js';
+import { TimedParser, needsTimedParse } from './timed-parse.js';
+import { FILE_TIME_BUDGET_MS, DEFAULT_MAX_BYTES, SNIFF_BYTES, STREAM_JSONL_BYTES } from './params.js';
 
 export type { IngestItem, IngestOptions } from './types.js';
 
@@ -117,8 +119,9 @@ function ingestBytes(path: string, bytes: Buffer): IngestItem[] {
       else emitJson(parseJsonValue(value), 'JSON');
     }
   } catch (err) {
-    // A parser bug must cost one file, not the run.
-    return [...items.filter((i) => i.kind === 'warning'), { kind: 'rejected', path, reason: `could not be parsed (${(err as Error).message})` }];
+    // A parser bug must cost one file, not the run; a limit passed is said as it is.
+    const reason = err instanceof InputLimitError ? err.message : `could not be parsed (${causeMessage(err)})`;
+    return [...items.filter((i) => i.kind === 'warning'), { kind: 'rejected', path, reason }];
   }
   return items;
 
@@ -276,7 +279,7 @@ async function gzipShape(path: string, bytesOnDisk: number): Promise<{ inflatedS
   }
 }
 
-async function* ingestFile(path: string, maxBytes: number, streamAbove: number): AsyncGenerator<IngestItem> {
+async function* ingestFile(path: string, maxBytes: number, streamAbove: number, parser: TimedParser | null): AsyncGenerator<IngestItem> {
   let bytesOnDisk: number;
   try {
     const info = await stat(path);
@@ -298,10 +301,10 @@ async function* ingestFile(path: string, maxBytes: number, streamAbove: number):
     yield { kind: 'rejected', path, reason: fsReason(err) };
     return;
   }
-  yield* await readWholeFile(path, bytesOnDisk, maxBytes);
+  yield* await readWholeFile(path, bytesOnDisk, maxBytes, parser);
 }
 
-async function readWholeFile(path: string, bytesOnDisk: number, maxBytes: number): Promise<IngestItem[]> {
+async function readWholeFile(path: string, bytesOnDisk: number, maxBytes: number, parser: TimedParser | null): Promise<IngestItem[]> {
   if (bytesOnDisk > maxBytes) return [{ kind: 'rejected', path, reason: `file too large (${size(bytesOnDisk)}; the limit is ${size(maxBytes)})` }];
   let bytes: Buffer;
   try {
@@ -309,6 +312,7 @@ async function readWholeFile(path: string, bytesOnDisk: number, maxBytes: number
   } catch (err) {
     return [{ kind: 'rejected', path, reason: fsReason(err) }];
   }
+  if (parser && needsTimedParse(bytes)) return parser.parse(path, bytes, maxBytes);
   return ingestBuffer(path, bytes, { maxBytes });
 }
 
@@ -331,6 +335,16 @@ async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promi
 /** Streams the articles, rejections and warnings of all inputs, in input order then sorted path order. */
 export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const budget = opts.fileTimeBudgetMs ?? FILE_TIME_BUDGET_MS;
+  const parser = budget > 0 ? new TimedParser(budget) : null;
+  try {
+    yield* ingestInputs(inputs, opts, maxBytes, parser);
+  } finally {
+    await parser?.close();
+  }
+}
+
+async function* ingestInputs(inputs: string[], opts: IngestOptions, maxBytes: number, parser: TimedParser | null): AsyncGenerator<IngestItem> {
   // The same file reached twice (folder + glob, or through a symlinked folder) is ingested once: by its
   // real path, so a link to a parent folder does not read every file twice.
   const done = new Set<string>();
@@ -339,7 +353,7 @@ export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): 
     if (done.has(key)) return;
     done.add(key);
     try {
-      yield* ingestFile(path, maxBytes, opts.streamJsonLinesAbove ?? STREAM_JSONL_BYTES);
+      yield* ingestFile(path, maxBytes, opts.streamJsonLinesAbove ?? STREAM_JSONL_BYTES, parser);
     } catch (err) {
       // Whatever went wrong reading this file costs this file (the items it already gave stand).
       yield { kind: 'rejected', path, reason: `internal error in stage ingest: ${causeMessage(err)}` };
@@ -349,6 +363,7 @@ export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): 
     if (input === STDIN_PATH) {
       const read = await readStdin(opts.stdin ?? process.stdin, maxBytes);
       if (typeof read === 'string') yield { kind: 'rejected', path: STDIN_PATH, reason: read };
+      else if (parser && needsTimedParse(read)) yield* await parser.parse(STDIN_PATH, read, maxBytes);
       else yield* ingestBuffer(STDIN_PATH, read, { maxBytes });
       continue;
     }

@@ -15,4 +15,7 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   /** JSON Lines files larger than this are streamed line by line (default STREAM_JSONL_BYTES). */
   streamJsonLinesAbove?: number;
+  /** Milliseconds one markup or gzipped file may take to parse (default FILE_TIME_BUDGET_MS); 0 parses on
+   *  the calling thread without a budget. */
+  fileTimeBudgetMs?: number;
 }
