@@ -4,6 +4,9 @@
 import type { AnalysedArticle, EntityType } from '../model/article.js';
 import type { ReportEntity, ReportQuote } from '../model/report.js';
 
+/** Code-unit order: the same on every machine, unlike localeCompare, whose order follows the locale. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function key(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 }
@@ -67,7 +70,7 @@ export function mergeEntities(articles: AnalysedArticle[]): ReportEntity[] {
       sources: [...g.sources].sort(), mentions: g.mentions,
     });
   }
-  out.sort((a, b) => b.sources.length - a.sources.length || b.mentions - a.mentions || a.name.localeCompare(b.name));
+  out.sort((a, b) => b.sources.length - a.sources.length || b.mentions - a.mentions || byCode(a.name, b.name));
   return out.map(({ mentions: _m, ...e }) => e);
 }
 

@@ -6,6 +6,9 @@ import type { AnalysedArticle, DateMention, Sentence } from '../model/article.js
 import type { TimelineEntry } from '../model/report.js';
 import { clauseMinChars, clauseTrimMin, sameDayJaccard, sameMonthJaccard, timelineCap, timelineTextMax } from './dates/params.js';
 
+/** Code-unit order: the same on every machine, unlike localeCompare, whose order follows the locale. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 interface Candidate {
   date: string;
   article: string;
@@ -143,7 +146,7 @@ export function buildTimeline(articles: AnalysedArticle[], groupOf: Map<string, 
   }
   // Greedy single-pass clustering per date; the cluster's first member (best weight, then shortest text)
   // gives the entry text.
-  candidates.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) || y.weight - x.weight || x.article.localeCompare(y.article) || x.sentence - y.sentence);
+  candidates.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) || y.weight - x.weight || byCode(x.article, y.article) || x.sentence - y.sentence);
   const clusters: Candidate[][] = [];
   for (const c of candidates) {
     const bar = c.date.length === 10 ? sameDayJaccard : sameMonthJaccard;
@@ -173,9 +176,9 @@ export function buildTimeline(articles: AnalysedArticle[], groupOf: Map<string, 
     };
   });
   // Keep the best-supported entries: independent sources, then event over statement, then day precision.
-  entries.sort((x, y) => y.independent - x.independent || y.weight - x.weight || y.entry.date.length - x.entry.date.length || x.entry.date.localeCompare(y.entry.date) || x.entry.text.localeCompare(y.entry.text));
+  entries.sort((x, y) => y.independent - x.independent || y.weight - x.weight || y.entry.date.length - x.entry.date.length || byCode(x.entry.date, y.entry.date) || byCode(x.entry.text, y.entry.text));
   return entries
     .slice(0, timelineCap)
     .map((e) => e.entry)
-    .sort((x, y) => x.date.localeCompare(y.date) || y.sources.length - x.sources.length || x.text.localeCompare(y.text));
+    .sort((x, y) => byCode(x.date, y.date) || y.sources.length - x.sources.length || byCode(x.text, y.text));
 }
