@@ -14,8 +14,8 @@ test('analyze examples/ writes a schema-valid JSON report with every article and
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as Report;
   assert.ok(validateReport(report), schemaErrors());
-  // 6 single-article files + 2 feed items + 2 good JSONL lines.
-  assert.equal(report.articles.length, 10);
+  // 8 single-article files + 2 feed items + 2 good JSONL lines.
+  assert.equal(report.articles.length, 12);
   assert.equal(report.rejected.length, 0);
   assert.ok(report.warnings.some((w) => w.path.endsWith('more-coverage.jsonl')), JSON.stringify(report.warnings));
   const wire = report.articles.find((a) => a.id === 'coastal-wire-storm-closes-port')!;

@@ -53,3 +53,20 @@ test('examples: the planted date, number and headline conflicts are reported, wi
   assert.ok(all.some((c) => c.kind === 'headline' && c.values.some((v) => v.sources.includes('velo-news-today#1'))), 'headline vs body');
   assert.ok(!all.some((c) => c.values.some((v) => /several hundred/.test(v.value)) && c.values.some((v) => /^hundreds/.test(v.value))), 'compatible vagueness is no conflict');
 });
+
+test('examples: an independently worded disagreement, a rising toll as an update, a unit conversion silent', () => {
+  const story = report().stories.find((s) => s.articles.includes('orvel-courier-dunmere-landslide'))!;
+  assert.ok(story.articles.includes('northern-post-dunmere-toll-rises'), 'one story');
+  assert.ok(!report().reuse.some((l) => [l.a, l.b].includes('orvel-courier-dunmere-landslide') && [l.a, l.b].includes('northern-post-dunmere-toll-rises')), 'the two are not copies');
+  const age = story.contradictions.find((c) => c.slot === 'age of Hana Brecht');
+  assert.ok(age, `age conflict; got ${JSON.stringify(story.contradictions.map((c) => c.about))}`);
+  assert.deepEqual(age.values.map((v) => v.value).sort(), ['47', '51']);
+  assert.equal(age.betweenCopies, false);
+  const mention = age.values.find((v) => v.value === '47')!.mentions![0];
+  assert.equal(mention.text, '47');
+  const toll = story.updates?.find((u) => u.slot === 'people killed');
+  assert.ok(toll, 'the toll rising from at least three to nine is an update');
+  assert.deepEqual(toll.values.map((v) => v.value), ['at least three', 'nine']);
+  assert.ok(!story.contradictions.some((c) => c.values.some((v) => /12|19/.test(v.value))), '12 miles and 19 kilometres are one distance');
+  assert.ok(!story.contradictions.some((c) => c.slot === 'people killed'), 'the rising toll is no contradiction');
+});

@@ -133,7 +133,11 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   const values = articleValues(slot);
   if (values.size < 2) return none;
   let sides = sidesOf([...values.values()]);
-  if (sides.length < 2) return none;
+  if (sides.length < 2) {
+    // One side can still be a rising toll: "at least three dead" on the 9th, "nine dead" on the 10th.
+    const rising = risingToll([...values.values()], ctx);
+    return rising ? { contradiction: null, update: { slot: rising[0].label, event: slot.event, values: rising.map((m) => valueOf([m], ctx)) } } : none;
+  }
   // An article that writes another side's value anywhere knows both: it leaves the slot.
   sides = sides.map((s) => s.filter((m) => !sides.some((o) => o !== s && o.some((x) => knows(m.unit.article, x)))));
   sides = sides.filter((s) => s.length > 0);
@@ -211,6 +215,21 @@ function unorderedFloors(sides: FactMention[][], ctx: SlotContext): boolean {
   const floors = sides.filter((s) => s.every((m) => m.range!.max === Infinity));
   if (!floors.length) return false;
   return sides.flat().some((m) => !ctx.publishedOf(m.unit.article));
+}
+
+/**
+ * Compatible values of a toll that grow with publication time (a floor, then a larger figure): every
+ * article dated, each later article's figure larger than each earlier one's. Returns them earliest first.
+ */
+function risingToll(values: FactMention[], ctx: SlotContext): FactMention[] | null {
+  if (values.length < 2 || values[0].kind !== 'number' || !TOLLS.has(values[0].measure)) return null;
+  const dated = values.map((m) => ({ m, at: ctx.publishedOf(m.unit.article) }));
+  if (dated.some((d) => !d.at)) return null;
+  dated.sort((a, b) => (a.at! < b.at! ? -1 : a.at! > b.at! ? 1 : a.m.range!.min - b.m.range!.min));
+  for (let i = 1; i < dated.length; i++) {
+    if (!(dated[i].at! > dated[i - 1].at! && dated[i].m.range!.min > dated[i - 1].m.range!.min)) return null;
+  }
+  return dated.map((d) => d.m);
 }
 
 const first0 = (sides: FactMention[][]) => sides[0][0];
