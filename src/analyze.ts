@@ -63,6 +63,8 @@ type Cached = Pick<AnalysedArticle, 'text' | 'extract'> & { diagnostics: Article
 export async function analyze(inputs: string[], options: AnalyzeOptions): Promise<AnalyzeResult> {
   const timings = new Map<string, number>();
   const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
+    // Every phase says when it starts, so progress shows what runs (the cross-article phases are one step).
+    options.onProgress?.({ phase: phase === 'text+extract' ? 'analyse' : phase, done: 0, total: null });
     const t0 = performance.now();
     try {
       return await fn();
@@ -81,7 +83,8 @@ export async function analyze(inputs: string[], options: AnalyzeOptions): Promis
     const clusters = await timed('cluster', () => assignStableIds(clusterStories(analysed, reuse), options.db ? store.db : null));
     const byId = new Map(analysed.map((a) => [a.id, a]));
     const stories = await timed('corroborate', () =>
-      clusters.map((c): Story => {
+      clusters.map((c, i): Story => {
+        options.onProgress?.({ phase: 'corroborate', done: i, total: clusters.length });
         const members = c.articles.map((id) => byId.get(id)!).filter(Boolean);
         const { claims, contradictions, quotes, updates } = corroborateStory(members, reuse, collectQuotes(members), c.headline, { events: c.events, engine: options.engine });
         return {

@@ -122,6 +122,7 @@ Exit codes: 0 when at least one article was analysed, 1 when none could be, 2 fo
         const problem = storePathProblem(opts.db);
         if (problem) throw new UserError(`cannot use the database ${opts.db}: ${problem}`, EXIT_USAGE);
       }
+      const t0 = performance.now();
       const progress = new Progress(!opts.quiet);
       const { report, timings } = await analyze(inputs, {
         db: opts.db === false ? null : opts.db,
@@ -138,12 +139,19 @@ Exit codes: 0 when at least one article was analysed, 1 when none could be, 2 fo
           EXIT_NOTHING_ANALYSED,
         );
       }
+      progress.update('render', 0, null);
+      let t = performance.now();
       // Marked as crosscheck's own output, so a later run over the same folder skips it.
       const rendered = markReport(
         opts.format,
         opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'html' ? renderHtml(report) : renderMarkdown(report),
       );
+      timings.set('render', performance.now() - t);
+      progress.stop();
+      t = performance.now();
       writeOutput(opts.out, rendered);
+      timings.set('write', performance.now() - t);
+      timings.set('total', performance.now() - t0);
       if (!opts.quiet) {
         process.stderr.write(
           `crosscheck: ${report.articles.length} article(s), ${report.rejected.length} rejected, ` +
