@@ -78,7 +78,7 @@ export function bodyLines(id: string): string[] {
 }
 
 /** The copy's surface change: rotate sentence order and drop every 5th sentence (never the edited one). */
-function disguise(lines: string[], keep: number): string[] {
+export function disguise(lines: string[], keep: number): string[] {
   const kept = lines.filter((_, i) => i === keep || i % 5 !== 4);
   const k = Math.floor(kept.length / 3);
   return [...kept.slice(k), ...kept.slice(0, k)];
@@ -214,7 +214,7 @@ export function score(t: Tally, edit: Edit, found: { kind: Kind | null; sources:
     if (f.kind === edit.kind && split && !hit) {
       hit = true;
       t.tp[f.kind]++;
-    } else t.fp[f.kind]++;
+    } else { t.fp[f.kind]++; if (process.env.DEBUG_FP) console.error("FP", edit.kind, edit.what, JSON.stringify(found)); }
   }
 }
 
@@ -273,7 +273,10 @@ export async function runEval(maxEvents: number): Promise<EvalResult | string> {
     for (const edit of edits(lines, a, ei)) {
       const copy = await analyse('B', disguise(edit.lines, edit.line), ex);
       const pair = [a, copy];
-      const reuse: ReuseResult = { links: [], groupOf: new Map([['A', 'A'], ['B', 'B']]), inheritedDates: new Map() };
+      // A' is a copy of A: the reuse stage links them (what the fact engine's refiners read to know that two
+      // articles share text); each keeps its own group, as before, so independence counts are unchanged.
+      const link = { a: 'A', b: 'B', kind: 'rewrite' as const, original: 'A', shared: lines.length, score: 0.9, pairs: [] };
+      const reuse: ReuseResult = { links: [link], groupOf: new Map([['A', 'A'], ['B', 'B']]), inheritedDates: new Map() };
       const ours = corroborateStory(pair, reuse, [], '').contradictions.map((c) => ({ kind: kindOf(c.kind), sources: c.values.map((v) => v.sources) }));
       score(res.ours, edit, ours, 'A', 'B');
       score(res.base, edit, baseline(pair, reuse), 'A', 'B');

@@ -8,7 +8,7 @@
 import type { Contradiction } from '../../model/report.js';
 import type { SentenceUnit } from '../align.js';
 import { wordsOf } from '../quotes.js';
-import { altered, lcsLength } from '../rules/quote.js';
+import { altered, innerSubstitutions, lcsLength } from '../rules/quote.js';
 import { sameSpelling } from './normalise/spelling.js';
 import { sameName } from '../rules/name.js';
 import type { SlotContext } from './slots.js';
@@ -50,6 +50,18 @@ export function innerEdits(a: string[], b: string[]): number {
     }
   }
   return edits;
+}
+
+/** Capitalised words of a text, the first one included (a quote opening with a name). */
+const capitals = (text: string) => new Set(text.replace(/[’‘`]/g, "'").split(/[^\p{L}\p{N}']+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/'s$/, '')));
+
+/** Every substitution swaps names for names: rule `name`'s finding, not a misquote. */
+function onlyNamesChanged(a: DirectQuote, b: DirectQuote): boolean {
+  const ca = capitals(a.text);
+  const cb = capitals(b.text);
+  const hunks = innerSubstitutions(a.words, b.words);
+  const isName = (ws: string[], caps: Set<string>) => ws.every((w) => caps.has(w.replace(/'s$/, '')));
+  return hunks.length > 0 && hunks.every((h) => isName(h.from, ca) && isName(h.to, cb));
 }
 
 interface DirectQuote {
@@ -106,6 +118,7 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
     // whose speaker is unresolved on one side, or the same on both, is one remark.
     if (a.speaker && b.speaker && !sameName(a.speaker, b.speaker)) continue;
     if (innerEdits(a.words, b.words) > MAX_INNER_EDITS) continue;
+    if (onlyNamesChanged(a, b)) continue;
     if (!altered(a, b, true)) continue;
     const pairKey = [a.words.join(' '), b.words.join(' ')].sort().join('\u0000');
     if (seenTexts.has(pairKey)) continue;
