@@ -113,6 +113,12 @@ function ingestBytes(path: string, bytes: Buffer): IngestItem[] {
       try {
         value = JSON.parse(text);
       } catch (err) {
+        // JSON Lines with a damaged first line, or with no second object line, looked like one JSON value:
+        // if a line parses as an object on its own, only the bad lines are lost (found by the fuzz suite).
+        if (looksLikeJsonLines(text)) {
+          emitJson(parseJsonLines(text), 'JSON Lines');
+          return items;
+        }
         return [...items, { kind: 'rejected', path, reason: `invalid JSON (${(err as Error).message})` }];
       }
       if (isJsonFeed(value)) emitFeed(parseJsonFeed(value));
@@ -161,6 +167,21 @@ function ingestBytes(path: string, bytes: Buffer): IngestItem[] {
       if (entry.draft) emit('json', entry.declaredId ?? (entry.n === 0 ? stem : `${stem}#${entry.n}`), entry.draft);
     }
   }
+}
+
+/** True when text that does not parse as one JSON value has several lines, one of them (among the first
+ *  50) a JSON object on its own: JSON Lines with damaged lines, not a damaged document. */
+function looksLikeJsonLines(text: string): boolean {
+  const lines = text.split('\n', 50).filter((l) => l.trim() !== '');
+  return lines.length >= 2 && lines.some((line) => {
+    const t = line.trim();
+    if (!t.startsWith('{') || !t.endsWith('}')) return false;
+    try {
+      return typeof JSON.parse(t) === 'object';
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A reason a person can act on, from a Node file-system error. */
