@@ -124,13 +124,17 @@ export function holderBefore(u: SentenceUnit, at: number, types = ['person', 'or
   return cands[0]?.name ?? null;
 }
 
-/** The person named nearest a value in its clause, before or after it ("signed Joique Bell on Wednesday"). */
+/**
+ * The person named nearest a value in its clause, before or after it ("signed Joique Bell on Wednesday").
+ * Names the extractor left untyped count too ("Climber Duncan Reith" is typed `other` without a role
+ * word it knows); places do not (two facts of one place are the event's).
+ */
 export function nearestPerson(u: SentenceUnit, at: number): string | null {
   const toks = clauseTokens(u, at);
   if (!toks.length) return null;
   const from = toks[0].start;
   const to = toks[toks.length - 1].end;
-  const people = u.entities.filter((e) => e.type === 'person' && e.start >= from && e.end <= to);
+  const people = u.entities.filter((e) => (e.type === 'person' || e.type === 'other') && e.start >= from && e.end <= to);
   people.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
   return people[0]?.name ?? null;
 }

@@ -3,16 +3,14 @@
 // (e-mail/email), case and punctuation. Two such spellings are one value, never a contradiction.
 
 const PAIRS: [RegExp, string][] = [
-  [/our\b/g, 'or'], // colour / color, honour / honor
-  [/([^aeiou])re\b/g, '$1er'], // fibre / fiber, centre / center, metre / meter
+  [/(is|iz)(ors?|ers?)\b/g, 'iser'], // advisors / advisers (before the -ise rule)
+  [/our(s?)\b/g, 'or$1'], // colour / color, honour / honor
+  [/([^aeiou])re(s?)\b/g, '$1er$2'], // fibre / fiber, centre / center, metres / meters
   [/ence\b/g, 'ense'], // offence / offense, defence / defense
   [/is(e|ed|es|ing|ation)\b/g, 'iz$1'], // organise / organize
   [/yse\b/g, 'yze'], // analyse / analyze
   [/ogue\b/g, 'og'], // catalogue / catalog
   [/ll(ed|ing|er)\b/g, 'l$1'], // travelled / traveled
-  [/isers?\b/g, 'izer'],
-  [/isors?\b/g, 'iser'], // advisors / advisers
-  [/ers?\b/g, 'er'],
 ];
 
 /** A spelling key: lower case, no diacritics, no hyphens or punctuation, British forms folded to one. */

@@ -1,0 +1,81 @@
+// What the fact parsers must not frame and the slots must not report (each parser's "must not hit").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analysed, findings, mentionsOf } from '../../../test/fixtures/facts/build.js';
+
+const rules = (body: string, rule: string) => mentionsOf(body).filter((m) => m.rule === rule);
+
+test('toll: background tolls, things, hypotheticals, increments and metres are no toll', () => {
+  assert.deepEqual(rules('In 2004 a tsunami off Verano killed 230,000 people around the ocean.', 'toll'), []);
+  assert.deepEqual(rules('The storm destroyed 300 houses in the bay.', 'toll'), []);
+  assert.deepEqual(rules('Officials warned the dam could kill thousands if it failed.', 'toll'), []);
+  assert.deepEqual(rules('Rescuers recovered six more bodies overnight.', 'toll'), []);
+  assert.deepEqual(rules('The climber died after falling about 60m from a ridge.', 'toll'), []);
+});
+
+test('age, magnitude, measure: no holder, no number, no reference place', () => {
+  assert.deepEqual(rules('A 59-year-old woman was struck by a car outside the store.', 'age'), []);
+  assert.deepEqual(rules('Officials underestimated the magnitude of the problem in the port.', 'magnitude'), []);
+  assert.deepEqual(rules('A magnitude 5.2 aftershock rattled the coast on Monday.', 'magnitude'), []);
+  assert.deepEqual(rules('A reporter saw a crater about two metres wide near the school.', 'measure'), []);
+});
+
+test('count and record: stat lines, needs, scores, year spans and runs are not compared', () => {
+  assert.deepEqual(rules('Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
+  assert.deepEqual(rules('Ivo Kell needed nine points to break the mark.', 'count'), []);
+  assert.deepEqual(rules('The Harriers beat the Tallis Owls 31-24 on Sunday.', 'record'), []);
+  assert.deepEqual(rules('Rodney Marsh played for the Harriers from 1995-99.', 'record'), []);
+  assert.deepEqual(rules('The Harriers used a 7-0 run to pull away late.', 'record'), []);
+});
+
+test('event-date: dates of statements and of promises are not event dates', () => {
+  assert.deepEqual(rules('The minister said on Friday that the port would reopen.', 'event-date'), []);
+  assert.deepEqual(rules('As it promised on Tuesday, Vessa today issued a patch for the flaw.', 'event-date').filter((m) => m.display.includes('Tuesday')), []);
+});
+
+test('slots: compatible wordings stay silent', () => {
+  const pairs: [string, string][] = [
+    ['Floods killed 12 people in the Merrow valley.', 'Floods killed twelve people in the Merrow valley, officials said.'],
+    ['Officials said hundreds of residents were evacuated from the Merrow valley.', 'Several hundred residents were evacuated from the Merrow valley overnight.'],
+    ['The epicentre lay 10 miles north of Calder, the survey said.', 'The quake was centred 16 kilometres north of Calder.'],
+    ['The flood killed 1,523 people across the Merrow valley.', 'About 1,500 people were killed in the Merrow valley floods.'],
+    ['At least 20 people were killed in the Merrow valley.', 'The floods in the Merrow valley killed 23 people.'],
+  ];
+  for (const [x, y] of pairs) {
+    const r = findings(analysed('a', x), analysed('b', y));
+    assert.deepEqual(r.contradictions, [], `${x} / ${y}`);
+  }
+});
+
+test('slots: different people, both values known to one article, figures tenfold apart are not disagreements', () => {
+  const people = findings(
+    analysed('a', 'Climber Duncan Reith died on Friday after a fall near the glacier.'),
+    analysed('b', 'Climber Robert Vane died on Saturday after a fall near the hut.'),
+  );
+  assert.deepEqual(people.contradictions.filter((c) => c.kind === 'date'), []);
+  const knows = findings(
+    analysed('a', 'The Lomar terminal closed on Friday after the fog came in.'),
+    analysed('b', 'The Lomar terminal closed on Saturday. It had first shut on Friday for an hour.'),
+  );
+  assert.deepEqual(knows.contradictions.filter((c) => c.kind === 'date'), []);
+  const tenfold = findings(analysed('a', 'Doug Amrit scored 23 points against Drake.'), analysed('b', 'Doug Amrit ended the game with 2,129 points.'));
+  assert.deepEqual(tenfold.contradictions, []);
+});
+
+test('quotes: punctuation, contractions and two named speakers are no misquote', () => {
+  const punct = findings(
+    analysed('a', '“We have never seen two cranes go down in a single night,” Port Director Marta Okafor said.'),
+    analysed('b', '"We have never seen two cranes go down in a single night" Okafor told reporters.'),
+  );
+  assert.deepEqual(punct.contradictions.filter((c) => c.kind === 'quote'), []);
+  const contraction = findings(
+    analysed('a', '“It is not in his nature to stay quiet about the harbour plans,” Ilse Varga said.'),
+    analysed('b', 'The statement read: “It’s not in his nature to stay quiet about the harbour plans.”'),
+  );
+  assert.deepEqual(contraction.contradictions.filter((c) => c.kind === 'quote'), []);
+  const twoSpeakers = findings(
+    analysed('a', '“We found serious rust on the northern cranes of the port,” Ilse Varga said.'),
+    analysed('b', '“We found severe rust on the northern cranes of the port,” Tomas Brenn said.'),
+  );
+  assert.deepEqual(twoSpeakers.contradictions.filter((c) => c.kind === 'quote'), []);
+});

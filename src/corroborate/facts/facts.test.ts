@@ -1,0 +1,91 @@
+// What each fact parser frames and what the slots find across independently worded articles (fictional
+// text, real per-article stages).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analysed, findings, mentionsOf } from '../../../test/fixtures/facts/build.js';
+import { canonicalUnit, toCanonical } from './normalise/units.js';
+import { compatibleValues } from './normalise/compatible.js';
+import { sameSpelling, spellingKey } from './normalise/spelling.js';
+import { dateDisplay, sameDate } from './slots.js';
+import { innerEdits } from './quotes.js';
+
+const find = (body: string, rule: string) => mentionsOf(body).filter((m) => m.rule === rule);
+
+test('toll: killed, injured and evacuated are different slots; the nearest predicate wins', () => {
+  const ms = find('The quake struck the town of Orvel on Tuesday, killing at least five people and injuring dozens.', 'toll');
+  assert.deepEqual(ms.map((m) => [m.measure, m.display]), [['death', 'at least five'], ['injury', 'dozens']]);
+  assert.equal(ms[0].range!.max, Infinity, 'a floor');
+  assert.deepEqual(find('The death toll from the landslide in Dunmere has risen to nine, officials said.', 'toll').map((m) => [m.measure, m.display]), [['death', 'nine']]);
+});
+
+test('age: apposition, N-year-old before the name, and the person as holder', () => {
+  assert.deepEqual(find('Anthony Marsh, 36, of Lindell was arrested at the scene.', 'age').map((m) => [m.holder, m.range!.min]), [['Anthony Marsh', 36]]);
+  assert.deepEqual(find('The crash killed 32-year-old Englishman Robert Vane on the ridge.', 'age').map((m) => [m.holder, m.range!.min]), [['Robert Vane', 32]]);
+});
+
+test('magnitude and measure: the quake magnitude, a distance from a place in metres', () => {
+  assert.deepEqual(find('A 6.1-magnitude earthquake shook the province of Dellmar on Sunday.', 'magnitude').map((m) => m.range!.min), [6.1]);
+  const d = find('The epicentre was about 12 miles north of Calder, the survey said.', 'measure');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].holder, 'Calder');
+  assert.ok(Math.abs(d[0].range!.min - 12 * 1609.344 * 0.85) < 1, 'about 12 miles, ±15 %, in metres');
+});
+
+test('count and record: a named holder’s count, a won-lost record', () => {
+  assert.deepEqual(find('Corvane said it would recall 80,000 batteries sold in Europe.', 'count').map((m) => [m.measure, m.holder, m.range!.min]), [['count:battery', 'Corvane', 80000]]);
+  assert.deepEqual(find('Coach Darel Pike is 122-147 in four seasons with the Harriers.', 'record').map((m) => [m.holder, m.display]), [['Coach Darel Pike', '122-147']]);
+});
+
+test('event-date: the predicate class of a date; a weekday fixes only the weekday', () => {
+  const [m] = find('Marla Quint checked into the Solace clinic on Tuesday, her spokesman said.', 'event-date');
+  assert.equal(m.measure, 'date:checkin');
+  assert.deepEqual(m.date, { weekday: 2 });
+  const [w] = find('The fatal shooting of Dario Venn, 15, on Saturday set off five nights of riots.', 'event-date');
+  assert.equal(w.measure, 'date:death', 'a shooting and a killing are dated together');
+});
+
+test('slots: an age, a toll and a date disagree across independently worded articles', () => {
+  const a = analysed('a', 'Rescue chief Hana Brecht, 47, said her teams had pulled two survivors from the mud on Wednesday.', '2031-05-14');
+  const b = analysed('b', 'Rescue chief Hana Brecht, 51, told reporters the search in the valley would go on through the weekend.', '2031-05-14');
+  const r = findings(a, b);
+  const age = r.contradictions.find((c) => c.slot === 'age of Hana Brecht');
+  assert.ok(age, JSON.stringify(r.contradictions.map((c) => c.slot)));
+  assert.deepEqual(age.values.map((v) => v.value).sort(), ['47', '51']);
+  const m = age.values.find((v) => v.value === '47')!.mentions![0];
+  assert.equal(a.clean.text.slice(m.start, m.end), '47', 'offsets index the clean text');
+  assert.ok(age.confidence! > 0.6 && age.normalisations!.length > 0);
+});
+
+test('slots: a toll that rises with later publication is an update, not a contradiction', () => {
+  const a = analysed('a', 'Floods in the Merrow valley killed at least three people on Monday.', '2031-05-12');
+  const b = analysed('b', 'The floods in the Merrow valley have killed 11 people, officials said on Tuesday.', '2031-05-13');
+  const r = findings(a, b);
+  assert.deepEqual(r.contradictions.filter((c) => c.slot === 'people killed'), []);
+  assert.deepEqual(r.updates.map((u) => u.values.map((v) => v.value)), [['at least three', '11']]);
+  // The same figures the other way round in time: the toll went down, a contradiction.
+  const c = analysed('c', 'Floods in the Merrow valley killed 11 people on Monday.', '2031-05-12');
+  const d = analysed('d', 'The floods in the Merrow valley have killed four people, officials said on Tuesday.', '2031-05-13');
+  assert.ok(findings(c, d).contradictions.some((x) => x.slot === 'people killed'));
+});
+
+test('quotes: the same remark with a content word changed is a quote contradiction across attribution', () => {
+  const a = analysed('a', '“We should be looking for ways to improve the harbour law, not weaken it,” Mayor Tessa Lund said.');
+  const b = analysed('b', 'The statement added: “We should be looking at ways to strengthen the harbour law, not weaken it.”');
+  const q = findings(a, b).contradictions.filter((c) => c.kind === 'quote');
+  assert.equal(q.length, 1);
+  assert.equal(innerEdits(['a', 'b', 'c', 'd'], ['a', 'x', 'c', 'd']), 1);
+});
+
+test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
+  const mile = canonicalUnit('miles')!;
+  const km = canonicalUnit('kilometres')!;
+  const [m10] = toCanonical(10, 10, mile);
+  const [k16] = toCanonical(16, 16, km);
+  assert.ok(compatibleValues({ min: m10, max: m10, exact: true }, { min: k16, max: k16, exact: true }, true).ok, '10 miles = 16 km');
+  assert.equal(canonicalUnit('square feet')!.dimension, 'area');
+  assert.ok(sameSpelling('fibre', 'fiber') && sameSpelling('José', 'Jose') && sameSpelling('e-mail', 'email') && sameSpelling('offence', 'offense') && sameSpelling('Advisors', 'Advisers'));
+  assert.equal(spellingKey('Centre'), spellingKey('center'));
+  assert.ok(sameDate({ weekday: 2 }, { year: 2008, month: 12, day: 9, weekday: 2 }), 'Tuesday and Tuesday, December 9, 2008');
+  assert.ok(!sameDate({ weekday: 2 }, { weekday: 5 }));
+  assert.equal(dateDisplay({ month: 7, day: 15, year: 2022, yearInferred: true }), '2022-07-15');
+});
