@@ -116,7 +116,7 @@ export async function runAnalyze(files: string[], engine: 'facts' | 'sentences')
   return report;
 }
 
-interface Row { found: number; gold: number; reported: number; correct: number; lookalike: number }
+export interface Row { found: number; gold: number; reported: number; correct: number; lookalike: number }
 
 export function score(report: Report, golds: GoldFile[], list = false): Map<string, Row> {
   const gold = golds.flatMap((f) => f.disagreements);
@@ -144,6 +144,21 @@ export function score(report: Report, golds: GoldFile[], list = false): Map<stri
   return rows;
 }
 
+/** The labelled topics' article files. */
+export function goldFiles(golds: GoldFile[]): string[] {
+  const topics = new Set(golds.flatMap((g) => g.topics));
+  const rows = readFileSync(DATA + 'gold.tsv', 'utf8').split('\n').slice(1).map((l) => l.split('\t')).filter((r) => r[1] && topics.has(r[1]));
+  return rows.map((r) => `${DATA}${r[0]}.txt`);
+}
+
+/** Rows per kind for one engine (the gate test reads these). */
+export async function evaluate(engine: 'facts' | 'sentences'): Promise<Map<string, Row> | string> {
+  if (!existsSync(DATA + 'gold.tsv')) return 'skipped: ../shared/data/stories-ecbplus is absent';
+  const golds = loadGold();
+  if (!golds.length) return 'skipped: no gold under eval/gold/disagreements/';
+  return score(await runAnalyze(goldFiles(golds), engine), golds);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(DATA + 'gold.tsv')) {
     console.log('skipped: ../shared/data/stories-ecbplus is absent');
@@ -155,8 +170,7 @@ async function main(): Promise<void> {
     return;
   }
   const topics = new Set(golds.flatMap((g) => g.topics));
-  const rows = readFileSync(DATA + 'gold.tsv', 'utf8').split('\n').slice(1).map((l) => l.split('\t')).filter((r) => r[1] && topics.has(r[1]));
-  const files = rows.map((r) => `${DATA}${r[0]}.txt`);
+  const files = goldFiles(golds);
   const list = process.argv.includes('--list');
   const nGold = golds.reduce((s, g) => s + g.disagreements.length, 0);
   console.log(`Natural disagreements, dev gold: ${topics.size} ECB+ topics, ${golds.reduce((s, g) => s + g.events.length, 0)} events, ${files.length} articles, ${nGold} disagreements, ${golds.reduce((s, g) => s + g.compatible.length, 0)} look-alikes\n`);

@@ -145,13 +145,10 @@ function planEdits(event: string, ids: string[], texts: Map<string, string>, lin
 const involves = (c: Contradiction, a: string, b: string) => c.values.some((v) => v.sources.includes(a)) && c.values.some((v) => v.sources.includes(b)) && !c.values.some((v) => v.sources.includes(a) && v.sources.includes(b));
 const signature = (c: Contradiction) => `${c.kind}|${c.values.map((v) => `${v.value}:${v.sources.join(',')}`).sort().join('|')}`;
 
-async function main(): Promise<void> {
-  if (!existsSync(`${DATA}gold.tsv`)) {
-    console.log('skipped: ../shared/data/stories-ecbplus is absent');
-    return;
-  }
-  const limit = Number(process.argv[process.argv.indexOf('--events') + 1]) || Infinity;
-  const list = process.argv.includes('--list');
+export type InjectedRows = Map<string, { n: number; found: number; alarms: number }>;
+
+/** Runs the edits on the first `limit` events; rows keyed `engine|kind`. */
+export async function runInjected(limit = Infinity, list = false): Promise<InjectedRows> {
   const events = [...loadEvents()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).slice(0, limit);
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-injected-'));
   const rows = new Map<string, { n: number; found: number; alarms: number }>();
@@ -191,7 +188,17 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`Edits injected into independent articles of ${events.length} ECB+ events\n`);
+  return rows;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(`${DATA}gold.tsv`)) {
+    console.log('skipped: ../shared/data/stories-ecbplus is absent');
+    return;
+  }
+  const limit = Number(process.argv[process.argv.indexOf('--events') + 1]) || Infinity;
+  const rows = await runInjected(limit, process.argv.includes('--list'));
+  console.log(`Edits injected into independent articles of ${Math.min(limit, loadEvents().size)} ECB+ events\n`);
   console.log('| engine | edit | edits | found | recall | edits with a new alarm |');
   console.log('|---|---|---|---|---|---|');
   for (const engine of ['facts', 'sentences']) {
