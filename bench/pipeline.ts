@@ -48,7 +48,8 @@ if (args[0] === '--child') {
   } else {
     const { analyze } = await import('../src/analyze.js');
     const t0 = performance.now();
-    const { report, timings } = await analyze([path], { db: null });
+    const engine = args[3] === 'sentences' ? 'sentences' : 'facts';
+    const { report, timings } = await analyze([path], { db: null, engine });
     const s = (performance.now() - t0) / 1000;
     console.log(
       JSON.stringify({
@@ -65,8 +66,8 @@ if (args[0] === '--child') {
 }
 
 const self = fileURLToPath(import.meta.url);
-const child = (mode: string, path: string) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const child = (mode: string, path: string, engine = 'facts') => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path, engine], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 };
@@ -92,7 +93,12 @@ const wholeAnalyze = (label: string, r: { n: number; seconds: number; stories: n
 if (analyzeN > 0) {
   // Issue 6's target (10k articles under a minute) on a firehose-shaped corpus: many stories of skewed sizes.
   const corpus = await storyCorpus(analyzeN);
-  wholeAnalyze('stories of skewed sizes (storyCorpus)', child('analyze', corpus.path));
+  const facts = child('analyze', corpus.path);
+  wholeAnalyze('stories of skewed sizes (storyCorpus)', facts);
+  // Issue 11's budget: the fact engine's corroborate at most 1.5× the sentence rules' (report 1.1), same run.
+  const sentences = child('analyze', corpus.path, 'sentences');
+  console.log(`
+corroborate on the same corpus: fact engine ${facts.timings.corroborate} ms, sentence rules alone (baseline) ${sentences.timings.corroborate} ms (${(facts.timings.corroborate / sentences.timings.corroborate).toFixed(2)}×)`);
 }
 if (worstN > 0) {
   // The worst case: random recombination makes nearly every article one giant story, whose per-story

@@ -125,6 +125,18 @@ export function holderBefore(u: SentenceUnit, at: number, types = ['person', 'or
 }
 
 /**
+ * The participant a count belongs to: the clause's subject, read as its first named person before the
+ * value ("Klitschko, who was coming off a knockout of Tony Thompson in July, landed 178 punches" →
+ * Klitschko; "Cheeks, who played for the Sixers for 11 seasons" → Cheeks), else the nearest name before it.
+ */
+export function subjectBefore(u: SentenceUnit, at: number): string | null {
+  const toks = clauseTokens(u, at);
+  const from = toks.length ? toks[0].start : u.start;
+  const people = u.entities.filter((e) => (e.type === 'person' || e.type === 'other') && e.end <= at && e.start >= from).sort((a, b) => a.start - b.start);
+  return people[0]?.name ?? holderBefore(u, at, ['person', 'organization', 'other']);
+}
+
+/**
  * The person named nearest a value in its clause, before or after it ("signed Joique Bell on Wednesday").
  * Names the extractor left untyped count too ("Climber Duncan Reith" is typed `other` without a role
  * word it knows); places do not (two facts of one place are the event's).

@@ -164,7 +164,9 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   const groups = new Set(sides.flat().map((m) => ctx.groupOf(m.unit.article)));
   const betweenCopies = groups.size === 1;
   const strength = sides.map((s) => Math.max(...s.map((m) => m.strength)));
-  const support = Math.min(...sides.map((s) => new Set(s.map((m) => ctx.groupOf(m.unit.article))).size));
+  // One value backed by two or more independent sources against the rest is the typical slip (one outlet
+  // got it wrong); two lone sources against each other are less sure.
+  const support = Math.max(...sides.map((s) => new Set(s.map((m) => ctx.groupOf(m.unit.article))).size));
   let confidence = Math.min(...strength) * (betweenCopies ? p.copiesFactor : 1) * (support >= 2 ? 1 : p.singleSupportFactor);
   if (sides.length > 2) confidence *= p.manySidesFactor;
   if (unorderedFloors(sides, ctx)) confidence *= p.unorderedFloorFactor;

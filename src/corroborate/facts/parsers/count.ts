@@ -9,7 +9,7 @@
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
-import { countQualifier, holderBefore, predicateClass } from '../frame.js';
+import { countQualifier, predicateClass, subjectBefore } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
 import { unitKey } from '../../rules/number.js';
 
@@ -34,7 +34,7 @@ export const count: FactParser = {
       if (near && TOLL_CLASSES.has(near.cls)) continue;
       const qualifier = countQualifier(u, q.start);
       if (qualifier === 'other') continue;
-      const holder = holderBefore(u, q.start, ['person', 'organization', 'other']);
+      const holder = subjectBefore(u, q.start);
       if (!holder) continue;
       const range = rangeOfQuantity(q);
       if (!range) continue;
