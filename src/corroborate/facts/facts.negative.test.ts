@@ -25,6 +25,16 @@ test('count: stat lines and needs are not compared', () => {
   assert.deepEqual(rules('Ivo Kell needed nine points to break the mark.', 'count'), []);
 });
 
+test('residence: titles and offices after a name are no home town; two spellings of one place agree', () => {
+  assert.deepEqual(rules('Mike Ravel, director of the Security Response Center, urged users to update.', 'residence'), []);
+  assert.deepEqual(rules('The case is led by John Bonder, an inspector with the State Fire Office.', 'residence'), []);
+  const r = findings(
+    analysed('a', 'Police stopped Anthony Marsh, 36, of Lindell, when he hit another car.'),
+    analysed('b', 'Anthony Marsh, of Lindell Heights, was charged on Friday with homicide.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.kind === 'name'), []);
+});
+
 test('event-date: dates of statements and of promises are not event dates', () => {
   assert.deepEqual(rules('The minister said on Friday that the port would reopen.', 'event-date'), []);
   assert.deepEqual(rules('As it promised on Tuesday, Vessa today issued a patch for the flaw.', 'event-date').filter((m) => m.display.includes('Tuesday')), []);

@@ -31,6 +31,18 @@ test('magnitude and measure: the quake magnitude, a distance from a place in met
   assert.ok(Math.abs(d[0].range!.min - 12 * 1609.344 * 0.85) < 1, 'about 12 miles, ±15 %, in metres');
 });
 
+test('residence: where a named person lives, and a disagreement about it', () => {
+  assert.deepEqual(find('Police stopped Anthony Marsh, 36, of Lindell, when he hit another car.', 'residence').map((m) => [m.holder, m.name]), [['Anthony Marsh', 'Lindell']]);
+  assert.deepEqual(find('Raj Orsini, who lived in South Fallow Park, was walking to the temple.', 'residence').map((m) => m.name), ['South Fallow Park']);
+  const r = findings(
+    analysed('a', 'Police stopped Anthony Marsh, 36, of Lindell, when he hit another car at the crossing.'),
+    analysed('b', 'According to police, Anthony Marsh, 36, of Brayton, hit a woman outside the Lindell store.'),
+  );
+  const home = r.contradictions.find((c) => c.slot === 'home town of Anthony Marsh');
+  assert.ok(home, 'a place named elsewhere in the article (the Lindell store) is not a residence it states');
+  assert.equal(home.kind, 'name');
+});
+
 test('count: a named holder’s count of a thing', () => {
   assert.deepEqual(find('Corvane said it would recall 80,000 batteries sold in Europe.', 'count').map((m) => [m.measure, m.holder, m.range!.min]), [['count:battery', 'Corvane', 80000]]);
 });

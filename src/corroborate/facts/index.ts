@@ -19,6 +19,9 @@ import { dateValueOf } from './parsers/event-date.js';
 import type { DateValue } from './mention.js';
 import { rangeOfQuantity } from './normalise/range.js';
 import { unitKey } from '../rules/number.js';
+import { sameName } from '../rules/name.js';
+import { residence } from './parsers/residence.js';
+import { holderKey } from './normalise/spelling.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { crossSpeakerQuoteContradictions } from './quotes.js';
 
@@ -27,7 +30,7 @@ import { crossSpeakerQuoteContradictions } from './quotes.js';
  * tried: on the dev gold one right finding against three wrong — home, season and partial records of one
  * team — so it was dropped.)
  */
-export const PARSERS: FactParser[] = [magnitude, age, toll, affected, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, age, residence, toll, affected, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {
@@ -68,6 +71,9 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
     const k = byArticle.get(article);
     if (!k) return false;
     if (m.kind === 'date') return k.dates.some((v) => covers(v, m.date!));
+    // A place named elsewhere in the article ("the Sam's Club in Bloomington") is not a residence it
+    // states: only the same fact of the same holder counts.
+    if (m.kind === 'name') return k.facts.some((f) => f.kind === 'name' && f.measure === m.measure && f.holder !== null && m.holder !== null && holderKey(f.holder) === holderKey(m.holder) && sameName(f.name!, m.name!));
     if (k.facts.some((f) => f.kind === 'number' && f.measure === m.measure && compatibleValues(f.range!, m.range!, false).ok)) return true;
     // The same exact figure of the same thing written anywhere (not a small number, which every article has).
     return m.range!.exact && m.range!.min >= 10 && m.normalised.every((n) => !n.startsWith('unit:')) && k.amounts.includes(`${m.range!.min}:${m.thing ?? ''}`);

@@ -5,7 +5,7 @@
 
 import type { SentenceUnit } from '../align.js';
 
-export type FactKind = 'date' | 'number';
+export type FactKind = 'date' | 'number' | 'name';
 
 /** The parts of a date a mention fixes; comparing two dates compares the parts both fix. */
 export interface DateValue {
@@ -42,6 +42,8 @@ export interface FactMention {
   /** The named person nearest the value in its clause, when the slot key does not hold it: two values of
    * different people ("Rait died on Friday", "Buckley died on Monday") are never compared. */
   participant?: string | null;
+  /** Names: the value as written ("Minneapolis", "College Point"). */
+  name?: string;
   /** Numbers: the counted noun's key ("resident", "shop"), null when the amount names none. */
   thing?: string | null;
   /** As written ("at least five", "12 miles", "Tuesday"). */

@@ -6,7 +6,8 @@
 import type { Contradiction, ContradictionValue, FactUpdate, ValueMention } from '../../model/report.js';
 import type { DateValue, FactMention } from './mention.js';
 import { compatibleValues } from './normalise/compatible.js';
-import { holderKey } from './normalise/spelling.js';
+import { holderKey, sameSpelling, spellingKey } from './normalise/spelling.js';
+import { sameName } from '../rules/name.js';
 import { FACT_PARAMS, type FactParams } from './params.js';
 
 export interface SlotContext {
@@ -36,7 +37,7 @@ export function slotsOf(mentions: FactMention[], ctx: SlotContext): Slot[] {
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-const valueKey = (m: FactMention) => (m.kind === 'date' ? dateKey(m.date!) : `${m.range!.min}-${m.range!.max}`);
+const valueKey = (m: FactMention) => (m.kind === 'date' ? dateKey(m.date!) : m.kind === 'name' ? spellingKey(m.name!) : `${m.range!.min}-${m.range!.max}`);
 const converted = (m: FactMention) => m.normalised.some((n) => n.startsWith('unit:'));
 const PARTS = ['year', 'month', 'day', 'weekday'] as const;
 
@@ -82,6 +83,7 @@ export function dateDisplay(d: DateValue): string {
 
 function agree(a: FactMention, b: FactMention): boolean {
   if (a.kind === 'date') return !comparableDates(a.date!, b.date!) || sameDate(a.date!, b.date!);
+  if (a.kind === 'name') return sameName(a.name!, b.name!) || sameSpelling(a.name!, b.name!);
   return compatibleValues(a.range!, b.range!, converted(a) || converted(b)).ok;
 }
 
@@ -172,11 +174,11 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   if (unorderedFloors(sides, ctx)) confidence *= p.unorderedFloorFactor;
   confidence = Math.round(confidence * 100) / 100;
   if (confidence < p.minConfidence) return none;
-  const exact = sides.every((s) => s.every((m) => m.kind === 'date' || m.range!.exact));
+  const exact = sides.every((s) => s.every((m) => m.kind !== 'number' || m.range!.exact));
   return {
     update: null,
     contradiction: {
-      kind: first.kind === 'date' ? 'date' : exact ? 'number' : 'quantity',
+      kind: first.kind === 'date' ? 'date' : first.kind === 'name' ? 'name' : exact ? 'number' : 'quantity',
       about: first.label,
       slot: first.label,
       event: slot.event,
@@ -241,7 +243,7 @@ function valueOf(side: FactMention[], ctx: SlotContext): ContradictionValue {
   const mentions: ValueMention[] = sorted.map((m) => ({
     article: m.unit.article, start: m.start, end: m.end, text: m.display, evidence: m.unit.text, published: ctx.publishedOf(m.unit.article),
   }));
-  const display = [...new Set(sorted.map((m) => (m.kind === 'date' ? dateDisplay(m.date!) : m.display)))].join(' / ');
+  const display = [...new Set(sorted.map((m) => (m.kind === 'date' ? dateDisplay(m.date!) : m.kind === 'name' ? m.name! : m.display)))].join(' / ');
   return {
     value: display,
     sources: [...new Set(sorted.map((m) => m.unit.article))],
