@@ -75,46 +75,54 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   const toks = u.tokens;
   const surface = (t: Token) => u.text.slice(t.start - u.start, t.end - u.start);
   const isVerb = (t: Token) => t.pos === 'VERB' && !LIGHT.test(t.normal) && /^[a-z]/.test(surface(t));
-  const first = toks.findIndex((t) => t.end > start);
+  // The date's first word, past a leading comma the date stage may keep (", on Thursday night").
+  let first = toks.findIndex((t) => t.end > start && !PUNCT.test(t.normal));
+  if (first < 0) first = toks.findIndex((t) => t.end > start);
   const last = toks.findIndex((t) => t.start >= end);
-  let verb: Token | null = null;
+  let before: Token | null = null;
   for (let k = first - 1; k >= 0 && first - k <= 10; k--) {
     if (PUNCT.test(toks[k].normal)) break;
     if (isVerb(toks[k])) {
-      verb = toks[k];
+      before = toks[k];
       break;
     }
   }
-  if (!verb && last >= 0) {
+  let after: Token | null = null;
+  if (last >= 0) {
     for (let k = last; k < toks.length && k - last < 4; k++) {
       if (PUNCT.test(toks[k].normal)) break;
       if (isVerb(toks[k])) {
-        verb = toks[k];
+        after = toks[k];
         break;
       }
     }
   }
-  if (!verb && first <= 3 && last >= 0) {
+  if (!before && !after && first <= 3 && last >= 0) {
     for (let k = last; k < toks.length && k - last < 16; k++) {
       if (isVerb(toks[k])) {
-        verb = toks[k];
+        after = toks[k];
         break;
       }
     }
   }
+  const verb = before ?? after;
   if (verb && REPORTING.has(verb.normal)) return REPORTED;
-  const cls = verb ? classOfWord(verb.normal) : null;
-  if (cls) return cls;
-  const own = verb && !GENERIC_VERBS.has(stem(verb.normal)) ? `verb:${stem(verb.normal)}` : null;
-  // A predicate noun shortly before the date ("the fatal shooting of Alexis Grigoropoulos, 15, on Saturday").
-  for (let k = first - 1; k >= 0 && first - k <= 8; k--) {
-    if (toks[k].pos === 'NOUN') {
+  // Verbs first ("deliberated seven hours Sunday before convicting" is the conviction's day), then a
+  // predicate adjective or noun shortly before the date ("found guilty … Thursday", "the fatal shooting of
+  // Alexis Grigoropoulos, 15, on Saturday").
+  for (const v of [before, after]) {
+    const cls = v ? classOfWord(v.normal) : null;
+    if (cls) return cls;
+  }
+  for (const pos of ['ADJ', 'NOUN']) {
+    for (let k = first - 1; k >= 0 && first - k <= 8; k--) {
+      if (toks[k].pos !== pos) continue;
       const c = classOfWord(toks[k].normal);
       if (c) return c;
     }
   }
-  // A verb outside the classes still frames its date ("testified Tuesday", "dropped bombs Thursday"), weakly.
-  return own;
+  // A verb outside the classes still frames its date ("testified Tuesday"), weakly.
+  return verb && !GENERIC_VERBS.has(stem(verb.normal)) ? `verb:${stem(verb.normal)}` : null;
 }
 
 /** Verbs too general to say what happened on a day. */
