@@ -55,8 +55,8 @@ export function corroborateStory(
   let updates: Story['updates'] = [];
   if (facts) {
     const found = factFindings(alignment, { eventOf, groupOf: (id) => groupOfArticle(reuse, id), publishedOf: (id) => published.get(id) ?? null, similarity: alignment.similarity });
-    const linked = reuseLinked(reuse);
-    contradictions = refine([...found.contradictions, ...sentenceRules.map((c) => withRule(c, reuse, linked))], { eventOf, linked });
+    const links = reuseLinked(reuse);
+    contradictions = refine([...found.contradictions, ...sentenceRules.map((c) => withRule(c, reuse, links))], { eventOf, ...links });
     updates = found.updates;
   }
   const merged = mergeRepeats(contradictions, reuse);
@@ -72,15 +72,25 @@ export function corroborateStory(
  * per reuse result: the links are the whole batch's, and rebuilding them per story was most of the fact
  * engine's cost on the 3k-article bench corpus.
  */
-const linkedOf = new WeakMap<ReuseResult, (a: string, b: string) => boolean>();
-function reuseLinked(reuse: ReuseResult): (a: string, b: string) => boolean {
-  let fn = linkedOf.get(reuse);
-  if (!fn) {
-    const pairs = new Set(reuse.links.map((l) => (l.a < l.b ? `${l.a}\u0000${l.b}` : `${l.b}\u0000${l.a}`)));
-    fn = (a, b) => pairs.has(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-    linkedOf.set(reuse, fn);
+interface Linked {
+  linked(a: string, b: string): boolean;
+  neighbours(a: string): ReadonlySet<string>;
+}
+const linkedOf = new WeakMap<ReuseResult, Linked>();
+const NONE: ReadonlySet<string> = new Set();
+function reuseLinked(reuse: ReuseResult): Linked {
+  let index = linkedOf.get(reuse);
+  if (!index) {
+    const byArticle = new Map<string, Set<string>>();
+    const add = (a: string, b: string) => (byArticle.get(a) ?? byArticle.set(a, new Set()).get(a)!).add(b);
+    for (const l of reuse.links) {
+      add(l.a, l.b);
+      add(l.b, l.a);
+    }
+    index = { linked: (a, b) => byArticle.get(a)?.has(b) ?? false, neighbours: (a) => byArticle.get(a) ?? NONE };
+    linkedOf.set(reuse, index);
   }
-  return fn;
+  return index;
 }
 
 /**
@@ -89,10 +99,11 @@ function reuseLinked(reuse: ReuseResult): (a: string, b: string) => boolean {
  * -- contradictions`), so 0.85; loosely aligned independent sentences 0.7; copies of one report that
  * disagree with each other 0.5 (a slip in one copy chain, shown as such).
  */
-function withRule(c: Contradiction, reuse: ReuseResult, linked: (a: string, b: string) => boolean): Contradiction {
+function withRule(c: Contradiction, reuse: ReuseResult, links: Linked): Contradiction {
   const groups = new Set(c.values.flatMap((v) => v.sources.map((s) => groupOfArticle(reuse, s))));
   const betweenCopies = c.kind !== 'headline' && groups.size === 1;
-  const copied = c.values.some((v, i) => c.values.some((w, j) => j > i && v.sources.some((a) => w.sources.some((b) => linked(a, b)))));
+  const sets = c.values.map((v) => new Set(v.sources));
+  const copied = c.values.some((v, i) => v.sources.some((a) => [...links.neighbours(a)].some((b) => sets.some((s, j) => j !== i && s.has(b)))));
   const confidence = c.kind === 'headline' ? 0.9 : betweenCopies ? 0.5 : copied ? 0.85 : 0.7;
   return { ...c, rule: c.rule ?? `sentence:${c.kind}`, slot: c.slot ?? c.about, confidence: c.confidence ?? confidence, betweenCopies: c.betweenCopies ?? betweenCopies };
 }

@@ -15,6 +15,8 @@ export interface RefineContext {
   eventOf(article: string): string | null;
   /** Two articles share text (a reuse link). */
   linked(a: string, b: string): boolean;
+  /** The articles an article shares text with. */
+  neighbours(a: string): ReadonlySet<string>;
 }
 
 /**
@@ -39,7 +41,9 @@ export const eventScope: Refiner = {
       const values = c.values
         .map((v) => {
           const sources = v.sources.filter((s) => (ctx.eventOf(s) ?? '*') === best[0]);
-          return { ...v, sources, mentions: v.mentions?.filter((m) => sources.includes(m.article)) };
+          if (sources.length === v.sources.length) return v;
+          const kept = new Set(sources);
+          return { ...v, sources, mentions: v.mentions?.filter((m) => kept.has(m.article)) };
         })
         .filter((v) => v.sources.length > 0);
       if (values.length < 2) continue;
@@ -73,12 +77,22 @@ export const oneFinding: Refiner = {
   refine(list) {
     const family = (k: string) => (k === 'quantity' ? 'number' : k);
     const isFact = (c: Contradiction) => c.rule?.startsWith('fact:') ?? false;
+    // Source sets per value, built once: stories of hundreds of copies make these lists long, and the
+    // pairwise check over arrays was quadratic in them (a 200-copy story spent 6 s here).
+    const sets = new Map(list.map((c) => [c, c.values.map((v) => new Set(v.sources))]));
+    const meets = (x: Set<string>, y: Set<string>) => {
+      const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+      for (const a of small) if (large.has(a)) return true;
+      return false;
+    };
     const same = (a: Contradiction, b: Contradiction) =>
-      family(a.kind) === family(b.kind) && a.values.filter((v) => b.values.some((w) => w.sources.some((s) => v.sources.includes(s)))).length >= 2;
+      family(a.kind) === family(b.kind) && sets.get(a)!.filter((v) => sets.get(b)!.some((w) => meets(v, w))).length >= 2;
+    const facts = list.filter(isFact);
+    const sentences = list.filter((c) => !isFact(c));
     return list.filter((c) => {
       const keepSentence = c.kind === 'quote';
-      if (isFact(c)) return !keepSentence || !list.some((o) => !isFact(o) && same(c, o));
-      return keepSentence || !list.some((o) => isFact(o) && same(c, o));
+      if (isFact(c)) return !keepSentence || !sentences.some((o) => same(c, o));
+      return keepSentence || !facts.some((o) => same(c, o));
     });
   },
 };
@@ -95,6 +109,17 @@ const statLine = (text: string) => (text.match(NUMBER_WORD) ?? []).length >= 3;
  * box-score sentences of a sports story (a player's points in two games, a game's and a season's yards).
  * Between copies (a reuse link) the rules stand as they are.
  */
+/** Two values of a finding are stated by articles that share text (a reuse link between them). */
+function anyLinked(c: Contradiction, ctx: RefineContext): boolean {
+  const sets = c.values.map((v) => new Set(v.sources));
+  for (let i = 0; i < c.values.length; i++) {
+    for (const a of c.values[i].sources) {
+      for (const b of ctx.neighbours(a)) if (sets.some((s, j) => j !== i && s.has(b))) return true;
+    }
+  }
+  return false;
+}
+
 /** Same factor as the fact slots' maxCountRatio (facts/params.ts). */
 const MAX_RATIO = 5;
 
@@ -103,8 +128,7 @@ export const independentAmounts: Refiner = {
   refine(list, ctx) {
     return list.filter((c) => {
       if (c.rule?.startsWith('fact:') || (c.kind !== 'number' && c.kind !== 'quantity')) return true;
-      const linked = c.values.some((v, i) => c.values.some((w, j) => j > i && v.sources.some((a) => w.sources.some((b) => ctx.linked(a, b)))));
-      if (linked) return true;
+      if (anyLinked(c, ctx)) return true;
       if (c.values.some((v) => v.evidence.some(statLine))) return false;
       // A figure written as an age apposition ("LuAnn Johnson, 66, of Burnsville") is a person's age:
       // fact slot `age` compares it with the same person's, never with another figure of the sentence.
