@@ -18,9 +18,9 @@ test('natural disagreements: precision and recall floors, well above the sentenc
   const b = base.get('all')!;
   const p = all.correct / all.reported;
   const r = all.found / all.gold;
-  // Measured: P 0.778 (7 of 9), R 0.092 (7 of 76); baseline P 0.094 (3 of 32), R 0.039.
+  // Measured: P 0.800 (8 of 10), R 0.105 (8 of 76); baseline P 0.094 (3 of 32), R 0.039.
   assert.ok(p >= 0.7, `precision ${p.toFixed(3)} ≥ 0.7`);
-  assert.ok(all.found >= 6, `found ${all.found} ≥ 6 of ${all.gold}`);
+  assert.ok(all.found >= 7, `found ${all.found} ≥ 7 of ${all.gold}`);
   assert.ok(p >= b.correct / b.reported + 0.4, 'precision far above the sentence rules');
   assert.ok(r >= b.found / b.gold, 'recall not below the sentence rules');
 });
@@ -28,8 +28,8 @@ test('natural disagreements: precision and recall floors, well above the sentenc
 test('edits injected into independent articles: found beyond the baseline, compatible edits silent', { skip: absent }, async () => {
   const rows = await runInjected();
   const get = (k: string) => rows.get(k) ?? { n: 0, found: 0, alarms: 0 };
-  // Measured: dates 3 of 27, numbers 0 of 11, 0 alarms on 22 compatible edits (baseline 0, 1, 2 alarms).
+  // Measured: dates 4 of 27, numbers 0 of 11, 0 alarms on 22 compatible edits (baseline 0, 1, 2 alarms).
   assert.equal(get('facts|compatible').alarms, 0, 'no alarm on a compatible edit');
-  assert.ok(get('facts|date').found >= 2, `dates found ${get('facts|date').found} ≥ 2`);
+  assert.ok(get('facts|date').found >= 3, `dates found ${get('facts|date').found} ≥ 3`);
   assert.ok(get('facts|date').found + get('facts|number').found > get('sentences|date').found + get('sentences|number').found, 'more found than the sentence rules');
 });
