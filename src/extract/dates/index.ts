@@ -6,6 +6,7 @@ import type { DateMention, TextReady } from '../../model/article.js';
 import { addDays, fmtMonth, parseYmd, toDays } from './calendar.js';
 import { proposeCalendar } from './calendar-parser.js';
 import { futureCueWindow } from './params.js';
+import { reportingClause } from './governing-clause.js';
 import { anaphoricDates, clockBeforeDay, dateFilters, includeApproximator, monthWithRelativeYear, quarterDiscourse, resolveOverlaps } from './refiners.js';
 import { newsRules, type Candidate, type RuleContext, type TimexType } from './rules.js';
 
@@ -86,7 +87,8 @@ export function detectTimexes(text: string, published: string | null, sentences?
       let from = Math.max(0, pos - futureCueWindow);
       const window = text.slice(from, pos);
       const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('; '));
-      const clause = cut >= 0 ? window.slice(cut + 1) : window;
+      // Only the date's own clause decides its tense, not a quote or reported clause before its verb.
+      const clause = reportingClause(cut >= 0 ? window.slice(cut + 1) : window);
       if (PAST_SCHEDULE.test(clause) && !/\b(?:will|next)\b/i.test(clause)) return false;
       return FUTURE_CUE.test(clause) || DEADLINE_BEFORE.test(window);
     },
