@@ -2,6 +2,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from './run-cli.js';
 
 interface Mention {
@@ -15,7 +18,7 @@ interface Extracted {
   text: string;
   entities: (Mention & { name: string; type: string; roles: string[] })[];
   quotes: { speaker: string | null; content: Mention; cue: Mention | null; speakerSpan: Mention | null; direct: boolean }[];
-  dates: (Mention & { value: string | null; resolution: string })[];
+  dates: (Mention & { value: string | null; resolution: string; timex?: string | null })[];
   quantities: (Mention & { value: number | null; min: number | null; max: number | null; unit: string | null })[];
 }
 
@@ -47,4 +50,25 @@ test('extract --format md prints one table per kind', () => {
 test('extract rejects a malformed --published as a usage error', () => {
   const r = runCli(['extract', 'examples/harbour-gazette-library-opens.txt', '--published', '16/07/2022']);
   assert.equal(r.code, 2);
+});
+
+test('extract --format json gives each date its TimeML value (timex) beside the calendar value', () => {
+  // A fictional article written for this test; Wednesday 2013-03-20 is in ISO week 12.
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-timex-'));
+  try {
+    const file = join(dir, 'ferry.txt');
+    writeFileSync(file, 'Ferry returns to Lake Orvel\n\nMayor Ilse Varga, who has led the town for eight years, said the ferry is now running again this week. Boats leave every Thursday from the old pier, she said.\n');
+    const r = runCli(['extract', file, '--format', 'json', '--published', '2013-03-20']);
+    assert.equal(r.code, 0, r.stderr);
+    const [article] = JSON.parse(r.stdout) as Extracted[];
+    const byText = new Map(article.dates.map((d) => [d.text, d]));
+    assert.deepEqual([byText.get('eight years')?.value, byText.get('eight years')?.timex], ['P8Y', 'P8Y']);
+    assert.deepEqual([byText.get('now')?.value, byText.get('now')?.timex], [null, 'PRESENT_REF']);
+    assert.deepEqual([byText.get('this week')?.value, byText.get('this week')?.timex], ['2013-03', '2013-W12']);
+    assert.deepEqual([byText.get('every Thursday')?.value, byText.get('every Thursday')?.timex], [null, 'XXXX-WXX-4']);
+    const md = runCli(['extract', file, '--format', 'md', '--published', '2013-03-20']);
+    assert.ok(md.stdout.includes('| this week | 2013-03 | 2013-W12 |'), md.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

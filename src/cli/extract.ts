@@ -69,8 +69,8 @@ function renderExtractMarkdown(articles: ExtractedArticle[]): string {
     for (const m of a.entities) lines.push(`| ${cell(m.name)} | ${m.type} | ${cell(m.roles.join('; '))} | ${cell(m.text)} | ${m.start}–${m.end} |`);
     lines.push('', '### Quotes', '', '| speaker | direct | content | offsets |', '|---|---|---|---|');
     for (const q of a.quotes) lines.push(`| ${cell(q.speaker)} | ${q.direct ? 'yes' : 'no'} | ${cell(q.content.text)} | ${q.content.start}–${q.content.end} |`);
-    lines.push('', '### Dates', '', '| phrase | value | resolution | offsets |', '|---|---|---|---|');
-    for (const d of a.dates) lines.push(`| ${cell(d.text)} | ${cell(d.value)} | ${d.resolution} | ${d.start}–${d.end} |`);
+    lines.push('', '### Dates', '', '| phrase | value | timex | resolution | offsets |', '|---|---|---|---|---|');
+    for (const d of a.dates) lines.push(`| ${cell(d.text)} | ${cell(d.value)} | ${cell(d.timex)} | ${d.resolution} | ${d.start}–${d.end} |`);
     lines.push('', '### Quantities', '', '| phrase | value | range | unit | kind |', '|---|---|---|---|---|');
     for (const q of a.quantities) {
       const range = q.min !== null || q.max !== null ? `${q.min ?? ''}–${q.max ?? ''}${q.approx ? ' (approx.)' : ''}` : '';

@@ -119,6 +119,12 @@ export interface DateMention extends Span {
   value: string | null;
   /** How the value was obtained, e.g. `absolute`, `relative-past-weekday`, `unresolved-no-reference`. */
   resolution: string;
+  /**
+   * TimeML (TIMEX3) value beside the calendar value, for what `value` cannot hold: `P8Y`, `2013-W12`,
+   * `PRESENT_REF`, `XXXX-WXX-4`, `1998-Q3`, or the same day as `value`. Null when unresolved. Optional:
+   * analyses cached before it existed lack it.
+   */
+  timex?: string | null;
   sentence: number;
 }
 

@@ -203,3 +203,20 @@ test('"<Month> of NN" closing the phrase is still a two-digit year', () => {
   assert.ok(vals('The mill closed in May of 87 when prices fell.').includes('1987-05'));
   assert.ok(vals('He was first elected in November of 98.').includes('1998-11'));
 });
+
+test('each mention carries its TimeML value (timex) beside the calendar value', () => {
+  // Wednesday 2013-03-20 is in ISO week 12.
+  const all = extractDatesFromText('Mayor Ilse Varga, who has led the town for eight years, said the ferry is now running again this week. Ferries leave every Thursday. On Tuesday the council met.', '2013-03-20');
+  assert.deepEqual(all.map((d) => [d.text, d.value, d.timex]), [
+    ['eight years', 'P8Y', 'P8Y'],
+    ['now', null, 'PRESENT_REF'],
+    ['this week', '2013-03', '2013-W12'],
+    ['every Thursday', null, 'XXXX-WXX-4'],
+    ['Tuesday', '2013-03-19', '2013-03-19'],
+  ]);
+});
+
+test('negative: without a publication date a relative timex is null, as its value is; absolute ones stay', () => {
+  const all = extractDatesFromText('The ferry is running again this week, eight years after it opened on June 3, 2005.', null);
+  assert.deepEqual(all.map((d) => [d.text, d.timex]), [['this week', null], ['eight years', 'P8Y'], ['June 3, 2005', '2005-06-03']]);
+});

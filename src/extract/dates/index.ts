@@ -110,6 +110,7 @@ export function detectTimexes(text: string, published: string | null, sentences?
       text: text.slice(c.start, c.end),
       value: contractValue(timeml, c.type),
       resolution: ref || absolute ? c.resolution : 'unresolved-no-reference',
+      timex: timeml,
       sentence: sentenceOf(sentences, c.start),
       type: c.type,
       timeml,
@@ -120,7 +121,7 @@ export function detectTimexes(text: string, published: string | null, sentences?
 
 /** Date mentions of raw text (evaluation, tests). Offsets index `text`; `sentence` is -1 without bounds. */
 export function extractDatesFromText(text: string, published: string | null, sentences?: { start: number; end: number }[]): DateMention[] {
-  return detectTimexes(text, published, sentences).map(({ start, end, text: t, value, resolution, sentence }) => ({ start, end, text: t, value, resolution, sentence }));
+  return detectTimexes(text, published, sentences).map(({ start, end, text: t, value, resolution, timex, sentence }) => ({ start, end, text: t, value, resolution, timex, sentence }));
 }
 
 /** Date mentions of an article, offsets into `article.clean.text`, resolved against `published`. */
