@@ -214,7 +214,7 @@ export function score(t: Tally, edit: Edit, found: { kind: Kind | null; sources:
     if (f.kind === edit.kind && split && !hit) {
       hit = true;
       t.tp[f.kind]++;
-    } else { t.fp[f.kind]++; if (process.env.DEBUG_FP) console.error("FP", edit.kind, edit.what, JSON.stringify(found)); }
+    } else t.fp[f.kind]++;
   }
 }
 

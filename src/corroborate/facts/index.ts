@@ -119,4 +119,3 @@ export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactPara
   return { contradictions, updates };
 }
 
-export { rangeOfQuantity };

@@ -37,21 +37,22 @@ export function slotsOf(mentions: FactMention[], ctx: SlotContext): Slot[] {
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-const valueKey = (m: FactMention) => (m.kind === 'date' ? dateKey(m.date!) : m.kind === 'name' ? spellingKey(m.name!) : `${m.range!.min}-${m.range!.max}`);
+const valueKey = (m: FactMention) => (m.kind === 'date' ? dateDisplay(m.date!) : m.kind === 'name' ? spellingKey(m.name!) : `${m.range!.min}-${m.range!.max}`);
 const converted = (m: FactMention) => m.normalised.some((n) => n.startsWith('unit:'));
 const PARTS = ['year', 'month', 'day', 'weekday'] as const;
 
-/** Two dates agree when every part both of them fix is equal ("Tuesday" and "December 9, 2008" if a Tuesday). */
+/**
+ * Two dates agree when every part both of them fix is equal ("Tuesday" and "December 9, 2008" if a
+ * Tuesday). Dates with no part in common ("May" against "Tuesday") agree too: `comparableDates` keeps
+ * them from facing each other at all.
+ */
 export function sameDate(a: DateValue, b: DateValue): boolean {
-  let shared = 0;
   for (const p of PARTS) {
     if (a[p] === undefined || b[p] === undefined) continue;
     if (p === 'year' && (a.yearInferred || b.yearInferred)) continue;
     if (a[p] !== b[p]) return false;
-    shared++;
   }
-  // Nothing in common to compare ("May" against "Tuesday"): not a disagreement.
-  return shared > 0 || true;
+  return true;
 }
 
 /** Dates that can be compared at all: they fix a common part. */
@@ -61,15 +62,6 @@ export function comparableDates(a: DateValue, b: DateValue): boolean {
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export function dateKey(d: DateValue): string {
-  const parts: string[] = [];
-  if (d.weekday !== undefined && d.day === undefined) parts.push(WEEKDAY_NAMES[d.weekday]);
-  if (d.month !== undefined) parts.push(d.day !== undefined ? `${MONTH_NAMES[d.month - 1]} ${d.day}` : MONTH_NAMES[d.month - 1]);
-  if (d.year !== undefined) parts.push(String(d.year));
-  if (d.weekday !== undefined && d.day !== undefined) parts.unshift(WEEKDAY_NAMES[d.weekday] + ',');
-  return parts.join(' ');
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A date value as the report writes dates: ISO 8601 where the parts allow (`2031-06-06`, `--06-06`,
@@ -153,7 +145,7 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   if (sides.length < 2) return none;
   // A holder's two counts an order of magnitude apart are two different figures (a game's points and a
   // career's, a game's yards and a season's), not a slip in one of them.
-  if (first0(sides).measure.startsWith('count:')) {
+  if (sides[0][0].measure.startsWith('count:')) {
     const lo = Math.min(...sides.flat().map((m) => m.range!.min));
     const hi = Math.max(...sides.flat().map((m) => (m.range!.max === Infinity ? m.range!.min : m.range!.max)));
     if (lo > 0 && hi / lo > p.maxCountRatio) return none;
@@ -235,8 +227,6 @@ function risingToll(values: FactMention[], ctx: SlotContext): FactMention[] | nu
   }
   return dated.map((d) => d.m);
 }
-
-const first0 = (sides: FactMention[][]) => sides[0][0];
 
 function valueOf(side: FactMention[], ctx: SlotContext): ContradictionValue {
   const sorted = [...side].sort((a, b) => (a.unit.article < b.unit.article ? -1 : a.unit.article > b.unit.article ? 1 : 0));
