@@ -70,3 +70,12 @@ test('examples: an independently worded disagreement, a rising toll as an update
   assert.ok(!story.contradictions.some((c) => c.values.some((v) => /12|19/.test(v.value))), '12 miles and 19 kilometres are one distance');
   assert.ok(!story.contradictions.some((c) => c.slot === 'people killed'), 'the rising toll is no contradiction');
 });
+
+test('examples: contradiction values carry the offsets of what each source wrote (report 1.2)', () => {
+  const date = report().stories.flatMap((s) => s.contradictions).find((c) => c.kind === 'date')!;
+  const march12 = date.values.find((v) => /03-12/.test(v.value))!;
+  const m = march12.mentions![0];
+  assert.equal(m.article, 'harbour-gazette-storm-local');
+  assert.match(m.text, /March 12/);
+  assert.ok(m.evidence.includes(m.text));
+});

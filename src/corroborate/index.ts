@@ -56,7 +56,8 @@ export function corroborateStory(
   if (facts) {
     const found = factFindings(alignment, { eventOf, groupOf: (id) => groupOfArticle(reuse, id), publishedOf: (id) => published.get(id) ?? null, similarity: alignment.similarity });
     const links = reuseLinked(reuse);
-    contradictions = refine([...found.contradictions, ...sentenceRules.map((c) => withRule(c, reuse, links))], { eventOf, ...links });
+    const byId = new Map(sorted.map((a) => [a.id, a]));
+    contradictions = refine([...found.contradictions, ...sentenceRules.map((c) => withMentions(withRule(c, reuse, links), byId))], { eventOf, ...links });
     updates = found.updates;
   }
   const merged = mergeRepeats(contradictions, reuse);
@@ -91,6 +92,42 @@ function reuseLinked(reuse: ReuseResult): Linked {
     linkedOf.set(reuse, index);
   }
   return index;
+}
+
+/** Mentions per source listed for a value (bounded: a 200-copy wire story lists the first ones). */
+const MAX_MENTIONS = 20;
+
+/**
+ * Offsets for a sentence rule's values (report 1.2): where the value's text is written in the evidence
+ * sentence of each source, as the fact slots give them. Values the sentence does not write as such (ISO
+ * dates of "Tuesday, March 11") get no mention rather than a guessed one.
+ */
+function withMentions(c: Contradiction, byId: Map<string, AnalysedArticle>): Contradiction {
+  if (c.kind === 'headline') return c;
+  const values = c.values.map((v) => {
+    const mentions: NonNullable<typeof v.mentions> = [];
+    for (const id of v.sources) {
+      if (mentions.length >= MAX_MENTIONS) break;
+      const a = byId.get(id);
+      if (!a) continue;
+      for (const e of v.evidence) {
+        const at = a.clean.text.indexOf(e);
+        if (at < 0) continue;
+        // A date value is the resolved day: its mention is the date the sentence writes with that value.
+        const date = c.kind === 'date' ? a.extract.dates.find((d) => d.start >= at && d.end <= at + e.length && d.value !== null && (d.value === v.value || d.value.endsWith(v.value.replace(/^--/, '-')))) : null;
+        if (date) {
+          mentions.push({ article: id, start: date.start, end: date.end, text: date.text, evidence: e, published: a.meta.published });
+          break;
+        }
+        const inner = e.indexOf(v.value);
+        if (inner < 0) continue;
+        mentions.push({ article: id, start: at + inner, end: at + inner + v.value.length, text: v.value, evidence: e, published: a.meta.published });
+        break;
+      }
+    }
+    return mentions.length ? { ...v, mentions } : v;
+  });
+  return { ...c, values };
 }
 
 /**
