@@ -28,6 +28,7 @@ import { redateArticle } from './extract/index.js';
 import { buildTimeline } from './extract/timeline.js';
 import { mergeEntities, collectQuotes } from './extract/story-entities.js';
 import { corroborateStory } from './corroborate/index.js';
+import { hasEnglishRules } from './text/language.js';
 import { summarise } from './brief/summary.js';
 
 export interface AnalyzeOptions {
@@ -86,7 +87,10 @@ export async function analyze(inputs: string[], options: AnalyzeOptions): Promis
       clusters.map((c, i): Story => {
         options.onProgress?.({ phase: 'corroborate', done: i, total: clusters.length });
         const members = c.articles.map((id) => byId.get(id)!).filter(Boolean);
-        const { claims, contradictions, quotes, updates } = corroborateStory(members, reuse, collectQuotes(members), c.headline, { events: c.events, engine: options.engine });
+        // Claims and contradictions are English rules (German headings came out as agreed claims): an
+        // article in another language stays in its story but is not analysed for claims.
+        const forClaims = members.filter((a) => hasEnglishRules(a.text.language));
+        const { claims, contradictions, quotes, updates } = corroborateStory(forClaims, reuse, collectQuotes(forClaims), c.headline, { events: c.events, engine: options.engine });
         return {
           ...c,
           summary: summarise(members, reuse, claims),

@@ -9,8 +9,9 @@ import type { Article } from '../model/article.js';
 
 export const DEFAULT_DB_PATH = '.crosscheck/crosscheck.db';
 
-/** Bumped whenever a per-article stage changes its output, so stale cached analyses are recomputed. */
-export const ANALYSIS_VERSION = 1;
+/** Bumped whenever a per-article stage changes its output, so stale cached analyses are recomputed.
+ * 2: dates carry `timex`; non-English articles have no quotes and only language-neutral names. */
+export const ANALYSIS_VERSION = 2;
 
 export type StoreDatabase = Database.Database;
 

@@ -1,5 +1,6 @@
 // The text stage: sentences and tokens of the cleaned body, and its language. Non-English articles are
-// kept and flagged (the English model still segments them, less well), never dropped.
+// kept and flagged (the English model still segments them, less well), never dropped; later stages skip
+// their English-only rules (hasEnglishRules).
 
 import type { Article } from '../model/article.js';
 import type { ArticleStage } from '../pipeline/stage.js';
@@ -17,7 +18,7 @@ export const textStage: ArticleStage = {
       article.diagnostics.push({
         origin: 'text:language',
         level: 'warning',
-        message: `language detected as "${language}"; analysis is tuned for English`,
+        message: `language detected as "${language}"; not analysed for claims or quotes (the rules are English-only)`,
       });
     }
     article.text = { language, sentences: segment(clean) };

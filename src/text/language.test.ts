@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectLanguage } from './language.js';
+import { detectLanguage, hasEnglishRules } from './language.js';
 
 // Fictional snippets, two or three sentences each: the length of a short news paragraph.
 const SNIPPETS: [string, string][] = [
@@ -25,4 +25,11 @@ test('returns null when there are too few letters to judge', () => {
 test('a long English body is still English (only a sample is read)', () => {
   const body = Array.from({ length: 200 }, (_, i) => `Council member ${i} voted against the bridge budget on Tuesday evening.`).join(' ');
   assert.equal(detectLanguage(body), 'en');
+});
+
+test('English-only rules apply to English and to undetected text, not to other languages', () => {
+  assert.equal(hasEnglishRules('en'), true);
+  assert.equal(hasEnglishRules(null), true);
+  assert.equal(hasEnglishRules('de'), false);
+  assert.equal(hasEnglishRules('fr'), false);
 });

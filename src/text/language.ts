@@ -51,3 +51,14 @@ export function detectLanguage(text: string): string | null {
   const code = detect(sample);
   return code ? code : null;
 }
+
+/**
+ * Whether an article's language is one the English-only rules (quote cues, entity roles, claims and
+ * contradictions) are written for. Undetected (null: under MIN_LETTERS, a headline or a caption) is read as
+ * English, as before languages were told apart: most such fragments in an English run are English. Every
+ * other language is still ingested and clustered (names, numbers, dates), and its articles are marked
+ * "not analysed for claims (<code>)"; the brief can tell them by the report article's `language`.
+ */
+export function hasEnglishRules(language: string | null): boolean {
+  return language === null || language === 'en';
+}
