@@ -134,7 +134,8 @@ export interface QuantityMention extends Span {
   max: number | null;
   approx: boolean;
   unit: string | null;
-  kind: 'count' | 'money' | 'percent' | 'frequency' | 'measure' | 'ordinal';
+  /** `statistic`: a figure that is not a count (a batting average ".312"); never compared as an amount of things. */
+  kind: 'count' | 'money' | 'percent' | 'frequency' | 'measure' | 'ordinal' | 'statistic';
   sentence: number;
 }
 

@@ -234,7 +234,54 @@ const count: QuantityRule = {
   },
 };
 
-export const quantityRules: QuantityRule[] = [money, percent, frequency, vague, count];
+/** Words that open a count even when capitalised ("The 36 passengers", "About 300 people"). */
+const OPENERS = new Set('the a an all only just another these those its their his her our my and but with from of in on at by for to about some over nearly almost around roughly up police officials'.split(' '));
+const MONTH_OR_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+
+/**
+ * Rule `name-number` (a filter over `count`): a number right after a capitalised word is part of a name —
+ * a model, a route, a version ("Boeing 737 jets", "BlackBerry 10", "Route 66", "Windows 8", "Apollo 11")
+ * — never a count of things. Must not hit: a count after a capitalised opener ("The 36 passengers",
+ * "About 300"), a day after a month ("June 8" is the date stage's), figures after a comma.
+ */
+function nameNumber(text: string, q: Found): boolean {
+  if (q.kind !== 'count' && q.kind !== 'measure') return false;
+  const before = /([A-Z][A-Za-z]*)\s$/.exec(text.slice(Math.max(0, q.start - 24), q.start));
+  return !!before && !OPENERS.has(before[1].toLowerCase()) && !MONTH_OR_DAY.test(before[1]);
+}
+
+/** Rule `statistic`: a decimal without its leading zero (".312", "hit .300") is a rate or an average, not a count. */
+const statistic: QuantityRule = {
+  name: 'statistic',
+  find(text) {
+    const out: Found[] = [];
+    each(/(?<![\d\w])\.(\d{2,3})\b/g, text, (m) => {
+      const value = Number(`0.${m[1]}`);
+      out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: null, kind: 'statistic', rule: this.name }));
+    });
+    return out;
+  },
+};
+
+/** Rule `mixed-number`: "4 1/2 miles" is 4.5, not 4 (and not a date "1/2"). */
+const mixedNumber: QuantityRule = {
+  name: 'mixed-number',
+  find(text) {
+    const out: Found[] = [];
+    each(/\b(\d{1,4})\s+(\d)\/(\d{1,2})\b(?![/\d])/g, text, (m) => {
+      const [whole, num, den] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!den || num >= den) return;
+      const value = whole + num / den;
+      const u = unitAfter(text, m.index + m[0].length);
+      if (u.unit === '__time__') return;
+      const measure = u.unit !== null && MEASURES.has(u.unit.toLowerCase());
+      out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: u.unit, kind: measure ? 'measure' : 'count', rule: this.name }));
+    });
+    return out;
+  },
+};
+
+export const quantityRules: QuantityRule[] = [money, percent, frequency, statistic, mixedNumber, vague, count];
 
 function sentenceOf(sentences: { start: number; end: number }[] | undefined, pos: number): number {
   if (!sentences) return -1;
@@ -258,7 +305,10 @@ export function extractQuantitiesFromText(text: string, sentences?: { start: num
   });
   found.sort((a, b) => b.f.end - b.f.start - (a.f.end - a.f.start) || a.order - b.order);
   const kept: Found[] = [];
-  for (const { f } of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  for (const { f } of found) {
+    if (f.rule === 'count' && nameNumber(text, f)) continue;
+    if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  }
   return kept
     .sort((a, b) => a.start - b.start)
     .map(({ rule: _rule, ...q }) => ({ ...q, sentence: sentenceOf(sentences, q.start) }));

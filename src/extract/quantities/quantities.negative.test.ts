@@ -25,3 +25,8 @@ test('durations belong to the date stage', () => {
 test('"one" as a pronoun and "at once" are not counts', () => {
   assert.deepEqual(texts('One of the officials left at once.'), []);
 });
+
+test('name-number: a model, a version or a route is no count; a count after a capitalised opener is', () => {
+  const q = extractQuantitiesFromText('The airline grounded its Boeing 737 jets, RIM showed the BlackBerry 10 phone on Route 66. The 36 passengers waited; About 300 people left.');
+  assert.deepEqual(q.map((x) => x.text), ['36', 'About 300']);
+});

@@ -51,3 +51,8 @@ test('parseNumber reads digits, scales and words', () => {
   assert.equal(parseNumber('$3bn'.slice(1)), 3e9);
   assert.equal(parseNumber('a dozen'), 12);
 });
+
+test('mixed numbers and statistics: "4 1/2 miles" is 4.5, ".312" is a statistic', () => {
+  const q = extractQuantitiesFromText('He walked 4 1/2 miles and hit .312 for the season.');
+  assert.deepEqual(q.map((x) => [x.text, x.value, x.kind]), [['4 1/2', 4.5, 'measure'], ['.312', 0.312, 'statistic']]);
+});
