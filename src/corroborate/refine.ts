@@ -5,6 +5,8 @@
 
 import type { Contradiction } from '../model/report.js';
 import { sameSpelling } from './facts/normalise/spelling.js';
+import { canonicalUnit, toCanonical } from './facts/normalise/units.js';
+import { CONVERSION_TOLERANCE } from './facts/normalise/compatible.js';
 
 export interface Refiner {
   name: string;
@@ -140,7 +142,43 @@ export const independentAmounts: Refiner = {
   },
 };
 
-export const REFINERS: Refiner[] = [eventScope, independentAmounts, spelling, oneFinding];
+const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A value's figure in its evidence with the unit written after it, in the canonical unit; null when none. */
+function canonicalFigure(value: string, evidence: string[]): { dimension: string; value: number } | null {
+  const n = Number(value.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  for (const e of evidence) {
+    const m = new RegExp(`${escape(value)}\\s*((?:square|sq\\.?)\\s+)?([a-z]+)`, 'i').exec(e);
+    if (!m) continue;
+    const unit = canonicalUnit(`${m[1] ?? ''}${m[2]}`.trim());
+    if (unit) return { dimension: unit.dimension, value: toCanonical(n, n, unit)[0] };
+  }
+  return null;
+}
+
+/**
+ * `units-and-scale`: a sentence rule's amount finding whose values are one figure in two units ("1,500
+ * square feet" / "139 square metres", within the conversion tolerance) or one mantissa with and without
+ * its scale ("$2.6 million" / "$2.6") is a normalisation, not a disagreement. The fact slots convert
+ * units themselves (facts/normalise/units.ts); the sentence rules compare unit nouns as words.
+ */
+export const unitsAndScale: Refiner = {
+  name: 'units-and-scale',
+  refine(list) {
+    return list.filter((c) => {
+      if (c.rule?.startsWith('fact:') || (c.kind !== 'number' && c.kind !== 'quantity')) return true;
+      const mantissa = (v: string) => v.replace(/[$€£¥,\s]|million|billion|thousand|bn|m\b/gi, '');
+      if (c.values.every((v) => mantissa(v.value) === mantissa(c.values[0].value))) return false;
+      const figures = c.values.map((v) => canonicalFigure(v.value, v.evidence));
+      if (figures.some((f) => !f) || figures.some((f) => f!.dimension !== figures[0]!.dimension)) return true;
+      const xs = figures.map((f) => f!.value);
+      return Math.max(...xs) - Math.min(...xs) > CONVERSION_TOLERANCE * Math.max(...xs);
+    });
+  },
+};
+
+export const REFINERS: Refiner[] = [eventScope, independentAmounts, unitsAndScale, spelling, oneFinding];
 
 export function refine(list: Contradiction[], ctx: RefineContext, refiners = REFINERS): Contradiction[] {
   return refiners.reduce((xs, r) => r.refine(xs, ctx), list);
