@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, readdirSync, chmodSync, readFileSync, exist
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../src/store/store.js';
+import { ANALYSIS_VERSION, openStore } from '../src/store/store.js';
 import { runCli, REPO } from './run-cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'crosscheck-preflight-'));
@@ -113,7 +113,7 @@ test('the analysis cache keeps one row for undated content, and old duplicate ro
   const old = join(dir, 'old.db');
   const db = new Database(old);
   db.exec('CREATE TABLE analysis (hash TEXT NOT NULL, version INTEGER NOT NULL, published TEXT, data TEXT NOT NULL, PRIMARY KEY (hash, version, published))');
-  const insert = db.prepare('INSERT OR REPLACE INTO analysis VALUES (?, 1, NULL, ?)');
+  const insert = db.prepare(`INSERT OR REPLACE INTO analysis VALUES (?, ${ANALYSIS_VERSION}, NULL, ?)`);
   for (let run = 1; run <= 3; run++) insert.run('h1', JSON.stringify({ run }));
   assert.equal((db.prepare('SELECT count(*) AS n FROM analysis').get() as { n: number }).n, 3);
   db.close();

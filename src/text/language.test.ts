@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectLanguage, hasEnglishRules } from './language.js';
+import { detectLanguage, hasEnglishRules, overrulesForEnglish } from './language.js';
 
 // Fictional snippets, two or three sentences each: the length of a short news paragraph.
 const SNIPPETS: [string, string][] = [
@@ -32,4 +32,13 @@ test('English-only rules apply to English and to undetected text, not to other l
   assert.equal(hasEnglishRules(null), true);
   assert.equal(hasEnglishRules('de'), false);
   assert.equal(hasEnglishRules('fr'), false);
+});
+
+test('a non-English verdict is overruled only by unambiguous English function words', () => {
+  assert.equal(overrulesForEnglish('Varga stopped Brandt in the sixth round to keep his WBA, IBF and WBO belts, and said he would fight again.'), true);
+  // Negative: "was", "will" and "an" are German words too; a German paragraph stays German.
+  const german = 'Die Hafenbehörde von Port Calder teilte am Montag mit, dass das neue Fährterminal im Frühjahr eröffnet wird. Was jetzt passiert, ist unklar, aber die Stadt will an dem Plan festhalten.';
+  assert.equal(overrulesForEnglish(german), false);
+  assert.equal(detectLanguage(german), 'de');
+  assert.equal(overrulesForEnglish('De havenautoriteit van Port Calder heeft maandag aangekondigd dat de nieuwe veerterminal in het voorjaar opengaat. Het was een moeilijk jaar.'), false);
 });
