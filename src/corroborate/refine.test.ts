@@ -30,6 +30,9 @@ test('independent-amounts: a stat line between independent articles is dropped, 
   const stat = (a: string, b: string): Contradiction => ({ kind: 'number', about: 'n', values: [value('22', [a], 'Kell had 22 points, 9 rebounds and 4 assists.'), value('25', [b], 'Kell had 25 points, 16 rebounds and 3 blocks.')] });
   assert.deepEqual(independentAmounts.refine([stat('x1', 'x3')], ctx), []);
   assert.equal(independentAmounts.refine([stat('x1', 'x2')], ctx).length, 1);
+  const prior: Contradiction = { kind: 'number', about: 'n', values: [value('four', ['x1'], 'Gray had four prior arrests.'), value('three', ['x3'], 'Gray had been arrested three times.')] };
+  const reported: Contradiction = { kind: 'number', about: 'n', values: [value('80,000', ['x1'], 'Vessa said it would recall 80,000 scooters.'), value('60,000', ['x3'], 'Vessa is recalling 60,000 scooters.')] };
+  assert.deepEqual(independentAmounts.refine([prior, reported], ctx), [reported], 'another time is dropped; reported speech of the event is not');
 });
 
 test('spelling and one-finding: spellings of one name are one value; a fact slot replaces the sentence rule’s twin', () => {
