@@ -19,6 +19,7 @@ test('a future quote before "said on Tuesday" does not move the saying forward',
   assert.equal(valueOf('\u201cIt will take time,\u201d the mayor said on Tuesday.', 'Tuesday'), '2025-03-11');
   assert.equal(valueOf('The ferry will not sail again soon, harbour officials said Tuesday.', 'Tuesday'), '2025-03-11');
   assert.equal(valueOf('The council will vote, the mayor told reporters on Tuesday.', 'Tuesday'), '2025-03-11');
+  assert.equal(valueOf("'It will take time,' the mayor said on Tuesday.", 'Tuesday'), '2025-03-11');
 });
 
 test('negative: a future in the date\'s own clause still points ahead', () => {
@@ -30,6 +31,8 @@ test('negative: a future in the date\'s own clause still points ahead', () => {
   assert.equal(valueOf('"We will meet on Tuesday," the mayor said.', 'Tuesday'), '2025-03-18');
   // A quote that opens again before the date keeps its own "will".
   assert.equal(valueOf('"Repairs are slow," she said, "and we will reopen Tuesday."', 'Tuesday'), '2025-03-18');
+  // An apostrophe is no closing quote.
+  assert.equal(valueOf("The harbour officials' crews will finish on Tuesday.", 'Tuesday'), '2025-03-18');
 });
 
 test('reportingClause keeps the text after the last closing quote or past saying', () => {

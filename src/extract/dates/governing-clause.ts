@@ -18,7 +18,9 @@
  * - a quote that opens again before the date (`"…," he said, "we will meet Tuesday`): only closing
  *   quotes cut, so the new quote's "will" stays in the clause.
  */
-const CLOSING_QUOTE = /[,.!?;:\u2014-]\s*["\u201d]|\u201d/g;
+// Single quotes close only after punctuation ('It will take time,' she said): an apostrophe elsewhere
+// ("officials' plans", "the '80s") is no quote.
+const CLOSING_QUOTE = /[,.!?;:\u2014-]\s*["\u201d]|[,.!?]['\u2019]|\u201d/g;
 const REPORTED_PAST =
   /\b(?:(be|been|being|get|got|is|are|was|were|have|has|had|will|would)\s+)?(?:said|told|added|announced|stated|wrote|confirmed|reported|explained|insisted|warned|noted|declared|acknowledged|argued|claimed|testified|tweeted|posted)\b/gi;
 
