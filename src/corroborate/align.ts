@@ -6,7 +6,7 @@
 
 import type { AnalysedArticle, DateMention, EntityMention, QuantityMention, QuoteMention, Token } from '../model/article.js';
 import type { ReuseResult } from '../model/report.js';
-import { ALIGN_THRESHOLD, EXACT_MAX_SENTENCES, MAX_TERM_SHARE, PREFIX_TERMS, MIN_SHARED_MAIN_TERMS, SHARED_FACT_BONUS, STRONG_ALIGN } from './params.js';
+import { ALIGN_THRESHOLD, EXACT_MAX_SENTENCES, MAX_TERM_SHARE, POSTINGS_SCANNED, PREFIX_TERMS, MIN_SHARED_MAIN_TERMS, SHARED_FACT_BONUS, STRONG_ALIGN } from './params.js';
 import { mainClause, sharedMain, type MainClause } from './clause.js';
 import { contentTerms } from './terms.js';
 
@@ -208,7 +208,14 @@ export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult
       if (w === undefined) continue;
       const list = postings.get(t);
       if (list) {
-        for (const v of list) if (units[v].article !== u.article) dots.set(v, (dots.get(v) ?? 0) + w * w);
+        // Approximate path: a term carried by thousands of near-identical sentences proposes its first
+        // POSTINGS_SCANNED carriers only (enough to join a sentence to its claim; every carrier made the
+        // pass quadratic: 20,000 near-identical articles, bench/near-identical.ts).
+        const scan = approximate ? Math.min(list.length, POSTINGS_SCANNED) : list.length;
+        for (let k = 0; k < scan; k++) {
+          const v = list[k];
+          if (units[v].article !== u.article) dots.set(v, (dots.get(v) ?? 0) + w * w);
+        }
         list.push(u.uid);
       } else postings.set(t, [u.uid]);
     }

@@ -14,6 +14,7 @@ import { numberContradictions } from './rules/number.js';
 import { quoteContradictions } from './rules/quote.js';
 import { factFindings } from './facts/index.js';
 import { refine } from './refine.js';
+import { byCodePoint } from './order.js';
 
 export interface CorroborateOptions {
   /** The story's events: event facts are compared within one event only. Without them the story is one event. */
@@ -44,13 +45,13 @@ export function corroborateStory(
   const eventOf = (id: string) => eventOfArticle.get(id) ?? null;
   const published = new Map(sorted.map((a) => [a.id, a.meta.published]));
   const facts = (options.engine ?? 'facts') === 'facts';
-  const sentenceRules = [
+  const sentenceRules = collapseCrowds([
     ...dateContradictions(alignment),
     ...numberContradictions(alignment),
     ...nameContradictions(alignment, sorted),
     ...quoteContradictions(groups, sorted, reuse, alignment, facts),
     ...headlineContradictions(sorted, alignment, reuse),
-  ];
+  ], reuse);
   let contradictions = sentenceRules;
   let updates: Story['updates'] = [];
   if (facts) {
@@ -143,6 +144,52 @@ function withRule(c: Contradiction, reuse: ReuseResult, links: Linked): Contradi
   const copied = c.values.some((v, i) => v.sources.some((a) => [...links.neighbours(a)].some((b) => sets.some((s, j) => j !== i && s.has(b)))));
   const confidence = c.kind === 'headline' ? 0.9 : betweenCopies ? 0.5 : copied ? 0.85 : 0.7;
   return { ...c, rule: c.rule ?? `sentence:${c.kind}`, slot: c.slot ?? c.about, confidence: c.confidence ?? confidence, betweenCopies: c.betweenCopies ?? betweenCopies };
+}
+
+/**
+ * Findings past this many for one (kind, topic) are one finding with all their values. Pair rules report
+ * one finding per pair of disagreeing wordings; a story of n near-identical articles, each with its own
+ * figure, gave n²/2 of them (16,401 "number of bus" findings for 200 articles, bench/near-identical.ts),
+ * which no reader can use. The eval stories have at most a few dozen findings per topic.
+ */
+export const MAX_FINDINGS_PER_TOPIC = 200;
+
+/** Rule findings of one kind and topic past MAX_FINDINGS_PER_TOPIC merged into one, values joined by value. */
+export function collapseCrowds(list: Contradiction[], reuse: ReuseResult): Contradiction[] {
+  const byTopic = new Map<string, Contradiction[]>();
+  for (const c of list) {
+    const key = `${c.kind}\u0000${c.about}`;
+    const same = byTopic.get(key);
+    if (same) same.push(c);
+    else byTopic.set(key, [c]);
+  }
+  const out: Contradiction[] = [];
+  const done = new Set<string>();
+  for (const c of list) {
+    const key = `${c.kind}\u0000${c.about}`;
+    const same = byTopic.get(key)!;
+    if (same.length <= MAX_FINDINGS_PER_TOPIC) {
+      out.push(c);
+      continue;
+    }
+    if (done.has(key)) continue;
+    done.add(key);
+    const values = new Map<string, { value: string; sources: Set<string>; evidence: string[] }>();
+    for (const x of same) {
+      for (const v of x.values) {
+        const slot = values.get(v.value) ?? values.set(v.value, { value: v.value, sources: new Set(), evidence: [] }).get(v.value)!;
+        for (const id of v.sources) slot.sources.add(id);
+        for (const e of v.evidence) if (slot.evidence.length < MAX_EVIDENCE && !slot.evidence.includes(e)) slot.evidence.push(e);
+      }
+    }
+    const merged = [...values.values()].map((v) => {
+      const sources = [...v.sources].sort();
+      return { value: v.value, sources, independentSources: new Set(sources.map((id) => groupOfArticle(reuse, id))).size, evidence: v.evidence };
+    });
+    merged.sort((a, b) => b.sources.length - a.sources.length || byCodePoint(a.value, b.value));
+    out.push({ ...c, values: merged });
+  }
+  return out;
 }
 
 /**

@@ -32,6 +32,13 @@ export const MAX_TERM_SHARE = 0.5;
 export const EXACT_MAX_SENTENCES = 5_000;
 /** Above it, a sentence proposes candidates through its rarest terms only. */
 export const PREFIX_TERMS = 3;
+/**
+ * …and through the first this many carriers of each such term. Near-identical articles share even their
+ * rarest terms, so every sentence met every earlier one: 2,000 near-identical short articles spent most
+ * of alignment there (bench/near-identical.ts). 200 candidates per term still join each sentence to
+ * its claim (one such sentence is enough; the greedy merge takes the best pairs first).
+ */
+export const POSTINGS_SCANNED = 200;
 
 /**
  * A contradiction needs the two sentences to be clearly the same statement, stricter than plain

@@ -6,6 +6,7 @@ import type { ReportQuote, SourcedText } from '../model/report.js';
 import { INDIRECT_JACCARD, QUOTE_MIN_TERMS, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } from './params.js';
 import { contentTermsOfText } from './terms.js';
 import { unnamedSource } from '../extract/story-entities.js';
+import { byCodePoint } from './order.js';
 
 export interface Wording {
   text: string;
@@ -141,12 +142,12 @@ export function groupQuotes(quotes: ReportQuote[], articles: AnalysedArticle[]):
 export function toReportQuotes(groups: QuoteGroup[]): ReportQuote[] {
   const out: ReportQuote[] = [];
   for (const g of groups) {
-    const ws = [...g.wordings].sort((a, b) => b.sources.size - a.sources.size || b.words.length - a.words.length || a.text.localeCompare(b.text));
+    const ws = [...g.wordings].sort((a, b) => b.sources.size - a.sources.size || b.words.length - a.words.length || byCodePoint(a.text, b.text));
     const [main, ...rest] = ws;
     const variants: SourcedText[] = rest.map((w) => ({ text: w.text, sources: [...w.sources].sort() }));
     out.push({ speaker: g.speaker, attributedTo: g.speaker ? null : g.attributedTo, text: main.text, direct: ws.some((w) => w.direct), sources: [...main.sources].sort(), variants });
   }
   // Most-carried quotes first, then by speaker and text for determinism.
   const carried = (q: ReportQuote) => new Set([...q.sources, ...q.variants.flatMap((v) => v.sources)]).size;
-  return out.sort((a, b) => carried(b) - carried(a) || (a.speaker ?? '\uffff').localeCompare(b.speaker ?? '\uffff') || a.text.localeCompare(b.text));
+  return out.sort((a, b) => carried(b) - carried(a) || Number(a.speaker === null) - Number(b.speaker === null) || byCodePoint(a.speaker ?? '', b.speaker ?? '') || byCodePoint(a.text, b.text));
 }

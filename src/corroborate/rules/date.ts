@@ -25,6 +25,7 @@ import { ValueTally } from './evidence.js';
 import { byWording, clip, topicPhrase } from './slot.js';
 import { frameLabel, framePairs } from './frame.js';
 import { anchorVerb, REPORTED } from '../clause.js';
+import { forComparedPairs } from '../pairs.js';
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b/i;
 const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b/;
@@ -103,29 +104,27 @@ export function dateContradictions(alignment: Alignment): Contradiction[] {
     const tally = new ValueTally();
     const days = new Map<number, DayMention[]>(claim.units.map((u) => [u.uid, explicitDays(u)]));
     const wordings = byWording(claim.units);
-    for (let i = 0; i < wordings.length; i++) {
-      for (let j = i + 1; j < wordings.length; j++) {
-        const a = wordings[i][0];
-        const b = wordings[j][0];
-        const da = days.get(a.uid)!;
-        const db = days.get(b.uid)!;
-        if (!da.length || !db.length) continue;
-        if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
-        const full = da.every((d) => d.explicitYear) && db.every((d) => d.explicitYear);
-        const kb = new Set(db.map((d) => keyOf(d, full)));
-        const ka = new Set(da.map((d) => keyOf(d, full)));
-        const onlyA = da.filter((d) => !kb.has(keyOf(d, full)));
-        const onlyB = db.filter((d) => !ka.has(keyOf(d, full)));
-        if (!onlyA.length || onlyA.length !== onlyB.length) continue;
-        if (!samePredicates(a, onlyA, b, onlyB)) continue;
-        // Per carrier: an article that writes the other day too knows of two events.
-        const carriersA = wordings[i].filter((u) => !knownToOther(onlyB, u.article));
-        const carriersB = wordings[j].filter((u) => !knownToOther(onlyA, u.article));
-        if (!carriersA.length || !carriersB.length) continue;
-        for (const u of carriersA) for (const d of onlyA) tally.add(keyOf(d, false), d.value, { article: u.article, group: u.group, evidence: u.text });
-        for (const u of carriersB) for (const d of onlyB) tally.add(keyOf(d, false), d.value, { article: u.article, group: u.group, evidence: u.text });
-      }
-    }
+    forComparedPairs(wordings.length, (i, j) => {
+      const a = wordings[i][0];
+      const b = wordings[j][0];
+      const da = days.get(a.uid)!;
+      const db = days.get(b.uid)!;
+      if (!da.length || !db.length) return;
+      if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) return;
+      const full = da.every((d) => d.explicitYear) && db.every((d) => d.explicitYear);
+      const kb = new Set(db.map((d) => keyOf(d, full)));
+      const ka = new Set(da.map((d) => keyOf(d, full)));
+      const onlyA = da.filter((d) => !kb.has(keyOf(d, full)));
+      const onlyB = db.filter((d) => !ka.has(keyOf(d, full)));
+      if (!onlyA.length || onlyA.length !== onlyB.length) return;
+      if (!samePredicates(a, onlyA, b, onlyB)) return;
+      // Per carrier: an article that writes the other day too knows of two events.
+      const carriersA = wordings[i].filter((u) => !knownToOther(onlyB, u.article));
+      const carriersB = wordings[j].filter((u) => !knownToOther(onlyA, u.article));
+      if (!carriersA.length || !carriersB.length) return;
+      for (const u of carriersA) for (const d of onlyA) tally.add(keyOf(d, false), d.value, { article: u.article, group: u.group, evidence: u.text });
+      for (const u of carriersB) for (const d of onlyB) tally.add(keyOf(d, false), d.value, { article: u.article, group: u.group, evidence: u.text });
+    });
     if (tally.size < 2 || tally.overlapping()) continue;
     const rep = representative(claim, alignment);
     const topic = topicPhrase(rep);

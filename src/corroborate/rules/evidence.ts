@@ -3,6 +3,7 @@
 
 import type { ContradictionValue } from '../../model/report.js';
 import { MAX_EVIDENCE } from '../params.js';
+import { byCodePoint } from '../order.js';
 
 export interface Statement {
   article: string;
@@ -12,13 +13,19 @@ export interface Statement {
 
 /** Accumulates statements per value key; `display` is the first wording seen for the key. */
 export class ValueTally {
-  private readonly byKey = new Map<string, { display: string; statements: Statement[] }>();
+  private readonly byKey = new Map<string, { display: string; statements: Statement[]; seen: Set<string> }>();
 
   add(key: string, display: string, s: Statement): void {
+    // A set of (article, evidence) per value: a scan of the statements made a value carried by n copies
+    // cost n² (a 400-copy story spent 0.3 s here).
+    const id = `${s.article}\u0000${s.evidence}`;
     const slot = this.byKey.get(key);
     if (slot) {
-      if (!slot.statements.some((x) => x.article === s.article && x.evidence === s.evidence)) slot.statements.push(s);
-    } else this.byKey.set(key, { display, statements: [s] });
+      if (!slot.seen.has(id)) {
+        slot.seen.add(id);
+        slot.statements.push(s);
+      }
+    } else this.byKey.set(key, { display, statements: [s], seen: new Set([id]) });
   }
 
   get size(): number {
@@ -33,7 +40,7 @@ export class ValueTally {
       const evidence = [...new Set(statements.map((s) => s.evidence))].slice(0, MAX_EVIDENCE);
       out.push({ value: display, sources, independentSources: new Set(statements.map((s) => s.group)).size, evidence });
     }
-    return out.sort((a, b) => b.sources.length - a.sources.length || a.value.localeCompare(b.value));
+    return out.sort((a, b) => b.sources.length - a.sources.length || byCodePoint(a.value, b.value));
   }
 
   /** True when one article would appear on two sides: not a disagreement between sources. */

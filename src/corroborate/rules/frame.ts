@@ -9,6 +9,7 @@ import { anchorVerb, REPORTED } from '../clause.js';
 import { stem } from '../terms.js';
 import { FRAME_MIN_SIMILARITY } from '../params.js';
 import { sameName } from './name.js';
+import { forComparedPairs } from '../pairs.js';
 
 export interface Framed<T> {
   unit: SentenceUnit;
@@ -46,26 +47,26 @@ export function framePairs<T extends { start: number; end: number }>(
       const key = keyOf(item, verb);
       local.set(key, [...(local.get(key) ?? []), item]);
     }
-    for (const [key, items] of local) byKey.set(key, [...(byKey.get(key) ?? []), { unit: u, items }]);
+    // Appended in place: copying the list per sentence was quadratic in a frame's sentences (20,000
+    // near-identical articles, bench/near-identical.ts).
+    for (const [key, items] of local) (byKey.get(key) ?? byKey.set(key, []).get(key)!).push({ unit: u, items });
   }
   const out: { key: string; a: Framed<T>; b: Framed<T> }[] = [];
   for (const [key, list] of [...byKey].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
     // Identical sentences (copies) state identical values: compare each distinct wording once, then
     // expand a finding to every article that carries either wording.
     const byText = new Map<string, Framed<T>[]>();
-    for (const f of list) byText.set(f.unit.text, [...(byText.get(f.unit.text) ?? []), f]);
+    for (const f of list) (byText.get(f.unit.text) ?? byText.set(f.unit.text, []).get(f.unit.text)!).push(f);
     const texts = [...byText.values()];
-    for (let i = 0; i < texts.length; i++) {
-      for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i][0];
-        const b = texts[j].find((y) => y.unit.article !== a.unit.article) ?? texts[j][0];
-        const a2 = b.unit.article !== a.unit.article ? a : texts[i].find((x) => x.unit.article !== b.unit.article);
-        if (!a2 || a2.unit.article === b.unit.article) continue;
-        if (!shareParticipant(a2.unit, b.unit)) continue;
-        if (alignment.similarity(a2.unit, b.unit) < FRAME_MIN_SIMILARITY) continue;
-        for (const x of texts[i]) for (const y of texts[j]) if (x.unit.article !== y.unit.article) out.push({ key, a: x, b: y });
-      }
-    }
+    forComparedPairs(texts.length, (i, j) => {
+      const a = texts[i][0];
+      const b = texts[j].find((y) => y.unit.article !== a.unit.article) ?? texts[j][0];
+      const a2 = b.unit.article !== a.unit.article ? a : texts[i].find((x) => x.unit.article !== b.unit.article);
+      if (!a2 || a2.unit.article === b.unit.article) return;
+      if (!shareParticipant(a2.unit, b.unit)) return;
+      if (alignment.similarity(a2.unit, b.unit) < FRAME_MIN_SIMILARITY) return;
+      for (const x of texts[i]) for (const y of texts[j]) if (x.unit.article !== y.unit.article) out.push({ key, a: x, b: y });
+    });
   }
   return out;
 }

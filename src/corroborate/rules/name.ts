@@ -23,6 +23,7 @@ import { innerSubstitutions } from './quote.js';
 import { stem } from '../terms.js';
 import { ValueTally } from './evidence.js';
 import { byWording, clip } from './slot.js';
+import { forComparedPairs } from '../pairs.js';
 
 const wordsMemo = new Map<string, string[]>();
 /** A name's words, memoised: the rule compares the same few names thousands of times in a big story. */
@@ -80,32 +81,30 @@ export function nameContradictions(alignment: Alignment, articles: AnalysedArtic
     let rep: SentenceUnit | null = null;
     // Copies are compared once and every carrier credited (see byWording).
     const wordings = byWording(claim.units);
-    for (let i = 0; i < wordings.length; i++) {
-      for (let j = i + 1; j < wordings.length; j++) {
-        const a = wordings[i][0];
-        const b = wordings[j][0];
-        const na = names(a);
-        const nb = names(b);
-        if (!na.length || !nb.length) continue;
-        if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
-        const onlyA = na.filter((x) => !nb.some((y) => sameName(x.name, y.name)));
-        const onlyB = nb.filter((y) => !na.some((x) => sameName(x.name, y.name)));
-        if (onlyA.length !== 1 || onlyB.length !== 1) continue;
-        const [x] = onlyA;
-        const [y] = onlyB;
-        if (x.type !== y.type) continue;
-        if (jaccard(contextTerms(a, na), contextTerms(b, nb)) < NAME_CONTEXT_JACCARD) continue;
-        // Per carrier: an article that mentions the other name anyway made a different choice of detail.
-        const carriersA = wordings[i].filter((u) => !mentionedIn(u.article, y.name));
-        const carriersB = wordings[j].filter((u) => !mentionedIn(u.article, x.name));
-        if (!carriersA.length || !carriersB.length) continue;
-        for (const u of carriersA) tally.add(x.name.toLowerCase(), x.name, { article: u.article, group: u.group, evidence: u.text });
-        for (const u of carriersB) tally.add(y.name.toLowerCase(), y.name, { article: u.article, group: u.group, evidence: u.text });
-        const sharedRole = x.roles.find((r) => y.roles.includes(r));
-        roleOrType = sharedRole ? `name of the ${sharedRole}` : `${x.type} named in “${clip(a.text)}”`;
-        rep ??= a;
-      }
-    }
+    forComparedPairs(wordings.length, (i, j) => {
+      const a = wordings[i][0];
+      const b = wordings[j][0];
+      const na = names(a);
+      const nb = names(b);
+      if (!na.length || !nb.length) return;
+      if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) return;
+      const onlyA = na.filter((x) => !nb.some((y) => sameName(x.name, y.name)));
+      const onlyB = nb.filter((y) => !na.some((x) => sameName(x.name, y.name)));
+      if (onlyA.length !== 1 || onlyB.length !== 1) return;
+      const [x] = onlyA;
+      const [y] = onlyB;
+      if (x.type !== y.type) return;
+      if (jaccard(contextTerms(a, na), contextTerms(b, nb)) < NAME_CONTEXT_JACCARD) return;
+      // Per carrier: an article that mentions the other name anyway made a different choice of detail.
+      const carriersA = wordings[i].filter((u) => !mentionedIn(u.article, y.name));
+      const carriersB = wordings[j].filter((u) => !mentionedIn(u.article, x.name));
+      if (!carriersA.length || !carriersB.length) return;
+      for (const u of carriersA) tally.add(x.name.toLowerCase(), x.name, { article: u.article, group: u.group, evidence: u.text });
+      for (const u of carriersB) tally.add(y.name.toLowerCase(), y.name, { article: u.article, group: u.group, evidence: u.text });
+      const sharedRole = x.roles.find((r) => y.roles.includes(r));
+      roleOrType = sharedRole ? `name of the ${sharedRole}` : `${x.type} named in “${clip(a.text)}”`;
+      rep ??= a;
+    });
     if (tally.size < 2 || tally.overlapping() || !rep) continue;
     out.push({ kind: 'name', about: roleOrType, values: tally.values() });
   }
@@ -154,40 +153,39 @@ function wordingNameContradictions(alignment: Alignment, articles: AnalysedArtic
     if (claim.sources.length < 2) continue;
     // Copies carry identical sentences: compare each distinct wording once, credit every carrier.
     const byText = new Map<string, SentenceUnit[]>();
-    for (const u of claim.units) byText.set(u.text, [...(byText.get(u.text) ?? []), u]);
+    // Appended in place (a copied list per unit was quadratic in a claim's copies).
+    for (const u of claim.units) (byText.get(u.text) ?? byText.set(u.text, []).get(u.text)!).push(u);
     const texts = [...byText.values()];
-    for (let i = 0; i < texts.length; i++) {
-      for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i][0];
-        const b = texts[j][0];
-        const wa = wordsOfUnit(a);
-        const wb = wordsOfUnit(b);
-        if (lcsRatio(wa.map((w) => w.lower), wb.map((w) => w.lower)) < NAME_DIFF_MIN_SIMILARITY) continue;
-        const capA = new Set(wa.filter((w) => w.cap).map((w) => w.lower));
-        const capB = new Set(wb.filter((w) => w.cap).map((w) => w.lower));
-        // A sentinel start word makes a sentence-initial name swap ("Idris Fenwick checked into…") inner.
-        const hunks = innerSubstitutions(['\u0000', ...wa.map((w) => w.lower)], ['\u0000', ...wb.map((w) => w.lower)]);
-        const named = hunks.filter(
-          (h) =>
-            h.from.length <= 4 && h.to.length <= 4 &&
-            h.from.every((w) => capA.has(w) && !NOT_NAMES.has(w.replace(/[’']s$/, ''))) &&
-            h.to.every((w) => capB.has(w) && !NOT_NAMES.has(w.replace(/[’']s$/, ''))),
-        );
-        // The swapped name must be the only substitution: a rewrite that also changes other words
-        // ("Gusts … ripped" / "Winds … tore") may capitalise a paraphrased first word.
-        if (named.length !== 1 || hunks.length !== 1) continue;
-        const show = (ws: string[]) => ws.map((w) => w.replace(/[’']s$/, '')).map((w) => w.replace(/(^|[-\s])\p{L}/gu, (c) => c.toUpperCase())).join(' ');
-        const x = show(named[0].from);
-        const y = show(named[0].to);
-        if (sameName(x, y)) continue;
-        if (texts[j].some((u) => textOf.get(u.article)!.includes(x.toLowerCase())) || texts[i].some((u) => textOf.get(u.article)!.includes(y.toLowerCase()))) continue;
-        const tally = new ValueTally();
-        for (const u of texts[i]) tally.add(x.toLowerCase(), x, { article: u.article, group: u.group, evidence: u.text });
-        for (const u of texts[j]) tally.add(y.toLowerCase(), y, { article: u.article, group: u.group, evidence: u.text });
-        if (tally.overlapping()) continue;
-        out.push({ kind: 'name', about: `name in “${clip(a.text)}”`, values: tally.values() });
-      }
-    }
+    forComparedPairs(texts.length, (i, j) => {
+      const a = texts[i][0];
+      const b = texts[j][0];
+      const wa = wordsOfUnit(a);
+      const wb = wordsOfUnit(b);
+      if (lcsRatio(wa.map((w) => w.lower), wb.map((w) => w.lower)) < NAME_DIFF_MIN_SIMILARITY) return;
+      const capA = new Set(wa.filter((w) => w.cap).map((w) => w.lower));
+      const capB = new Set(wb.filter((w) => w.cap).map((w) => w.lower));
+      // A sentinel start word makes a sentence-initial name swap ("Idris Fenwick checked into…") inner.
+      const hunks = innerSubstitutions(['\u0000', ...wa.map((w) => w.lower)], ['\u0000', ...wb.map((w) => w.lower)]);
+      const named = hunks.filter(
+        (h) =>
+          h.from.length <= 4 && h.to.length <= 4 &&
+          h.from.every((w) => capA.has(w) && !NOT_NAMES.has(w.replace(/[’']s$/, ''))) &&
+          h.to.every((w) => capB.has(w) && !NOT_NAMES.has(w.replace(/[’']s$/, ''))),
+      );
+      // The swapped name must be the only substitution: a rewrite that also changes other words
+      // ("Gusts … ripped" / "Winds … tore") may capitalise a paraphrased first word.
+      if (named.length !== 1 || hunks.length !== 1) return;
+      const show = (ws: string[]) => ws.map((w) => w.replace(/[’']s$/, '')).map((w) => w.replace(/(^|[-\s])\p{L}/gu, (c) => c.toUpperCase())).join(' ');
+      const x = show(named[0].from);
+      const y = show(named[0].to);
+      if (sameName(x, y)) return;
+      if (texts[j].some((u) => textOf.get(u.article)!.includes(x.toLowerCase())) || texts[i].some((u) => textOf.get(u.article)!.includes(y.toLowerCase()))) return;
+      const tally = new ValueTally();
+      for (const u of texts[i]) tally.add(x.toLowerCase(), x, { article: u.article, group: u.group, evidence: u.text });
+      for (const u of texts[j]) tally.add(y.toLowerCase(), y, { article: u.article, group: u.group, evidence: u.text });
+      if (tally.overlapping()) return;
+      out.push({ kind: 'name', about: `name in “${clip(a.text)}”`, values: tally.values() });
+    });
   }
   return out;
 }

@@ -29,6 +29,7 @@ import { CONTRADICTION_MIN_SIMILARITY, QUOTE_OVERLAP, UNATTRIBUTED_MIN_TERMS } f
 import type { Alignment, SentenceUnit } from '../align.js';
 import { wordsOf } from '../quotes.js';
 import { REPORTING } from '../clause.js';
+import { forComparedPairs } from '../pairs.js';
 
 /** A quote's text without the quotation marks and trailing comma the extractor may keep. */
 const bare = (t: string) => t.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '').trim();
@@ -151,22 +152,20 @@ export function quoteContradictions(groups: QuoteGroup[], articles: AnalysedArti
     // near-identical wording cannot be a coincidence.
     if (!g.speaker && g.wordings.some((w) => w.terms.size < UNATTRIBUTED_MIN_TERMS)) continue;
     const tally = new ValueTally();
-    for (let i = 0; i < g.wordings.length; i++) {
-      for (let j = i + 1; j < g.wordings.length; j++) {
-        const x = g.wordings[i];
-        const y = g.wordings[j];
-        if (!x.direct && !y.direct) continue;
-        // Strict: a contradiction between quotes needs both to be direct (issue: the same speaker's direct
-        // quote worded differently); indirect speech is the reporter's paraphrase.
-        if (strict && (!x.direct || !y.direct)) continue;
-        if (!altered(x, y, strict)) continue;
-        for (const w of [x, y]) {
-          for (const id of [...w.sources].sort()) {
-            tally.add(w.words.join(' '), bare(w.text), { article: id, group: groupOfArticle(reuse, id), evidence: evidenceFor(byId.get(id), w) });
-          }
+    forComparedPairs(g.wordings.length, (i, j) => {
+      const x = g.wordings[i];
+      const y = g.wordings[j];
+      if (!x.direct && !y.direct) return;
+      // Strict: a contradiction between quotes needs both to be direct (issue: the same speaker's direct
+      // quote worded differently); indirect speech is the reporter's paraphrase.
+      if (strict && (!x.direct || !y.direct)) return;
+      if (!altered(x, y, strict)) return;
+      for (const w of [x, y]) {
+        for (const id of [...w.sources].sort()) {
+          tally.add(w.words.join(' '), bare(w.text), { article: id, group: groupOfArticle(reuse, id), evidence: evidenceFor(byId.get(id), w) });
         }
       }
-    }
+    });
     if (tally.size < 2 || tally.overlapping()) continue;
     const longest = [...g.wordings].sort((a, b) => b.words.length - a.words.length)[0];
     const whose = g.speaker ? `${g.speaker}’s quote` : 'an unattributed quote';
@@ -203,29 +202,28 @@ function sentenceQuoteContradictions(alignment: Alignment, found: Contradiction[
     if (claim.sources.length < 2) continue;
     // Copies carry identical sentences: compare each distinct wording once, credit every carrier.
     const byText = new Map<string, SentenceUnit[]>();
-    for (const u of claim.units) byText.set(u.text, [...(byText.get(u.text) ?? []), u]);
+    // Appended in place (a copied list per unit was quadratic in a claim's copies).
+    for (const u of claim.units) (byText.get(u.text) ?? byText.set(u.text, []).get(u.text)!).push(u);
     const texts = [...byText.values()];
-    for (let i = 0; i < texts.length; i++) {
-      for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i][0];
-        const b = texts[j].find((u) => u.article !== a.article);
-        if (!b || covered.has(`${a.article}\u0000${b.article}`)) continue;
-        if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) continue;
-        for (const qa of quotedStretches(a.text)) {
-          for (const qb of quotedStretches(b.text)) {
-            const wa = wordsOf(qa);
-            const wb = wordsOf(qb);
-            if (wa.join(' ') === wb.join(' ') || wordOverlap(wa, wb) < QUOTE_OVERLAP) continue;
-            if (!altered({ words: wa, text: qa }, { words: wb, text: qb }, strict)) continue;
-            const tally = new ValueTally();
-            for (const u of texts[i]) tally.add(wa.join(' '), bare(qa), { article: u.article, group: u.group, evidence: u.text });
-            for (const u of texts[j]) tally.add(wb.join(' '), bare(qb), { article: u.article, group: u.group, evidence: u.text });
-            if (tally.overlapping()) continue;
-            out.push({ kind: 'quote', about: `wording of the quote “${clip(bare(qa), 8)}”`, values: tally.values() });
-          }
+    forComparedPairs(texts.length, (i, j) => {
+      const a = texts[i][0];
+      const b = texts[j].find((u) => u.article !== a.article);
+      if (!b || covered.has(`${a.article}\u0000${b.article}`)) return;
+      if (alignment.similarity(a, b) < CONTRADICTION_MIN_SIMILARITY) return;
+      for (const qa of quotedStretches(a.text)) {
+        for (const qb of quotedStretches(b.text)) {
+          const wa = wordsOf(qa);
+          const wb = wordsOf(qb);
+          if (wa.join(' ') === wb.join(' ') || wordOverlap(wa, wb) < QUOTE_OVERLAP) continue;
+          if (!altered({ words: wa, text: qa }, { words: wb, text: qb }, strict)) continue;
+          const tally = new ValueTally();
+          for (const u of texts[i]) tally.add(wa.join(' '), bare(qa), { article: u.article, group: u.group, evidence: u.text });
+          for (const u of texts[j]) tally.add(wb.join(' '), bare(qb), { article: u.article, group: u.group, evidence: u.text });
+          if (tally.overlapping()) continue;
+          out.push({ kind: 'quote', about: `wording of the quote “${clip(bare(qa), 8)}”`, values: tally.values() });
         }
       }
-    }
+    });
   }
   return out;
 }
