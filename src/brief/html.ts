@@ -2,7 +2,7 @@
 // same content as the Markdown brief. Article text is hostile input: every piece of it is escaped.
 
 import type { Report } from '../model/report.js';
-import { buildBriefView, type SourceRefs, type StoryView } from './view.js';
+import { buildBriefView, cited, type SourceRefs, type StoryView } from './view.js';
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -25,8 +25,13 @@ export function htmlLink(url: string | null, text?: string): string {
   return `<a href="${escapeHtml(parsed.href)}" rel="noopener noreferrer nofollow">${escapeHtml(text ?? parsed.href)}</a>`;
 }
 
-const cite = (s: SourceRefs): string =>
-  s.labels.length ? ` <span class="src">[${s.ids.map((id, i) => `<span title="${escapeHtml(id)}">${escapeHtml(s.labels[i])}</span>`).join(', ')}]</span>` : '';
+/** Source labels (each with its id as a title), capped at MAX_CITED with how many more the JSON lists. */
+const labelList = (s: SourceRefs): string => {
+  const c = cited(s);
+  return `${c.ids.map((id, i) => `<span title="${escapeHtml(id)}">${escapeHtml(c.labels[i])}</span>`).join(', ')}${c.more ? `, … and ${c.more} more` : ''}`;
+};
+const cite = (s: SourceRefs): string => (s.labels.length ? ` <span class="src">[${labelList(s)}]</span>` : '');
+const notAnalysedNote = (language: string) => `not analysed for claims (${escapeHtml(language)})`;
 
 const CSS = `
 body{font:16px/1.5 Georgia,'Times New Roman',serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}
@@ -45,6 +50,7 @@ function storySection(s: StoryView): string {
   h.push(`<section class="story" id="story-${escapeHtml(s.id)}">`);
   h.push(`<h2>${escapeHtml(s.headline || 'Untitled story')}</h2>`);
   h.push(`<p class="meta">Story ${escapeHtml(s.id)} · ${s.sources.ids.length} article${s.sources.ids.length === 1 ? '' : 's'}${cite(s.sources)}</p>`);
+  for (const n of s.notAnalysed) h.push(`<p class="meta">${n.count} article${n.count === 1 ? '' : 's'} ${notAnalysedNote(n.language)}.</p>`);
   if (s.lead.length) {
     h.push(`<p class="lead">${s.lead.map((l) => `${escapeHtml(l.text)}${cite(l.sources)}${l.note ? ` <span class="note">(${escapeHtml(l.note)})</span>` : ''}`).join(' ')}</p>`);
   }
@@ -62,10 +68,13 @@ function storySection(s: StoryView): string {
     for (const d of s.disagreements) {
       h.push(`<div class="conflict"><p><span class="kind">${escapeHtml(d.kind)}</span>${escapeHtml(d.about)}${d.note ? ` <span class="note">(${escapeHtml(d.note)})</span>` : ''}</p><ul>`);
       for (const v of d.values) {
-        h.push(`<li><strong>${escapeHtml(v.value)}</strong> — ${v.sources.labels.map(escapeHtml).join(', ')} <span class="note">(${escapeHtml(v.independence)})</span>`);
+        const c = cited(v.sources);
+        const labels = `${c.labels.map(escapeHtml).join(', ')}${c.more ? `, … and ${c.more} more` : ''}`;
+        h.push(`<li><strong>${escapeHtml(v.value)}</strong> — ${labels} <span class="note">(${escapeHtml(v.independence)})</span>`);
         for (const e of v.evidence) h.push(`<blockquote>${escapeHtml(e)}</blockquote>`);
         h.push('</li>');
       }
+      if (d.valuesHidden) h.push(`<li class="empty">…and ${d.valuesHidden} more values (all are in the JSON report).</li>`);
       h.push('</ul></div>');
     }
   } else h.push('<p class="empty">No contradiction found between the sources.</p>');
@@ -117,12 +126,14 @@ function storySection(s: StoryView): string {
     if (p.url) head.push(htmlLink(p.url));
     h.push(`<li>${head.join(' · ')}`);
     const sub: string[] = [];
+    if (p.notAnalysed) sub.push(`<li class="note">${notAnalysedNote(p.notAnalysed)}</li>`);
     if (p.copies.length) sub.push(`<li>Copies: ${p.copies.map(escapeHtml).join('; ')}</li>`);
     for (const a of p.adds) sub.push(`<li>Only here: ${escapeHtml(a)}</li>`);
     if (p.removed) sub.push(`<li>${p.removed} boilerplate line${p.removed === 1 ? '' : 's'} removed</li>`);
     if (sub.length) h.push(`<ul>${sub.join('')}</ul>`);
     h.push('</li>');
   }
+  if (s.perSourceHidden) h.push(`<li class="empty">…and notes on ${s.perSourceHidden} more sources (all are in the JSON report).</li>`);
   h.push('</ul>');
   h.push(`<p class="meta">Removed boilerplate in this story: ${s.removed} line${s.removed === 1 ? '' : 's'}.</p>`);
   h.push('</section>');

@@ -2,7 +2,7 @@
 // with their independence, timeline, quotes, events and per-source notes. Article text is escaped.
 
 import type { Report } from '../model/report.js';
-import { buildBriefView, type SourceRefs, type StoryView } from './view.js';
+import { buildBriefView, cited, type SourceRefs, type StoryView } from './view.js';
 
 /**
  * Escapes article text for inline Markdown. Article text is untrusted: a stray `*`, `[`, `<script>`
@@ -21,7 +21,13 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-const cite = (s: SourceRefs): string => (s.labels.length ? ` [${s.labels.map(escapeMarkdown).join(', ')}]` : '');
+/** Source labels, capped at MAX_CITED with how many more the JSON lists. */
+const labelList = (s: SourceRefs): string => {
+  const c = cited(s);
+  return `${c.labels.map(escapeMarkdown).join(', ')}${c.more ? `, … and ${c.more} more` : ''}`;
+};
+const cite = (s: SourceRefs): string => (s.labels.length ? ` [${labelList(s)}]` : '');
+const notAnalysedNote = (language: string) => `not analysed for claims (${escapeMarkdown(language)})`;
 
 /** Only http(s) URLs become links; anything else (javascript:, data:) is shown as escaped text. */
 function mdLink(url: string | null): string | null {
@@ -40,9 +46,11 @@ function mdLink(url: string | null): string | null {
 function renderStory(s: StoryView, out: string[]): void {
   out.push(`## ${escapeMarkdown(s.headline || 'Untitled story')}`, '');
   out.push(`_Story ${escapeMarkdown(s.id)} · ${s.sources.ids.length} article${s.sources.ids.length === 1 ? '' : 's'}:${cite(s.sources)}_`, '');
+  for (const n of s.notAnalysed) out.push(`_${n.count} article${n.count === 1 ? '' : 's'} ${notAnalysedNote(n.language)}._`, '');
 
   if (s.lead.length) {
-    out.push(s.lead.map((l) => `${escapeMarkdown(l.text)}${cite(l.sources)}${l.note ? ` (${escapeMarkdown(l.note)})` : ''}`).join(' '), '');
+    // One sentence per line, one paragraph: a lead of five cited sentences on one line ran past 1,000 characters.
+    out.push(s.lead.map((l) => `${escapeMarkdown(l.text)}${cite(l.sources)}${l.note ? ` (${escapeMarkdown(l.note)})` : ''}`).join('\n'), '');
   }
 
   out.push('### What sources agree on', '');
@@ -57,9 +65,10 @@ function renderStory(s: StoryView, out: string[]): void {
     for (const d of s.disagreements) {
       out.push(`- **${escapeMarkdown(d.kind)}** — ${escapeMarkdown(d.about)}${d.note ? ` _(${escapeMarkdown(d.note)})_` : ''}`);
       for (const v of d.values) {
-        out.push(`  - ${escapeMarkdown(v.value)} — ${v.sources.labels.map(escapeMarkdown).join(', ')} (${escapeMarkdown(v.independence)})`);
+        out.push(`  - ${escapeMarkdown(v.value)} — ${labelList(v.sources)} (${escapeMarkdown(v.independence)})`);
         for (const e of v.evidence) out.push(`    > ${escapeMarkdown(e)}`);
       }
+      if (d.valuesHidden) out.push(`  - _…and ${d.valuesHidden} more values (all are in the JSON report)._`);
     }
   } else out.push('_No contradiction found between the sources._');
   out.push('');
@@ -107,10 +116,12 @@ function renderStory(s: StoryView, out: string[]): void {
     const link = mdLink(p.url);
     if (link) head.push(link);
     out.push(`- ${head.join(' · ')}`);
+    if (p.notAnalysed) out.push(`  - ${notAnalysedNote(p.notAnalysed)}`);
     if (p.copies.length) out.push(`  - Copies: ${p.copies.map(escapeMarkdown).join('; ')}`);
     for (const a of p.adds) out.push(`  - Only here: ${escapeMarkdown(a)}`);
     if (p.removed) out.push(`  - ${p.removed} boilerplate line${p.removed === 1 ? '' : 's'} removed`);
   }
+  if (s.perSourceHidden) out.push(`- _…and notes on ${s.perSourceHidden} more sources (all are in the JSON report)._`);
   out.push('');
   out.push(`_Removed boilerplate in this story: ${s.removed} line${s.removed === 1 ? '' : 's'}._`, '');
 }

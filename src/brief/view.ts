@@ -2,6 +2,8 @@
 // independence notes. Markdown and HTML only format this view, so the two outputs cannot drift apart.
 
 import type { Claim, Contradiction, Report, ReportArticle, ReportReuse, Story } from '../model/report.js';
+import { byCodePoint } from '../corroborate/order.js';
+import { hasEnglishRules } from '../text/language.js';
 
 /** How many agreed claims a story shows: an editor scans a dozen, not fifty. */
 export const MAX_AGREED_CLAIMS = 12;
@@ -11,6 +13,22 @@ export const MAX_QUOTES = 15;
 export const MAX_ADDS_PER_SOURCE = 3;
 /** Copy links named when explaining an independence count; a wire story in 100 outlets would list hundreds. */
 export const MAX_COPY_NOTES = 4;
+/**
+ * Sources cited inline per line ("[a1, a2, … and 980 more]"; the JSON keeps every id). A 1,000-article
+ * story wrote Markdown lines of 47,834 characters (issue 12 item 5); 10 labels of up to ~20 characters
+ * keep a citation near 200 characters, and a reader checks a few sources, not a thousand.
+ */
+export const MAX_CITED = 10;
+/** Values shown per disagreement: 20,000 near-identical articles each with its own figure are one finding
+ * with 20,000 values (bench/near-identical.ts); the best-supported come first, the JSON has the rest. */
+export const MAX_VALUES_SHOWN = 8;
+/** Per-source notes per story: one line per article made a 1,000-article brief mostly notes. */
+export const MAX_SOURCE_NOTES = 30;
+
+/** The part of a source list a line cites, and how many it leaves to the JSON. */
+export function cited(s: SourceRefs): { ids: string[]; labels: string[]; more: number } {
+  return { ids: s.ids.slice(0, MAX_CITED), labels: s.labels.slice(0, MAX_CITED), more: Math.max(0, s.ids.length - MAX_CITED) };
+}
 
 export interface SourceRefs {
   /** Article ids, in report order. */
@@ -38,6 +56,8 @@ export interface DisagreementView {
   kind: Contradiction['kind'];
   about: string;
   values: DisagreementValueView[];
+  /** Values past MAX_VALUES_SHOWN (in the JSON). */
+  valuesHidden: number;
   /** "copies of one report disagree", "confidence 0.75" — what the reader should weigh (since 1.2.0). */
   note: string | null;
 }
@@ -75,6 +95,8 @@ export interface SourceNoteView {
   published: string | null;
   publishedFrom: string | null;
   language: string | null;
+  /** The language code when the English-only claim rules were not run on it ("de"), else null. */
+  notAnalysed: string | null;
   adds: string[];
   /** "rewrite of 001 (9 shared sentences)" */
   copies: string[];
@@ -95,6 +117,10 @@ export interface StoryView {
   quotesHidden: number;
   events: EventView[];
   perSource: SourceNoteView[];
+  /** Per-source notes past MAX_SOURCE_NOTES. */
+  perSourceHidden: number;
+  /** Articles of the story whose language the claim rules do not cover, per language (code order). */
+  notAnalysed: { language: string; count: number }[];
   removed: number;
 }
 
@@ -170,7 +196,7 @@ export function buildBriefView(report: Report): BriefView {
   const labels = sourceLabels(allIds);
   const label = (id: string) => labels.get(id) ?? id;
   const refs = (ids: string[]): SourceRefs => {
-    const sorted = [...new Set(ids)].sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || x.localeCompare(y));
+    const sorted = [...new Set(ids)].sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || byCodePoint(x, y));
     return { ids: sorted, labels: sorted.map(label) };
   };
 
@@ -211,7 +237,7 @@ export function buildBriefView(report: Report): BriefView {
     return `${n} sources, ${c.independentSources} independent`;
   };
 
-  const stories: StoryView[] = report.stories.map((story: Story) => {
+  const stories: (StoryView & { rank: { independent: number; disagreements: number; articles: number } })[] = report.stories.map((story: Story) => {
     const storyIds = new Set(story.articles);
     const entityRole = (speaker: string | null): string | null => {
       if (!speaker) return null;
@@ -233,7 +259,8 @@ export function buildBriefView(report: Report): BriefView {
       kind: c.kind,
       about: c.about,
       note: disagreementNote(c),
-      values: c.values.map((v) => ({
+      valuesHidden: Math.max(0, c.values.length - MAX_VALUES_SHOWN),
+      values: c.values.slice(0, MAX_VALUES_SHOWN).map((v) => ({
         value: c.kind === 'date' ? humanDate(v.value) : v.value,
         sources: refs(v.sources),
         independence: independence(v.sources, v.independentSources ?? independentCount(v.sources, linksAmong(v.sources))),
@@ -246,6 +273,7 @@ export function buildBriefView(report: Report): BriefView {
     }));
     const perSource: SourceNoteView[] = refs(story.articles).ids.map((id) => {
       const a = articleById.get(id);
+      const language = a?.language ?? null;
       const adds = story.claims
         .filter((c) => c.sources.length === 1 && c.sources[0] === id)
         .slice(0, MAX_ADDS_PER_SOURCE)
@@ -268,12 +296,15 @@ export function buildBriefView(report: Report): BriefView {
         url: a?.url ?? null,
         published: a?.published ?? null,
         publishedFrom: a?.publishedFrom ?? null,
-        language: a?.language ?? null,
+        language,
+        notAnalysed: hasEnglishRules(language) ? null : language,
         adds,
         copies,
         removed: a?.removed.length ?? 0,
       };
     });
+    const notAnalysed = new Map<string, number>();
+    for (const p of perSource) if (p.notAnalysed) notAnalysed.set(p.notAnalysed, (notAnalysed.get(p.notAnalysed) ?? 0) + 1);
     return {
       id: story.id,
       headline: story.headline,
@@ -299,10 +330,19 @@ export function buildBriefView(report: Report): BriefView {
         span: e.start && e.end && e.start !== e.end ? `${humanDate(e.start)} – ${humanDate(e.end)}` : e.start ? humanDate(e.start) : e.end ? humanDate(e.end) : null,
         sources: refs(e.articles),
       })),
-      perSource,
+      perSource: perSource.slice(0, MAX_SOURCE_NOTES),
+      perSourceHidden: Math.max(0, perSource.length - MAX_SOURCE_NOTES),
+      notAnalysed: [...notAnalysed].sort((x, y) => byCodePoint(x[0], y[0])).map(([language, count]) => ({ language, count })),
       removed: perSource.reduce((n, s) => n + s.removed, 0),
+      rank: { independent: independentCount(story.articles, linksAmong(story.articles)), disagreements: story.contradictions.length, articles: story.articles.length },
     };
   });
+  // The stories that matter lead: most independent sources, then most disagreements, then most articles;
+  // ties keep the report's order. The JSON keeps the clusterer's order.
+  const ranked = stories
+    .map((s, i) => ({ s, i }))
+    .sort((x, y) => y.s.rank.independent - x.s.rank.independent || y.s.rank.disagreements - x.s.rank.disagreements || y.s.rank.articles - x.s.rank.articles || x.i - y.i)
+    .map(({ s: { rank, ...view } }) => (void rank, view));
 
   const byReason = new Map<string, number>();
   for (const a of report.articles) for (const r of a.removed) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
@@ -310,9 +350,9 @@ export function buildBriefView(report: Report): BriefView {
     version: report.version,
     generatedAt: report.generatedAt,
     articleCount: report.articles.length,
-    stories,
+    stories: ranked,
     removedTotal: [...byReason.values()].reduce((a, b) => a + b, 0),
-    removedByReason: [...byReason].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason)),
+    removedByReason: [...byReason].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count || byCodePoint(x.reason, y.reason)),
     rejected: report.rejected,
     warnings: report.warnings,
   };
