@@ -52,7 +52,7 @@ function storySection(s: StoryView): string {
   h.push(`<p class="meta">Story ${escapeHtml(s.id)} · ${s.sources.ids.length} article${s.sources.ids.length === 1 ? '' : 's'}${cite(s.sources)}</p>`);
   for (const n of s.notAnalysed) h.push(`<p class="meta">${n.count} article${n.count === 1 ? '' : 's'} ${notAnalysedNote(n.language)}.</p>`);
   if (s.lead.length) {
-    h.push(`<p class="lead">${s.lead.map((l) => `${escapeHtml(l.text)}${cite(l.sources)}${l.note ? ` <span class="note">(${escapeHtml(l.note)})</span>` : ''}`).join(' ')}</p>`);
+    h.push(`<p class="lead">${s.lead.map((l) => `${escapeHtml(l.text)}${cite(l.sources)}${l.note ? ` <span class="note">(${escapeHtml(l.note)})</span>` : ''}`).join('\n')}</p>`);
   }
 
   h.push('<h3>What sources agree on</h3>');

@@ -150,7 +150,7 @@ function withRule(c: Contradiction, reuse: ReuseResult, links: Linked): Contradi
  * Findings past this many for one (kind, topic) are one finding with all their values. Pair rules report
  * one finding per pair of disagreeing wordings; a story of n near-identical articles, each with its own
  * figure, gave n²/2 of them (16,401 "number of bus" findings for 200 articles, bench/near-identical.ts),
- * which no reader can use. The eval stories have at most a few dozen findings per topic.
+ * which no reader can use. The three contradiction evals print the same tables with and without it.
  */
 export const MAX_FINDINGS_PER_TOPIC = 200;
 
