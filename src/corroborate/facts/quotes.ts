@@ -88,7 +88,9 @@ function directQuotes(units: SentenceUnit[]): DirectQuote[] {
 }
 
 export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: SlotContext): Contradiction[] {
-  const quotes = directQuotes(units);
+  const all = directQuotes(units);
+  // One entry per distinct wording (copies carry it); the carriers come back through byWords.
+  const quotes = [...new Map(all.map((q) => [q.words.join(' '), q])).values()];
   const byTrigram = new Map<string, number[]>();
   quotes.forEach((q, i) => {
     const seen = new Set<string>();
@@ -104,7 +106,12 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
     }
   }
   const byWords = new Map<string, DirectQuote[]>();
-  for (const q of quotes) byWords.set(q.words.join(' '), [...(byWords.get(q.words.join(' ')) ?? []), q]);
+  for (const q of all) {
+    const key = q.words.join(' ');
+    const list = byWords.get(key);
+    if (list) list.push(q);
+    else byWords.set(key, [q]);
+  }
   const out: Contradiction[] = [];
   const seenTexts = new Set<string>();
   for (const [key, shared] of [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

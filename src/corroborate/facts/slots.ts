@@ -103,15 +103,33 @@ const width = (m: FactMention) => (m.range ? (m.range.max === Infinity ? Number.
 
 /** Splits the articles' values into sides of mutually compatible values. */
 function sidesOf(values: FactMention[]): FactMention[][] {
+  // Mentions of one value are interchangeable for the split: compare distinct values, then expand (a
+  // wire story copied 20,000 times has a handful of values, not 20,000).
+  const byValue = new Map<string, FactMention[]>();
+  for (const m of values) byValue.set(valueKey(m), [...(byValue.get(valueKey(m)) ?? []), m]);
+  const reps = [...byValue.values()].map((ms) => ms[0]);
+  const ordered = reps.sort((a, b) => (a.range && b.range ? a.range.min - b.range.min || a.range.max - b.range.max : 0) || (valueKey(a) < valueKey(b) ? -1 : valueKey(a) > valueKey(b) ? 1 : 0) || a.unit.uid - b.unit.uid);
   const sides: FactMention[][] = [];
-  const ordered = [...values].sort((a, b) => (a.range && b.range ? a.range.min - b.range.min || a.range.max - b.range.max : 0) || (valueKey(a) < valueKey(b) ? -1 : valueKey(a) > valueKey(b) ? 1 : 0) || a.unit.uid - b.unit.uid);
   for (const m of ordered) {
     const side = sides.find((s) => s.every((x) => agree(x, m)));
     if (side) side.push(m);
     else sides.push([m]);
   }
-  return sides;
+  return sides.map((side) => side.flatMap((rep) => byValue.get(valueKey(rep))!).sort((a, b) => a.unit.uid - b.unit.uid));
 }
+
+/** One mention per distinct value, participant and sentence wording: the pairs worth checking across sides. */
+function representatives(side: FactMention[]): FactMention[] {
+  const seen = new Map<string, FactMention>();
+  for (const m of side) {
+    const key = `${valueKey(m)}\u0000${m.participant ?? ''}\u0000${m.unit.text}`;
+    if (!seen.has(key)) seen.set(key, m);
+  }
+  return [...seen.values()].slice(0, MAX_REPRESENTATIVES);
+}
+
+/** Representatives per side checked for a comparable pair: past this a slot of copies has said all it has. */
+const MAX_REPRESENTATIVES = 50;
 
 export interface SlotFinding {
   contradiction: Contradiction | null;
@@ -132,15 +150,18 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
     const rising = risingToll([...values.values()], ctx);
     return rising ? { contradiction: null, update: { slot: rising[0].label, event: slot.event, values: rising.map((m) => valueOf([m], ctx)) } } : none;
   }
-  // An article that writes another side's value anywhere knows both: it leaves the slot.
-  sides = sides.map((s) => s.filter((m) => !sides.some((o) => o !== s && o.some((x) => knows(m.unit.article, x)))));
+  // An article that writes another side's value anywhere knows both: it leaves the slot. One mention per
+  // distinct value of the other sides is enough to ask (knows() reads the value, not the sentence).
+  const distinct = sides.map((s) => [...new Map(s.map((m) => [valueKey(m), m])).values()]);
+  sides = sides.map((s, i) => s.filter((m) => !distinct.some((o, j) => j !== i && o.some((x) => knows(m.unit.article, x)))));
   sides = sides.filter((s) => s.length > 0);
   if (sides.length < 2) return none;
   // Every side must face another through at least one pair of values that can be compared (dates that
   // fix a common part, values of one participant).
   const related = (x: FactMention, y: FactMention) => Math.min(x.strength, y.strength) >= p.strongFrame || ctx.similarity(x.unit, y.unit) >= p.weakFrameSimilarity;
+  const reps = new Map(sides.map((s) => [s, representatives(s)]));
   const facing = (s: FactMention[]) =>
-    sides.some((o) => o !== s && s.some((x) => o.some((y) => sameParticipant(x, y) && related(x, y) && (x.kind !== 'date' || comparableDates(x.date!, y.date!)))));
+    sides.some((o) => o !== s && reps.get(s)!.some((x) => reps.get(o)!.some((y) => sameParticipant(x, y) && related(x, y) && (x.kind !== 'date' || comparableDates(x.date!, y.date!)))));
   sides = sides.filter(facing);
   if (sides.length < 2) return none;
   // A holder's two counts an order of magnitude apart are two different figures (a game's points and a
