@@ -28,6 +28,7 @@ import { redateArticle } from './extract/index.js';
 import { buildTimeline } from './extract/timeline.js';
 import { mergeEntities, collectQuotes } from './extract/story-entities.js';
 import { corroborateStory } from './corroborate/index.js';
+import { unflaggedHeadline } from './cluster/labels.js';
 import { hasEnglishRules } from './text/language.js';
 import { summarise } from './brief/summary.js';
 
@@ -91,8 +92,10 @@ export async function analyze(inputs: string[], options: AnalyzeOptions): Promis
         // article in another language stays in its story but is not analysed for claims.
         const forClaims = members.filter((a) => hasEnglishRules(a.text.language));
         const { claims, contradictions, quotes, updates } = corroborateStory(forClaims, reuse, collectQuotes(forClaims), c.headline, { events: c.events, engine: options.engine });
+        const flagged = new Set(contradictions.filter((x) => x.kind === 'headline').flatMap((x) => x.values.flatMap((v) => v.sources)));
         return {
           ...c,
+          headline: unflaggedHeadline(c.headline, members, flagged),
           summary: summarise(members, reuse, claims),
           timeline: buildTimeline(members, reuse.groupOf),
           entities: mergeEntities(members),

@@ -79,3 +79,9 @@ test('examples: contradiction values carry the offsets of what each source wrote
   assert.match(m.text, /March 12/);
   assert.ok(m.evidence.includes(m.text));
 });
+
+test('examples: a story is not headed by the title the brief flags against its own body', () => {
+  const story = report().stories.find((s) => s.articles.includes('velo-news-today#1'))!;
+  assert.ok(story.contradictions.some((c) => c.kind === 'headline'), 'the headline finding stands');
+  assert.doesNotMatch(story.headline, /8,000/);
+});

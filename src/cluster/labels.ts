@@ -84,3 +84,17 @@ export function dateSpan(
   // reduce, not Math.min(...days): a story's days can outnumber what a call's arguments may hold.
   return { start: fmt(days.reduce((m, d) => Math.min(m, d))), end: fmt(days.reduce((m, d) => Math.max(m, d))) };
 }
+
+/**
+ * A story is not headed by a title its own article contradicts (issue 12: the examples' recall story was
+ * headed "Corvane recalls 8,000 e-bike batteries" while the brief flagged that title against its body's
+ * 80,000). `flagged` are the ids whose title a headline finding contradicts; the replacement is the first
+ * other member title in the story's order (the clusterer lists members most central first), else the
+ * headline as it was.
+ */
+export function unflaggedHeadline(headline: string, members: AnalysedArticle[], flagged: ReadonlySet<string>): string {
+  const bad = members.filter((a) => flagged.has(a.id) && a.meta.title && trimText(a.meta.title, 160) === headline);
+  if (!bad.length) return headline;
+  const other = members.find((a) => !flagged.has(a.id) && a.meta.title?.trim());
+  return other ? trimText(other.meta.title!, 160) : headline;
+}
