@@ -15,6 +15,9 @@ export interface FactParams {
   manySidesFactor: number;
   /** A toll whose one side is only floors, with unknown publication times (see slots.ts unorderedFloors). */
   unorderedFloorFactor: number;
+  /** A slot with more distinct values than this is not functional (see slots.ts). The dev gold's largest
+   * slot has far fewer; 20,000 generated near-copies with one figure each took two minutes without it. */
+  maxDistinctValues: number;
   /** A holder's counts further apart than this factor are different figures (game vs season totals). */
   maxCountRatio: number;
   /** Frames at least this strong (tolls, ages, magnitudes) stand on their own; weaker ones (dates, a holder's counts) need related sentences. */
@@ -29,6 +32,7 @@ export const FACT_PARAMS: FactParams = {
   singleSupportFactor: 0.9,
   manySidesFactor: 0.8,
   unorderedFloorFactor: 0.6,
+  maxDistinctValues: 40,
   maxCountRatio: 5,
   strongFrame: 0.85,
   weakFrameSimilarity: 0.15,
