@@ -7,7 +7,7 @@ import { canonicalUnit, toCanonical } from './normalise/units.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { sameSpelling, spellingKey } from './normalise/spelling.js';
 import { dateDisplay, sameDate } from './slots.js';
-import { innerEdits } from './quotes.js';
+import { innerHunks } from '../rules/quote.js';
 
 const find = (body: string, rule: string) => mentionsOf(body).filter((m) => m.rule === rule);
 
@@ -84,7 +84,7 @@ test('quotes: the same remark with a content word changed is a quote contradicti
   const b = analysed('b', 'The statement added: “We should be looking at ways to strengthen the harbour law, not weaken it.”');
   const q = findings(a, b).contradictions.filter((c) => c.kind === 'quote');
   assert.equal(q.length, 1);
-  assert.equal(innerEdits(['a', 'b', 'c', 'd'], ['a', 'x', 'c', 'd']), 1);
+  assert.equal(innerHunks(['a', 'b', 'c', 'd'], ['a', 'x', 'c', 'd']).length, 1);
 });
 
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {

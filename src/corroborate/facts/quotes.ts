@@ -8,9 +8,10 @@
 import type { Contradiction } from '../../model/report.js';
 import type { SentenceUnit } from '../align.js';
 import { wordsOf } from '../quotes.js';
-import { altered, innerSubstitutions, lcsLength } from '../rules/quote.js';
+import { altered, innerHunks, innerSubstitutions, lcsLength } from '../rules/quote.js';
 import { sameSpelling } from './normalise/spelling.js';
 import { sameName } from '../rules/name.js';
+import { byCodePoint } from '../order.js';
 import type { SlotContext } from './slots.js';
 
 /** Quotes shorter than this many words are too short to tell a misquote from two remarks. */
@@ -24,33 +25,6 @@ const MAX_TRIGRAM_QUOTES = 50;
 
 /** A misquote changes a word or two; more edits inside the shared wording make it a paraphrase. */
 export const MAX_INNER_EDITS = 2;
-
-/** Stretches of unmatched words (insertions, deletions, substitutions) between the first and last matched word. */
-export function innerEdits(a: string[], b: string[]): number {
-  const n = a.length;
-  const m = b.length;
-  const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  let i = 0;
-  let j = 0;
-  let matched = false;
-  let open = false;
-  let edits = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      if (open && matched) edits++;
-      open = false;
-      matched = true;
-      i++;
-      j++;
-    } else {
-      open = true;
-      if (dp[i][j + 1] >= dp[i + 1][j]) j++;
-      else i++;
-    }
-  }
-  return edits;
-}
 
 /** Capitalised words of a text, the first one included (a quote opening with a name). */
 const capitals = (text: string) => new Set(text.replace(/[’‘`]/g, "'").split(/[^\p{L}\p{N}']+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/'s$/, '')));
@@ -114,7 +88,7 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
   }
   const out: Contradiction[] = [];
   const seenTexts = new Set<string>();
-  for (const [key, shared] of [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [key, shared] of [...pairs].sort((a, b) => byCodePoint(a[0], b[0]))) {
     if (shared < 2) continue;
     const [a, b] = key.split(':').map(Number).map((i) => quotes[i]);
     if (a.unit.article === b.unit.article || a.text === b.text) continue;
@@ -124,7 +98,7 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
     // Two different named speakers saying nearly the same words may both be quoted right: only a quote
     // whose speaker is unresolved on one side, or the same on both, is one remark.
     if (a.speaker && b.speaker && !sameName(a.speaker, b.speaker)) continue;
-    if (innerEdits(a.words, b.words) > MAX_INNER_EDITS) continue;
+    if (innerHunks(a.words, b.words).length > MAX_INNER_EDITS) continue;
     if (onlyNamesChanged(a, b)) continue;
     if (!altered(a, b, true)) continue;
     const pairKey = [a.words.join(' '), b.words.join(' ')].sort().join('\u0000');

@@ -36,6 +36,11 @@ const bare = (t: string) => t.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$
 
 /** LCS alignment of two word sequences; returns the substituted stretches found between matched words. */
 export function innerSubstitutions(a: string[], b: string[]): { from: string[]; to: string[] }[] {
+  return innerHunks(a, b).filter((h) => h.from.length && h.to.length);
+}
+
+/** Every unmatched stretch between matched words of an LCS alignment: substitutions, insertions, deletions. */
+export function innerHunks(a: string[], b: string[]): { from: string[]; to: string[] }[] {
   const n = a.length;
   const m = b.length;
   const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
@@ -62,7 +67,7 @@ export function innerSubstitutions(a: string[], b: string[]): { from: string[]; 
     }
   }
   // A trailing hunk is never inner: nothing matched after it.
-  return hunks.filter((h) => h.inner && h.from.length && h.to.length).map(({ from, to }) => ({ from, to }));
+  return hunks.filter((h) => h.inner).map(({ from, to }) => ({ from, to }));
 }
 
 const contentStems = (ws: string[]) => ws.flatMap((w) => w.split('-')).filter((w) => !isStopword(w)).map(stem);
