@@ -13,7 +13,7 @@ import { nameContradictions, sameName } from './rules/name.js';
 import { numberContradictions } from './rules/number.js';
 import { quoteContradictions } from './rules/quote.js';
 import { factFindings } from './facts/index.js';
-import { refine } from './refine.js';
+import { refine, valuesShareText } from './refine.js';
 import { byCodePoint } from './order.js';
 
 export interface CorroborateOptions {
@@ -56,43 +56,41 @@ export function corroborateStory(
   let updates: Story['updates'] = [];
   if (facts) {
     const found = factFindings(alignment, { eventOf, groupOf: (id) => groupOfArticle(reuse, id), publishedOf: (id) => published.get(id) ?? null, similarity: alignment.similarity });
-    const links = reuseLinked(reuse);
+    const neighbours = reuseNeighbours(reuse);
     const byId = new Map(sorted.map((a) => [a.id, a]));
-    contradictions = refine([...found.contradictions, ...sentenceRules.map((c) => withMentions(withRule(c, reuse, links), byId))], { eventOf, ...links });
+    contradictions = refine([...found.contradictions, ...sentenceRules.map((c) => withMentions(withRule(c, reuse, neighbours), byId))], { eventOf, neighbours });
     updates = found.updates;
   }
   const merged = mergeRepeats(contradictions, reuse);
   const weight = (c: Contradiction) => c.values.reduce((s, v) => s + v.independentSources, 0);
-  merged.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || weight(y) - weight(x) || (x.about < y.about ? -1 : x.about > y.about ? 1 : 0));
+  merged.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || weight(y) - weight(x) || byCodePoint(x.about, y.about));
   const out: Pick<Story, 'claims' | 'contradictions' | 'quotes' | 'updates'> = { claims: buildClaims(alignment, merged), contradictions: merged, quotes: toReportQuotes(groups) };
   if (updates.length) out.updates = updates;
   return out;
 }
 
-/**
- * Whether two articles share text (any reuse link): sentence rules compare such pairs reliably. Built once
- * per reuse result: the links are the whole batch's, and rebuilding them per story was most of the fact
- * engine's cost on the 3k-article bench corpus.
- */
-interface Linked {
-  linked(a: string, b: string): boolean;
-  neighbours(a: string): ReadonlySet<string>;
-}
-const linkedOf = new WeakMap<ReuseResult, Linked>();
+type Neighbours = (article: string) => ReadonlySet<string>;
+const neighboursOf = new WeakMap<ReuseResult, Neighbours>();
 const NONE: ReadonlySet<string> = new Set();
-function reuseLinked(reuse: ReuseResult): Linked {
-  let index = linkedOf.get(reuse);
-  if (!index) {
+
+/**
+ * The articles each article shares text with (any reuse link): sentence rules compare such pairs reliably.
+ * Built once per reuse result: the links are the whole batch's, and rebuilding them per story was most of
+ * the fact engine's cost on the 3k-article bench corpus.
+ */
+function reuseNeighbours(reuse: ReuseResult): Neighbours {
+  let fn = neighboursOf.get(reuse);
+  if (!fn) {
     const byArticle = new Map<string, Set<string>>();
     const add = (a: string, b: string) => (byArticle.get(a) ?? byArticle.set(a, new Set()).get(a)!).add(b);
     for (const l of reuse.links) {
       add(l.a, l.b);
       add(l.b, l.a);
     }
-    index = { linked: (a, b) => byArticle.get(a)?.has(b) ?? false, neighbours: (a) => byArticle.get(a) ?? NONE };
-    linkedOf.set(reuse, index);
+    fn = (a) => byArticle.get(a) ?? NONE;
+    neighboursOf.set(reuse, fn);
   }
-  return index;
+  return fn;
 }
 
 /** Mentions per source listed for a value (bounded: a 200-copy wire story lists the first ones). */
@@ -137,11 +135,10 @@ function withMentions(c: Contradiction, byId: Map<string, AnalysedArticle>): Con
  * -- contradictions`), so 0.85; loosely aligned independent sentences 0.7; copies of one report that
  * disagree with each other 0.5 (a slip in one copy chain, shown as such).
  */
-function withRule(c: Contradiction, reuse: ReuseResult, links: Linked): Contradiction {
+function withRule(c: Contradiction, reuse: ReuseResult, neighbours: Neighbours): Contradiction {
   const groups = new Set(c.values.flatMap((v) => v.sources.map((s) => groupOfArticle(reuse, s))));
   const betweenCopies = c.kind !== 'headline' && groups.size === 1;
-  const sets = c.values.map((v) => new Set(v.sources));
-  const copied = c.values.some((v, i) => v.sources.some((a) => [...links.neighbours(a)].some((b) => sets.some((s, j) => j !== i && s.has(b)))));
+  const copied = valuesShareText(c, neighbours);
   const confidence = c.kind === 'headline' ? 0.9 : betweenCopies ? 0.5 : copied ? 0.85 : 0.7;
   return { ...c, rule: c.rule ?? `sentence:${c.kind}`, slot: c.slot ?? c.about, confidence: c.confidence ?? confidence, betweenCopies: c.betweenCopies ?? betweenCopies };
 }

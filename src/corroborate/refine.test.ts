@@ -7,7 +7,6 @@ import { eventScope, independentAmounts, oneFinding, spelling, unitsAndScale } f
 const value = (v: string, sources: string[], evidence = `${v} things`) => ({ value: v, sources, independentSources: sources.length, evidence: [evidence] });
 const ctx = {
   eventOf: (id: string) => (id.startsWith('x') ? 'e1' : 'e2'),
-  linked: (a: string, b: string) => (a === 'x1' && b === 'x2') || (a === 'x2' && b === 'x1'),
   neighbours: (a: string) => new Set(a === 'x1' ? ['x2'] : a === 'x2' ? ['x1'] : []),
 };
 

@@ -1,12 +1,16 @@
 // Refiners over every rule's contradictions (chrono-node style: rules propose, refiners merge and
 // filter): event scope (facts of different events of one story are two incidents, not a disagreement),
-// spelling variants (fiber/fibre, a name with and without its accent), and the same disagreement
-// found by a sentence rule and by a fact slot reported once.
+// amounts of independent articles that are no single fact, one figure in two units or scales, spelling
+// variants (fiber/fibre, a name with and without its accent), and the same disagreement found by a
+// sentence rule and by a fact slot reported once.
 
 import type { Contradiction } from '../model/report.js';
 import { sameSpelling } from './facts/normalise/spelling.js';
 import { canonicalUnit, toCanonical } from './facts/normalise/units.js';
 import { CONVERSION_TOLERANCE } from './facts/normalise/compatible.js';
+import { FACT_PARAMS } from './facts/params.js';
+import { MAX_COUNTS_IN_SENTENCE } from './facts/parsers/count.js';
+import { byCodePoint } from './order.js';
 
 export interface Refiner {
   name: string;
@@ -15,9 +19,7 @@ export interface Refiner {
 
 export interface RefineContext {
   eventOf(article: string): string | null;
-  /** Two articles share text (a reuse link). */
-  linked(a: string, b: string): boolean;
-  /** The articles an article shares text with. */
+  /** The articles an article shares text with (reuse links). */
   neighbours(a: string): ReadonlySet<string>;
 }
 
@@ -38,7 +40,7 @@ export const eventScope: Refiner = {
       }
       const events = new Map<string, number>();
       for (const v of c.values) for (const e of new Set(v.sources.map((s) => ctx.eventOf(s) ?? '*'))) events.set(e, (events.get(e) ?? 0) + 1);
-      const best = [...events].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      const best = [...events].sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]))[0];
       if (!best || best[1] < 2) continue;
       const values = c.values
         .map((v) => {
@@ -101,8 +103,25 @@ export const oneFinding: Refiner = {
 
 const NUMBER_WORD = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b/gi;
 
-/** A sentence of three or more figures is a stat line ("29 of 34 passes for 364 yards and 3 touchdowns"). */
-const statLine = (text: string) => (text.match(NUMBER_WORD) ?? []).length >= 3;
+/** A sentence of three or more figures is a stat line ("29 of 34 passes for 364 yards and 3 touchdowns"),
+ * the same threshold as the count parser's. */
+const statLine = (text: string) => (text.match(NUMBER_WORD) ?? []).length >= MAX_COUNTS_IN_SENTENCE;
+
+/** Two values of a finding are stated by articles that share text (a reuse link between them). */
+export function valuesShareText(c: Contradiction, neighbours: (article: string) => ReadonlySet<string>): boolean {
+  const sets = c.values.map((v) => new Set(v.sources));
+  for (let i = 0; i < c.values.length; i++) {
+    for (const a of c.values[i].sources) {
+      for (const b of neighbours(a)) if (sets.some((s, j) => j !== i && s.has(b))) return true;
+    }
+  }
+  return false;
+}
+
+/** Markers of another time or a plan, a narrower set than the fact parsers' (facts/frame.ts): "would" is
+ * not among them: "said it would recall 80,000 batteries" reports the event itself. On the dev
+ * gold this removed the two wrong amount findings left ("four prior arrests", "will miss two games"). */
+const OTHER_TIME = /\b(will|could|might|prior|previously|since|career|last (year|season|month)|in (19|20)\d\d)\b/i;
 
 /**
  * `independent-amounts`: the sentence rules' number and quantity findings between articles that share no
@@ -111,30 +130,12 @@ const statLine = (text: string) => (text.match(NUMBER_WORD) ?? []).length >= 3;
  * box-score sentences of a sports story (a player's points in two games, a game's and a season's yards).
  * Between copies (a reuse link) the rules stand as they are.
  */
-/** Two values of a finding are stated by articles that share text (a reuse link between them). */
-function anyLinked(c: Contradiction, ctx: RefineContext): boolean {
-  const sets = c.values.map((v) => new Set(v.sources));
-  for (let i = 0; i < c.values.length; i++) {
-    for (const a of c.values[i].sources) {
-      for (const b of ctx.neighbours(a)) if (sets.some((s, j) => j !== i && s.has(b))) return true;
-    }
-  }
-  return false;
-}
-
-/** "would" is not among them: "said it would recall 80,000 batteries" reports the event itself. On the dev
- * gold this removed the two wrong amount findings left ("four prior arrests", "will miss two games"). */
-const OTHER_TIME = /\b(will|could|might|prior|previously|since|career|last (year|season|month)|in (19|20)\d\d)\b/i;
-
-/** Same factor as the fact slots' maxCountRatio (facts/params.ts). */
-const MAX_RATIO = 5;
-
 export const independentAmounts: Refiner = {
   name: 'independent-amounts',
   refine(list, ctx) {
     return list.filter((c) => {
       if (c.rule?.startsWith('fact:') || (c.kind !== 'number' && c.kind !== 'quantity')) return true;
-      if (anyLinked(c, ctx)) return true;
+      if (valuesShareText(c, ctx.neighbours)) return true;
       if (c.values.some((v) => v.evidence.some(statLine))) return false;
       // A figure of another time or a plan ("has four prior arrests", "will miss the final two games"):
       // the fact parsers' background markers, applied to the sentence rules' evidence.
@@ -144,7 +145,7 @@ export const independentAmounts: Refiner = {
       if (c.values.some((v) => v.evidence.some((e) => e.includes(`, ${v.value},`)))) return false;
       // Figures an order of magnitude apart are two different figures (a game's yards and a season's).
       const figures = c.values.map((v) => Number(v.value.replace(/,/g, ''))).filter((x) => Number.isFinite(x) && x > 0);
-      return !(figures.length === c.values.length && Math.max(...figures) / Math.min(...figures) > MAX_RATIO);
+      return !(figures.length === c.values.length && Math.max(...figures) / Math.min(...figures) > FACT_PARAMS.maxCountRatio);
     });
   },
 };

@@ -9,6 +9,8 @@ import { compatibleValues } from './normalise/compatible.js';
 import { holderKey, sameSpelling, spellingKey } from './normalise/spelling.js';
 import { sameName } from '../rules/name.js';
 import { FACT_PARAMS, type FactParams } from './params.js';
+import { TOLLS } from './parsers/toll.js';
+import { byCodePoint } from '../order.js';
 
 export interface SlotContext {
   eventOf(article: string): string | null;
@@ -34,7 +36,7 @@ export function slotsOf(mentions: FactMention[], ctx: SlotContext): Slot[] {
     if (slot) slot.mentions.push(m);
     else byKey.set(key, { key, event, mentions: [m] });
   }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...byKey.values()].sort((a, b) => byCodePoint(a.key, b.key));
 }
 
 const valueKey = (m: FactMention) => (m.kind === 'date' ? dateDisplay(m.date!) : m.kind === 'name' ? spellingKey(m.name!) : `${m.range!.min}-${m.range!.max}`);
@@ -108,7 +110,7 @@ function sidesOf(values: FactMention[]): FactMention[][] {
   const byValue = new Map<string, FactMention[]>();
   for (const m of values) byValue.set(valueKey(m), [...(byValue.get(valueKey(m)) ?? []), m]);
   const reps = [...byValue.values()].map((ms) => ms[0]);
-  const ordered = reps.sort((a, b) => (a.range && b.range ? a.range.min - b.range.min || a.range.max - b.range.max : 0) || (valueKey(a) < valueKey(b) ? -1 : valueKey(a) > valueKey(b) ? 1 : 0) || a.unit.uid - b.unit.uid);
+  const ordered = reps.sort((a, b) => (a.range && b.range ? a.range.min - b.range.min || a.range.max - b.range.max : 0) || byCodePoint(valueKey(a), valueKey(b)) || a.unit.uid - b.unit.uid);
   const sides: FactMention[][] = [];
   // Values come in ascending order: a side whose largest value lies far below this one (under
   // 1 − MAX_AGREEING_GAP of it) cannot take it — every normaliser's tolerance is smaller — so it is not
@@ -181,8 +183,10 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   // A holder's two counts an order of magnitude apart are two different figures (a game's points and a
   // career's, a game's yards and a season's), not a slip in one of them.
   if (sides[0][0].measure.startsWith('count:')) {
-    const lo = Math.min(...sides.flat().map((m) => m.range!.min));
-    const hi = Math.max(...sides.flat().map((m) => (m.range!.max === Infinity ? m.range!.min : m.range!.max)));
+    // Folds, not spreads: a slot of copies holds as many mentions as articles (issue 12: no input-sized spreads).
+    const all = sides.flat();
+    const lo = all.reduce((x, m) => Math.min(x, m.range!.min), Infinity);
+    const hi = all.reduce((x, m) => Math.max(x, m.range!.max === Infinity ? m.range!.min : m.range!.max), -Infinity);
     if (lo > 0 && hi / lo > p.maxCountRatio) return none;
   }
   const normalisations = [...new Set(sides.flat().flatMap((m) => m.normalised))].sort();
@@ -192,7 +196,7 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   if (update) return { contradiction: null, update: { slot: first.label, event: slot.event, values: update.map((s) => valueOf(s, ctx)) } };
   const groups = new Set(sides.flat().map((m) => ctx.groupOf(m.unit.article)));
   const betweenCopies = groups.size === 1;
-  const strength = sides.map((s) => Math.max(...s.map((m) => m.strength)));
+  const strength = sides.map((s) => s.reduce((x, m) => Math.max(x, m.strength), 0));
   // One value backed by two or more independent sources against the rest is the typical slip (one outlet
   // got it wrong); two lone sources against each other are less sure.
   const support = Math.max(...sides.map((s) => new Set(s.map((m) => ctx.groupOf(m.unit.article))).size));
@@ -209,7 +213,7 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
       about: first.label,
       slot: first.label,
       event: slot.event,
-      values: sides.map((s) => valueOf(s, ctx)).sort((a, b) => b.sources.length - a.sources.length || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
+      values: sides.map((s) => valueOf(s, ctx)).sort((a, b) => b.sources.length - a.sources.length || byCodePoint(a.value, b.value)),
       confidence,
       betweenCopies,
       normalisations: ['units', 'hedges and vague amounts', 'rounding and precision', 'spelling of names', ...normalisations],
@@ -218,7 +222,6 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   };
 }
 
-const TOLLS = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue']);
 
 /**
  * Two sides of a toll whose values rise with publication time: every article of the higher side was
@@ -226,7 +229,7 @@ const TOLLS = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 're
  */
 function asUpdate(sides: FactMention[][], ctx: SlotContext): FactMention[][] | null {
   if (sides.length !== 2 || sides[0][0].kind !== 'number' || !TOLLS.has(sides[0][0].measure)) return null;
-  const mid = (s: FactMention[]) => Math.min(...s.map((m) => m.range!.min));
+  const mid = (s: FactMention[]) => s.reduce((x, m) => Math.min(x, m.range!.min), Infinity);
   const [low, high] = mid(sides[0]) <= mid(sides[1]) ? [sides[0], sides[1]] : [sides[1], sides[0]];
   const dates = (s: FactMention[]) => s.map((m) => ctx.publishedOf(m.unit.article));
   const dl = dates(low);
@@ -264,7 +267,7 @@ function risingToll(values: FactMention[], ctx: SlotContext): FactMention[] | nu
 }
 
 function valueOf(side: FactMention[], ctx: SlotContext): ContradictionValue {
-  const sorted = [...side].sort((a, b) => (a.unit.article < b.unit.article ? -1 : a.unit.article > b.unit.article ? 1 : 0));
+  const sorted = [...side].sort((a, b) => byCodePoint(a.unit.article, b.unit.article));
   const mentions: ValueMention[] = sorted.map((m) => ({
     article: m.unit.article, start: m.start, end: m.end, text: m.display, evidence: m.unit.text, published: ctx.publishedOf(m.unit.article),
   }));

@@ -12,8 +12,10 @@ import type { FactMention, FactParser } from '../mention.js';
 import { countQualifier, predicateClass, subjectBefore } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
 import { unitKey } from '../../rules/number.js';
+import { TOLLS } from './toll.js';
 
-const TOLL_CLASSES = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue', 'damage', 'attack']);
+/** Counts these parsers own: people (toll) and things damaged or attacked (affected). */
+const OWNED_ELSEWHERE = new Set([...TOLLS, 'damage', 'attack']);
 
 /** On the dev gold every holder-count alarm from a sentence with three or more counts was a stat line. */
 export const MAX_COUNTS_IN_SENTENCE = 3;
@@ -31,7 +33,7 @@ export const count: FactParser = {
       const key = q.kind === 'money' ? `money:${q.unit}` : unitKey(q);
       if (!key) continue;
       const near = predicateClass(u, q.start, q.end);
-      if (near && TOLL_CLASSES.has(near.cls)) continue;
+      if (near && OWNED_ELSEWHERE.has(near.cls)) continue;
       const qualifier = countQualifier(u, q.start);
       if (qualifier === 'other') continue;
       const holder = subjectBefore(u, q.start);
