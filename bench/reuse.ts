@@ -10,7 +10,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { ReuseIndex, SqliteReuseIndex, signatureOf, type ReuseSignature } from '../src/reuse/index.js';
+import { ReuseIndex, signatureOf, type ReuseSignature } from '../src/reuse/index.js';
+import { SqliteReuseIndex } from '../src/store/sqlite-reuse-index.js';
 import type { SignatureInput } from '../src/reuse/signature.js';
 
 const ECB = fileURLToPath(new URL('../../shared/data/stories-ecbplus', import.meta.url));

@@ -24,7 +24,7 @@ const link = (x: string, y: string) => report().reuse.find((l) => (l.a === x && 
 test('examples: the HTML republication is a (near-)duplicate and the reworded copy a rewrite', () => {
   assert.ok(['duplicate', 'near-duplicate'].includes(link(WIRE, HTML_COPY)?.kind ?? ''), JSON.stringify(link(WIRE, HTML_COPY)));
   assert.equal(link(WIRE, REWRITE)?.kind, 'rewrite');
-  assert.equal(link('metro-ledger-corvane', 'velo-news-today#1'), undefined, 'independent reports are not copies');
+  assert.equal(link('metro-ledger-corvane', 'velonews-example-corvane-recall'), undefined, 'independent reports are not copies');
 });
 
 test('examples: the undated rewrite inherits its date from the copy it rewrites', () => {
@@ -37,8 +37,8 @@ test('examples: storm, recall and library are separate stories', () => {
   const storyOf = (id: string) => report().stories.find((s) => s.articles.includes(id))!.id;
   assert.equal(storyOf(WIRE), storyOf(REWRITE));
   assert.equal(storyOf(WIRE), storyOf('harbour-gazette-storm-local'));
-  assert.equal(storyOf('velo-news-today#1'), storyOf('metro-ledger-corvane'));
-  assert.notEqual(storyOf(WIRE), storyOf('velo-news-today#1'));
+  assert.equal(storyOf('velonews-example-corvane-recall'), storyOf('metro-ledger-corvane'));
+  assert.notEqual(storyOf(WIRE), storyOf('velonews-example-corvane-recall'));
   assert.notEqual(storyOf(WIRE), storyOf('harbour-gazette-library-opens'));
 });
 
@@ -50,7 +50,7 @@ test('examples: the planted date, number and headline conflicts are reported, wi
   assert.ok(number, 'recall size conflict');
   const eighty = number.values.find((v) => /80,?000/.test(v.value))!;
   assert.equal(eighty.independentSources, 1, 'the copy does not count as a second source');
-  assert.ok(all.some((c) => c.kind === 'headline' && c.values.some((v) => v.sources.includes('velo-news-today#1'))), 'headline vs body');
+  assert.ok(all.some((c) => c.kind === 'headline' && c.values.some((v) => v.sources.includes('velonews-example-corvane-recall'))), 'headline vs body');
   assert.ok(!all.some((c) => c.values.some((v) => /several hundred/.test(v.value)) && c.values.some((v) => /^hundreds/.test(v.value))), 'compatible vagueness is no conflict');
 });
 
@@ -81,7 +81,7 @@ test('examples: contradiction values carry the offsets of what each source wrote
 });
 
 test('examples: a story is not headed by the title the brief flags against its own body', () => {
-  const story = report().stories.find((s) => s.articles.includes('velo-news-today#1'))!;
+  const story = report().stories.find((s) => s.articles.includes('velonews-example-corvane-recall'))!;
   assert.ok(story.contradictions.some((c) => c.kind === 'headline'), 'the headline finding stands');
   assert.doesNotMatch(story.headline, /8,000/);
 });

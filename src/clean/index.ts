@@ -5,17 +5,17 @@
 import type { Article, CleanSlot, Diagnostic, Paragraph, RemovedLine } from '../model/article.js';
 import type { ArticleStage } from '../pipeline/stage.js';
 import { isHeading, logicalLines, wordCount } from './layout.js';
-import { OutletLineStats } from './outlet-stats.js';
+import type { LineRecurrence } from './outlet-stats.js';
 import { ARTICLE_MAX_CHARS, COPY_RATIO, CORPUS_SENTENCE_WORDS, HEADING_MAX_WORDS, MIN_ARTICLES_LONG, MIN_ARTICLES_SHORT, SHORT_LINE_WORDS } from './params.js';
 import { FRAGMENT_RULES, LINE_RULES, datelinePrefix } from './rules.js';
 
-export { OutletLineStats } from './outlet-stats.js';
+export { OutletLineStats, distinctLineHashes, type LineRecurrence } from './outlet-stats.js';
 
 export const CORPUS_BOILERPLATE = 'clean:corpus-boilerplate';
 export const DATELINE = 'clean:dateline';
 
 /** Cleans one raw body. `outlet` + `stats` add corpus evidence; without them only the rules apply. */
-export function cleanBody(raw: string, outlet: string | null = null, stats?: OutletLineStats): CleanSlot {
+export function cleanBody(raw: string, outlet: string | null = null, stats?: LineRecurrence): CleanSlot {
   const removed: RemovedLine[] = [];
   const lines = logicalLines(raw);
   const kept: string[] = [];
@@ -128,7 +128,7 @@ export function cleanedArticleProblem(clean: CleanSlot): string | null {
  * The clean stage. With `stats`, lines recurring across the outlet's articles count as boilerplate; feed
  * `stats.observe` every article first (a first pass over the corpus) for that evidence to be complete.
  */
-export function createCleanStage(stats?: OutletLineStats): ArticleStage {
+export function createCleanStage(stats?: LineRecurrence): ArticleStage {
   return {
     name: 'clean',
     requires: ['raw'],

@@ -11,7 +11,7 @@ import { SEEN_FILTER_BITS } from './params.js';
  * punctuation dropped, so "Comments (12)" and "Comments (3)" are one line). 64 bits make a collision
  * between two lines of one corpus negligible (≈ n²/2^65).
  */
-function lineHash(outlet: string, line: string): [number, number] {
+export function lineHash(outlet: string, line: string): [number, number] {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x9e3779b9;
   const mix = (c: number) => {
@@ -38,8 +38,29 @@ function lineHash(outlet: string, line: string): [number, number] {
   return [h1 >>> 0, h2 >>> 0];
 }
 
+/** What the cleaner asks of corpus statistics: the batch's own (OutletLineStats), or the batch's added to a
+ *  stored corpus's (src/corpus/line-stats.ts). */
+export interface LineRecurrence {
+  recurrence(outlet: string | null, line: string): number;
+  articles(outlet: string | null): number;
+}
+
+/** The distinct line hashes of one article, as `observe` counts them (what a store keeps per outlet). */
+export function distinctLineHashes(outlet: string, raw: string): [number, number][] {
+  const seen = new Set<string>();
+  const out: [number, number][] = [];
+  for (const line of logicalLines(raw)) {
+    const h = lineHash(outlet, line);
+    const key = `${h[0]}:${h[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(h);
+  }
+  return out;
+}
+
 /** Distinct-article counts per (outlet, line) hash, in an open-addressing table of typed arrays. */
-export class OutletLineStats {
+export class OutletLineStats implements LineRecurrence {
   /** "Seen once" bit filter: a line's first sighting costs two bits, not a table slot. */
   private seen: Uint32Array | null = null;
   private keys1 = new Uint32Array(1 << 12);

@@ -29,6 +29,14 @@ export interface ClusterOptions {
   segment?: Partial<SegmentOptions>;
   /** Short hash used for ids (injectable for tests); default: sha1 hex, first 10 chars. */
   hash?: (text: string) => string;
+  /** Document frequencies of a stored corpus these articles join (keys `t|word`, `e|name`, `n|12`), not
+   *  counting them: the first pass weighs terms by the whole corpus, as a batch over all of it would. */
+  corpus?: CorpusFrequencies;
+}
+
+export interface CorpusFrequencies {
+  df: Map<string, number>;
+  documents: number;
 }
 
 export const DEFAULT_EVENT_OPTIONS: EventOptions = {
@@ -104,9 +112,16 @@ interface Prepared {
 }
 
 /** Vectors of the given units under the IDF of those units' articles. */
-function vectoriseUnits(feats: ArticleFeatures[], unitArticles: number[][], vocab: Vocabulary, vecs?: Map<string, SignalVectors>): Unit[] {
+function vectoriseUnits(feats: ArticleFeatures[], unitArticles: number[][], vocab: Vocabulary, vecs?: Map<string, SignalVectors>, corpus?: CorpusFrequencies): Unit[] {
   const df = new DocumentFrequencies();
   for (const idx of unitArticles) for (const i of idx) df.add(feats[i].counts);
+  if (corpus) {
+    df.n += corpus.documents;
+    for (const [key, n] of corpus.df) {
+      const signal = SIGNALS.find((s) => s[0] === key[0]);
+      if (signal) df.df[signal].set(key.slice(2), (df.df[signal].get(key.slice(2)) ?? 0) + n);
+    }
+  }
   return unitArticles.map((idx) => {
     const parts = idx.map((i) => {
       const v = vectorise(feats[i].counts, df, vocab);
@@ -125,7 +140,7 @@ function vectoriseUnits(feats: ArticleFeatures[], unitArticles: number[][], voca
 }
 
 /** Features, batch IDF, vectors and reuse-group units. Exposed for the bench and the eval. */
-export function prepareUnits(articles: AnalysedArticle[], reuse: ReuseResult): Prepared {
+export function prepareUnits(articles: AnalysedArticle[], reuse: ReuseResult, corpus?: CorpusFrequencies): Prepared {
   const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
   const feats = articles.map((a) => articleFeatures(a, publishedOf(a)));
   const byGroup = new Map<string, number[]>();
@@ -140,7 +155,7 @@ export function prepareUnits(articles: AnalysedArticle[], reuse: ReuseResult): P
   const vocab = new Vocabulary();
   const vecs = new Map<string, SignalVectors>();
   const unitArticles = [...byGroup.values()];
-  const units = vectoriseUnits(feats, unitArticles, vocab, vecs);
+  const units = vectoriseUnits(feats, unitArticles, vocab, vecs, corpus);
   return { vocab, feats, vecs, unitArticles, units, order: canonicalOrder(units) };
 }
 
@@ -154,7 +169,7 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
   const segmentOpts = { ...DEFAULT_SEGMENT_OPTIONS, ...opts.segment };
   const byId = new Map(articles.map((a) => [a.id, a]));
   const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
-  const { vocab, feats, vecs, unitArticles, units, order } = prepareUnits(articles, reuse);
+  const { vocab, feats, vecs, unitArticles, units, order } = prepareUnits(articles, reuse, opts.corpus);
 
   // Pass 1: online events over the whole batch, linked into stories.
   const clusterer = new OnlineEventClusterer(units, eventOpts);

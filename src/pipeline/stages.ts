@@ -1,6 +1,6 @@
 // The per-article pipelines, assembled in one place so the order check runs at start-up.
 
-import { createCleanStage, type OutletLineStats } from '../clean/index.js';
+import { createCleanStage, type LineRecurrence } from '../clean/index.js';
 import { extractStage } from '../extract/index.js';
 import { textStage } from '../text/index.js';
 import { ArticlePipeline } from './stage.js';
@@ -15,10 +15,10 @@ export function textOnlyPipeline(): ArticlePipeline {
   return new ArticlePipeline([textStage], ['raw', 'clean']);
 }
 
-export function cleanPipeline(stats?: OutletLineStats): ArticlePipeline {
+export function cleanPipeline(stats?: LineRecurrence): ArticlePipeline {
   return new ArticlePipeline([createCleanStage(stats)]);
 }
 
-export function fullPipeline(stats?: OutletLineStats): ArticlePipeline {
+export function fullPipeline(stats?: LineRecurrence): ArticlePipeline {
   return new ArticlePipeline([createCleanStage(stats), textStage, extractStage]);
 }

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { detectReuse, SqliteReuseIndex } from './index.js';
+import { detectReuse } from './index.js';
+import { SqliteReuseIndex } from '../store/sqlite-reuse-index.js';
 import { sentenceSimilarity } from './align.js';
 import { sentenceFeatures } from './features.js';
 import { checkInheritance } from './dates.js';

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { detectReuse, signatureInputOf, signatureOf, SqliteReuseIndex } from './index.js';
+import { detectReuse, signatureInputOf, signatureOf } from './index.js';
+import { SqliteReuseIndex } from '../store/sqlite-reuse-index.js';
 import { buildArticle } from '../../test/fixtures/reuse/build.js';
 import { BRIDGE, BRIDGE_REWRITE, FESTIVAL_WITH_LIFT, OTHER_BRIDGE } from '../../test/fixtures/reuse/articles.js';
 

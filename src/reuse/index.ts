@@ -15,12 +15,12 @@ import { murmur3 } from './murmur3.js';
 import { reuseParams, type ReuseParams } from './params.js';
 import { signatureOf, type ReuseSignature, type SignatureInput, type StringHash } from './signature.js';
 
-export { ReuseIndex, SqliteReuseIndex, type ReuseIndexStore, type CandidateHits } from './index-store.js';
+export { ReuseIndex, type ReuseIndexStore, type CandidateHits } from './index-store.js';
 export { signatureOf, type ReuseSignature, type SignatureInput, type StringHash } from './signature.js';
 export { reuseParams, type ReuseParams } from './params.js';
 
 export interface ReuseOptions {
-  /** Candidate index; pass a `SqliteReuseIndex` to persist keys across runs. Default: a fresh in-memory one. */
+  /** Candidate index; a persistent one (the store's) keeps keys across runs. Default: a fresh in-memory one. */
   index?: ReuseIndexStore;
   /** String hash for signatures (default murmur3). */
   hash?: StringHash;
@@ -29,6 +29,9 @@ export interface ReuseOptions {
    *  already are: `signatureOf` is pure and its result is plain data), by article id; missing ones are computed
    *  here. They must come from the same params and hash. */
   signatures?: ReadonlyMap<string, ReuseSignature>;
+  /** Verify only pairs with at least one of these articles (an incremental add: pairs of two stored articles
+   *  were verified when the later one was added, and their links come from the store). Default: every pair. */
+  fresh?: ReadonlySet<string>;
 }
 
 interface Prepared {
@@ -59,6 +62,11 @@ export function signatureInputOf(article: TextReady): SignatureInput {
  * `reuse:earlier-run-candidate` on the article.
  */
 export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}): ReuseResult {
+  return detectReuseLinks(articles, opts).result;
+}
+
+/** `detectReuse`, also saying which links join their articles into one source (what a store keeps). */
+export function detectReuseLinks(articles: AnalysedArticle[], opts: ReuseOptions = {}): { result: ReuseResult; joining: { a: string; b: string }[] } {
   const params: ReuseParams = { ...reuseParams, ...opts.params };
   const hash = opts.hash ?? murmur3;
   const index = opts.index ?? new ReuseIndex(params.maxPosting);
@@ -90,6 +98,7 @@ export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}
         if (hits.content || hits.bands > 0) earlier.push(other);
         continue;
       }
+      if (opts.fresh && !opts.fresh.has(sig.id) && !opts.fresh.has(other)) continue;
       candidates.add(sig.id < other ? `${sig.id}\u0000${other}` : `${other}\u0000${sig.id}`);
     }
     if (earlier.length > 0) {
@@ -174,9 +183,8 @@ export function detectReuse(articles: AnalysedArticle[], opts: ReuseOptions = {}
   const inheritedDates = new Map<string, { published: string; from: string }>();
   for (const [id, v] of [...inherit].sort(([p], [q]) => (p < q ? -1 : 1))) inheritedDates.set(id, { published: v.published, from: v.from });
   return {
-    links,
-    groupOf: independenceGroups(articles.map((a) => a.id), joining),
-    inheritedDates,
+    result: { links, groupOf: independenceGroups(articles.map((a) => a.id), joining), inheritedDates },
+    joining,
   };
 }
 

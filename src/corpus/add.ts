@@ -1,0 +1,147 @@
+// Adding one chunk of ingested articles to the corpus: identity against the store (new, unchanged, duplicate,
+// revision), the per-article stages, reuse against everything stored, placement into stories, the touched
+// stories' views, and one atomic commit. A killed process leaves the chunk uncommitted, never half-written.
+
+import type { AnalysedArticle, Article } from '../model/article.js';
+import type { Rejected, ReuseResult } from '../model/report.js';
+import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
+import { murmur3 } from '../reuse/murmur3.js';
+import { isCandidate } from '../reuse/index-store.js';
+import { redateArticle } from '../extract/index.js';
+import { articleFeatures } from '../cluster/features.js';
+import type { Store } from '../store/types.js';
+import { analyseArticles } from './analyse.js';
+import { appearanceKey, proposedId } from './identity.js';
+import { CorpusLineStats } from './line-stats.js';
+import { documentKeys, placeArticles } from './place.js';
+import { independentSourcesOf, storyView, type Engine } from './view.js';
+
+export interface ChunkOptions {
+  workers?: number;
+  engine?: Engine;
+  now?: () => Date;
+  timings: Map<string, number>;
+  timed: <T>(phase: string, fn: () => Promise<T> | T) => Promise<T>;
+  onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
+}
+
+/** What one chunk did. */
+export interface ChunkOutcome {
+  added: string[];
+  revised: string[];
+  duplicates: { id: string; of: string }[];
+  unchanged: string[];
+  storiesCreated: string[];
+  storiesUpdated: string[];
+  storiesRemoved: string[];
+  /** Every input's article id (also unchanged ones), for reporting on "the stories the inputs belong to". */
+  inputIds: string[];
+}
+
+export async function addChunk(items: Article[], store: Store, opts: ChunkOptions, rejected: Rejected[]): Promise<ChunkOutcome> {
+  const keys = items.map((a) => appearanceKey(a));
+  const resolved = await store.resolveAppearances(items.map((a, i) => ({ key: keys[i], hash: a.hash, proposedId: proposedId(a) })));
+  const out: ChunkOutcome = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [] };
+  const work: Article[] = [];
+  const keyOf = new Map<string, string>();
+  const previous = new Map<string, number>();
+  items.forEach((a, i) => {
+    const r = resolved[i];
+    a.id = r.id;
+    out.inputIds.push(r.id);
+    if (r.status === 'unchanged') {
+      out.unchanged.push(r.id);
+      return;
+    }
+    if (r.status === 'revision') previous.set(r.id, r.previousVersion!);
+    if (r.status === 'duplicate') {
+      a.diagnostics.push({ origin: 'corpus:duplicate', level: 'info', message: `same text as ${r.duplicateOf} (another appearance of one report)` });
+      out.duplicates.push({ id: r.id, of: r.duplicateOf! });
+    }
+    keyOf.set(r.id, keys[i]);
+    work.push(a);
+  });
+  if (work.length === 0) return out;
+
+  const stats = await CorpusLineStats.of(work, store);
+  const analysed = await analyseArticles(work, { store, stats, workers: opts.workers, timings: opts.timings, timed: opts.timed, onProgress: opts.onProgress }, rejected);
+  const oldTexts = new Map((await store.getArticles([...previous.keys()])).map((s) => [s.id, s.analysed.clean.text]));
+  for (const a of analysed) {
+    if (!previous.has(a.id)) continue;
+    a.diagnostics.push({ origin: 'corpus:revision', level: 'info', message: `revision ${previous.get(a.id)! + 1}: the text at ${keyOf.get(a.id)!.replace(/^\w+:/, '')} changed` });
+  }
+
+  const { fresh, updated, links } = await opts.timed('reuse', () => reuseAgainstStore(analysed, store));
+  const placement = await opts.timed('cluster', () => placeArticles(fresh, links, store));
+  const byId = new Map(placement.articles.map((a) => [a.id, a]));
+  const views = await opts.timed('corroborate', () =>
+    placement.changed.map((c, i) => {
+      opts.onProgress?.({ phase: 'corroborate', done: i, total: placement.changed.length });
+      const view = storyView(c, c.articles.map((id) => byId.get(id)!), placement.reuse, opts.engine);
+      return { view, terms: placement.terms.get(c.id) ?? [], independentSources: independentSourcesOf(view, placement.reuse.groupOf) };
+    }),
+  );
+  const raws = new Map(work.map((a) => [a.id, a.raw]));
+  const firstVersions = fresh.filter((a) => !previous.has(a.id));
+  const at = (opts.now?.() ?? new Date()).toISOString();
+  await opts.timed('commit', () =>
+    store.commit({
+      articles: fresh.map((a) => ({
+        id: a.id,
+        key: keyOf.get(a.id)!,
+        raw: raws.get(a.id) ?? '',
+        hash: a.hash,
+        analysed: { ...a, raw: '' },
+        ...(previous.has(a.id) ? { revisionOf: { version: previous.get(a.id)!, text: oldTexts.get(a.id) ?? '' } } : {}),
+      })),
+      updatedArticles: updated,
+      signatures: links.signatures,
+      links: links.result.links.map((l) => ({ link: l, joins: links.joins.has(`${l.a}\u0000${l.b}`) })),
+      // A revision's lines were counted with its first version: the counts stay per distinct article.
+      outletLines: firstVersions.flatMap((a) => stats.lines.get(a.id) ?? []),
+      stories: views,
+      removedStories: placement.removedStories,
+      changes: placement.changes.map((c) => ({ ...c, at })),
+      documentFrequencies: documentKeys(firstVersions.map((a) => articleFeatures(a))),
+      documents: firstVersions.length,
+    }),
+  );
+  for (const a of work) a.raw = '';
+  for (const a of fresh) (previous.has(a.id) ? out.revised : out.added).push(a.id);
+  for (const c of placement.changes) {
+    if (c.what === 'created' || c.what === 'split') out.storiesCreated.push(c.story);
+    else if (c.what === 'removed' || (c.what === 'merged' && placement.removedStories.includes(c.story))) out.storiesRemoved.push(c.story);
+    else out.storiesUpdated.push(c.story);
+  }
+  return out;
+}
+
+interface ReuseOutcome {
+  fresh: AnalysedArticle[];
+  /** Stored articles that took a date from a new copy. */
+  updated: AnalysedArticle[];
+  links: { result: ReuseResult; joining: { a: string; b: string }[]; joins: Set<string>; signatures: ReturnType<typeof signatureOf>[] };
+}
+
+/** Reuse of new articles among themselves and against every stored one the index offers as a candidate. */
+async function reuseAgainstStore(fresh: AnalysedArticle[], store: Store): Promise<ReuseOutcome> {
+  const signatures = fresh.map((a) => signatureOf(signatureInputOf(a), reuseParams, murmur3));
+  const freshIds = new Set(fresh.map((a) => a.id));
+  const hits = await store.reuseCandidates(signatures);
+  const wanted = new Set<string>();
+  for (const m of hits.values()) for (const [id, h] of m) if (!freshIds.has(id) && isCandidate(h)) wanted.add(id);
+  const stored = (await store.getArticles([...wanted])).map((s) => s.analysed);
+  const { result, joining } = detectReuseLinks([...fresh, ...stored], { fresh: freshIds });
+  const updated: AnalysedArticle[] = [];
+  for (const a of [...fresh, ...stored]) {
+    const inherited = result.inheritedDates.get(a.id);
+    if (!inherited || a.meta.published) continue;
+    a.meta.published = inherited.published;
+    a.meta.publishedFrom = 'copy';
+    a.diagnostics.push({ origin: 'reuse:inherited-date', level: 'info', message: `published date ${inherited.published} taken from its copy ${inherited.from}` });
+    redateArticle(a, inherited.published);
+    if (!freshIds.has(a.id)) updated.push(a);
+  }
+  const joins = new Set(joining.map((j) => (j.a < j.b ? `${j.a}\u0000${j.b}` : `${j.b}\u0000${j.a}`)));
+  return { fresh, updated, links: { result, joining, joins, signatures } };
+}

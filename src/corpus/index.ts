@@ -1,0 +1,186 @@
+// The living corpus: `openCorpus` over a store; `add` ingests inputs chunk by chunk and updates only the
+// stories they touch; `stories` lists and `report` renders from the store; `rebuild` re-runs the batch
+// passes (reuse, clustering, views) over everything stored.
+
+import type { AnalysedArticle, Article } from '../model/article.js';
+import type { Rejected, Report, ReuseLink, Story } from '../model/report.js';
+import { ingestPaths } from '../ingest/index.js';
+import type { IngestOptions } from '../ingest/types.js';
+import { openStore } from '../store/store.js';
+import type { Store, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
+import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
+import { murmur3 } from '../reuse/murmur3.js';
+import { clusterStories } from '../cluster/index.js';
+import { matchStoredIds } from '../cluster/stable-ids.js';
+import { articleFeatures } from '../cluster/features.js';
+import { addChunk, type ChunkOutcome } from './add.js';
+import { buildReport } from './report.js';
+import { documentKeys, heaviestKeys, PLACEMENT_PARAMS } from './place.js';
+import { independentSourcesOf, storyView, type Engine } from './view.js';
+
+export interface CorpusOptions {
+  /** SQLite path, or null for an in-memory corpus (nothing kept after `close`). */
+  db: string | null;
+  /** Told once when another process holds the corpus and this one waits. */
+  onWait?: (holder: string) => void;
+}
+
+export interface AddOptions {
+  ingest?: IngestOptions;
+  workers?: number;
+  engine?: Engine;
+  /** Articles per chunk (one commit each); default: all inputs in one chunk, as a batch run. */
+  chunkSize?: number;
+  now?: () => Date;
+  onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
+}
+
+export interface AddResult extends ChunkOutcome {
+  rejected: Rejected[];
+  warnings: Report['warnings'];
+  /** Wall-clock milliseconds per phase, and CPU milliseconds per per-article stage (`stage:*`). */
+  timings: Map<string, number>;
+}
+
+export class Corpus {
+  constructor(readonly store: Store, private readonly onWait?: (holder: string) => void) {}
+
+  async add(inputs: string[], opts: AddOptions = {}): Promise<AddResult> {
+    const timings = new Map<string, number>();
+    const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
+      opts.onProgress?.({ phase: phase === 'text+extract' ? 'analyse' : phase, done: 0, total: null });
+      const t0 = performance.now();
+      try {
+        return await fn();
+      } finally {
+        timings.set(phase, (timings.get(phase) ?? 0) + performance.now() - t0);
+      }
+    };
+    const result: AddResult = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [], rejected: [], warnings: [], timings };
+    const release = await this.store.lockWriter(this.onWait);
+    try {
+      const chunkSize = opts.chunkSize ?? Infinity;
+      let chunk: Article[] = [];
+      const flush = async () => {
+        if (chunk.length === 0) return;
+        const done = await addChunk(chunk, this.store, { workers: opts.workers, engine: opts.engine, now: opts.now, timings, timed, onProgress: opts.onProgress }, result.rejected);
+        chunk = [];
+        merge(result, done);
+      };
+      await timed('ingest', async () => {
+        for await (const item of ingestPaths(inputs, opts.ingest)) {
+          if (item.kind === 'rejected') result.rejected.push({ path: item.path, reason: item.reason });
+          else if (item.kind === 'warning') result.warnings.push({ path: item.path, message: item.message });
+          else {
+            chunk.push(item.article);
+            opts.onProgress?.({ phase: 'ingest', done: result.inputIds.length + chunk.length, total: null });
+            if (chunk.length >= chunkSize) await flush();
+          }
+        }
+      });
+      await flush();
+    } finally {
+      await release();
+    }
+    return result;
+  }
+
+  async stories(query: StoryQuery = {}): Promise<StorySummary[]> {
+    return this.store.listStories(query);
+  }
+
+  async storyChanges(id: string): Promise<StoryChange[]> {
+    return this.store.storyChanges(id);
+  }
+
+  /** The report of the given stories (all when none is given), from stored views. */
+  async report(opts: { stories?: string[]; articles?: string[]; withText?: boolean; rejected?: Rejected[]; warnings?: Report['warnings']; now?: Date } = {}): Promise<Report> {
+    let ids = opts.stories;
+    if (!ids && opts.articles) ids = [...new Set((await this.store.storyOf(opts.articles)).values())];
+    if (!ids) ids = (await this.store.listStories({})).map((s) => s.id);
+    const stored = await this.store.getStories(ids);
+    const stories: Story[] = stored.map((s) => s.view);
+    const memberIds = [...new Set([...(opts.articles ?? []), ...stories.flatMap((s) => s.articles)])];
+    const inStories = new Set(stories.flatMap((s) => s.articles));
+    const loaded = new Map((await this.store.getArticles(memberIds.filter((id) => inStories.has(id)))).map((s) => [s.id, s.analysed]));
+    const articles = memberIds.map((id) => loaded.get(id)).filter((a): a is AnalysedArticle => !!a);
+    const inside = new Set(articles.map((a) => a.id));
+    const links: ReuseLink[] = (await this.store.reuseLinks([...inside])).map((l) => l.link).filter((l) => inside.has(l.a) && inside.has(l.b));
+    links.sort((x, y) => (x.a + '\u0000' + x.b < y.a + '\u0000' + y.b ? -1 : 1));
+    return buildReport({ stories, articles, links, rejected: opts.rejected ?? [], warnings: opts.warnings ?? [], withText: opts.withText ?? false, now: opts.now ?? new Date() });
+  }
+
+  /** Re-runs reuse, clustering and every view over the whole corpus as one batch; ids stay where stories do. */
+  async rebuild(opts: { engine?: Engine; now?: () => Date } = {}): Promise<{ stories: number; articles: number }> {
+    const release = await this.store.lockWriter(this.onWait);
+    try {
+      const ids: string[] = [];
+      for (let after = -1; ;) {
+        const page = await this.store.articleIds(after);
+        if (page.length === 0) break;
+        ids.push(...page.map((p) => p.id));
+        after = page[page.length - 1].seq;
+      }
+      const articles = (await this.store.getArticles(ids)).map((s) => s.analysed);
+      const { result: reuse, joining } = detectReuseLinks(articles);
+      const joins = new Set(joining.map((j) => (j.a < j.b ? `${j.a}\u0000${j.b}` : `${j.b}\u0000${j.a}`)));
+      const clusters = clusterStories(articles, reuse);
+      const storyOf = await this.store.storyOf(ids);
+      const eventOf = await this.store.eventOf(ids);
+      const storyIds = matchStoredIds(clusters, (a) => (storyOf.has(a) ? [storyOf.get(a)!] : []));
+      const eventIds = matchStoredIds(clusters.flatMap((c) => c.events), (a) => (eventOf.has(a) ? [eventOf.get(a)!] : []));
+      let k = 0;
+      const final = clusters.map((c, i) => ({ ...c, id: storyIds[i], events: c.events.map((e) => ({ ...e, id: eventIds[k++] })) }));
+      const byId = new Map(articles.map((a) => [a.id, a]));
+      const features = new Map(articles.map((a) => [a.id, articleFeatures(a)]));
+      const df = documentKeys([...features.values()]);
+      const views = final.map((c) => {
+        const view = storyView(c, c.articles.map((id) => byId.get(id)!), reuse, opts.engine);
+        const terms = heaviestKeys(c.articles.map((id) => features.get(id)!.counts), df, articles.length, PLACEMENT_PARAMS.storyTerms);
+        return { view, terms, independentSources: independentSourcesOf(view, reuse.groupOf) };
+      });
+      const old = new Set(storyOf.values());
+      const at = (opts.now?.() ?? new Date()).toISOString();
+      await this.store.commit({
+        rebuild: true,
+        articles: [],
+        signatures: articles.map((a) => signatureOf(signatureInputOf(a), reuseParams, murmur3)),
+        links: reuse.links.map((l) => ({ link: l, joins: joins.has(`${l.a}\u0000${l.b}`) })),
+        outletLines: [],
+        stories: views,
+        removedStories: [...old].filter((id) => !new Set(storyIds).has(id)),
+        changes: final.map((c) => ({ story: c.id, at, what: 'rebuilt' as const, others: [] })),
+        documentFrequencies: df,
+        documents: articles.length,
+      });
+      return { stories: final.length, articles: articles.length };
+    } finally {
+      await release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+function merge(into: AddResult, chunk: ChunkOutcome): void {
+  into.added.push(...chunk.added);
+  into.revised.push(...chunk.revised);
+  into.duplicates.push(...chunk.duplicates);
+  into.unchanged.push(...chunk.unchanged);
+  into.inputIds.push(...chunk.inputIds);
+  into.storiesRemoved.push(...chunk.storiesRemoved);
+  // A story created in one chunk and grown in the next is "created" for the whole add.
+  for (const id of chunk.storiesCreated) if (!into.storiesCreated.includes(id)) into.storiesCreated.push(id);
+  for (const id of chunk.storiesUpdated) if (!into.storiesCreated.includes(id) && !into.storiesUpdated.includes(id)) into.storiesUpdated.push(id);
+  into.storiesCreated = into.storiesCreated.filter((id) => !into.storiesRemoved.includes(id));
+  into.storiesUpdated = into.storiesUpdated.filter((id) => !into.storiesRemoved.includes(id));
+}
+
+export async function openCorpus(opts: CorpusOptions): Promise<Corpus> {
+  return new Corpus(openStore(opts.db), opts.onWait);
+}
+
+export { canonicalUrl, appearanceKey } from './identity.js';
+export type { Store, StorySummary, StoryQuery } from '../store/types.js';

@@ -1,0 +1,167 @@
+// Online placement of new articles into stored stories: the neighbourhood of a chunk (its articles, the stored
+// articles they copy, and the stored stories sharing their heaviest terms) is clustered again with the batch
+// clusterer under corpus-wide term weights; stories outside it are not touched. Ids stay with the stored
+// story a new cluster overlaps most, and merges and splits are recorded.
+
+import type { AnalysedArticle } from '../model/article.js';
+import type { ReuseLink, ReuseResult } from '../model/report.js';
+import { clusterStories, type CorpusFrequencies, type StoryCluster } from '../cluster/index.js';
+import { matchStoredIds } from '../cluster/stable-ids.js';
+import { articleFeatures, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
+import { independenceGroups } from '../reuse/groups.js';
+import type { Store, StoredLink, StoryChange } from '../store/types.js';
+
+export interface PlacementParams {
+  /** Heaviest signal keys an article is looked up under (the clusterer's own QUERY_TERMS is 10 per signal). */
+  articleTerms: number;
+  /** Keys a story is indexed under. */
+  storyTerms: number;
+  /** A stored story is a candidate when it shares this many of an article's keys… */
+  minSharedTerms: number;
+  /** …and at most this many candidates per article, most shared first. */
+  candidatesPerArticle: number;
+}
+
+/** Chosen on the ECB+ dev corpus added in 20 chunks (`npm run eval -- incremental`): 3 shared of 12 keys kept
+ *  every story the batch run forms together while reloading a few stories per article. */
+export const PLACEMENT_PARAMS: PlacementParams = { articleTerms: 12, storyTerms: 32, minSharedTerms: 3, candidatesPerArticle: 6 };
+
+export interface Placement {
+  /** Every article of the neighbourhood (new and reloaded), and its reuse view. */
+  articles: AnalysedArticle[];
+  reuse: ReuseResult;
+  joining: { a: string; b: string }[];
+  /** Clusters whose membership changed or that hold a new article (with their final ids). */
+  changed: StoryCluster[];
+  /** All clusters of the neighbourhood. */
+  clusters: StoryCluster[];
+  removedStories: string[];
+  changes: StoryChange[];
+  terms: Map<string, string[]>;
+}
+
+const signalKey = (signal: string, key: string) => `${signal[0]}|${key}`;
+
+/** The heaviest keys of summed counts under the corpus's IDF (the clusterer's smoothed form). */
+export function heaviestKeys(counts: ArticleFeatures['counts'][], df: Map<string, number>, documents: number, n: number): string[] {
+  const weight = new Map<string, number>();
+  for (const c of counts) {
+    for (const s of SIGNALS) for (const [k, tf] of c[s]) {
+      const key = signalKey(s, k);
+      weight.set(key, (weight.get(key) ?? 0) + tf);
+    }
+  }
+  const scored = [...weight].map(([k, tf]) => [k, (1 + Math.log(tf)) * (Math.log((documents + 1) / ((df.get(k) ?? 0) + 1)) + 1)] as const);
+  scored.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return scored.slice(0, n).map(([k]) => k);
+}
+
+export function documentKeys(features: ArticleFeatures[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of features) for (const s of SIGNALS) for (const k of f.counts[s].keys()) {
+    const key = signalKey(s, k);
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+export async function placeArticles(
+  fresh: AnalysedArticle[],
+  freshLinks: { result: ReuseResult; joining: { a: string; b: string }[] },
+  store: Store,
+  params: PlacementParams = PLACEMENT_PARAMS,
+): Promise<Placement> {
+  const freshIds = new Set(fresh.map((a) => a.id));
+  const freshFeatures = fresh.map((a) => articleFeatures(a));
+  const keysOfFresh = documentKeys(freshFeatures);
+  const stored = await store.documentFrequencies([...keysOfFresh.keys()]);
+
+  // Candidate stories: those of stored copies, and those sharing an article's heaviest keys.
+  const linkedStored = new Set<string>();
+  for (const l of freshLinks.result.links) for (const id of [l.a, l.b]) if (!freshIds.has(id)) linkedStored.add(id);
+  const candidates = new Set((await store.storyOf([...linkedStored, ...freshIds])).values());
+  for (const f of freshFeatures) {
+    const terms = heaviestKeys([f.counts], stored.df, stored.documents, params.articleTerms);
+    for (const [story, shared] of await store.storiesWithTerms(terms, params.candidatesPerArticle)) {
+      if (shared >= params.minSharedTerms) candidates.add(story);
+    }
+  }
+  const members = await store.storyMembers([...candidates]);
+  const reload = new Set<string>(linkedStored);
+  for (const list of members.values()) for (const id of list) if (!freshIds.has(id)) reload.add(id);
+  const reloaded = (await store.getArticles([...reload])).map((s) => s.analysed);
+  const articles = [...fresh, ...reloaded];
+  const ids = articles.map((a) => a.id);
+
+  // Reuse of the neighbourhood: stored links among its articles, plus this chunk's.
+  const inside = new Set(ids);
+  const links: ReuseLink[] = [...freshLinks.result.links];
+  const joining = [...freshLinks.joining];
+  const known = new Set(links.map((l) => `${l.a}\u0000${l.b}`));
+  for (const { link, joins } of await store.reuseLinks([...reload])) {
+    if (!inside.has(link.a) || !inside.has(link.b) || known.has(`${link.a}\u0000${link.b}`)) continue;
+    links.push(link);
+    if (joins) joining.push({ a: link.a, b: link.b });
+  }
+  const reuse: ReuseResult = { links, groupOf: independenceGroups(ids, joining), inheritedDates: freshLinks.result.inheritedDates };
+
+  const corpus = await corpusWithout(store, reloaded, keysOfFresh);
+  const clusters = clusterStories(articles, reuse, { corpus });
+  const storyOf = await store.storyOf(ids);
+  const eventOf = await store.eventOf(ids);
+  const storyIds = matchStoredIds(clusters, (a) => (storyOf.has(a) ? [storyOf.get(a)!] : []));
+  const allEvents = clusters.flatMap((c) => c.events);
+  const eventIds = matchStoredIds(allEvents, (a) => (eventOf.has(a) ? [eventOf.get(a)!] : []));
+  let k = 0;
+  const final = clusters.map((c, i) => ({ ...c, id: storyIds[i], events: c.events.map((e) => ({ ...e, id: eventIds[k++] })) }));
+
+  const { changed, removedStories, changes } = diffStories(final, members, freshIds);
+  const allFeatures = new Map([...fresh, ...reloaded].map((a, i) => [a.id, i < fresh.length ? freshFeatures[i] : null]));
+  const terms = new Map<string, string[]>();
+  const totalDf = new Map(stored.df);
+  for (const [key, n] of keysOfFresh) totalDf.set(key, (totalDf.get(key) ?? 0) + n);
+  for (const c of changed) {
+    const counts = c.articles.map((id) => (allFeatures.get(id) ?? articleFeatures(articles.find((a) => a.id === id)!)).counts);
+    terms.set(c.id, heaviestKeys(counts, totalDf, stored.documents + fresh.length, params.storyTerms));
+  }
+  return { articles, reuse, joining, changed, clusters: final, removedStories, changes, terms };
+}
+
+/** The stored corpus's frequencies minus the reloaded articles (the clusterer counts those itself). */
+async function corpusWithout(store: Store, reloaded: AnalysedArticle[], extraKeys: Map<string, number>): Promise<CorpusFrequencies> {
+  const reloadedKeys = documentKeys(reloaded.map((a) => articleFeatures(a)));
+  const keys = new Set([...extraKeys.keys(), ...reloadedKeys.keys()]);
+  const { df, documents } = await store.documentFrequencies([...keys]);
+  for (const [key, n] of reloadedKeys) {
+    const left = (df.get(key) ?? 0) - n;
+    if (left > 0) df.set(key, left);
+    else df.delete(key);
+  }
+  return { df, documents: Math.max(0, documents - reloaded.length) };
+}
+
+/** Which clusters changed against the stored stories, which stored ids disappeared, and what happened. */
+function diffStories(final: StoryCluster[], storedMembers: Map<string, string[]>, freshIds: Set<string>) {
+  const at = '';
+  const changed: StoryCluster[] = [];
+  const changes: StoryChange[] = [];
+  const finalIds = new Set(final.map((c) => c.id));
+  const storedOfArticle = new Map<string, string>();
+  for (const [story, list] of storedMembers) for (const a of list) storedOfArticle.set(a, story);
+  for (const c of final) {
+    const before = storedMembers.get(c.id);
+    const sources = new Set(c.articles.map((a) => storedOfArticle.get(a)).filter((s): s is string => !!s && s !== c.id));
+    const same = before !== undefined && before.length === c.articles.length && c.articles.every((a) => before.includes(a) && !freshIds.has(a));
+    if (same) continue;
+    changed.push(c);
+    if (!before) changes.push({ story: c.id, at, what: sources.size ? 'split' : 'created', others: [...sources].sort() });
+    else if ([...sources].some((s) => !finalIds.has(s))) changes.push({ story: c.id, at, what: 'merged', others: [...sources].filter((s) => !finalIds.has(s)).sort() });
+    else changes.push({ story: c.id, at, what: 'grew', others: [] });
+  }
+  const removedStories = [...storedMembers.keys()].filter((id) => !finalIds.has(id)).sort();
+  for (const id of removedStories) {
+    const into = [...new Set(final.filter((c) => c.articles.some((a) => storedOfArticle.get(a) === id)).map((c) => c.id))].sort();
+    changes.push({ story: id, at, what: into.length ? 'merged' : 'removed', others: into });
+  }
+  return { changed, removedStories, changes };
+}

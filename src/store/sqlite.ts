@@ -1,0 +1,401 @@
+// The SQLite adapter of the store (better-sqlite3, WAL): the embedded default. Analysed records and story
+// views are kept as deflated JSON (a record with its tokens is ~60 kB as text, ~10 kB deflated); everything
+// one `add` chunk changes is written in one transaction.
+
+import Database from 'better-sqlite3';
+import { hostname } from 'node:os';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { AnalysedArticle } from '../model/article.js';
+import type { ReuseLink, Story } from '../model/report.js';
+import type { CandidateHits } from '../reuse/index-store.js';
+import type { ReuseSignature } from '../reuse/signature.js';
+import { migrate, UNDATED } from './migrations.js';
+import { SqliteReuseIndex } from './sqlite-reuse-index.js';
+import type {
+  AppearanceResolution, ArticleRevision, CorpusCommit, Store, StoredArticle, StoredLink, StoredStory,
+  StoryChange, StoryQuery, StorySummary,
+} from './types.js';
+
+/** Bumped whenever a per-article stage changes its output, so stale cached analyses are recomputed.
+ * 2: dates carry `timex`; non-English articles have no quotes and only language-neutral names. */
+export const ANALYSIS_VERSION = 2;
+
+/** SQLite's default limit on bound parameters is 32,766; lookups go in chunks well under it. */
+const IN_CHUNK = 500;
+/** How long a second writer polls for the lock before each new notice (ms). */
+const LOCK_POLL_MS = 200;
+
+const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value), { level: 1 });
+const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString('utf8')) as T;
+
+function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  readonly description: string;
+  private readonly reuseIndex: SqliteReuseIndex;
+
+  constructor(path: string | null) {
+    this.description = path ? `SQLite ${path}` : 'SQLite in memory';
+    const db = new Database(path ?? ':memory:');
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      // A second process waits for the first one's transaction instead of failing with SQLITE_BUSY.
+      db.pragma('busy_timeout = 30000');
+      migrate(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    this.db = db;
+    this.reuseIndex = new SqliteReuseIndex(db);
+  }
+
+  // ---- appearances and articles -------------------------------------------------------------------------
+
+  async resolveAppearances(items: { key: string; hash: string; proposedId: string }[]): Promise<AppearanceResolution[]> {
+    const byKey = this.db.prepare('SELECT id, hash, version FROM article WHERE key = ?');
+    const byHash = this.db.prepare('SELECT id FROM article WHERE hash = ? ORDER BY seq LIMIT 1').pluck();
+    const idTaken = this.db.prepare('SELECT 1 FROM article WHERE id = ?').pluck();
+    const taken = new Set<string>();
+    const seenKeys = new Map<string, AppearanceResolution>();
+    return items.map((item) => {
+      // The same appearance twice in one chunk (a file given twice) is one article.
+      const again = seenKeys.get(item.key);
+      if (again) return { status: 'unchanged', id: again.id };
+      const row = byKey.get(item.key) as { id: string; hash: string; version: number } | undefined;
+      let out: AppearanceResolution;
+      if (row) {
+        out = row.hash === item.hash ? { status: 'unchanged', id: row.id } : { status: 'revision', id: row.id, previousVersion: row.version };
+      } else {
+        let id = item.proposedId;
+        for (let n = 2; taken.has(id) || idTaken.get(id); n++) id = `${item.proposedId}~${n}`;
+        taken.add(id);
+        const twin = byHash.get(item.hash) as string | undefined;
+        out = twin ? { status: 'duplicate', id, duplicateOf: twin } : { status: 'new', id };
+      }
+      seenKeys.set(item.key, out);
+      return out;
+    });
+  }
+
+  async getArticles(ids: string[]): Promise<StoredArticle[]> {
+    const out: StoredArticle[] = [];
+    for (const part of chunks(ids)) {
+      const rows = this.db
+        .prepare(`SELECT id, key, hash, version, seq, added_at, data FROM article WHERE id IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as { id: string; key: string; hash: string; version: number; seq: number; added_at: string; data: Buffer }[];
+      for (const r of rows) {
+        out.push({ id: r.id, key: r.key, hash: r.hash, version: r.version, seq: r.seq, addedAt: r.added_at, analysed: unpack<AnalysedArticle>(r.data) });
+      }
+    }
+    // In insertion order, whatever order SQLite returned them in.
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  async articleIds(afterSeq = -1, limit = 10_000): Promise<{ id: string; seq: number }[]> {
+    return this.db.prepare('SELECT id, seq FROM article WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as { id: string; seq: number }[];
+  }
+
+  async revisions(id: string): Promise<ArticleRevision[]> {
+    const rows = this.db.prepare('SELECT id, version, hash, seen_at, text FROM article_revision WHERE id = ? ORDER BY version').all(id) as
+      { id: string; version: number; hash: string; seen_at: string; text: string }[];
+    return rows.map((r) => ({ id: r.id, version: r.version, hash: r.hash, seenAt: r.seen_at, text: r.text }));
+  }
+
+  async countArticles(): Promise<number> {
+    return this.db.prepare('SELECT count(*) FROM article').pluck().get() as number;
+  }
+
+  // ---- per-article analysis cache -----------------------------------------------------------------------
+
+  async getCachedAnalyses(keys: { hash: string; published: string | null }[]): Promise<(unknown | null)[]> {
+    return keys.map((k) => this.loadAnalysis(k.hash, k.published));
+  }
+
+  async putCachedAnalyses(rows: { hash: string; published: string | null; data: unknown }[]): Promise<void> {
+    this.saveAnalyses(rows);
+  }
+
+  /** Synchronous forms of the cache, for the batch pipeline and tests. */
+  loadAnalysis<T>(hash: string, published: string | null): T | null {
+    const row = this.db.prepare('SELECT data FROM analysis WHERE hash = ? AND version = ? AND published = ?')
+      .get(hash, ANALYSIS_VERSION, published ?? UNDATED) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as T) : null;
+  }
+
+  saveAnalyses(rows: { hash: string; published: string | null; data: unknown }[]): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO analysis (hash, version, published, data) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const r of rows) insert.run(r.hash, ANALYSIS_VERSION, r.published ?? UNDATED, JSON.stringify(r.data));
+    })();
+  }
+
+  // ---- outlet statistics, reuse -------------------------------------------------------------------------
+
+  async outletLineCounts(outlet: string, hashes: [number, number][]): Promise<{ counts: number[]; articles: number }> {
+    const one = this.db.prepare('SELECT n FROM outlet_line WHERE outlet = ? AND h1 = ? AND h2 = ?').pluck();
+    const articles = (this.db.prepare('SELECT articles FROM outlet WHERE outlet = ?').pluck().get(outlet) as number | undefined) ?? 0;
+    return { counts: hashes.map(([h1, h2]) => (one.get(outlet, h1, h2) as number | undefined) ?? 0), articles };
+  }
+
+  async reuseCandidates(signatures: ReuseSignature[]): Promise<Map<string, Map<string, CandidateHits>>> {
+    return new Map(signatures.map((s) => [s.id, this.reuseIndex.query(s)]));
+  }
+
+  async reuseLinks(ids: string[]): Promise<StoredLink[]> {
+    const seen = new Set<string>();
+    const out: StoredLink[] = [];
+    for (const part of chunks(ids)) {
+      const marks = part.map(() => '?').join(',');
+      const rows = this.db.prepare(`SELECT a, b, joins, data FROM reuse_link WHERE a IN (${marks}) OR b IN (${marks})`).all(...part, ...part) as
+        { a: string; b: string; joins: number; data: string }[];
+      for (const r of rows) {
+        const key = `${r.a}\u0000${r.b}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ link: JSON.parse(r.data) as ReuseLink, joins: r.joins === 1 });
+      }
+    }
+    return out;
+  }
+
+  // ---- clustering state ---------------------------------------------------------------------------------
+
+  private memberMap(table: 'story_member' | 'event_member', column: 'story_id' | 'event_id', articleIds: string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const part of chunks(articleIds)) {
+      const rows = this.db.prepare(`SELECT ${column} AS owner, article_id FROM ${table} WHERE article_id IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as { owner: string; article_id: string }[];
+      for (const r of rows) out.set(r.article_id, r.owner);
+    }
+    return out;
+  }
+
+  async storyOf(articleIds: string[]): Promise<Map<string, string>> {
+    return this.memberMap('story_member', 'story_id', articleIds);
+  }
+
+  async eventOf(articleIds: string[]): Promise<Map<string, string>> {
+    return this.memberMap('event_member', 'event_id', articleIds);
+  }
+
+  async storyMembers(storyIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(storyIds.map((id) => [id, []]));
+    for (const part of chunks(storyIds)) {
+      const rows = this.db.prepare(`SELECT story_id, article_id FROM story_member WHERE story_id IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as { story_id: string; article_id: string }[];
+      for (const r of rows) out.get(r.story_id)!.push(r.article_id);
+    }
+    return out;
+  }
+
+  async storiesWithTerms(terms: string[], limit: number): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const select = this.db.prepare('SELECT story_id FROM story_term WHERE term = ?').pluck();
+    for (const t of new Set(terms)) for (const s of select.all(t) as string[]) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const ranked = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    return new Map(ranked.slice(0, limit));
+  }
+
+  async documentFrequencies(keys: string[]): Promise<{ df: Map<string, number>; documents: number }> {
+    const df = new Map<string, number>();
+    const select = this.db.prepare('SELECT df FROM term_df WHERE key = ?').pluck();
+    for (const k of new Set(keys)) {
+      const n = select.get(k) as number | undefined;
+      if (n) df.set(k, n);
+    }
+    const documents = Number((this.db.prepare("SELECT value FROM corpus_meta WHERE key = 'documents'").pluck().get() as string | undefined) ?? 0);
+    return { df, documents };
+  }
+
+  // ---- stories ------------------------------------------------------------------------------------------
+
+  async getStories(ids: string[]): Promise<StoredStory[]> {
+    const out: StoredStory[] = [];
+    for (const part of chunks(ids)) {
+      const rows = this.db.prepare(`SELECT * FROM story WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as StoryRow[];
+      for (const r of rows) out.push({ ...summaryOf(r), view: unpack<Story>(r.view) });
+    }
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return out.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  async listStories(q: StoryQuery): Promise<StorySummary[]> {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (q.since) {
+      where.push('coalesce(last_seen, updated_at) >= ?');
+      args.push(q.since);
+    }
+    for (const word of (q.query ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+      // Plain substring match on the headline: instr, not LIKE, so % and _ in a query are not wildcards.
+      where.push('instr(lower(headline), ?) > 0');
+      args.push(word);
+    }
+    if (q.articles?.length) {
+      where.push(`id IN (SELECT story_id FROM story_member WHERE article_id IN (${q.articles.map(() => '?').join(',')}))`);
+      args.push(...q.articles);
+    }
+    const sql = `SELECT id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at FROM story
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY coalesce(last_seen, '') DESC, articles DESC, id LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, q.limit ?? 1_000_000) as StoryRow[]).map(summaryOf);
+  }
+
+  async storyChanges(id: string): Promise<StoryChange[]> {
+    const rows = this.db.prepare('SELECT story_id, at, what, others FROM story_change WHERE story_id = ? ORDER BY rowid').all(id) as
+      { story_id: string; at: string; what: StoryChange['what']; others: string }[];
+    return rows.map((r) => ({ story: r.story_id, at: r.at, what: r.what, others: JSON.parse(r.others) as string[] }));
+  }
+
+  // ---- writing ------------------------------------------------------------------------------------------
+
+  async commit(change: CorpusCommit): Promise<void> {
+    this.commitSync(change);
+  }
+
+  private commitSync(change: CorpusCommit): void {
+    const now = new Date().toISOString();
+    const db = this.db;
+    db.transaction(() => {
+      // Outlet line counts stay: they count distinct articles' raw lines, which a rebuild does not change.
+      if (change.rebuild) {
+        db.exec(`DELETE FROM reuse_link; DELETE FROM reuse_band; DELETE FROM reuse_signature; DELETE FROM term_df;
+          DELETE FROM corpus_meta; DELETE FROM story; DELETE FROM story_member; DELETE FROM event_member; DELETE FROM story_term;`);
+      }
+      const nextSeq = () => ((db.prepare('SELECT coalesce(max(seq), -1) FROM article').pluck().get() as number) + 1);
+      const insertContent = db.prepare('INSERT OR IGNORE INTO content (hash, raw, stored_at) VALUES (?, ?, ?)');
+      const insertArticle = db.prepare(
+        'INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data) VALUES (?, ?, ?, 1, ?, ?, ?, ?)');
+      const reviseArticle = db.prepare('UPDATE article SET hash = ?, version = version + 1, updated_at = ?, data = ? WHERE id = ?');
+      const keepRevision = db.prepare('INSERT OR IGNORE INTO article_revision (id, version, hash, seen_at, text) SELECT id, version, hash, updated_at, ? FROM article WHERE id = ?');
+      const updateData = db.prepare('UPDATE article SET data = ?, updated_at = ? WHERE id = ?');
+      let seq = nextSeq();
+      for (const a of change.articles) {
+        insertContent.run(a.hash, a.raw, now);
+        if (a.revisionOf) {
+          keepRevision.run(a.revisionOf.text, a.id);
+          reviseArticle.run(a.hash, now, pack(a.analysed), a.id);
+        } else insertArticle.run(a.id, a.key, a.hash, seq++, now, now, pack(a.analysed));
+      }
+      for (const a of change.updatedArticles ?? []) updateData.run(pack(a), now, a.id);
+      this.reuseIndex.addMany(change.signatures);
+      const upsertLink = db.prepare('INSERT OR REPLACE INTO reuse_link (a, b, joins, data) VALUES (?, ?, ?, ?)');
+      for (const { link, joins } of change.links) upsertLink.run(link.a, link.b, joins ? 1 : 0, JSON.stringify(link));
+      const outletInc = db.prepare('INSERT INTO outlet (outlet, articles) VALUES (?, 1) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1');
+      const lineInc = db.prepare('INSERT INTO outlet_line (outlet, h1, h2, n) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1');
+      for (const o of change.outletLines) {
+        outletInc.run(o.outlet);
+        for (const [h1, h2] of o.hashes) lineInc.run(o.outlet, h1, h2);
+      }
+      const dfInc = db.prepare('INSERT INTO term_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df');
+      for (const [k, n] of change.documentFrequencies) dfInc.run(k, n);
+      db.prepare(`INSERT INTO corpus_meta (key, value) VALUES ('documents', ?)
+        ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)`).run(String(change.documents));
+      this.writeStories(change, now);
+    })();
+  }
+
+  private writeStories(change: CorpusCommit, now: string): void {
+    const db = this.db;
+    const dropStory = (id: string) => {
+      db.prepare('DELETE FROM story WHERE id = ?').run(id);
+      db.prepare('DELETE FROM event_member WHERE article_id IN (SELECT article_id FROM story_member WHERE story_id = ?)').run(id);
+      db.prepare('DELETE FROM story_member WHERE story_id = ?').run(id);
+      db.prepare('DELETE FROM story_term WHERE story_id = ?').run(id);
+    };
+    for (const id of change.removedStories) dropStory(id);
+    const version = db.prepare('SELECT version FROM story WHERE id = ?').pluck();
+    const insertStory = db.prepare(`INSERT INTO story (id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at, view)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const member = db.prepare('INSERT OR REPLACE INTO story_member (story_id, article_id) VALUES (?, ?)');
+    const leave = db.prepare('DELETE FROM story_member WHERE article_id = ?');
+    const eventMember = db.prepare('INSERT OR REPLACE INTO event_member (event_id, article_id) VALUES (?, ?)');
+    const leaveEvent = db.prepare('DELETE FROM event_member WHERE article_id = ?');
+    const term = db.prepare('INSERT OR IGNORE INTO story_term (term, story_id) VALUES (?, ?)');
+    for (const { view, terms, independentSources } of change.stories) {
+      const previous = version.get(view.id) as number | undefined;
+      dropStory(view.id);
+      const dates = view.events.flatMap((e) => [e.start, e.end]).filter((d): d is string => d !== null).sort();
+      insertStory.run(view.id, (previous ?? 0) + 1, view.headline, view.articles.length, independentSources, view.contradictions.length,
+        dates[0] ?? null, dates[dates.length - 1] ?? null, now, pack(view));
+      for (const a of view.articles) {
+        leave.run(a);
+        member.run(view.id, a);
+      }
+      for (const e of view.events) for (const a of e.articles) {
+        leaveEvent.run(a);
+        eventMember.run(e.id, a);
+      }
+      for (const t of terms) term.run(t, view.id);
+    }
+    const record = db.prepare('INSERT INTO story_change (story_id, at, what, others) VALUES (?, ?, ?, ?)');
+    for (const c of change.changes) record.run(c.story, c.at || now, c.what, JSON.stringify(c.others));
+  }
+
+  // ---- one writer ---------------------------------------------------------------------------------------
+
+  async lockWriter(onWait?: (holder: string) => void): Promise<() => Promise<void>> {
+    const me = `pid ${process.pid} on ${hostname()}`;
+    const take = this.db.transaction((): string | null => {
+      const row = this.db.prepare('SELECT holder, pid, since FROM writer_lock WHERE id = 1').get() as { holder: string; pid: number; since: string } | undefined;
+      // A holder on this host whose process is gone was killed: its lock is stale (its chunk never committed).
+      if (row && !(row.holder.endsWith(`on ${hostname()}`) && !processAlive(row.pid))) return `${row.holder}, since ${row.since}`;
+      this.db.prepare('INSERT OR REPLACE INTO writer_lock (id, holder, pid, since) VALUES (1, ?, ?, ?)').run(me, process.pid, new Date().toISOString());
+      return null;
+    });
+    let told = false;
+    for (;;) {
+      const holder = take.immediate();
+      if (holder === null) break;
+      if (!told) onWait?.(holder);
+      told = true;
+      await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+    }
+    return async () => {
+      this.db.prepare('DELETE FROM writer_lock WHERE id = 1 AND pid = ?').run(process.pid);
+    };
+  }
+
+  /** Row counts, for tests and `--timings`. */
+  counts(): { contents: number; sources: number; analyses: number; stories: number } {
+    const one = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    return {
+      contents: one('SELECT count(*) FROM content'),
+      sources: one('SELECT count(*) FROM article'),
+      analyses: one('SELECT count(*) FROM analysis'),
+      stories: one('SELECT count(*) FROM story'),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+interface StoryRow {
+  id: string; version: number; headline: string; articles: number; sources: number; contradictions: number;
+  first_seen: string | null; last_seen: string | null; updated_at: string; view: Buffer;
+}
+
+function summaryOf(r: StoryRow): StorySummary {
+  return {
+    id: r.id, version: r.version, headline: r.headline, articles: r.articles, independentSources: r.sources,
+    contradictions: r.contradictions, firstSeen: r.first_seen, lastSeen: r.last_seen, updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,151 @@
+// The one store interface the corpus talks to: async and batched, so an embedded SQLite file and a shared
+// PostgreSQL server can sit behind it alike. Reads are small lookups; every change of one `add` chunk is
+// one `commit`, applied atomically, so a killed process loses at most the chunk it was working on.
+
+import type { AnalysedArticle, ArticleMeta, Diagnostic, SourceFormat } from '../model/article.js';
+import type { ReuseLink, Story } from '../model/report.js';
+import type { CandidateHits } from '../reuse/index-store.js';
+import type { ReuseSignature } from '../reuse/signature.js';
+
+/** What an article was, as the store keeps it: identity, the current version, and its analysed record. */
+export interface StoredArticle {
+  id: string;
+  /** Appearance key: `url:<canonical url>`, or `file:<real path>[#item]`, or `stdin:<hash>`. */
+  key: string;
+  hash: string;
+  /** 1 for the first text seen at this key; each changed text is the next revision. */
+  version: number;
+  /** Insertion order in the corpus (monotonic), for "newest activity" and incremental runs. */
+  seq: number;
+  addedAt: string;
+  analysed: AnalysedArticle;
+}
+
+/** An earlier text of an article, kept when its source changed. */
+export interface ArticleRevision {
+  id: string;
+  version: number;
+  hash: string;
+  seenAt: string;
+  /** Clean text of that version (offsets of the report that quoted it point into it). */
+  text: string;
+}
+
+/** A reuse link as stored, with whether it makes its two articles one source (groups.ts joinsGroup). */
+export interface StoredLink {
+  link: ReuseLink;
+  joins: boolean;
+}
+
+/** A story as listed: the figures `stories` prints without recomputing anything. */
+export interface StorySummary {
+  id: string;
+  version: number;
+  headline: string;
+  articles: number;
+  independentSources: number;
+  contradictions: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  updatedAt: string;
+}
+
+export interface StoredStory extends StorySummary {
+  view: Story;
+}
+
+/** A merge or split of stories, recorded when an `add` or `rebuild` changed membership across ids. */
+export interface StoryChange {
+  story: string;
+  at: string;
+  what: 'created' | 'grew' | 'merged' | 'split' | 'removed' | 'rebuilt';
+  /** The other story ids involved (merged-in, split-off). */
+  others: string[];
+}
+
+export interface StoryQuery {
+  since?: string;
+  query?: string;
+  /** Stories that contain any of these articles. */
+  articles?: string[];
+  limit?: number;
+}
+
+/** Everything one chunk of an `add` changes. */
+export interface CorpusCommit {
+  /** New articles and new revisions (each carries its appearance key and analysed record). */
+  articles: { id: string; key: string; raw: string; hash: string; analysed: AnalysedArticle; revisionOf?: { version: number; text: string } }[];
+  /** Stored articles whose analysed record changed (a date inherited from a new copy). */
+  updatedArticles?: AnalysedArticle[];
+  signatures: ReuseSignature[];
+  links: StoredLink[];
+  /** Per-article line hashes for the outlet statistics (distinct lines of each new article). */
+  outletLines: { outlet: string; hashes: [number, number][] }[];
+  /** Stories to write (each replaces its stored view, membership and index terms). */
+  stories: { view: Story; terms: string[]; independentSources: number }[];
+  /** Stored story ids that no longer exist (merged into another, or emptied). */
+  removedStories: string[];
+  changes: StoryChange[];
+  /** Cluster document frequencies to add: counts of documents per signal key (`t|word`, `e|name`, `n|12`). */
+  documentFrequencies: Map<string, number>;
+  documents: number;
+  /** A rebuild: the derived state (reuse index and links, frequencies, stories) is replaced, not added to. */
+  rebuild?: boolean;
+}
+
+/** How an ingested item relates to what is stored. */
+export type AppearanceStatus = 'new' | 'unchanged' | 'revision' | 'duplicate';
+
+export interface AppearanceResolution {
+  status: AppearanceStatus;
+  /** The article id (stored, or proposed and made unique). */
+  id: string;
+  /** For a revision: the version it replaces. For a duplicate: the article whose text it repeats. */
+  previousVersion?: number;
+  duplicateOf?: string;
+}
+
+export interface Store {
+  /** Where the store lives, for messages (`SQLite .crosscheck/crosscheck.db`). */
+  readonly description: string;
+
+  /** Resolves appearance keys against stored articles; proposed ids are made unique across the corpus. */
+  resolveAppearances(items: { key: string; hash: string; proposedId: string }[]): Promise<AppearanceResolution[]>;
+  getArticles(ids: string[]): Promise<StoredArticle[]>;
+  /** Article ids in insertion order, in pages (rebuild streams them). */
+  articleIds(afterSeq?: number, limit?: number): Promise<{ id: string; seq: number }[]>;
+  revisions(id: string): Promise<ArticleRevision[]>;
+  countArticles(): Promise<number>;
+
+  /** Cached per-article analysis by clean-text hash and publication date (see ANALYSIS_VERSION). */
+  getCachedAnalyses(keys: { hash: string; published: string | null }[]): Promise<(unknown | null)[]>;
+  putCachedAnalyses(rows: { hash: string; published: string | null; data: unknown }[]): Promise<void>;
+
+  /** Distinct-article counts of the given (outlet, line) hashes, and each outlet's article count. */
+  outletLineCounts(outlet: string, hashes: [number, number][]): Promise<{ counts: number[]; articles: number }>;
+
+  /** Stored articles sharing enough reuse keys with each signature to be verified. */
+  reuseCandidates(signatures: ReuseSignature[]): Promise<Map<string, Map<string, CandidateHits>>>;
+  /** Stored links that touch any of the ids. */
+  reuseLinks(ids: string[]): Promise<StoredLink[]>;
+
+  /** The story each article belongs to now. */
+  storyOf(articleIds: string[]): Promise<Map<string, string>>;
+  eventOf(articleIds: string[]): Promise<Map<string, string>>;
+  storyMembers(storyIds: string[]): Promise<Map<string, string[]>>;
+  /** Stories whose index terms include these (cluster signal keys), with how many they share. */
+  storiesWithTerms(terms: string[], limit: number): Promise<Map<string, number>>;
+  documentFrequencies(keys: string[]): Promise<{ df: Map<string, number>; documents: number }>;
+
+  getStories(ids: string[]): Promise<StoredStory[]>;
+  listStories(query: StoryQuery): Promise<StorySummary[]>;
+  storyChanges(id: string): Promise<StoryChange[]>;
+
+  commit(change: CorpusCommit): Promise<void>;
+
+  /** One writer at a time: resolves once this process holds the corpus; `onWait` is told who holds it. */
+  lockWriter(onWait?: (holder: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export type { ArticleMeta, Diagnostic, SourceFormat };
