@@ -14,7 +14,7 @@ import { groupEventsIntoStories, type StoryOptions } from './stories.js';
 import { segmentByTime, type SegmentOptions } from './time-segments.js';
 import { Centroid, combinedScore, DocumentFrequencies, sumVectors, topKeys, vectorise, Vocabulary, type SignalVectors } from './vector.js';
 
-export { assignStableIds } from './stable-ids.js';
+export { matchStoredIds } from './stable-ids.js';
 
 export type StoryCluster = Pick<Story, 'id' | 'headline' | 'articles' | 'events'>;
 

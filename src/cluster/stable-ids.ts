@@ -1,24 +1,6 @@
-// Keeps story and event ids stable across runs on a growing folder: each new cluster takes the id of the
-// stored cluster it overlaps most (greedy one-to-one matching, largest overlap first); unmatched clusters
-// keep their content-derived id. Membership is stored in the caller's SQLite database.
-
-import type Database from 'better-sqlite3';
-import type { StoryCluster } from './index.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS story_member (
-  story_id TEXT NOT NULL,
-  article_id TEXT NOT NULL,
-  PRIMARY KEY (story_id, article_id)
-);
-CREATE INDEX IF NOT EXISTS story_member_article ON story_member(article_id);
-CREATE TABLE IF NOT EXISTS event_member (
-  event_id TEXT NOT NULL,
-  article_id TEXT NOT NULL,
-  PRIMARY KEY (event_id, article_id)
-);
-CREATE INDEX IF NOT EXISTS event_member_article ON event_member(article_id);
-`;
+// Keeps story and event ids stable as the corpus grows: each new cluster takes the id of the stored cluster
+// it overlaps most (greedy one-to-one matching, largest overlap first); unmatched clusters keep their
+// content-derived id. The corpus reads the stored membership from the store and passes it in.
 
 interface Cluster {
   id: string;
@@ -55,44 +37,4 @@ export function matchStoredIds(clusters: Cluster[], storedOf: (articleId: string
     taken.add(id);
     return id;
   });
-}
-
-/** Replaces content-derived ids by stored ones where the cluster is the same (max member overlap), then
- * records the new membership. With `db` null, returns the clusters unchanged (ids are content-derived). */
-export function assignStableIds(clusters: StoryCluster[], db: Database.Database | null): StoryCluster[] {
-  if (!db) return clusters.map((c) => ({ ...c, events: c.events.map((e) => ({ ...e })) }));
-  db.exec(SCHEMA);
-  const storyOf = db.prepare('SELECT story_id AS id FROM story_member WHERE article_id = ?');
-  const eventOf = db.prepare('SELECT event_id AS id FROM event_member WHERE article_id = ?');
-  const storyIds = matchStoredIds(clusters, (a) => (storyOf.all(a) as { id: string }[]).map((r) => r.id));
-  const allEvents = clusters.flatMap((c) => c.events);
-  const eventIds = matchStoredIds(allEvents, (a) => (eventOf.all(a) as { id: string }[]).map((r) => r.id));
-  let k = 0;
-  const out = clusters.map((c, i) => ({ ...c, id: storyIds[i], events: c.events.map((e) => ({ ...e, id: eventIds[k++] })) }));
-
-  const delStoryArticle = db.prepare('DELETE FROM story_member WHERE article_id = ?');
-  const delStory = db.prepare('DELETE FROM story_member WHERE story_id = ?');
-  const addStory = db.prepare('INSERT OR IGNORE INTO story_member (story_id, article_id) VALUES (?, ?)');
-  const delEventArticle = db.prepare('DELETE FROM event_member WHERE article_id = ?');
-  const delEvent = db.prepare('DELETE FROM event_member WHERE event_id = ?');
-  const addEvent = db.prepare('INSERT OR IGNORE INTO event_member (event_id, article_id) VALUES (?, ?)');
-  db.transaction(() => {
-    // The stored membership of every story we now output is replaced by the current one; stories of
-    // articles not in this batch (another folder analysed with the same database) are left alone.
-    for (const s of out) {
-      delStory.run(s.id);
-      for (const e of s.events) delEvent.run(e.id);
-    }
-    for (const s of out) {
-      for (const a of s.articles) {
-        delStoryArticle.run(a);
-        delEventArticle.run(a);
-      }
-    }
-    for (const s of out) {
-      for (const a of s.articles) addStory.run(s.id, a);
-      for (const e of s.events) for (const a of e.articles) addEvent.run(e.id, a);
-    }
-  })();
-  return out;
 }

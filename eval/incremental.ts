@@ -1,0 +1,62 @@
+// Incremental vs batch on ECB+ (../shared/data/stories-ecbplus): the corpus built by adding the articles in 20
+// chunks against the same articles added in one go. Story and event BCubed F1 of each against the gold, and
+// of the incremental result against the batch one (agreement; target ≥ 0.98).
+// ECB+ carries no publication dates, so chunks follow the files' id order (ids are content hashes: an
+// arbitrary but fixed order). Run: npx tsx eval/incremental.ts [chunks]
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bcubed } from '../src/cluster/bcubed.js';
+import { openCorpus } from '../src/corpus/index.js';
+import { ECB_DIR } from './ecbplus.js';
+
+interface Assignment { story: Map<string, string>; event: Map<string, string> }
+
+async function build(files: string[], chunkSize: number): Promise<{ assignment: Assignment; ms: number }> {
+  const corpus = await openCorpus({ db: null });
+  try {
+    const t0 = performance.now();
+    for (let i = 0; i < files.length; i += chunkSize) {
+      await corpus.add(files.slice(i, i + chunkSize), { workers: 0, now: () => new Date(0) });
+    }
+    const ms = performance.now() - t0;
+    const report = await corpus.report({ now: new Date(0) });
+    const story = new Map<string, string>();
+    const event = new Map<string, string>();
+    for (const s of report.stories) for (const e of s.events) for (const a of e.articles) {
+      story.set(a, s.id);
+      event.set(a, e.id);
+    }
+    return { assignment: { story, event }, ms };
+  } finally {
+    await corpus.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ECB_DIR, 'gold.tsv'))) {
+    console.log('skipped: ../shared/data/stories-ecbplus is absent');
+    return;
+  }
+  const chunks = Number(process.argv[2] ?? 20);
+  const gold = { story: new Map<string, string>(), event: new Map<string, string>() };
+  for (const line of readFileSync(join(ECB_DIR, 'gold.tsv'), 'utf8').split('\n').slice(1)) {
+    const [id, story, event] = line.split('\t');
+    if (id && story && event) {
+      gold.story.set(id, story);
+      gold.event.set(id, event);
+    }
+  }
+  const files = readdirSync(ECB_DIR).filter((f) => f.endsWith('.txt') && gold.story.has(f.slice(0, -4))).sort().map((f) => join(ECB_DIR, f));
+  const batch = await build(files, files.length);
+  const incremental = await build(files, Math.ceil(files.length / chunks));
+  const f1 = (p: Map<string, string>, g: Map<string, string>) => bcubed(p, g).f1.toFixed(3);
+  console.log(`ECB+: ${files.length} articles; incremental = ${chunks} chunks of ${Math.ceil(files.length / chunks)} in id order\n`);
+  console.log('| run | story F1 vs gold | event F1 vs gold | wall |');
+  console.log('|---|---|---|---|');
+  console.log(`| batch (one add) | ${f1(batch.assignment.story, gold.story)} | ${f1(batch.assignment.event, gold.event)} | ${(batch.ms / 1000).toFixed(1)} s |`);
+  console.log(`| incremental (${chunks} adds) | ${f1(incremental.assignment.story, gold.story)} | ${f1(incremental.assignment.event, gold.event)} | ${(incremental.ms / 1000).toFixed(1)} s |`);
+  console.log(`\nagreement of incremental with batch (BCubed F1): stories ${f1(incremental.assignment.story, batch.assignment.story)}, events ${f1(incremental.assignment.event, batch.assignment.event)} (target ≥ 0.98)`);
+}
+
+await main();
