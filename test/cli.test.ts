@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../src/model/report.js';
-import { runCli } from './run-cli.js';
+import { runCli, REPO } from './run-cli.js';
 import { validateReport, schemaErrors } from './schema.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'crosscheck-cli-'));
@@ -102,4 +103,48 @@ test('worker threads give the same report as the main thread', () => {
   const pooled = runCli(['analyze', 'examples', '--no-db', '--format', 'json', '--quiet', '--workers', '2']);
   assert.equal(pooled.code, 0, pooled.stderr);
   assert.deepEqual(strip(pooled.stdout), strip(main.stdout));
+});
+
+/** A package laid out like this one, whose compiled and source entries only say which of them ran. */
+function fakePackage(): { root: string; run: () => string; at: (path: string, seconds: number) => void } {
+  const root = tmp();
+  mkdirSync(join(root, 'bin'));
+  copyFileSync(join(REPO, 'bin', 'crosscheck.js'), join(root, 'bin', 'crosscheck.js'));
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+  writeFileSync(join(root, 'dist', 'cli', 'main.js'), "export async function main() { process.stdout.write('compiled'); return 0; }\n");
+  mkdirSync(join(root, 'src', 'cli'), { recursive: true });
+  writeFileSync(join(root, 'src', 'cli', 'main.ts'), "export async function main(): Promise<number> { process.stdout.write('sources'); return 0; }\n");
+  writeFileSync(join(root, 'src', 'cli', 'main.test.ts'), '');
+  writeFileSync(join(root, 'dist', '.built'), '');
+  const t0 = Date.parse('2031-01-01T00:00:00Z') / 1000;
+  const at = (path: string, seconds: number) => utimesSync(join(root, path), t0 + seconds, t0 + seconds);
+  for (const path of ['src', 'src/cli', 'src/cli/main.ts', 'src/cli/main.test.ts']) at(path, 0);
+  at('dist/.built', 10);
+  const run = () => spawnSync(process.execPath, [join(root, 'bin', 'crosscheck.js')], { encoding: 'utf8' }).stdout;
+  return { root, run, at };
+}
+
+test('the bin runs dist/ when it was built after the last source change, the sources with tsx otherwise', () => {
+  const pkg = fakePackage();
+  assert.equal(pkg.run(), 'compiled');
+  // A test file is not compiled: changing it leaves dist/ current.
+  pkg.at('src/cli/main.test.ts', 20);
+  assert.equal(pkg.run(), 'compiled');
+  // A source changed after the build started: dist/ is stale and is not run.
+  pkg.at('src/cli/main.ts', 20);
+  assert.equal(pkg.run(), 'sources');
+  pkg.at('src/cli/main.ts', 0);
+  // A file added to (or removed from) a source folder moves the folder's time.
+  pkg.at('src/cli', 20);
+  assert.equal(pkg.run(), 'sources');
+  pkg.at('src/cli', 0);
+  // Never built (or a build that failed, which leaves no stamp): the sources.
+  rmSync(join(pkg.root, 'dist', '.built'));
+  assert.equal(pkg.run(), 'sources');
+  // An installed package has no src/: dist/ is what there is.
+  writeFileSync(join(pkg.root, 'dist', '.built'), '');
+  rmSync(join(pkg.root, 'src'), { recursive: true });
+  assert.equal(pkg.run(), 'compiled');
 });

@@ -1,27 +1,15 @@
-// The `crosscheck` command line: `analyze` (the whole pipeline, a brief in md/json/html) and `extract`
-// (per-article mentions with offsets). User errors print one clear line, never a stack trace.
+// The `crosscheck` command line: the commands and their options, and one place that turns errors into
+// exit codes (user errors print one clear line, never a stack trace). Each command's work lives in
+// src/cli/commands/<name>.ts and is imported only when that command runs, so `--help` loads no pipeline.
 
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync, renameSync, rmSync, statSync, accessSync, constants, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, basename, join, resolve } from 'node:path';
-import { analyze } from '../analyze.js';
-import { DEFAULT_DB_PATH, StoreError, storePathProblem } from '../store/store.js';
-import { renderMarkdown } from '../brief/markdown.js';
-import { renderHtml } from '../brief/html.js';
-import { runExtract } from './extract.js';
-import { markReport } from '../ingest/own-output.js';
-import { Progress } from './progress.js';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_DB_PATH, StoreError } from '../store/store.js';
+import type { AnalyzeCommandOptions } from './commands/analyze.js';
+import type { ExtractCommandOptions } from './commands/extract.js';
+import { EXIT_INTERNAL, EXIT_NOTHING_ANALYSED, EXIT_OK, EXIT_USAGE, UserError } from './commands/exit.js';
 
-export const EXIT_OK = 0;
-export const EXIT_NOTHING_ANALYSED = 1;
-export const EXIT_USAGE = 2;
-
-class UserError extends Error {
-  constructor(message: string, readonly code: number) {
-    super(message);
-  }
-}
+export { EXIT_OK, EXIT_NOTHING_ANALYSED, EXIT_USAGE } from './commands/exit.js';
 
 function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -30,67 +18,13 @@ function isoDate(value: string): string {
   return value;
 }
 
-/** Checked before any work: a report that cannot be written must not cost a whole analysis first. */
-function checkOutputPath(out: string | undefined): void {
-  if (!out || out === '-') return;
-  const dir = dirname(resolve(out));
-  const fail = (why: string) => {
-    throw new UserError(`cannot write the report to ${out}: ${why}`, EXIT_USAGE);
-  };
-  const info = statSync(dir, { throwIfNoEntry: false });
-  if (!info) fail(`the folder ${dir} does not exist`);
-  else if (!info.isDirectory()) fail(`${dir} is not a folder`);
-  try {
-    accessSync(dir, constants.W_OK);
-  } catch {
-    fail(`the folder ${dir} is not writable`);
-  }
-  if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) fail('it is a folder');
-}
-
-/** Writes via a temporary file and a rename, so a killed run never leaves a half-written report. */
-function writeOutput(out: string | undefined, content: string): void {
-  if (!out || out === '-') {
-    process.stdout.write(content.endsWith('\n') ? content : content + '\n');
-    return;
-  }
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, out);
-  } catch (err) {
-    // Name the file the user asked for, not our temporary one, and leave no temporary file behind.
-    rmSync(tmp, { force: true });
-    throw new UserError(`cannot write the report to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT_NOTHING_ANALYSED);
-  }
-}
-
-/** More worker threads than cores only adds start-up time and memory (64 took 111 s and 7 GB for 10
- *  articles): the count is clamped to the cores, with a warning. */
-function workerCount(value: string | undefined, quiet: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!(Number.isInteger(n) && n >= 0)) throw new UserError(`--workers expects a whole number, got "${value}"`, EXIT_USAGE);
-  const cores = availableParallelism();
-  if (n <= cores) return n;
-  if (!quiet) process.stderr.write(`crosscheck: --workers ${n} is more than the ${cores} core(s) here; using ${cores}\n`);
-  return cores;
-}
-
-/** The package version, read once from package.json (the single place it is written). */
+/** The package version, read once from package.json (the single place it is written). Both src/cli and
+ *  dist/cli sit two levels below the package root. */
 function packageVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-export function buildProgram(): Command {
-  const program = new Command();
-  program
-    .name('crosscheck')
-    .description('Turn a pile of news articles into verified stories: copies, events, claims, contradictions, a cited brief.')
-    .version(packageVersion(), '-V, --version', 'print the version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-
+function analyzeDefinition(program: Command): void {
   program
     .command('analyze')
     .description('Analyse files, folders, globs or stdin (-) and write a brief.')
@@ -114,56 +48,13 @@ Examples:
 
 Exit codes: 0 when at least one article was analysed, 1 when none could be, 2 for usage errors.`,
     )
-    .action(async (inputs: string[], opts) => {
-      // Options and paths first: nothing is read or analysed until they are known to work.
-      const workers = workerCount(opts.workers, Boolean(opts.quiet));
-      checkOutputPath(opts.out);
-      if (opts.db !== false) {
-        const problem = storePathProblem(opts.db);
-        if (problem) throw new UserError(`cannot use the database ${opts.db}: ${problem}`, EXIT_USAGE);
-      }
-      const t0 = performance.now();
-      const progress = new Progress(!opts.quiet);
-      const { report, timings } = await analyze(inputs, {
-        db: opts.db === false ? null : opts.db,
-        withText: Boolean(opts.withText),
-        workers,
-        onProgress: (e) => progress.update(e.phase, e.done, e.total),
-      });
-      progress.stop();
-      for (const r of report.rejected) if (!opts.quiet) process.stderr.write(`rejected ${r.path}: ${r.reason}\n`);
-      for (const w of report.warnings) if (!opts.quiet) process.stderr.write(`warning ${w.path}: ${w.message}\n`);
-      if (report.articles.length === 0) {
-        throw new UserError(
-          `no article could be analysed (${report.rejected.length} input(s) rejected; see the reasons above)`,
-          EXIT_NOTHING_ANALYSED,
-        );
-      }
-      progress.update('render', 0, null);
-      let t = performance.now();
-      // Marked as crosscheck's own output, so a later run over the same folder skips it.
-      const rendered = markReport(
-        opts.format,
-        opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'html' ? renderHtml(report) : renderMarkdown(report),
-      );
-      timings.set('render', performance.now() - t);
-      progress.stop();
-      t = performance.now();
-      writeOutput(opts.out, rendered);
-      timings.set('write', performance.now() - t);
-      timings.set('total', performance.now() - t0);
-      if (!opts.quiet) {
-        process.stderr.write(
-          `crosscheck: ${report.articles.length} article(s), ${report.rejected.length} rejected, ` +
-            `${report.reuse.length} reuse link(s), ${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'}` +
-            `${opts.out ? ` → ${opts.out}` : ''}\n`,
-        );
-      }
-      if (opts.timings) {
-        for (const [phase, ms] of timings) process.stderr.write(`  ${phase.padEnd(20)} ${ms.toFixed(0).padStart(8)} ms\n`);
-      }
+    .action(async (inputs: string[], opts: AnalyzeCommandOptions) => {
+      const { analyzeCommand } = await import('./commands/analyze.js');
+      await analyzeCommand(inputs, opts);
     });
+}
 
+function extractDefinition(program: Command): void {
   program
     .command('extract')
     .description('Print every entity, quote, date and quantity of each article, with offsets into its cleaned text.')
@@ -179,18 +70,23 @@ Examples:
   crosscheck extract examples/coastal-wire-storm-closes-port.txt --text
   crosscheck extract article.html --published 2022-07-16 --format md`,
     )
-    .action(async (files: string[], opts) => {
-      checkOutputPath(opts.out);
-      const { output, analysed, rejected } = await runExtract(files, {
-        published: opts.published ?? null,
-        format: opts.format,
-        withText: Boolean(opts.text),
-      });
-      for (const r of rejected) process.stderr.write(`rejected ${r.path}: ${r.reason}\n`);
-      if (analysed === 0) throw new UserError('no article could be read', EXIT_NOTHING_ANALYSED);
-      writeOutput(opts.out, output);
+    .action(async (files: string[], opts: ExtractCommandOptions) => {
+      const { extractCommand } = await import('./commands/extract.js');
+      await extractCommand(files, opts);
     });
+}
 
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('crosscheck')
+    .description('Turn a pile of news articles into verified stories: copies, events, claims, contradictions, a cited brief.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  // A command is a definition here and a module in commands/, imported by its action.
+  analyzeDefinition(program);
+  extractDefinition(program);
   return program;
 }
 
@@ -222,10 +118,11 @@ export async function main(argv: string[]): Promise<number> {
     const message = err instanceof Error ? err.message.split('\n', 1)[0] : String(err);
     const stack = process.env.CROSSCHECK_DEBUG ? `\n${(err as Error)?.stack ?? ''}` : ' (set CROSSCHECK_DEBUG=1 for the stack trace)';
     process.stderr.write(`crosscheck: internal error: ${message}${stack}\n`);
-    return 70;
+    return EXIT_INTERNAL;
   }
 }
 
+// Run directly (`tsx src/cli/main.ts`, `node dist/cli/main.js`) rather than imported by bin/crosscheck.js.
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli/main.ts')) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -13,6 +13,12 @@ export function needsTimedParse(bytes: Uint8Array): boolean {
   return bytes[i] === 0x3c;
 }
 
+/** Compiled code starts the compiled worker; the TypeScript sources (tsx) start the entry that registers
+ *  tsx inside the thread first (see src/pipeline/pool.ts). */
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./parse-worker-entry.mjs', import.meta.url)
+  : new URL('./parse-worker.js', import.meta.url);
+
 const seconds = (ms: number): string => (ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${+(ms / 1000).toFixed(3)} s`);
 
 export class TimedParser {
@@ -56,7 +62,7 @@ export class TimedParser {
 
   private spawn(): Worker {
     this.fresh = true;
-    const worker = new Worker(new URL('./parse-worker-entry.mjs', import.meta.url));
+    const worker = new Worker(WORKER_URL);
     // An idle parse worker must never keep the process alive.
     worker.unref();
     return worker;

@@ -24,6 +24,12 @@ interface Job {
 /** Articles per message: large enough to amortise a message's fixed cost, small enough to keep both busy. */
 const BATCH = 16;
 
+/** Compiled code (dist/pipeline/pool.js) starts the compiled worker as it is; the TypeScript sources,
+ *  run through tsx, start the plain-JavaScript entry that registers tsx inside the thread first. */
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./worker-entry.mjs', import.meta.url)
+  : new URL('./worker.js', import.meta.url);
+
 export class StagePool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -35,7 +41,7 @@ export class StagePool {
   /** `stages` names what workers run after cleaning: `text` alone (benchmarks) or `text+extract`. */
   constructor(size = Math.max(1, availableParallelism()), stages: WorkerStages = 'text+extract') {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { stages } });
+      const worker = new Worker(WORKER_URL, { workerData: { stages } });
       worker.on('message', (msg: { results: (StageResult | StageFailure)[]; timings: [string, number][] } | { error: string }) => {
         const jobs = this.running.get(worker)!;
         this.running.delete(worker);
