@@ -3,7 +3,7 @@
 
 import type { EntityType, PublishedFrom } from './article.js';
 
-export const REPORT_VERSION = '1.2.0';
+export const REPORT_VERSION = '1.3.0';
 
 export type ReuseKind = 'duplicate' | 'near-duplicate' | 'rewrite' | 'partial';
 
@@ -82,6 +82,8 @@ export interface Claim {
   text: string;
   sources: string[];
   independentSources: number;
+  /** Since 1.3.0: the independent sources (`Report.sources` ids) that `independentSources` counts. */
+  sourceIds?: string[];
 }
 
 export type ContradictionKind = 'date' | 'number' | 'quantity' | 'name' | 'headline' | 'quote';
@@ -102,6 +104,8 @@ export interface ContradictionValue {
   value: string;
   sources: string[];
   independentSources: number;
+  /** Since 1.3.0: the independent sources (`Report.sources` ids) that `independentSources` counts. */
+  sourceIds?: string[];
   evidence: string[];
   /** Since 1.2.0: each article's mention of the value with offsets. */
   mentions?: ValueMention[];
@@ -161,6 +165,39 @@ export interface ReportArticle {
   removed: { text: string; reason: string }[];
   /** Only with --with-text: cleaned body, paragraphs separated by blank lines. */
   text?: string;
+  /** Since 1.3.0: the independent source (`Report.sources` id) the article counts as. */
+  source?: string;
+}
+
+/** Why articles were folded into one independent source (since 1.3.0). */
+export type SourceFoldKind = 'copy' | 'masthead' | 'owner' | 'parent' | 'wire';
+
+export interface SourceFold {
+  kind: SourceFoldKind;
+  /** The outlet, owner, parent company or wire service named by the reason; null for copies. */
+  by: string | null;
+  /** The articles this reason folds. */
+  articles: string[];
+  /** Their outlets (display names), code-point order; a wire's list leaves out the wire itself. */
+  outlets: string[];
+  /** The reason in words: "AP via 3 outlets (dateline "(AP) —" in 2 articles)", "2 outlets of one owner (X)". */
+  detail: string;
+}
+
+/** Articles that count as one witness: copies, one outlet's reports, one owner's outlets, one wire's copies. */
+export interface IndependentSource {
+  /** `src:…`, unique in the report. */
+  id: string;
+  /** "AP via 12 outlets", "2 outlets of one owner (Valley Media Group)", "Ostra Valley Times". */
+  label: string;
+  articles: string[];
+  outlets: string[];
+  /** The wire service whose copy this is, or null. */
+  wire: string | null;
+  /** The owner or parent company that joined several outlets, or null. */
+  owner: string | null;
+  /** Every reason articles were folded; empty for a single article of a single outlet. */
+  folded: SourceFold[];
 }
 
 export interface Rejected {
@@ -178,5 +215,8 @@ export interface Report {
   /** Pairwise links left out of `reuse` because a copy group of more than `FULL_REUSE_GROUP` articles is
    * listed as its strongest spanning links (who copies whom stays connected; since 1.1.0). */
   reuseOmitted?: number;
+  /** Since 1.3.0: the independent sources every `independentSources` figure counts, with why each folds
+   * its articles (copies, one outlet, one owner, a wire service's copies). */
+  sources?: IndependentSource[];
   stories: Story[];
 }
