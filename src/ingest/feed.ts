@@ -2,7 +2,8 @@
 // and JSON Feed 1.x. One article per item. A feed whose XML is broken is salvaged item by item: the
 // complete <item>/<entry> blocks before the damage still parse, and the user is told what was lost.
 
-import Parser from 'rss-parser';
+import { createRequire } from 'node:module';
+import type ParserClass from 'rss-parser';
 import type { ArticleDraft } from './draft.js';
 import { languageFromTag, outletFromUrl } from './draft.js';
 import { normaliseDate } from './dates.js';
@@ -27,7 +28,12 @@ interface SyncParser {
   buildRSS0_9(result: Rec): Rec;
 }
 
+/** rss-parser (and xml2js under it) is loaded by the first XML feed, not at start-up: a run without feeds
+ *  never uses it. Synchronous (require), since parseXmlFeed is. */
+let Parser: typeof ParserClass | null = null;
+
 function parseFeedSync(xml: string): Rec {
+  Parser ??= createRequire(import.meta.url)('rss-parser') as typeof ParserClass;
   // A fresh parser per document: xml2js keeps state after an error.
   const parser = new Parser() as unknown as SyncParser;
   let outcome: { feed: Rec } | { error: Error } | null = null;

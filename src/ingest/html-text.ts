@@ -1,7 +1,8 @@
 // HTML fragment → article text with paragraph structure (blank line between blocks), which `textContent`
 // loses by gluing blocks together. Used for Readability's output and for feed item content.
 
-import { compile } from 'html-to-text';
+import { createRequire } from 'node:module';
+import type { HtmlToTextOptions } from 'html-to-text';
 import { MAX_HTML_DEPTH } from './params.js';
 
 /** An input refused for passing a limit (depth, time, size): its message is the reason the user reads. */
@@ -40,8 +41,7 @@ export function checkMarkupDepth(html: string): void {
 const block = (lines: number) => ({ format: 'block', options: { leadingLineBreaks: lines, trailingLineBreaks: lines } });
 const heading = { format: 'block', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } };
 
-// One compiled converter: compiling the selector table costs more than converting a typical article.
-const convert = compile({
+const CONVERTER_OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
   preserveNewlines: false,
   selectors: [
@@ -93,10 +93,15 @@ const convert = compile({
     { selector: 'td', format: 'inlineSurround', options: { prefix: '', suffix: ' ' } },
     { selector: 'th', format: 'inlineSurround', options: { prefix: '', suffix: ' ' } },
   ],
-});
+};
+
+/** One compiled converter, made by the first HTML to convert (html-to-text and its HTML parser are not
+ *  loaded at start-up): compiling the selector table costs more than converting a typical article. */
+let convert: ((html: string) => string) | null = null;
 
 export function htmlToText(html: string): string {
   // html-to-text walks the tree recursively: the depth the input decides is capped first.
   checkMarkupDepth(html);
+  convert ??= (createRequire(import.meta.url)('html-to-text') as typeof import('html-to-text')).compile(CONVERTER_OPTIONS);
   return convert(html);
 }

@@ -3,8 +3,9 @@
 // meta, JSON-LD, canonical link, <html lang>) before Readability's own guesses. linkedom never runs
 // scripts; we still delete script/iframe/object elements first so none of their text can leak in.
 
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type { parseHTML as ParseHTML } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { Diagnostic } from '../model/article.js';
 import type { ArticleDraft } from './draft.js';
 import { languageFromTag } from './draft.js';
@@ -12,7 +13,18 @@ import { normaliseDate } from './dates.js';
 import { checkMarkupDepth, htmlToText } from './html-text.js';
 import { READABILITY_MIN_CHARS } from './params.js';
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+type Doc = ReturnType<typeof ParseHTML>['document'];
+
+/** linkedom and Readability are loaded by the first HTML page, not at start-up: ~200 modules and ~100 ms
+ *  that a run over text files never uses. Synchronous (require), since parseHtml is. */
+let dom: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | null = null;
+function domLibraries(): { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } {
+  const require = createRequire(import.meta.url);
+  return (dom ??= {
+    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+  });
+}
 
 /** Elements whose content is never article text and may be hostile (active content, embeds). */
 const ACTIVE_CONTENT = 'script:not([type="application/ld+json"]), noscript, iframe, frame, frameset, object, embed, applet, template, style';
@@ -156,6 +168,7 @@ export function parseHtml(source: string): ArticleDraft {
   const html = source.replace(RAW_TEXT_JUNK, ' ');
   // Before any DOM: parsing and Readability slow down sharply with depth (see MAX_HTML_DEPTH).
   checkMarkupDepth(html);
+  const { parseHTML, Readability } = domLibraries();
   const { document } = parseHTML(html);
   const meta = pageMeta(document);
   for (const el of document.querySelectorAll(ACTIVE_CONTENT)) el.remove();
