@@ -50,6 +50,7 @@ function storySection(s: StoryView): string {
   h.push(`<section class="story" id="story-${escapeHtml(s.id)}">`);
   h.push(`<h2>${escapeHtml(s.headline || 'Untitled story')}</h2>`);
   h.push(`<p class="meta">Story ${escapeHtml(s.id)} · ${s.sources.ids.length} article${s.sources.ids.length === 1 ? '' : 's'}${cite(s.sources)}</p>`);
+  if (s.independence) h.push(`<p class="meta">${escapeHtml(s.independence)}</p>`);
   for (const n of s.notAnalysed) h.push(`<p class="meta">${n.count} article${n.count === 1 ? '' : 's'} ${notAnalysedNote(n.language)}.</p>`);
   if (s.lead.length) {
     h.push(`<p class="lead">${s.lead.map((l) => `${escapeHtml(l.text)}${cite(l.sources)}${l.note ? ` <span class="note">(${escapeHtml(l.note)})</span>` : ''}`).join('\n')}</p>`);
@@ -128,6 +129,7 @@ function storySection(s: StoryView): string {
     const sub: string[] = [];
     if (p.notAnalysed) sub.push(`<li class="note">${notAnalysedNote(p.notAnalysed)}</li>`);
     if (p.copies.length) sub.push(`<li>Copies: ${p.copies.map(escapeHtml).join('; ')}</li>`);
+    if (p.countsAs) sub.push(`<li>Counts as: ${escapeHtml(p.countsAs)}</li>`);
     for (const a of p.adds) sub.push(`<li>Only here: ${escapeHtml(a)}</li>`);
     if (p.removed) sub.push(`<li>${p.removed} boilerplate line${p.removed === 1 ? '' : 's'} removed</li>`);
     if (sub.length) h.push(`<ul>${sub.join('')}</ul>`);

@@ -46,6 +46,7 @@ function mdLink(url: string | null): string | null {
 function renderStory(s: StoryView, out: string[]): void {
   out.push(`## ${escapeMarkdown(s.headline || 'Untitled story')}`, '');
   out.push(`_Story ${escapeMarkdown(s.id)} · ${s.sources.ids.length} article${s.sources.ids.length === 1 ? '' : 's'}:${cite(s.sources)}_`, '');
+  if (s.independence) out.push(`_${escapeMarkdown(s.independence)}_`, '');
   for (const n of s.notAnalysed) out.push(`_${n.count} article${n.count === 1 ? '' : 's'} ${notAnalysedNote(n.language)}._`, '');
 
   if (s.lead.length) {
@@ -118,6 +119,7 @@ function renderStory(s: StoryView, out: string[]): void {
     out.push(`- ${head.join(' · ')}`);
     if (p.notAnalysed) out.push(`  - ${notAnalysedNote(p.notAnalysed)}`);
     if (p.copies.length) out.push(`  - Copies: ${p.copies.map(escapeMarkdown).join('; ')}`);
+    if (p.countsAs) out.push(`  - Counts as: ${escapeMarkdown(p.countsAs)}`);
     for (const a of p.adds) out.push(`  - Only here: ${escapeMarkdown(a)}`);
     if (p.removed) out.push(`  - ${p.removed} boilerplate line${p.removed === 1 ? '' : 's'} removed`);
   }

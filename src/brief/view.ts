@@ -1,9 +1,11 @@
 // The brief's content, decided once: which sections, in which order, with which source labels and
 // independence notes. Markdown and HTML only format this view, so the two outputs cannot drift apart.
 
-import type { Claim, Contradiction, Report, ReportArticle, ReportReuse, Story } from '../model/report.js';
+import type { Claim, Contradiction, IndependentSource, Report, ReportArticle, ReportReuse, Story } from '../model/report.js';
 import { byCodePoint } from '../corroborate/order.js';
 import { hasEnglishRules } from '../text/language.js';
+import { UnionFind } from '../reuse/groups.js';
+import { wireVia } from '../outlets/sources.js';
 
 /** How many agreed claims a story shows: an editor scans a dozen, not fifty. */
 export const MAX_AGREED_CLAIMS = 12;
@@ -100,6 +102,8 @@ export interface SourceNoteView {
   adds: string[];
   /** "rewrite of 001 (9 shared sentences)" */
   copies: string[];
+  /** The independent source it counts as, when that folds more than this article ("AP via 3 outlets"). */
+  countsAs: string | null;
   removed: number;
 }
 
@@ -107,6 +111,8 @@ export interface StoryView {
   id: string;
   headline: string;
   sources: SourceRefs;
+  /** Report 1.3.0: "3 independent sources: AP via 3 outlets; 2 outlets of one owner (X)"; null before. */
+  independence: string | null;
   lead: SourcedLine[];
   agreed: SourcedLine[];
   agreedHidden: number;
@@ -211,15 +217,25 @@ export function buildBriefView(report: Report): BriefView {
     }
   }
 
-  /** Explains an independence count by naming the copy links among the given sources (the first few). */
+  // Independent sources (report 1.3.0): what every count counts, and why each folds its articles.
+  const sourceOf = new Map<string, IndependentSource>();
+  for (const src of report.sources ?? []) for (const id of src.articles) sourceOf.set(id, src);
+  const linksAmong = (ids: string[]): ReportReuse[] => [...new Set(ids.flatMap((id) => linksOf.get(id) ?? []))];
+  const countSources = (ids: string[]): number =>
+    sourceOf.size ? new Set(ids.map((id) => sourceOf.get(id)?.id ?? id)).size : independentCount(ids, linksAmong(ids));
+  const folds = (ids: string[]) => sourceFolds(ids, sourceOf, (id) => articleById.get(id), (cited) => independentCount(cited, linksAmong(cited)) === 1);
+
+  /** Explains an independence count: sources that fold several of the ids (a wire's copies, one owner's
+   * outlets, one outlet's reports), then the copy links among the rest (the first few). */
   const independence = (ids: string[], independent: number): string => {
     const set = new Set(ids);
     const seen = new Set<ReportReuse>();
-    const notes: string[] = [];
+    const { notes, explained } = folds(ids);
     for (const id of ids) {
       for (const link of linksOf.get(id) ?? []) {
         if (seen.has(link) || !set.has(link.a) || !set.has(link.b)) continue;
         seen.add(link);
+        if (explained.has(link.a) && explained.has(link.b)) continue;
         notes.push(reuseVerb(link, copySide(link), label));
       }
     }
@@ -229,12 +245,12 @@ export function buildBriefView(report: Report): BriefView {
     return notes.length ? `${head}: ${shown.join('; ')}` : head;
   };
 
-  const linksAmong = (ids: string[]): ReportReuse[] => [...new Set(ids.flatMap((id) => linksOf.get(id) ?? []))];
-
   const supportNote = (c: Claim): string => {
     const n = c.sources.length;
     if (n <= 1) return '1 source';
-    return `${n} sources, ${c.independentSources} independent`;
+    const { notes } = folds(c.sources);
+    const shown = notes.slice(0, MAX_COPY_NOTES).join('; ');
+    return `${n} sources, ${c.independentSources} independent${shown ? `: ${shown}` : ''}`;
   };
 
   const stories: (StoryView & { rank: { independent: number; disagreements: number; articles: number } })[] = report.stories.map((story: Story) => {
@@ -245,9 +261,11 @@ export function buildBriefView(report: Report): BriefView {
       return e && e.roles.length ? e.roles[0] : null;
     };
     const lead: SourcedLine[] = story.summary.map((s) => {
-      const groups = independentCount(s.sources, linksAmong(s.sources));
-      // A lead sentence that only one copy-group says is shown, but never dressed up as agreement.
-      const note = s.sources.length > 1 && groups === 1 ? independence(s.sources, 1) : s.sources.length === 1 ? 'single source' : null;
+      const groups = countSources(s.sources);
+      // A lead sentence that only one source says is shown, but never dressed up as agreement; a folded
+      // wire or owner behind a sentence of several sources is said too.
+      const folded = s.sources.length > 1 && folds(s.sources).notes.length > 0;
+      const note = s.sources.length > 1 && (groups === 1 || folded) ? independence(s.sources, groups) : s.sources.length === 1 ? 'single source' : null;
       return { text: s.text, sources: refs(s.sources), note };
     });
     const multi = story.claims.filter((c) => c.sources.length > 1);
@@ -263,7 +281,7 @@ export function buildBriefView(report: Report): BriefView {
       values: c.values.slice(0, MAX_VALUES_SHOWN).map((v) => ({
         value: c.kind === 'date' ? humanDate(v.value) : v.value,
         sources: refs(v.sources),
-        independence: independence(v.sources, v.independentSources ?? independentCount(v.sources, linksAmong(v.sources))),
+        independence: independence(v.sources, v.independentSources ?? countSources(v.sources)),
         evidence: v.evidence,
       })),
     }));
@@ -300,6 +318,7 @@ export function buildBriefView(report: Report): BriefView {
         notAnalysed: hasEnglishRules(language) ? null : language,
         adds,
         copies,
+        countsAs: countsAs(sourceOf.get(id)),
         removed: a?.removed.length ?? 0,
       };
     });
@@ -309,6 +328,7 @@ export function buildBriefView(report: Report): BriefView {
       id: story.id,
       headline: story.headline,
       sources: refs(story.articles),
+      independence: sourceOf.size ? storyIndependence(countSources(story.articles), folds(story.articles).notes) : null,
       lead,
       agreed,
       agreedHidden: Math.max(0, multi.length - MAX_AGREED_CLAIMS),
@@ -334,7 +354,7 @@ export function buildBriefView(report: Report): BriefView {
       perSourceHidden: Math.max(0, perSource.length - MAX_SOURCE_NOTES),
       notAnalysed: [...notAnalysed].sort((x, y) => byCodePoint(x[0], y[0])).map(([language, count]) => ({ language, count })),
       removed: perSource.reduce((n, s) => n + s.removed, 0),
-      rank: { independent: independentCount(story.articles, linksAmong(story.articles)), disagreements: story.contradictions.length, articles: story.articles.length },
+      rank: { independent: countSources(story.articles), disagreements: story.contradictions.length, articles: story.articles.length },
     };
   });
   // The stories that matter lead: most independent sources, then most disagreements, then most articles;
@@ -360,17 +380,58 @@ export function buildBriefView(report: Report): BriefView {
 
 /** Distinct copy-groups among ids, from the report's reuse links (union-find over links). */
 export function independentCount(ids: string[], reuse: ReportReuse[]): number {
-  const parent = new Map<string, string>(ids.map((id) => [id, id]));
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  for (const l of reuse) {
-    if (parent.has(l.a) && parent.has(l.b)) parent.set(find(l.a), find(l.b));
+  const sets = new UnionFind(ids);
+  for (const l of reuse) if (sets.has(l.a) && sets.has(l.b)) sets.union(l.a, l.b);
+  return new Set(ids.map((id) => sets.find(id))).size;
+}
+
+/**
+ * What folded the cited articles into fewer sources, per source, in words: "AP via 3 outlets", "2 outlets
+ * of one owner (X)", "2 reports of one outlet (X)". Copies of one report are left to the copy links
+ * (`oneCopyGroup`), which name who copies whom. `explained` holds the articles a note covers.
+ */
+export function sourceFolds(
+  ids: string[],
+  sourceOf: Map<string, IndependentSource>,
+  articleOf: (id: string) => ReportArticle | undefined,
+  oneCopyGroup: (ids: string[]) => boolean,
+): { notes: string[]; explained: Set<string> } {
+  const bySource = new Map<IndependentSource, string[]>();
+  for (const id of new Set(ids)) {
+    const src = sourceOf.get(id);
+    if (src) (bySource.get(src) ?? bySource.set(src, []).get(src)!).push(id);
   }
-  return new Set(ids.map(find)).size;
+  const notes: string[] = [];
+  const explained = new Set<string>();
+  for (const [src, cited] of [...bySource].sort((x, y) => byCodePoint(x[0].id, y[0].id))) {
+    const outlets = [...new Set(cited.map((id) => outletOf(articleOf(id))).filter((o): o is string => !!o))];
+    let note: string | null = null;
+    if (src.wire) note = wireVia(src.wire, outlets.filter((o) => o !== src.wire).length);
+    else if (src.owner && outlets.length >= 2) note = `${outlets.length} outlets of one ${src.folded.some((f) => f.kind === 'parent') ? 'parent company' : 'owner'} (${src.owner})`;
+    else if (cited.length >= 2 && outlets.length === 1 && !oneCopyGroup(cited)) note = `${cited.length} reports of one outlet (${outlets[0]})`;
+    if (!note) continue;
+    notes.push(note);
+    for (const id of cited) explained.add(id);
+  }
+  return { notes, explained };
+}
+
+/** The outlet an article counts under: its folded masthead (1.3.0), else its declared outlet. */
+function outletOf(a: ReportArticle | undefined): string | null {
+  return a?.masthead ?? a?.outlet ?? null;
+}
+
+/** A per-source note's "counts as": only when the source folds more than the one article. */
+function countsAs(src: IndependentSource | undefined): string | null {
+  return src && (src.articles.length > 1 || src.wire) ? src.label : null;
+}
+
+/** "7 articles, 3 independent sources: AP via 3 outlets; 2 outlets of one owner (X)". */
+function storyIndependence(independent: number, notes: string[]): string {
+  const head = `${independent} independent source${independent === 1 ? '' : 's'}`;
+  const shown = notes.slice(0, MAX_COPY_NOTES);
+  if (notes.length > shown.length) shown.push(`${notes.length - shown.length} more folded sources`);
+  return shown.length ? `${head}: ${shown.join('; ')}` : head;
 }
 
 /** Quote text without the quotation marks (and trailing comma) an extractor may keep: the renderers add their own. */
@@ -397,7 +458,7 @@ export function quotePriority(story: Story): Story['quotes'] {
 /** What a reader should weigh about a disagreement: copies of one report, and how sure the finding is. */
 function disagreementNote(c: Contradiction): string | null {
   const parts: string[] = [];
-  if (c.betweenCopies) parts.push('copies of one report disagree with each other, not independent sources');
+  if (c.betweenCopies) parts.push('every side is one source (copies of one report, or one outlet or owner), not independent sources');
   if (c.confidence !== undefined) parts.push(`confidence ${c.confidence.toFixed(2)}`);
   return parts.length ? parts.join('; ') : null;
 }

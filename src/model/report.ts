@@ -167,6 +167,9 @@ export interface ReportArticle {
   text?: string;
   /** Since 1.3.0: the independent source (`Report.sources` id) the article counts as. */
   source?: string;
+  /** Since 1.3.0: the outlet it counts under once hosts, sections and declared names are folded
+   * ("Ostra Valley Times" for `sport.ostravalleytimes.example`). */
+  masthead?: string;
 }
 
 /** Why articles were folded into one independent source (since 1.3.0). */

@@ -21,8 +21,9 @@ export function withSourceIds<S extends Pick<Story, 'claims' | 'contradictions' 
   return out;
 }
 
-/** A report article with the source it counts as. */
-export function withSource(article: ReportArticle, groupOf: Map<string, string>): ReportArticle {
-  const source = groupOf.get(article.id);
-  return source ? { ...article, source } : article;
+/** A report article with the source it counts as and the masthead it counts under. */
+export function withSource(article: ReportArticle, folded: { groupOf: Map<string, string>; mastheadOf: Map<string, string> }): ReportArticle {
+  const source = folded.groupOf.get(article.id);
+  const masthead = folded.mastheadOf.get(article.id);
+  return { ...article, ...(source ? { source } : {}), ...(masthead ? { masthead } : {}) };
 }

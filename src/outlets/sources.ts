@@ -16,6 +16,8 @@ export interface IndependentSources {
   groupOf: Map<string, string>;
   /** Sources in code-point order of id. */
   sources: IndependentSource[];
+  /** Article id → the display name of the masthead it counts under (articles with no outlet are absent). */
+  mastheadOf: Map<string, string>;
 }
 
 /** What a copy group is attributed to, and why. */
@@ -65,7 +67,9 @@ export function independentSources(
   }
   const context: Context = { mastheadOf, signals, groups, originOf, reuseGroupOf: (id) => reuse.groupOf.get(id) ?? id, registry };
   const drafts = [...byRoot.values()].map((ids) => describeSource(ids.sort(byCodePoint), context));
-  return assignIds(drafts);
+  const names = new Map<string, string>();
+  for (const [id, m] of mastheadOf) if (m) names.set(id, m.name);
+  return { ...assignIds(drafts), mastheadOf: names };
 }
 
 /** Copy groups among the given articles, members in code-point order, keyed by their group id. */
@@ -234,7 +238,7 @@ function ownerFold(mastheads: Masthead[], ids: string[], ctx: Context): SourceFo
 }
 
 /** Readable ids from each source's key (`src:ap`, `src:ostra-valley-times`), unique with `~2`, `~3`. */
-function assignIds(drafts: Draft[]): IndependentSources {
+function assignIds(drafts: Draft[]): Pick<IndependentSources, 'groupOf' | 'sources'> {
   drafts.sort((x, y) => byCodePoint(x.key, y.key) || byCodePoint(x.articles[0], y.articles[0]));
   const used = new Set<string>();
   const groupOf = new Map<string, string>();
