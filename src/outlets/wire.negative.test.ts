@@ -20,6 +20,8 @@ const OWN_STORIES: [string, ReturnType<typeof text>][] = [
   ['dateline deep in a live blog', text('Updates\n\nOur reporter is at the port.\n\nMore soon.\n\nWe will update this page.\n\nLOMAR (AP) — The ferry terminal closed.')],
   ['joint byline', text('By Jane Roe and Reuters\n\nThe ferry terminal closed.')],
   ['author of the outlet', text('The ferry terminal closed.', [], 'Jane Roe')],
+  ['a reporting line alone', text('The council approved the plan.\n\nReporting by Jane Roe')],
+  ['an editing note alone', text('The council approved the plan.\n\n(Editing by John Doe)')],
   ['the agency as a subject', text('Reuters\n\nThe news agency Reuters said on Monday it would open a bureau in Lomar.')],
 ];
 

@@ -27,6 +27,11 @@ test('sign-offs, agency bylines, copyright lines (also when the cleaner removed 
   assert.equal(wireOf(text('The ferry terminal closed on Tuesday.', [], 'Jane Roe, Associated Press')), 'AP');
 });
 
+test("Reuters' closing credits name Reuters", () => {
+  assert.equal(wireOf(text('The council approved the plan.\n\n(Reporting by Jane Roe; Editing by John Doe.)')), 'Reuters');
+  assert.equal(wireOf(text('The council approved the plan.\n\n(Reporting by Jane Roe in Lomar; Additional reporting by Ann Poe; Editing by John Doe)')), 'Reuters');
+});
+
 test('a wire declared in the registry is read by its aliases', () => {
   const r = parseOutletRegistry({ outlets: [{ name: 'Lantern Newswire', aliases: ['LNW'], wire: true }] });
   assert.equal(wireOf(text('OSTRA (LNW) — The ferry terminal closed.'), r), 'Lantern Newswire');

@@ -3,7 +3,8 @@
 // the agency alone ("— The Associated Press", "By JANE ROE, Associated Press"), an agency copyright line,
 // or the agency as author. Never a wire merely cited ("told Reuters", "according to AFP"), a photo credit
 // ("AP Photo/…", "© REUTERS/…"), a poll or stylebook ("AP-NORC"), or a contribution ("… contributed to
-// this report": the outlet's own story with help, not the agency's).
+// this report": the outlet's own story with help, not the agency's). One house style is read as its
+// agency's: Reuters' closing "(Reporting by …; Editing by …)".
 
 import type { OutletEntry, OutletRegistry } from './registry.js';
 
@@ -28,6 +29,10 @@ export const WIRE_PARAMS = {
 
 /** Lower-case words a dateline place may hold ("Rio de Janeiro", "Stratford-upon-Avon" is one word). */
 const PLACE_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'am', 'an', 'im', 'of', 'on', 'upon', 'sur', 'en', 'y', 'e', 'i']);
+
+/** Reuters' closing credits: "(Reporting by A; Additional reporting by B; Editing by C)". Both parts,
+ * each a name, in the one line: a lone "Reporting by" line is any outlet's. */
+const REUTERS_CREDITS = /^\(?reporting by [^;()]{2,120};(?:[^;()]{2,120};)*\s*(?:writing and )?editing by [^;()]{2,120}\)?\.?$/i;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -86,6 +91,11 @@ export function wireSignal(article: WireReadable, registry: OutletRegistry): Wir
       const m = re.exec(line);
       if (m) return { wire: entry(m[1]), evidence: `credit line "${clipped(line)}"` };
     }
+  }
+  const reuters = p.byName.get('reuters');
+  if (reuters) {
+    const line = lines.find((l) => REUTERS_CREDITS.test(l));
+    if (line) return { wire: reuters, evidence: `Reuters credits "${clipped(line)}"` };
   }
   const author = article.meta.author?.trim();
   const m = author ? p.author.exec(author) : null;
