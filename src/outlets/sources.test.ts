@@ -28,8 +28,8 @@ test('two reworded reports of one outlet (two hosts, site name and host) are one
   assert.deepEqual(before.sources, ['g1', 't1', 't2']);
   assert.equal(before.independentSources, 3, 'reuse alone counts the outlet twice');
   assert.equal(after.independentSources, 2);
-  assert.deepEqual(after.sourceIds, ['src:harbourview-gazette.example', 'src:ostra-valley-times']);
-  const times = sources.find((s) => s.id === 'src:ostra-valley-times')!;
+  assert.deepEqual(after.sourceIds, ['src:harbourview-gazette.example', 'src:ostravalleytimes.example']);
+  const times = sources.find((s) => s.id === 'src:ostravalleytimes.example')!;
   assert.equal(times.label, 'Ostra Valley Times');
   assert.deepEqual(times.articles, ['t1', 't2']);
   assert.deepEqual(times.folded.map((f) => [f.kind, f.detail]), [['masthead', '2 reports of one outlet: Ostra Valley Times (seen as Ostra Valley Times, ostravalleytimes.example)']]);

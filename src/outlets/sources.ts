@@ -193,7 +193,9 @@ function describeSource(ids: string[], ctx: Context): Draft {
   if (owner) folds.push(owner);
   const outlets = outletNames(ids);
   const label = wire ? wireVia(wire, outlets.filter((n) => n !== wire).length) : owner ? owner.detail : mastheads.length === 1 ? mastheads[0].name : outlets.length ? outlets.join(' + ') : ids.length > 1 ? `${ids.length} copies of ${ids[0]}` : `article ${ids[0]}`;
-  const key = wire ?? owner?.by ?? (mastheads.length === 1 ? mastheads[0].name : ids[0]);
+  // Ids come from what does not change as a corpus grows (the registry's name, a domain, a wire, an owner),
+  // not from the display name, which is the spelling seen most so far.
+  const key = wire ?? owner?.by ?? (mastheads.length === 1 ? stableName(mastheads[0]) : ids[0]);
   return { key, label, articles: ids, outlets, wire, owner: owner?.by ?? null, folded: folds };
 }
 
@@ -213,6 +215,11 @@ function wireFold(wire: string, articles: string[], why: Set<string>, ctx: Conte
   const shown = parts.slice(0, MAX_WHY).join('; ') + (parts.length > MAX_WHY ? `; ${parts.length - MAX_WHY} more reasons` : '');
   const outlets = outletNames(articles).filter((n) => n !== wire);
   return { kind: 'wire', by: wire, articles, outlets, detail: `${wireVia(wire, outlets.length)} (${shown})` };
+}
+
+/** The registry's name, else the masthead's smallest domain, else its name key. */
+function stableName(m: Masthead): string {
+  return m.entry?.name ?? m.key.replace(/^(host|name):/, '');
 }
 
 /** "AP via 12 outlets"; "AP" for the wire's own site alone. */
@@ -237,7 +244,8 @@ function ownerFold(mastheads: Masthead[], ids: string[], ctx: Context): SourceFo
   return { kind: 'owner', by: owners.join(' / '), articles, outlets: mastheads.map((m) => m.name), detail: `${mastheads.length} outlets of related owners (${owners.join(', ')})` };
 }
 
-/** Readable ids from each source's key (`src:ap`, `src:ostra-valley-times`), unique with `~2`, `~3`. */
+/** Readable ids from each source's key (`src:ap`, `src:ostravalleytimes.example`, `src:valley-media-group`),
+ * unique with `~2`, `~3`. */
 function assignIds(drafts: Draft[]): Pick<IndependentSources, 'groupOf' | 'sources'> {
   drafts.sort((x, y) => byCodePoint(x.key, y.key) || byCodePoint(x.articles[0], y.articles[0]));
   const used = new Set<string>();
