@@ -388,7 +388,7 @@ export function independentCount(ids: string[], reuse: ReportReuse[]): number {
 /**
  * What folded the cited articles into fewer sources, per source, in words: "AP via 3 outlets", "2 outlets
  * of one owner (X)", "2 reports of one outlet (X)". Copies of one report are left to the copy links
- * (`oneCopyGroup`), which name who copies whom. `explained` holds the articles a note covers.
+ * (`oneCopyGroup`), which name who copies whom. `explained` holds a wire's articles, whose copy links the note replaces.
  */
 export function sourceFolds(
   ids: string[],
@@ -406,12 +406,14 @@ export function sourceFolds(
   for (const [src, cited] of [...bySource].sort((x, y) => byCodePoint(x[0].id, y[0].id))) {
     const outlets = [...new Set(cited.map((id) => outletOf(articleOf(id))).filter((o): o is string => !!o))];
     let note: string | null = null;
-    if (src.wire) note = wireVia(src.wire, outlets.filter((o) => o !== src.wire).length);
+    if (src.wire) note = wireVia(src.wire, outlets.filter((o) => o !== src.wire).length, outlets.includes(src.wire));
     else if (src.owner && outlets.length >= 2) note = `${outlets.length} outlets of one ${src.folded.some((f) => f.kind === 'parent') ? 'parent company' : 'owner'} (${src.owner})`;
     else if (cited.length >= 2 && outlets.length === 1 && !oneCopyGroup(cited)) note = `${cited.length} reports of one outlet (${outlets[0]})`;
     if (!note) continue;
     notes.push(note);
-    for (const id of cited) explained.add(id);
+    // A wire's copies are the wire's: who copied whom among them says nothing more. An owner's or an
+    // outlet's copies keep their copy links.
+    if (src.wire) for (const id of cited) explained.add(id);
   }
   return { notes, explained };
 }
@@ -458,7 +460,7 @@ export function quotePriority(story: Story): Story['quotes'] {
 /** What a reader should weigh about a disagreement: copies of one report, and how sure the finding is. */
 function disagreementNote(c: Contradiction): string | null {
   const parts: string[] = [];
-  if (c.betweenCopies) parts.push('every side is one source (copies of one report, or one outlet or owner), not independent sources');
+  if (c.betweenCopies) parts.push('every side is one source (copies, one outlet, one owner or one wire), not independent sources');
   if (c.confidence !== undefined) parts.push(`confidence ${c.confidence.toFixed(2)}`);
   return parts.length ? parts.join('; ') : null;
 }

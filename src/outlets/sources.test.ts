@@ -77,6 +77,22 @@ test('a copy group without a wire sign goes to the outlet of its original', () =
   assert.equal(g.folded[0].detail, "2 articles that copy each other: copies of harbourview-gazette.example's report in Kestrel Post");
 });
 
+test("copies across two outlets of one owner are that owner's report", () => {
+  const copy = { ...times1, id: 'r2', meta: { ...times1.meta, outlet: 'Ostra Radio', url: 'https://ostra-radio.example/copy' } };
+  const { groupOf, sources } = independentSources([times1, copy, gazette], reuseOf([['r2', 't1']]), registry);
+  assert.equal(groupOf.get('t1'), groupOf.get('r2'));
+  const owned = sources.find((s) => s.articles.includes('t1'))!;
+  assert.equal(owned.label, '2 outlets of one owner (Valley Media Group)');
+  assert.deepEqual(owned.folded.map((f) => f.kind), ['copy', 'owner']);
+});
+
+test("a wire's own site and the outlets carrying its story", () => {
+  const own = { ...ap3, id: 'w0', meta: { ...ap3.meta, outlet: null, url: 'https://apnews.com/article/lomar' } };
+  const { sources } = independentSources([own, ap1, ap2], reuseOf([['w0', 'w1', 'w2']]), registry);
+  assert.equal(sources.length, 1);
+  assert.equal(sources[0].label, 'AP via its own site and 2 outlets');
+});
+
 test('deterministic whatever the input order', () => {
   const articles = [times1, times2, radio, gazette, ap1, ap2, ap3];
   const reuse = reuseOf([['w1', 'w2']]);

@@ -25,6 +25,8 @@ type Origin =
   /** `why` is null when the copies carry the wire's sign in their text (counted per article). */
   | { kind: 'wire'; wire: OutletEntry; why: string | null }
   | { kind: 'masthead'; masthead: Masthead; copiedBy: Masthead[] }
+  /** Copies across outlets of one owner or parent company (registry): that owner's report. */
+  | { kind: 'owner'; owner: string; mastheads: Masthead[] }
   | { kind: 'alone' };
 
 /**
@@ -47,7 +49,7 @@ export function independentSources(
     const origin = originOfGroup(members, reuse.links, mastheadOf, signals, registry);
     originOf.set(gid, origin);
     for (const id of members) sets.union(`article:${members[0]}`, `article:${id}`);
-    const node = origin.kind === 'wire' ? `wire:${origin.wire.name}` : origin.kind === 'masthead' ? `masthead:${origin.masthead.key}` : null;
+    const node = origin.kind === 'wire' ? `wire:${origin.wire.name}` : origin.kind === 'masthead' ? `masthead:${origin.masthead.key}` : origin.kind === 'owner' ? `owner:${nameKey(origin.owner)}` : null;
     if (node) sets.union(`article:${members[0]}`, node);
   }
   // Outlets of one owner (or parent company) are one source; a wire's own site is the wire.
@@ -113,6 +115,8 @@ function originOfGroup(
     if (common) return { kind: 'wire', wire: common, why: `every outlet of the copies republishes ${common.name}` };
   }
   if (outlets.length === 1 && members.every((id) => mastheadOf.get(id))) return { kind: 'masthead', masthead: outlets[0], copiedBy: [] };
+  const owner = commonOwner(outlets);
+  if (owner && members.every((id) => mastheadOf.get(id))) return { kind: 'owner', owner, mastheads: outlets };
   const originals = originalsOf(members, links);
   const originOutlets = [...new Set(originals.map((id) => mastheadOf.get(id)).filter((m): m is Masthead => !!m))];
   if (originals.length && originOutlets.length === 1 && originals.every((id) => mastheadOf.get(id) === originOutlets[0])) {
@@ -120,6 +124,16 @@ function originOfGroup(
   }
   if (outlets.length === 1) return { kind: 'masthead', masthead: outlets[0], copiedBy: [] };
   return { kind: 'alone' };
+}
+
+/** The owner (else parent company) every outlet has, by the registry, when there are several outlets. */
+function commonOwner(outlets: Masthead[]): string | null {
+  if (outlets.length < 2) return null;
+  for (const field of ['owner', 'parent'] as const) {
+    const names = new Set(outlets.map((m) => (m.entry?.[field] ? nameKey(m.entry[field]!) : null)));
+    if (names.size === 1 && !names.has(null)) return outlets[0].entry![field]!;
+  }
+  return null;
 }
 
 /** The one wire every outlet republishes (registry `republishes`), if there is exactly one. */
@@ -178,6 +192,8 @@ function describeSource(ids: string[], ctx: Context): Draft {
       if (origin.why) wireWhy.add(origin.why);
     } else if (origin.kind === 'masthead') {
       (ownReports.get(origin.masthead) ?? ownReports.set(origin.masthead, []).get(origin.masthead)!).push(g);
+    } else if (origin.kind === 'owner') {
+      for (const m of origin.mastheads) (ownReports.get(m) ?? ownReports.set(m, []).get(m)!).push(g);
     }
   }
   if (wire) folds.push(wireFold(wire, wireArticles.sort(byCodePoint), wireWhy, ctx, outletNames));
@@ -192,7 +208,7 @@ function describeSource(ids: string[], ctx: Context): Draft {
   const owner = ownerFold(mastheads, ids, ctx);
   if (owner) folds.push(owner);
   const outlets = outletNames(ids);
-  const label = wire ? wireVia(wire, outlets.filter((n) => n !== wire).length) : owner ? owner.detail : mastheads.length === 1 ? mastheads[0].name : outlets.length ? outlets.join(' + ') : ids.length > 1 ? `${ids.length} copies of ${ids[0]}` : `article ${ids[0]}`;
+  const label = wire ? wireVia(wire, outlets.filter((n) => n !== wire).length, outlets.includes(wire)) : owner ? owner.detail : mastheads.length === 1 ? mastheads[0].name : outlets.length ? outlets.join(' + ') : ids.length > 1 ? `${ids.length} copies of ${ids[0]}` : `article ${ids[0]}`;
   // Ids come from what does not change as a corpus grows (the registry's name, a domain, a wire, an owner),
   // not from the display name, which is the spelling seen most so far.
   const key = wire ?? owner?.by ?? (mastheads.length === 1 ? stableName(mastheads[0]) : ids[0]);
@@ -213,8 +229,9 @@ function wireFold(wire: string, articles: string[], why: Set<string>, ctx: Conte
   if (signs.size && unsigned) parts.push(`${unsigned} cop${unsigned === 1 ? 'y' : 'ies'} of them`);
   parts.push(...reasons);
   const shown = parts.slice(0, MAX_WHY).join('; ') + (parts.length > MAX_WHY ? `; ${parts.length - MAX_WHY} more reasons` : '');
-  const outlets = outletNames(articles).filter((n) => n !== wire);
-  return { kind: 'wire', by: wire, articles, outlets, detail: `${wireVia(wire, outlets.length)} (${shown})` };
+  const all = outletNames(articles);
+  const outlets = all.filter((n) => n !== wire);
+  return { kind: 'wire', by: wire, articles, outlets, detail: `${wireVia(wire, outlets.length, all.includes(wire))} (${shown})` };
 }
 
 /** The registry's name, else the masthead's smallest domain, else its name key. */
@@ -222,9 +239,10 @@ function stableName(m: Masthead): string {
   return m.entry?.name ?? m.key.replace(/^(host|name):/, '');
 }
 
-/** "AP via 12 outlets"; "AP" for the wire's own site alone. */
-export function wireVia(wire: string, outlets: number): string {
-  return outlets === 0 ? wire : `${wire} via ${outlets} outlet${outlets === 1 ? '' : 's'}`;
+/** "AP via 12 outlets"; "AP" for the wire's own site alone; "AP via its own site and 2 outlets". */
+export function wireVia(wire: string, outlets: number, ownSite = false): string {
+  if (outlets === 0) return wire;
+  return `${wire} via ${ownSite ? 'its own site and ' : ''}${outlets} outlet${outlets === 1 ? '' : 's'}`;
 }
 
 /** Outlets joined because one owner (or parent company) holds them: "2 outlets of one owner (X)". */
