@@ -77,6 +77,13 @@ export class SqliteReuseIndex implements ReuseIndexStore {
     });
   }
 
+  /** Drops the signatures of these ids (an article revised: its new text is indexed afresh). Their postings stay
+   *  in `reuse_band` until a rebuild, pointing at a doc no signature row names, so queries skip them. */
+  forget(ids: string[]): void {
+    const drop = this.db.prepare('DELETE FROM reuse_signature WHERE id = ?');
+    for (const id of ids) drop.run(id);
+  }
+
   get size(): number {
     return this.countDocs.get() as number;
   }
@@ -125,7 +132,10 @@ export class SqliteReuseIndex implements ReuseIndexStore {
     const hits = new Map<string, CandidateHits>();
     for (const [doc, h] of byDoc) {
       // Only candidates worth verifying cost an id lookup.
-      if (isCandidate(h)) hits.set(this.selectId.get(doc) as string, h);
+      if (!isCandidate(h)) continue;
+      // A doc without a signature row was an earlier version of a revised article (see `forget`).
+      const id = this.selectId.get(doc) as string | undefined;
+      if (id !== undefined) hits.set(id, h);
     }
     return hits;
   }

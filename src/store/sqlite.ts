@@ -294,6 +294,11 @@ export class SqliteStore implements Store {
         } else insertArticle.run(a.id, a.key, a.hash, seq++, now, now, pack(a.analysed));
       }
       for (const a of change.updatedArticles ?? []) updateData.run(pack(a), now, a.id);
+      // A revision's earlier text no longer speaks for it: its signature and links are replaced by the new ones.
+      const revised = change.articles.filter((a) => a.revisionOf).map((a) => a.id);
+      this.reuseIndex.forget(revised);
+      const dropLinks = db.prepare('DELETE FROM reuse_link WHERE a = ? OR b = ?');
+      for (const id of revised) dropLinks.run(id, id);
       this.reuseIndex.addMany(change.signatures);
       const upsertLink = db.prepare('INSERT OR REPLACE INTO reuse_link (a, b, joins, data) VALUES (?, ?, ?, ?)');
       for (const { link, joins } of change.links) upsertLink.run(link.a, link.b, joins ? 1 : 0, JSON.stringify(link));
