@@ -201,7 +201,8 @@ function describeSource(ids: string[], ctx: Context): Draft {
   for (const m of mastheads) {
     const reports = ownReports.get(m)!;
     if (reports.length < 2) continue;
-    const articles = ids.filter((id) => reports.includes(ctx.reuseGroupOf(id)));
+    const groups = new Set(reports);
+    const articles = ids.filter((id) => groups.has(ctx.reuseGroupOf(id)));
     const spelled = m.spellings.length > 1 ? ` (seen as ${m.spellings.slice(0, MAX_WHY * 2).join(', ')}${m.spellings.length > MAX_WHY * 2 ? ', …' : ''})` : '';
     folds.push({ kind: 'masthead', by: m.name, articles, outlets: [m.name], detail: `${reports.length} reports of one outlet: ${m.name}${spelled}` });
   }
@@ -252,13 +253,15 @@ function ownerFold(mastheads: Masthead[], ids: string[], ctx: Context): SourceFo
     const names = [...new Set(mastheads.map((m) => m.entry?.[field]).filter((n): n is string => !!n))];
     if (names.length !== 1 || !mastheads.every((m) => m.entry?.[field])) continue;
     const outlets = mastheads.map((m) => m.name);
-    const articles = ids.filter((id) => mastheads.includes(ctx.mastheadOf.get(id)!));
+    const inside = new Set(mastheads);
+    const articles = ids.filter((id) => inside.has(ctx.mastheadOf.get(id)!));
     const of = field === 'owner' ? 'one owner' : 'one parent company';
     return { kind: field, by: names[0], articles, outlets, detail: `${outlets.length} outlets of ${of} (${names[0]})` };
   }
   const owners = [...new Set(mastheads.flatMap((m) => [m.entry?.owner, m.entry?.parent]).filter((n): n is string => !!n))].sort(byCodePoint);
   if (!owners.length) return null;
-  const articles = ids.filter((id) => mastheads.includes(ctx.mastheadOf.get(id)!));
+  const inside = new Set(mastheads);
+  const articles = ids.filter((id) => inside.has(ctx.mastheadOf.get(id)!));
   return { kind: 'owner', by: owners.join(' / '), articles, outlets: mastheads.map((m) => m.name), detail: `${mastheads.length} outlets of related owners (${owners.join(', ')})` };
 }
 
