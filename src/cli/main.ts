@@ -4,7 +4,8 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_DB_PATH, StoreError } from '../store/store.js';
+// The light store module (no SQLite driver): --help must not load the database code.
+import { DEFAULT_DB_PATH, StoreError } from '../store/paths.js';
 import type { AnalyzeCommandOptions } from './commands/analyze.js';
 import type { ExtractCommandOptions } from './commands/extract.js';
 import { EXIT_INTERNAL, EXIT_NOTHING_ANALYSED, EXIT_OK, EXIT_USAGE, UserError } from './commands/exit.js';

@@ -3,7 +3,7 @@
 
 import { availableParallelism } from 'node:os';
 import { analyze } from '../../analyze.js';
-import { storePathProblem } from '../../store/store.js';
+import { storePathProblem } from '../../store/paths.js';
 import { renderMarkdown } from '../../brief/markdown.js';
 import { renderHtml } from '../../brief/html.js';
 import { markReport } from '../../ingest/own-output.js';
