@@ -7,6 +7,7 @@ import type { Report, ReportReuse, ReuseResult } from './model/report.js';
 import type { IngestOptions } from './ingest/types.js';
 import { openCorpus } from './corpus/index.js';
 import { FULL_REUSE_GROUP, reportReuse as reportLinks } from './corpus/report.js';
+import type { OutletRegistry } from './outlets/index.js';
 
 export { FULL_REUSE_GROUP };
 
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   engine?: 'facts' | 'sentences';
   /** Told once when another process is adding to the same database and this run waits for it. */
   onWait?: (holder: string) => void;
+  /** Outlet registry (`--outlets FILE`, loadOutletRegistry): names, hosts, owners, wire services. */
+  outlets?: OutletRegistry;
 }
 
 export interface AnalyzeResult {
@@ -34,7 +37,7 @@ export interface AnalyzeResult {
 }
 
 export async function analyze(inputs: string[], options: AnalyzeOptions): Promise<AnalyzeResult> {
-  const corpus = await openCorpus({ db: options.db, onWait: options.onWait });
+  const corpus = await openCorpus({ db: options.db, onWait: options.onWait, outlets: options.outlets });
   try {
     const added = await corpus.add(inputs, {
       ingest: options.ingest,

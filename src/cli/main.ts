@@ -36,6 +36,7 @@ function analyzeDefinition(program: Command): void {
     .option('--db <path>', 'SQLite database path', DEFAULT_DB_PATH)
     .option('--no-db', 'run purely in memory (nothing stored)')
     .option('--workers <n>', 'worker threads for text and extraction (default: both cores for large runs)')
+    .option('--outlets <file>', 'outlet registry (JSON): names, hosts, owners, wire services; see docs/outlets.md')
     .option('-q, --quiet', 'no progress or summary on stderr')
     .option('--timings', 'print per-stage times on stderr')
     .addHelpText(

@@ -15,10 +15,13 @@ import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
 import { documentKeys, placeArticles } from './place.js';
 import { independentSourcesOf, storyView, type Engine } from './view.js';
+import { independentSources, type OutletRegistry } from '../outlets/index.js';
 
 export interface ChunkOptions {
   workers?: number;
   engine?: Engine;
+  /** Outlet registry (`--outlets FILE`); the built-in wire services when absent. */
+  outlets?: OutletRegistry;
   now?: () => Date;
   timings: Map<string, number>;
   timed: <T>(phase: string, fn: () => Promise<T> | T) => Promise<T>;
@@ -74,11 +77,14 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   const { fresh, updated, links } = await opts.timed('reuse', () => reuseAgainstStore(analysed, store));
   const placement = await opts.timed('cluster', () => placeArticles(fresh, links, store));
   const byId = new Map(placement.articles.map((a) => [a.id, a]));
+  // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
+  // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
+  const sources = await opts.timed('sources', () => independentSources(placement.articles, placement.reuse, opts.outlets).groupOf);
   const views = await opts.timed('corroborate', () =>
     placement.changed.map((c, i) => {
       opts.onProgress?.({ phase: 'corroborate', done: i, total: placement.changed.length });
-      const view = storyView(c, c.articles.map((id) => byId.get(id)!), placement.reuse, opts.engine);
-      return { view, terms: placement.terms.get(c.id) ?? [], independentSources: independentSourcesOf(view, placement.reuse.groupOf) };
+      const view = storyView(c, c.articles.map((id) => byId.get(id)!), placement.reuse, opts.engine, sources);
+      return { view, terms: placement.terms.get(c.id) ?? [], independentSources: independentSourcesOf(view, sources) };
     }),
   );
   const raws = new Map(work.map((a) => [a.id, a.raw]));

@@ -17,12 +17,16 @@ import { addChunk, type ChunkOutcome } from './add.js';
 import { buildReport } from './report.js';
 import { documentKeys, heaviestKeys, PLACEMENT_PARAMS } from './place.js';
 import { independentSourcesOf, storyView, type Engine } from './view.js';
+import { independentSources, type OutletRegistry } from '../outlets/index.js';
+import { independenceGroups } from '../reuse/groups.js';
 
 export interface CorpusOptions {
   /** SQLite path, or null for an in-memory corpus (nothing kept after `close`). */
   db: string | null;
   /** Told once when another process holds the corpus and this one waits. */
   onWait?: (holder: string) => void;
+  /** Outlet registry (`--outlets FILE`, loadOutletRegistry); the built-in wire services when absent. */
+  outlets?: OutletRegistry;
 }
 
 export interface AddOptions {
@@ -43,7 +47,7 @@ export interface AddResult extends ChunkOutcome {
 }
 
 export class Corpus {
-  constructor(readonly store: Store, private readonly onWait?: (holder: string) => void) {}
+  constructor(readonly store: Store, private readonly onWait?: (holder: string) => void, private readonly outlets?: OutletRegistry) {}
 
   async add(inputs: string[], opts: AddOptions = {}): Promise<AddResult> {
     const timings = new Map<string, number>();
@@ -63,7 +67,7 @@ export class Corpus {
       let chunk: Article[] = [];
       const flush = async () => {
         if (chunk.length === 0) return;
-        const done = await addChunk(chunk, this.store, { workers: opts.workers, engine: opts.engine, now: opts.now, timings, timed, onProgress: opts.onProgress }, result.rejected);
+        const done = await addChunk(chunk, this.store, { workers: opts.workers, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress }, result.rejected);
         chunk = [];
         merge(result, done);
       };
@@ -105,9 +109,13 @@ export class Corpus {
     const loaded = new Map((await this.store.getArticles(memberIds.filter((id) => inStories.has(id)))).map((s) => [s.id, s.analysed]));
     const articles = memberIds.map((id) => loaded.get(id)).filter((a): a is AnalysedArticle => !!a);
     const inside = new Set(articles.map((a) => a.id));
-    const links: ReuseLink[] = (await this.store.reuseLinks([...inside])).map((l) => l.link).filter((l) => inside.has(l.a) && inside.has(l.b));
+    const storedLinks = (await this.store.reuseLinks([...inside])).filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
+    const links: ReuseLink[] = storedLinks.map((l) => l.link);
     links.sort((x, y) => (x.a + '\u0000' + x.b < y.a + '\u0000' + y.b ? -1 : 1));
-    return buildReport({ stories, articles, links, rejected: opts.rejected ?? [], warnings: opts.warnings ?? [], withText: opts.withText ?? false, now: opts.now ?? new Date() });
+    // The report's sources: the same folding the stored views counted, over the reported articles.
+    const groupOf = independenceGroups([...inside], storedLinks.filter((l) => l.joins).map((l) => l.link));
+    const sources = independentSources(articles, { groupOf, links }, this.outlets);
+    return buildReport({ stories, articles, links, sources, rejected: opts.rejected ?? [], warnings: opts.warnings ?? [], withText: opts.withText ?? false, now: opts.now ?? new Date() });
   }
 
   /** Re-runs reuse, clustering and every view over the whole corpus as one batch; ids stay where stories do. */
@@ -134,10 +142,11 @@ export class Corpus {
       const byId = new Map(articles.map((a) => [a.id, a]));
       const features = new Map(articles.map((a) => [a.id, articleFeatures(a)]));
       const df = documentKeys([...features.values()]);
+      const sources = independentSources(articles, reuse, this.outlets).groupOf;
       const views = final.map((c) => {
-        const view = storyView(c, c.articles.map((id) => byId.get(id)!), reuse, opts.engine);
+        const view = storyView(c, c.articles.map((id) => byId.get(id)!), reuse, opts.engine, sources);
         const terms = heaviestKeys(c.articles.map((id) => features.get(id)!.counts), df, articles.length, PLACEMENT_PARAMS.storyTerms);
-        return { view, terms, independentSources: independentSourcesOf(view, reuse.groupOf) };
+        return { view, terms, independentSources: independentSourcesOf(view, sources) };
       });
       const old = new Set(storyOf.values());
       const at = (opts.now?.() ?? new Date()).toISOString();
@@ -179,7 +188,7 @@ function merge(into: AddResult, chunk: ChunkOutcome): void {
 }
 
 export async function openCorpus(opts: CorpusOptions): Promise<Corpus> {
-  return new Corpus(openStore(opts.db), opts.onWait);
+  return new Corpus(openStore(opts.db), opts.onWait, opts.outlets);
 }
 
 export { canonicalUrl, appearanceKey } from './identity.js';

@@ -4,6 +4,7 @@
 import type { AnalysedArticle } from '../model/article.js';
 import { REPORT_VERSION, type Rejected, type Report, type ReportArticle, type ReportReuse, type ReuseLink, type Story } from '../model/report.js';
 import { independenceGroups } from '../reuse/groups.js';
+import { withSource, type IndependentSources } from '../outlets/index.js';
 
 /** Copy groups up to this size list every pairwise link; larger ones their spanning links (reportReuse). */
 export const FULL_REUSE_GROUP = 8;
@@ -21,6 +22,8 @@ export function buildReport(input: {
   stories: Story[];
   articles: AnalysedArticle[];
   links: ReuseLink[];
+  /** The reported articles folded into independent sources (src/outlets); none: no `sources` (1.2 shape). */
+  sources?: IndependentSources;
   rejected: Rejected[];
   warnings: Report['warnings'];
   withText: boolean;
@@ -32,10 +35,11 @@ export function buildReport(input: {
   return {
     version: REPORT_VERSION,
     generatedAt: input.now.toISOString(),
-    articles: articles.map((a) => reportArticle(a, input.withText)),
+    articles: articles.map((a) => (input.sources ? withSource(reportArticle(a, input.withText), input.sources) : reportArticle(a, input.withText))),
     rejected: input.rejected,
     warnings: input.warnings,
     ...reportReuse(input.links, byId),
+    ...(input.sources ? { sources: input.sources.sources } : {}),
     stories,
   };
 }

@@ -10,14 +10,18 @@ import { corroborateStory } from '../corroborate/index.js';
 import { unflaggedHeadline } from '../cluster/labels.js';
 import { hasEnglishRules } from '../text/language.js';
 import { summarise } from '../brief/summary.js';
+import { withSourceIds } from '../outlets/index.js';
 
 export type Engine = 'facts' | 'sentences';
 
-export function storyView(c: StoryCluster, members: AnalysedArticle[], reuse: ReuseResult, engine?: Engine): Story {
+/** `sources` (src/outlets independentSources: article → source) is what every independence figure counts;
+ * without it, the reuse stage's copy groups. */
+export function storyView(c: StoryCluster, members: AnalysedArticle[], copies: ReuseResult, engine?: Engine, sources?: Map<string, string>): Story {
+  const reuse: ReuseResult = sources ? { ...copies, groupOf: sources } : copies;
   // Claims and contradictions are English rules (German headings came out as agreed claims): an article in
   // another language stays in its story but is not analysed for claims.
   const forClaims = members.filter((a) => hasEnglishRules(a.text.language));
-  const { claims, contradictions, quotes, updates } = corroborateStory(forClaims, reuse, collectQuotes(forClaims), c.headline, { events: c.events, engine });
+  const { claims, contradictions, quotes, updates } = withSourceIds(corroborateStory(forClaims, reuse, collectQuotes(forClaims), c.headline, { events: c.events, engine }), reuse.groupOf);
   const flagged = new Set(contradictions.filter((x) => x.kind === 'headline').flatMap((x) => x.values.flatMap((v) => v.sources)));
   return {
     ...c,

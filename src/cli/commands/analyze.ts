@@ -10,6 +10,7 @@ import { markReport } from '../../ingest/own-output.js';
 import { Progress } from '../progress.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
+import { loadOutletRegistry, OutletRegistryError, type OutletRegistry } from '../../outlets/index.js';
 
 export interface AnalyzeCommandOptions {
   format: 'md' | 'json' | 'html';
@@ -18,6 +19,8 @@ export interface AnalyzeCommandOptions {
   /** A path, or false for --no-db. */
   db: string | false;
   workers?: string;
+  /** `--outlets FILE`: the outlet registry. */
+  outlets?: string;
   quiet?: boolean;
   timings?: boolean;
 }
@@ -34,9 +37,20 @@ export function workerCount(value: string | undefined, quiet: boolean): number |
   return cores;
 }
 
+/** `--outlets FILE` read and checked before anything is analysed; a mistake is a usage error, one line. */
+export function outletRegistry(file: string): OutletRegistry {
+  try {
+    return loadOutletRegistry(file);
+  } catch (err) {
+    if (err instanceof OutletRegistryError) throw new UserError(err.message, EXIT_USAGE);
+    throw err;
+  }
+}
+
 export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptions): Promise<void> {
   // Options and paths first: nothing is read or analysed until they are known to work.
   const workers = workerCount(opts.workers, Boolean(opts.quiet));
+  const outlets = opts.outlets === undefined ? undefined : outletRegistry(opts.outlets);
   checkOutputPath(opts.out);
   if (opts.db !== false) {
     const problem = storePathProblem(opts.db);
@@ -48,6 +62,7 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
     db: opts.db === false ? null : opts.db,
     withText: Boolean(opts.withText),
     workers,
+    outlets,
     onProgress: (e) => progress.update(e.phase, e.done, e.total),
   });
   progress.stop();
