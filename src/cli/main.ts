@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_DB_PATH, StoreError } from '../store/paths.js';
 import type { AnalyzeCommandOptions } from './commands/analyze.js';
 import type { ExtractCommandOptions } from './commands/extract.js';
+import type { AddCommandOptions, RebuildCommandOptions, ReportCommandOptions, StoriesCommandOptions } from './commands/corpus.js';
 import { EXIT_INTERNAL, EXIT_NOTHING_ANALYSED, EXIT_OK, EXIT_USAGE, UserError } from './commands/exit.js';
 
 export { EXIT_OK, EXIT_NOTHING_ANALYSED, EXIT_USAGE } from './commands/exit.js';
@@ -78,6 +79,57 @@ Examples:
     });
 }
 
+/** The corpus commands: `add` into the stored corpus, `stories` and `report` read it, `rebuild` redoes it. */
+function corpusDefinitions(program: Command): void {
+  const db = (c: Command) => c.option('--db <path>', 'SQLite database path (the corpus)', DEFAULT_DB_PATH);
+  db(program
+    .command('add')
+    .description('Add files, folders, globs or stdin (-) to the corpus: new, revised and duplicate articles, stories updated.')
+    .argument('<inputs...>', 'files, folders (recursive), globs, or - for stdin'))
+    .addOption(new Option('--format <format>', 'what changed, as').choices(['table', 'json']).default('table'))
+    .option('--outlets <file>', 'outlet registry (JSON): names, hosts, owners, wire services; see docs/outlets.md')
+    .option('--workers <n>', 'worker threads for text and extraction (default: both cores for large chunks)')
+    .option('--chunk <n>', 'articles per commit (a killed add loses at most one chunk)', '1000')
+    .option('-q, --quiet', 'no progress on stderr')
+    .addHelpText('after', '\nExamples:\n  crosscheck add examples/\n  crosscheck add today/*.html --db news.db\n')
+    .action(async (inputs: string[], opts: AddCommandOptions) => {
+      const { addCommand } = await import('./commands/corpus.js');
+      await addCommand(inputs, opts);
+    });
+  db(program
+    .command('stories')
+    .description('List the stored stories, newest activity first, without recomputing anything.'))
+    .option('--since <date>', 'stories with activity on or after YYYY-MM-DD')
+    .option('--query <words>', 'words the headline must contain')
+    .option('--limit <n>', 'at most this many')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: StoriesCommandOptions) => {
+      const { storiesCommand } = await import('./commands/corpus.js');
+      await storiesCommand(opts);
+    });
+  db(program
+    .command('report')
+    .description('Render stored stories (all, or those named) as a brief.'))
+    .option('--story <id...>', 'story ids (crosscheck stories lists them)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('--with-text', "include each article's cleaned body in the JSON report")
+    .option('--outlets <file>', 'outlet registry (JSON) for the report\'s independent sources')
+    .action(async (opts: ReportCommandOptions) => {
+      const { reportCommand } = await import('./commands/corpus.js');
+      await reportCommand(opts);
+    });
+  db(program
+    .command('rebuild')
+    .description('Re-run reuse, clustering and every story view over the whole corpus as one batch (ids kept).'))
+    .option('--outlets <file>', 'outlet registry (JSON)')
+    .option('-q, --quiet', 'no summary on stderr')
+    .action(async (opts: RebuildCommandOptions) => {
+      const { rebuildCommand } = await import('./commands/corpus.js');
+      await rebuildCommand(opts);
+    });
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -88,6 +140,7 @@ export function buildProgram(): Command {
     .exitOverride();
   // A command is a definition here and a module in commands/, imported by its action.
   analyzeDefinition(program);
+  corpusDefinitions(program);
   extractDefinition(program);
   return program;
 }

@@ -1,0 +1,121 @@
+// The corpus commands: `add` (ingest into the stored corpus, print what changed), `stories` (list without
+// recomputing), `report` (render stored stories) and `rebuild` (the batch passes over everything stored).
+// Loaded by main.ts only when one of them runs.
+
+import { existsSync } from 'node:fs';
+import { openCorpus, type Corpus } from '../../corpus/index.js';
+import { storePathProblem } from '../../store/store.js';
+import { renderMarkdown } from '../../brief/markdown.js';
+import { renderHtml } from '../../brief/html.js';
+import { markReport } from '../../ingest/own-output.js';
+import { Progress } from '../progress.js';
+import { checkOutputPath, writeOutput } from './output.js';
+import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
+import { outletRegistry, workerCount } from './analyze.js';
+
+export interface AddCommandOptions { db: string; workers?: string; chunk?: string; quiet?: boolean; format: 'table' | 'json'; outlets?: string }
+export interface StoriesCommandOptions { db: string; since?: string; query?: string; limit?: string; format: 'table' | 'json' }
+export interface ReportCommandOptions { db: string; story?: string[]; format: 'md' | 'json' | 'html'; out?: string; withText?: boolean; outlets?: string }
+export interface RebuildCommandOptions { db: string; quiet?: boolean; outlets?: string }
+
+function positive(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0)) throw new UserError(`${flag} expects a whole number above 0, got "${value}"`, EXIT_USAGE);
+  return n;
+}
+
+/** Opens the corpus for writing (created when missing), or for reading (it must exist). */
+async function open(db: string, mustExist: boolean, quiet = false, outletsFile?: string): Promise<Corpus> {
+  const outlets = outletsFile === undefined ? undefined : outletRegistry(outletsFile);
+  if (mustExist && !existsSync(db)) throw new UserError(`no corpus at ${db}: add articles first (crosscheck add INPUT… --db ${db})`, EXIT_USAGE);
+  const problem = storePathProblem(db);
+  if (problem) throw new UserError(`cannot use the database ${db}: ${problem}`, EXIT_USAGE);
+  return openCorpus({ db, outlets, onWait: (holder) => !quiet && process.stderr.write(`crosscheck: waiting for another process adding to ${db} (${holder})…\n`) });
+}
+
+export async function addCommand(inputs: string[], opts: AddCommandOptions): Promise<void> {
+  const workers = workerCount(opts.workers, Boolean(opts.quiet));
+  const chunkSize = positive('--chunk', opts.chunk) ?? 1000;
+  const corpus = await open(opts.db, false, opts.quiet, opts.outlets);
+  const progress = new Progress(!opts.quiet);
+  try {
+    const r = await corpus.add(inputs, { workers, chunkSize, onProgress: (e) => progress.update(e.phase, e.done, e.total) });
+    progress.stop();
+    for (const x of r.rejected) if (!opts.quiet) process.stderr.write(`rejected ${x.path}: ${x.reason}\n`);
+    for (const w of r.warnings) if (!opts.quiet) process.stderr.write(`warning ${w.path}: ${w.message}\n`);
+    const summary = {
+      added: r.added, revised: r.revised, duplicates: r.duplicates, unchanged: r.unchanged.length, rejected: r.rejected,
+      storiesCreated: r.storiesCreated, storiesUpdated: r.storiesUpdated, storiesRemoved: r.storiesRemoved,
+    };
+    if (opts.format === 'json') process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    else {
+      const headlines = new Map((await corpus.stories({ articles: r.inputIds })).map((s) => [s.id, s.headline]));
+      const lines = [
+        `added ${r.added.length}, revised ${r.revised.length}, duplicate ${r.duplicates.length}, unchanged ${r.unchanged.length}, rejected ${r.rejected.length}`,
+        ...r.duplicates.map((d) => `  duplicate ${d.id}: same text as ${d.of}`),
+        ...r.revised.map((id) => `  revised ${id}`),
+        `stories: ${r.storiesCreated.length} created, ${r.storiesUpdated.length} updated, ${r.storiesRemoved.length} merged away`,
+        ...r.storiesCreated.map((id) => `  new      ${id}  ${headlines.get(id) ?? ''}`),
+        ...r.storiesUpdated.map((id) => `  updated  ${id}  ${headlines.get(id) ?? ''}`),
+        ...r.storiesRemoved.map((id) => `  merged   ${id}`),
+      ];
+      process.stdout.write(lines.join('\n') + '\n');
+    }
+    if (r.added.length + r.revised.length + r.duplicates.length + r.unchanged.length === 0) {
+      throw new UserError(`no article could be added (${r.rejected.length} input(s) rejected; see the reasons above)`, EXIT_NOTHING_ANALYSED);
+    }
+  } finally {
+    progress.stop();
+    await corpus.close();
+  }
+}
+
+export async function storiesCommand(opts: StoriesCommandOptions): Promise<void> {
+  if (opts.since && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) {
+    throw new UserError(`--since expects YYYY-MM-DD, got "${opts.since}"`, EXIT_USAGE);
+  }
+  const corpus = await open(opts.db, true);
+  try {
+    const list = await corpus.stories({ since: opts.since, query: opts.query, limit: positive('--limit', opts.limit) });
+    if (opts.format === 'json') {
+      process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+      return;
+    }
+    const rows = list.map((s) => [s.id, String(s.articles), String(s.independentSources), String(s.contradictions), s.firstSeen ?? '', s.lastSeen ?? '', s.headline]);
+    const head = ['id', 'articles', 'sources', 'disagreements', 'first', 'last', 'headline'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+    process.stdout.write([line(head), ...rows.map(line)].join('\n') + '\n');
+  } finally {
+    await corpus.close();
+  }
+}
+
+export async function reportCommand(opts: ReportCommandOptions): Promise<void> {
+  checkOutputPath(opts.out);
+  const corpus = await open(opts.db, true, false, opts.outlets);
+  try {
+    if (opts.story?.length) {
+      const found = new Set((await corpus.store.getStories(opts.story)).map((s) => s.id));
+      const missing = opts.story.filter((id) => !found.has(id));
+      if (missing.length) throw new UserError(`no story ${missing.join(', ')} in ${opts.db} (crosscheck stories lists them)`, EXIT_USAGE);
+    }
+    const report = await corpus.report({ stories: opts.story?.length ? opts.story : undefined, withText: Boolean(opts.withText) });
+    const body = opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'html' ? renderHtml(report) : renderMarkdown(report);
+    writeOutput(opts.out, markReport(opts.format, body));
+  } finally {
+    await corpus.close();
+  }
+}
+
+export async function rebuildCommand(opts: RebuildCommandOptions): Promise<void> {
+  const corpus = await open(opts.db, true, opts.quiet, opts.outlets);
+  try {
+    const t0 = performance.now();
+    const r = await corpus.rebuild();
+    if (!opts.quiet) process.stderr.write(`crosscheck: rebuilt ${r.stories} stor${r.stories === 1 ? 'y' : 'ies'} from ${r.articles} article(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  } finally {
+    await corpus.close();
+  }
+}
