@@ -35,9 +35,9 @@ test('add, add again, stories, report and rebuild on one corpus', () => {
   const storm = stories.find((s) => /storm/i.test(s.headline))!;
   const report = runCli(['report', '--db', db, '--story', storm.id, '--format', 'json']);
   assert.equal(report.code, 0, report.stderr);
-  const json = JSON.parse(report.stdout);
+  const json = JSON.parse(report.stdout) as { stories: { id: string; articles: string[] }[] };
   assert.ok(validateReport(json), schemaErrors());
-  assert.deepEqual(json.stories.map((s: { id: string }) => s.id), [storm.id]);
+  assert.deepEqual(json.stories.map((s) => s.id), [storm.id]);
   assert.equal(json.stories[0].articles.length, storm.articles);
 
   const rebuilt = runCli(['rebuild', '--db', db]);
