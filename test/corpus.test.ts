@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCorpus } from '../src/corpus/index.js';
 import { openStore } from '../src/store/store.js';
+import { renderMarkdown } from '../src/brief/markdown.js';
 
 const NOW = () => new Date('2031-05-20T00:00:00Z');
 const tmp = () => mkdtempSync(join(tmpdir(), 'crosscheck-corpus-'));
@@ -85,6 +86,16 @@ test('re-adding the same folder adds nothing; a changed file becomes a revision 
     assert.match(stored.analysed.clean.text, /stranding 340 passengers/);
     assert.ok(stored.analysed.diagnostics.some((d) => d.origin === 'corpus:revision'));
     assert.equal(await corpus.store.countArticles(), 1, 'a revision is not a second article');
+    const report = await corpus.report({ now: NOW() });
+    const article = report.articles.find((a) => a.id === 'ferry')!;
+    assert.equal(article.version, 2);
+    assert.equal(article.revisions?.length, 1);
+    assert.ok(article.revisions![0].removed.some((t) => t.includes('212 passengers')));
+    assert.ok(article.revisions![0].added.some((t) => t.includes('340 passengers')));
+    assert.ok(article.diagnostics?.some((d) => d.origin === 'corpus:revision'));
+    const brief = renderMarkdown(report);
+    assert.match(brief, /## Revised articles/);
+    assert.match(brief, /removed: “Ferry crews .*212 passengers/);
   } finally {
     await corpus.close();
   }

@@ -173,6 +173,23 @@ export function renderHtml(report: Report): string {
     for (const w of v.warnings) h.push(`<li>${escapeHtml(w.path)} — ${escapeHtml(w.message)}</li>`);
     h.push('</ul></section>');
   }
+  if (v.revised.length) {
+    h.push('<section><h2>Revised articles</h2><ul>');
+    for (const r of v.revised) {
+      h.push(`<li><strong>${escapeHtml(r.article)}</strong> is at version ${r.version}; its text changed at the source:<ul>`);
+      for (const c of r.changes) {
+        const lines = [...c.removed.map((t) => `<li>removed: “${escapeHtml(t)}”</li>`), ...c.added.map((t) => `<li>added: “${escapeHtml(t)}”</li>`)];
+        h.push(`<li>after version ${c.version} (seen ${escapeHtml(c.seenAt.slice(0, 10))}):<ul>${lines.join('')}</ul></li>`);
+      }
+      h.push('</ul></li>');
+    }
+    h.push('</ul></section>');
+  }
+  if (v.articleWarnings.length) {
+    h.push('<section><h2>Article warnings</h2><ul>');
+    for (const w of v.articleWarnings) h.push(`<li>${escapeHtml(w.article)} (${escapeHtml(w.origin)}): ${escapeHtml(w.message)}</li>`);
+    h.push('</ul></section>');
+  }
   h.push('</body>', '</html>', '');
   return h.join('\n');
 }

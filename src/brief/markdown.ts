@@ -155,5 +155,22 @@ export function renderMarkdown(report: Report): string {
     for (const w of v.warnings) out.push(`- ${escapeMarkdown(w.path)} — ${escapeMarkdown(w.message)}`);
     out.push('');
   }
+  if (v.revised.length) {
+    out.push('## Revised articles', '');
+    for (const r of v.revised) {
+      out.push(`- **${escapeMarkdown(r.article)}** is at version ${r.version}; its text changed at the source:`);
+      for (const c of r.changes) {
+        out.push(`  - after version ${c.version} (seen ${escapeMarkdown(c.seenAt.slice(0, 10))}):`);
+        for (const t of c.removed) out.push(`    - removed: “${escapeMarkdown(t)}”`);
+        for (const t of c.added) out.push(`    - added: “${escapeMarkdown(t)}”`);
+      }
+    }
+    out.push('');
+  }
+  if (v.articleWarnings.length) {
+    out.push('## Article warnings', '');
+    for (const w of v.articleWarnings) out.push(`- ${escapeMarkdown(w.article)} (${escapeMarkdown(w.origin)}): ${escapeMarkdown(w.message)}`);
+    out.push('');
+  }
   return out.join('\n');
 }

@@ -139,6 +139,11 @@ export interface BriefView {
   removedByReason: { reason: string; count: number }[];
   rejected: { path: string; reason: string }[];
   warnings: { path: string; message: string }[];
+  /** Warnings and errors stages after ingest left on reported articles (ingest's are in `warnings`; info
+   *  notes stay in the JSON). */
+  articleWarnings: { article: string; origin: string; message: string }[];
+  /** Articles whose text changed at their source: each earlier version and what the next one changed. */
+  revised: { article: string; version: number; changes: { version: number; seenAt: string; removed: string[]; added: string[] }[] }[];
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -375,6 +380,8 @@ export function buildBriefView(report: Report): BriefView {
     removedByReason: [...byReason].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count || byCodePoint(x.reason, y.reason)),
     rejected: report.rejected,
     warnings: report.warnings,
+    articleWarnings: report.articles.flatMap((a) => (a.diagnostics ?? []).filter((d) => d.level !== 'info' && !d.origin.startsWith('ingest:')).map((d) => ({ article: a.id, origin: d.origin, message: d.message }))),
+    revised: report.articles.filter((a) => a.revisions?.length).map((a) => ({ article: a.id, version: a.version ?? 1, changes: a.revisions! })),
   };
 }
 

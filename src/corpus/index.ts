@@ -3,7 +3,7 @@
 // passes (reuse, clustering, views) over everything stored.
 
 import type { AnalysedArticle, Article } from '../model/article.js';
-import type { Rejected, Report, ReuseLink, Story } from '../model/report.js';
+import type { ArticleRevisionDiff, Rejected, Report, ReuseLink, Story } from '../model/report.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { IngestOptions } from '../ingest/types.js';
 import { openStore } from '../store/store.js';
@@ -15,6 +15,7 @@ import { matchStoredIds } from '../cluster/stable-ids.js';
 import { articleFeatures } from '../cluster/features.js';
 import { addChunk, type ChunkOutcome } from './add.js';
 import { buildReport } from './report.js';
+import { revisionDiffs } from './revision.js';
 import { documentKeys, heaviestKeys, PLACEMENT_PARAMS } from './place.js';
 import { independentSourcesOf, storyView, type Engine } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
@@ -106,7 +107,13 @@ export class Corpus {
     const stories: Story[] = stored.map((s) => s.view);
     const memberIds = [...new Set([...(opts.articles ?? []), ...stories.flatMap((s) => s.articles)])];
     const inStories = new Set(stories.flatMap((s) => s.articles));
-    const loaded = new Map((await this.store.getArticles(memberIds.filter((id) => inStories.has(id)))).map((s) => [s.id, s.analysed]));
+    const storedArticles = await this.store.getArticles(memberIds.filter((id) => inStories.has(id)));
+    const loaded = new Map(storedArticles.map((s) => [s.id, s.analysed]));
+    const history = new Map<string, { version: number; revisions: ArticleRevisionDiff[] }>();
+    for (const s of storedArticles) {
+      const revisions = s.version > 1 ? revisionDiffs(await this.store.revisions(s.id), s.analysed.clean.text) : [];
+      history.set(s.id, { version: s.version, revisions });
+    }
     const articles = memberIds.map((id) => loaded.get(id)).filter((a): a is AnalysedArticle => !!a);
     const inside = new Set(articles.map((a) => a.id));
     const storedLinks = (await this.store.reuseLinks([...inside])).filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
@@ -115,7 +122,7 @@ export class Corpus {
     // The report's sources: the same folding the stored views counted, over the reported articles.
     const groupOf = independenceGroups([...inside], storedLinks.filter((l) => l.joins).map((l) => l.link));
     const sources = independentSources(articles, { groupOf, links }, this.outlets);
-    return buildReport({ stories, articles, links, sources, rejected: opts.rejected ?? [], warnings: opts.warnings ?? [], withText: opts.withText ?? false, now: opts.now ?? new Date() });
+    return buildReport({ stories, articles, links, sources, history, rejected: opts.rejected ?? [], warnings: opts.warnings ?? [], withText: opts.withText ?? false, now: opts.now ?? new Date() });
   }
 
   /** Re-runs reuse, clustering and every view over the whole corpus as one batch; ids stay where stories do. */

@@ -2,7 +2,7 @@
 // and the reuse links among those articles. Nothing is recomputed here.
 
 import type { AnalysedArticle } from '../model/article.js';
-import { REPORT_VERSION, type Rejected, type Report, type ReportArticle, type ReportReuse, type ReuseLink, type Story } from '../model/report.js';
+import { REPORT_VERSION, type ArticleRevisionDiff, type Rejected, type Report, type ReportArticle, type ReportReuse, type ReuseLink, type Story } from '../model/report.js';
 import { independenceGroups } from '../reuse/groups.js';
 import { withSource, type IndependentSources } from '../outlets/index.js';
 
@@ -28,6 +28,8 @@ export function buildReport(input: {
   warnings: Report['warnings'];
   withText: boolean;
   now: Date;
+  /** Version and revision history of articles that have one (revised at their source). */
+  history?: Map<string, { version: number; revisions: ArticleRevisionDiff[] }>;
 }): Report {
   const byId = new Map(input.articles.map((a) => [a.id, a]));
   const stories = [...input.stories].sort(storyOrder);
@@ -35,7 +37,10 @@ export function buildReport(input: {
   return {
     version: REPORT_VERSION,
     generatedAt: input.now.toISOString(),
-    articles: articles.map((a) => (input.sources ? withSource(reportArticle(a, input.withText), input.sources) : reportArticle(a, input.withText))),
+    articles: articles.map((a) => {
+      const out = reportArticle(a, input.withText, input.history?.get(a.id));
+      return input.sources ? withSource(out, input.sources) : out;
+    }),
     rejected: input.rejected,
     warnings: input.warnings,
     ...reportReuse(input.links, byId),
@@ -44,7 +49,7 @@ export function buildReport(input: {
   };
 }
 
-function reportArticle(a: AnalysedArticle, withText: boolean): ReportArticle {
+function reportArticle(a: AnalysedArticle, withText: boolean, history?: { version: number; revisions: ArticleRevisionDiff[] }): ReportArticle {
   const out: ReportArticle = {
     id: a.id,
     path: a.path,
@@ -58,6 +63,11 @@ function reportArticle(a: AnalysedArticle, withText: boolean): ReportArticle {
     removed: a.clean.removed.map((r) => ({ text: r.text, reason: r.reason })),
   };
   if (withText) out.text = a.clean.text;
+  if (a.diagnostics.length) out.diagnostics = a.diagnostics.map((d) => ({ origin: d.origin, level: d.level, message: d.message }));
+  if (history) {
+    out.version = history.version;
+    if (history.revisions.length) out.revisions = history.revisions;
+  }
   return out;
 }
 

@@ -170,6 +170,21 @@ export interface ReportArticle {
   /** Since 1.3.0: the outlet it counts under once hosts, sections and declared names are folded
    * ("Ostra Valley Times" for `sport.ostravalleytimes.example`). */
   masthead?: string;
+  /** Since 1.3.0: every note a stage left on the article (`origin` names stage and rule). */
+  diagnostics?: { origin: string; level: 'info' | 'warning' | 'error'; message: string }[];
+  /** Since 1.3.0: the text's version at its source (1 = as first seen; each changed text is a revision). */
+  version?: number;
+  /** Since 1.3.0: earlier versions, oldest first, each with the sentences the next version removed and added. */
+  revisions?: ArticleRevisionDiff[];
+}
+
+/** How an article's text changed from one version to the next (since 1.3.0). */
+export interface ArticleRevisionDiff {
+  /** The earlier version. */
+  version: number;
+  seenAt: string;
+  removed: string[];
+  added: string[];
 }
 
 /** Why articles were folded into one independent source (since 1.3.0). */
