@@ -5,7 +5,7 @@
 import type { AnalysedArticle, Article } from '../model/article.js';
 import type { ArticleRevisionDiff, Rejected, Report, ReuseLink, Story } from '../model/report.js';
 import { ingestPaths } from '../ingest/index.js';
-import type { IngestOptions } from '../ingest/types.js';
+import type { IngestItem, IngestOptions } from '../ingest/types.js';
 import { openStore } from '../store/store.js';
 import type { Store, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
@@ -50,7 +50,14 @@ export interface AddResult extends ChunkOutcome {
 export class Corpus {
   constructor(readonly store: Store, private readonly onWait?: (holder: string) => void, private readonly outlets?: OutletRegistry) {}
 
+  /** Adds files, folders, globs or `-` (stdin). */
   async add(inputs: string[], opts: AddOptions = {}): Promise<AddResult> {
+    return this.addItems(ingestPaths(inputs, opts.ingest), opts);
+  }
+
+  /** Adds already-ingested items (an upload read with `ingestBuffer`, a fetched feed): the server's and
+   *  the watcher's way in. Rejected and warning items are reported like those of files. */
+  async addItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, opts: AddOptions = {}): Promise<AddResult> {
     const timings = new Map<string, number>();
     const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
       opts.onProgress?.({ phase: phase === 'text+extract' ? 'analyse' : phase, done: 0, total: null });
@@ -73,7 +80,7 @@ export class Corpus {
         merge(result, done);
       };
       await timed('ingest', async () => {
-        for await (const item of ingestPaths(inputs, opts.ingest)) {
+        for await (const item of items) {
           if (item.kind === 'rejected') result.rejected.push({ path: item.path, reason: item.reason });
           else if (item.kind === 'warning') result.warnings.push({ path: item.path, message: item.message });
           else {
