@@ -2,6 +2,8 @@
 // a plain list of exports. Everything not listed here is internal and may change between versions.
 
 export { analyze, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
+export { openCorpus, Corpus, type CorpusOptions, type AddOptions, type AddResult } from './corpus/index.js';
+export type { StorySummary, StoryQuery, StoryChange, StoredArticle } from './store/types.js';
 export { renderMarkdown } from './brief/markdown.js';
 export { renderHtml } from './brief/html.js';
 export { openStore, DEFAULT_DB_PATH, StoreError, type Store } from './store/store.js';
