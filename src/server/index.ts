@@ -1,0 +1,68 @@
+// `crosscheck serve`: the corpus as a web application and HTTP API. `createServer` builds the app around an
+// opened corpus; `serve` opens the corpus, refuses a non-loopback host without a token, and listens.
+
+import { serve as listen } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { openCorpus, type Corpus } from '../corpus/index.js';
+import type { OutletRegistry } from '../outlets/index.js';
+import { createServer, type Limits } from './app.js';
+
+export { createServer, DEFAULT_LIMITS, CSP, type Limits, type ServerOptions, type CrosscheckServer } from './app.js';
+
+export class ServeError extends Error {}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
+
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return LOOPBACK_NAMES.includes(h) || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+export interface ServeOptions {
+  db: string | null;
+  port?: number;
+  host?: string;
+  token?: string;
+  limits?: Partial<Limits>;
+  outlets?: OutletRegistry;
+  /** An already opened corpus (tests); `db` is then only for messages. */
+  corpus?: Corpus;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  corpus: Corpus;
+  close(): Promise<void>;
+}
+
+export async function serve(opts: ServeOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const loopback = isLoopback(host);
+  if (!loopback && !opts.token) {
+    throw new ServeError(`refusing to serve on ${host} without a token: anyone who can reach it could read and add to the corpus; pass --token T (clients send "Authorization: Bearer T"), or bind to 127.0.0.1`);
+  }
+  if (opts.token !== undefined && opts.token.length < 16) throw new ServeError('--token must be at least 16 characters (e.g. openssl rand -hex 16)');
+  const corpus = opts.corpus ?? (await openCorpus({ db: opts.db, outlets: opts.outlets }));
+  // On loopback the Host header must name loopback too (a DNS-rebinding page cannot reach the corpus).
+  const { app } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = listen({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, () => resolve(s as Server)) as Server;
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new ServeError(`port ${opts.port ?? 8080} on ${host} is in use (another crosscheck serve?); choose another with --port`) : err));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shown}:${port}`,
+    port,
+    corpus,
+    close: async () => {
+      // Event streams never end on their own: cut them so close() returns.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!opts.corpus) await corpus.close();
+    },
+  };
+}
