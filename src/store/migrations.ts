@@ -84,19 +84,27 @@ export const MIGRATIONS: Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-/** Applies every migration above the database's version, each in its own transaction. Throws a message for
- *  a database of a newer schema. */
+/** Applies every migration above the database's version, in one immediate transaction that reads the
+ *  version inside it: two processes opening a new database at once cannot both run migration 2 (the second
+ *  waits on the write lock, then finds the schema current). Throws a message for a newer schema. */
 export function migrate(db: Database.Database): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > SCHEMA_VERSION) {
-    throw new Error(`it was written by a newer crosscheck (schema ${from}; this version knows up to ${SCHEMA_VERSION}): upgrade crosscheck`);
-  }
-  for (const m of MIGRATIONS) {
-    if (m.version <= from) continue;
-    db.transaction(() => {
+  const current = () => db.pragma('user_version', { simple: true }) as number;
+  const guard = (from: number) => {
+    if (from > SCHEMA_VERSION) {
+      throw new Error(`it was written by a newer crosscheck (schema ${from}; this version knows up to ${SCHEMA_VERSION}): upgrade crosscheck`);
+    }
+  };
+  const seen = current();
+  guard(seen);
+  if (seen === SCHEMA_VERSION) return { from: seen, to: SCHEMA_VERSION };
+  return db.transaction(() => {
+    const from = current();
+    guard(from);
+    for (const m of MIGRATIONS) {
+      if (m.version <= from) continue;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  return { from, to: SCHEMA_VERSION };
+    }
+    return { from, to: SCHEMA_VERSION };
+  }).immediate();
 }

@@ -52,10 +52,11 @@ export class SqliteStore implements Store {
     this.description = path ? `SQLite ${path}` : 'SQLite in memory';
     const db = new Database(path ?? ':memory:');
     try {
+      // First: a second process waits for the first one's transaction (or its switch to WAL) instead of
+      // failing with SQLITE_BUSY.
+      db.pragma('busy_timeout = 30000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      // A second process waits for the first one's transaction instead of failing with SQLITE_BUSY.
-      db.pragma('busy_timeout = 30000');
       migrate(db);
     } catch (err) {
       db.close();
