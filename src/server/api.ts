@@ -94,21 +94,22 @@ export function apiRoutes(app: Hono, ctx: ServerContext): void {
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {
       ctx.metrics.sseClients.inc();
-      const last = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? 0) || 0;
+      // Only a reconnect (which sends Last-Event-ID) is caught up; a new client starts from now.
+      const last = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? NaN);
       const send = (e: { id: number; event: { type: string; data: unknown } }) =>
         stream.writeSSE({ id: String(e.id), event: e.event.type, data: JSON.stringify(e.event.data) }).catch(() => undefined);
       const unsubscribe = ctx.bus.subscribe((e) => void send(e));
-      stream.onAbort(() => {
-        unsubscribe();
-      });
       try {
         await stream.writeSSE({ event: 'hello', data: '{}', retry: 2000 });
-        for (const e of ctx.bus.since(last)) await send(e);
-        // A comment every 15 s keeps proxies from closing an idle stream.
-        while (!stream.aborted && !stream.closed) {
-          await stream.sleep(15_000);
-          if (!stream.aborted) await stream.write(': ping\n\n');
-        }
+        if (Number.isFinite(last)) for (const e of ctx.bus.since(last)) await send(e);
+        // A comment every 15 s keeps proxies from closing an idle stream; the answer ends when the client goes.
+        await new Promise<void>((resolve) => {
+          const ping = setInterval(() => void stream.write(': ping\n\n').catch(() => undefined), 15_000);
+          stream.onAbort(() => {
+            clearInterval(ping);
+            resolve();
+          });
+        });
       } finally {
         unsubscribe();
         ctx.metrics.sseClients.dec();
