@@ -78,6 +78,8 @@ export function createServer(opts: ServerOptions): CrosscheckServer {
     if (!asset) return c.text('not found', 404);
     return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300' });
   });
+  // No icon: an empty answer rather than a 404 in every page's console.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/healthz', (c) => c.json({ status: 'ok', store: opts.corpus.store.description, queue: ctx.writer.pending }));
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   apiRoutes(app, ctx);
@@ -118,7 +120,8 @@ const headers: MiddlewareHandler = async (c, next) => {
   await next();
   c.header('content-security-policy', CSP);
   c.header('x-content-type-options', 'nosniff');
-  c.header('referrer-policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on the Add form's post.
+  c.header('referrer-policy', 'same-origin');
   c.header('x-frame-options', 'DENY');
   c.header('cross-origin-opener-policy', 'same-origin');
   c.header('cross-origin-resource-policy', 'same-origin');

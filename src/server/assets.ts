@@ -32,7 +32,7 @@ button{background:var(--ink);color:#fff;border-color:var(--ink);cursor:pointer;p
 .sides{list-style:none;padding:0}.side{margin:.5rem 0}.side p{margin:.1rem 0}
 .value{font-size:1.05rem}.outlet{font:600 .8rem system-ui,sans-serif;background:#eef0f5;border-radius:3px;padding:.05rem .35rem;margin-right:.2rem;overflow-wrap:anywhere}
 .evidence-list{margin:.2rem 0 .2rem 1rem;padding:0}.evidence-list li{margin:.15rem 0}
-a.evidence{color:var(--ink);text-decoration-color:var(--red)}
+a.evidence{display:block;color:var(--ink);text-decoration-color:var(--red)}
 .timeline{list-style:none;padding:0;border-left:3px solid var(--line);margin-left:.4rem}
 .timeline li{position:relative;padding:0 0 .6rem 1rem}.timeline li::before{content:"";position:absolute;left:-.5rem;top:.45rem;width:.7rem;height:.7rem;border-radius:50%;background:var(--ink)}
 .timeline time{display:block;font:700 .85rem system-ui,sans-serif}
