@@ -1,0 +1,83 @@
+// `crosscheck serve` under load on loopback: 50 concurrent clients read the stories list and story pages
+// while a writer posts 10 articles every 100 ms (the issue's 100 articles/s); prints p50/p99 per kind and
+// the add rate achieved. Corpus size: CROSSCHECK_BENCH_SERVE_N articles (default 2,000; the issue's target
+// is 100k), for CROSSCHECK_BENCH_SERVE_SECONDS (default 10). Bounded loops only, no external tool.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCorpus } from '../src/corpus/index.js';
+import { serve } from '../src/server/index.js';
+import { syntheticCorpus, prng } from './corpus.js';
+import { jsonItems } from '../src/server/upload.js';
+
+const N = Number(process.env.CROSSCHECK_BENCH_SERVE_N ?? 2000);
+const SECONDS = Number(process.env.CROSSCHECK_BENCH_SERVE_SECONDS ?? 10);
+const CLIENTS = 50;
+
+const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-serve-'));
+  const { path, source } = await syntheticCorpus(N);
+  const corpus = await openCorpus({ db: join(dir, 'corpus.db') });
+  const t0 = performance.now();
+  // Through the upload path (one appearance per object): the JSONL file's objects declare ids but no URLs,
+  // and `add(path)` would take them all for versions of one appearance.
+  const objects = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+  await corpus.addItems(jsonItems(objects, false).items, { chunkSize: 1000 });
+  const built = performance.now() - t0;
+  const srv = await serve({ db: null, corpus, port: 0, limits: { postsPerMinute: 1e6, burst: 1e6 } });
+  const ids = (await corpus.stories({})).map((s) => s.id);
+  console.log(`corpus: ${N} articles (${source}), ${ids.length} stories, built in ${(built / 1000).toFixed(1)} s`);
+
+  const spare = objects.slice(0, 2000) as Record<string, string>[];
+  const lat: Record<string, number[]> = { list: [], 'list+cursor': [], story: [] };
+  let errors = 0;
+  const until = performance.now() + SECONDS * 1000;
+  const rand = prng(7);
+  const timed = async (kind: string, url: string) => {
+    const s = performance.now();
+    const r = await fetch(url);
+    await r.arrayBuffer();
+    if (!r.ok) errors++;
+    lat[kind].push(performance.now() - s);
+    return r;
+  };
+  const client = async () => {
+    while (performance.now() < until) {
+      const x = rand();
+      if (x < 0.4) await timed('list', `${srv.url}/api/stories?limit=50`);
+      else if (x < 0.5) {
+        const first = (await (await fetch(`${srv.url}/api/stories?limit=50`)).json()) as { nextCursor: string | null };
+        if (first.nextCursor) await timed('list+cursor', `${srv.url}/api/stories?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`);
+      } else await timed('story', `${srv.url}/stories/${encodeURIComponent(ids[Math.floor(rand() * ids.length)])}`);
+    }
+  };
+  let posted = 0;
+  const addLat: number[] = [];
+  const writer = async () => {
+    for (let k = 0; performance.now() < until; k++) {
+      const tick = performance.now();
+      const batch = Array.from({ length: 10 }, (_, j) => ({ ...spare[(k * 10 + j) % spare.length], id: `bench-${k}-${j}`, text: `${spare[(k * 10 + j) % spare.length].text} Update ${k}-${j}.` }));
+      const r = await fetch(`${srv.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      await r.arrayBuffer();
+      if (r.ok) posted += 10;
+      else errors++;
+      addLat.push(performance.now() - tick);
+      const wait = 100 - (performance.now() - tick);
+      if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+    }
+  };
+  const started = performance.now();
+  await Promise.all([writer(), ...Array.from({ length: CLIENTS }, client)]);
+  const elapsed = (performance.now() - started) / 1000;
+  console.log(`${CLIENTS} clients for ${elapsed.toFixed(1)} s, errors ${errors}`);
+  for (const [kind, xs] of Object.entries(lat)) console.log(`  ${kind.padEnd(12)} n=${String(xs.length).padStart(6)}  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`);
+  console.log(`  adds: ${(posted / elapsed).toFixed(0)} articles/s posted (target 100); POST of 10 p50 ${pct(addLat, 50).toFixed(0)} ms, p99 ${pct(addLat, 99).toFixed(0)} ms`);
+  await srv.close();
+  await corpus.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
