@@ -516,6 +516,26 @@ describe('PostgreSQL store', { skip: pgProblem ?? false }, () => {
     await assert.rejects(openPostgresStore(u.toString()), /does not exist \(create it first/);
   });
 
+  test('reuseCandidates is one round trip per batch, whatever its size', async () => {
+    const db = await freshPostgres();
+    const store = (await db.open()) as Awaited<ReturnType<typeof openPostgresStore>>;
+    try {
+      const stored = [BODIES.ferry, BODIES.orchard, BODIES.bridge].map((b, i) => article(`s${i}`, b));
+      await store.commit(commitOf({ articles: stored.map((a) => newArticle(a)), signatures: stored.map(sig) }));
+      const probes = Array.from({ length: 60 }, (_, i) => sig(article(`p${i}`, `${[BODIES.ferry, BODIES.orchard, BODIES.bridge][i % 3]}\n${own(i)}`)));
+      let statements = 0;
+      const query = store.pool.query.bind(store.pool);
+      store.pool.query = ((...args: Parameters<typeof query>) => (statements++, query(...args))) as typeof store.pool.query;
+      const hits = await store.reuseCandidates(probes);
+      assert.equal(statements, 1);
+      assert.equal(hits.size, 60);
+      assert.deepEqual([...hits.get('p4')!.keys()], ['s1']);
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+
   test('a writer whose connection ends (a killed process) leaves the lock free', async () => {
     const db = await freshPostgres();
     try {
