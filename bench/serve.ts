@@ -38,18 +38,21 @@ async function main(): Promise<void> {
   const rand = prng(7);
   const timed = async (kind: string, url: string) => {
     const s = performance.now();
-    const r = await fetch(url);
-    await r.arrayBuffer();
-    if (!r.ok) errors++;
+    try {
+      const r = await fetch(url);
+      await r.arrayBuffer();
+      if (!r.ok) errors++;
+    } catch {
+      errors++;
+    }
     lat[kind].push(performance.now() - s);
-    return r;
   };
   const client = async () => {
     while (performance.now() < until) {
       const x = rand();
       if (x < 0.4) await timed('list', `${srv.url}/api/stories?limit=50`);
       else if (x < 0.5) {
-        const first = (await (await fetch(`${srv.url}/api/stories?limit=50`)).json()) as { nextCursor: string | null };
+        const first = (await (await fetch(`${srv.url}/api/stories?limit=50`)).json().catch(() => ({ nextCursor: null }))) as { nextCursor: string | null };
         if (first.nextCursor) await timed('list+cursor', `${srv.url}/api/stories?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`);
       } else await timed('story', `${srv.url}/stories/${encodeURIComponent(ids[Math.floor(rand() * ids.length)])}`);
     }

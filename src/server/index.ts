@@ -52,6 +52,9 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     s.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new ServeError(`port ${opts.port ?? 8080} on ${host} is in use (another crosscheck serve?); choose another with --port`) : err));
   });
+  // Longer than clients' idle keep-alive (undici: 4 s), so the server never closes a socket a client is
+  // about to reuse (ECONNRESET under load with Node's 5 s default).
+  server.keepAliveTimeout = 65_000;
   const port = (server.address() as AddressInfo).port;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
