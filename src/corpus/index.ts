@@ -7,6 +7,7 @@ import type { ArticleRevisionDiff, Rejected, Report, ReuseLink, Story } from '..
 import { ingestPaths } from '../ingest/index.js';
 import type { IngestItem, IngestOptions } from '../ingest/types.js';
 import { openStore } from '../store/store.js';
+import { isDatabaseUrl } from '../store/paths.js';
 import type { Store, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
@@ -201,7 +202,13 @@ function merge(into: AddResult, chunk: ChunkOutcome): void {
   into.storiesUpdated = into.storiesUpdated.filter((id) => !into.storiesRemoved.includes(id));
 }
 
+/** Opens the corpus at `db`: a SQLite file (created when missing), a `postgres://` URL (the PostgreSQL
+ *  adapter, loaded only then), or null for an in-memory SQLite corpus. */
 export async function openCorpus(opts: CorpusOptions): Promise<Corpus> {
+  if (opts.db && isDatabaseUrl(opts.db)) {
+    const { openPostgresStore } = await import('../store/postgres.js');
+    return new Corpus(await openPostgresStore(opts.db), opts.onWait, opts.outlets);
+  }
   return new Corpus(openStore(opts.db), opts.onWait, opts.outlets);
 }
 

@@ -6,6 +6,11 @@ import { dirname, resolve } from 'node:path';
 
 export const DEFAULT_DB_PATH = '.crosscheck/crosscheck.db';
 
+/** `--db postgres://…` (or `postgresql://…`) names a PostgreSQL database instead of a SQLite file. */
+export function isDatabaseUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
 /** The database cannot be used (missing folder that cannot be made, read-only, not a database): one line
  *  a person can act on, raised before any work starts. */
 export class StoreError extends Error {}
@@ -13,6 +18,8 @@ export class StoreError extends Error {}
 /** Why `path` cannot hold a read-write SQLite database in WAL mode, or null when it can. WAL needs the
  *  folder writable too (it creates `-wal` and `-shm` files beside the database). */
 export function storePathProblem(path: string): string | null {
+  // A PostgreSQL URL is checked by connecting to it (src/store/postgres.ts), not as a file path.
+  if (isDatabaseUrl(path)) return null;
   const full = resolve(path);
   if (existsSync(full)) {
     const info = statSync(full);

@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { openCorpus, type Corpus } from '../../corpus/index.js';
-import { storePathProblem } from '../../store/store.js';
+import { isDatabaseUrl, storePathProblem } from '../../store/paths.js';
 import { renderMarkdown } from '../../brief/markdown.js';
 import { renderHtml } from '../../brief/html.js';
 import { markReport } from '../../ingest/own-output.js';
@@ -28,7 +28,7 @@ function positive(flag: string, value: string | undefined): number | undefined {
 /** Opens the corpus for writing (created when missing), or for reading (it must exist). */
 async function open(db: string, mustExist: boolean, quiet = false, outletsFile?: string): Promise<Corpus> {
   const outlets = outletsFile === undefined ? undefined : outletRegistry(outletsFile);
-  if (mustExist && !existsSync(db)) throw new UserError(`no corpus at ${db}: add articles first (crosscheck add INPUT… --db ${db})`, EXIT_USAGE);
+  if (mustExist && !isDatabaseUrl(db) && !existsSync(db)) throw new UserError(`no corpus at ${db}: add articles first (crosscheck add INPUT… --db ${db})`, EXIT_USAGE);
   const problem = storePathProblem(db);
   if (problem) throw new UserError(`cannot use the database ${db}: ${problem}`, EXIT_USAGE);
   return openCorpus({ db, outlets, onWait: (holder) => !quiet && process.stderr.write(`crosscheck: waiting for another process adding to ${db} (${holder})…\n`) });
