@@ -1,7 +1,11 @@
 // Language of an article body (ISO 639-1) with tinyld, a maintained n-gram detector. Non-English text is
 // flagged by the text stage, never dropped; null means "too little text to say".
 
-import { detect } from 'tinyld';
+import { createRequire } from 'node:module';
+
+/** tinyld (~75 ms to load) is loaded by the first text the English shortcut does not settle. */
+let tinyld: typeof import('tinyld') | null = null;
+const detect = (text: string): string => (tinyld ??= createRequire(import.meta.url)('tinyld') as typeof import('tinyld')).detect(text);
 
 /**
  * Below this many letters tinyld's n-gram profile is a guess (a headline or a name); returning null is more
