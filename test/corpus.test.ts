@@ -168,3 +168,15 @@ test('a second writer waits for the first and says so', async () => {
   await first.close();
   await second.close();
 });
+
+test('objects of one JSON Lines file that declare ids but no URL are separate appearances', async () => {
+  const dir = tmp();
+  const line = (id: string, text: string) => JSON.stringify({ id, title: `Item ${id}`, text });
+  writeFileSync(join(dir, 'batch.jsonl'), [line('first', ORCHARD.split('\n').slice(3).join('\n')), line('second', FERRY('the Herald', 99).split('\n').slice(3).join('\n'))].join('\n') + '\n');
+  const db = join(dir, 'c.db');
+  const first = await add(db, [join(dir, 'batch.jsonl')]);
+  assert.equal(first.added.length, 2);
+  const again = await add(db, [join(dir, 'batch.jsonl')]);
+  assert.deepEqual(again.added, []);
+  assert.equal(again.unchanged.length, 2);
+});

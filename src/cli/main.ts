@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_DB_PATH, StoreError } from '../store/paths.js';
 import type { AnalyzeCommandOptions } from './commands/analyze.js';
 import type { ExtractCommandOptions } from './commands/extract.js';
+import type { ServeCommandOptions } from './commands/serve.js';
 import type { AddCommandOptions, RebuildCommandOptions, ReportCommandOptions, StoriesCommandOptions } from './commands/corpus.js';
 import { EXIT_INTERNAL, EXIT_NOTHING_ANALYSED, EXIT_OK, EXIT_USAGE, UserError } from './commands/exit.js';
 
@@ -130,6 +131,21 @@ function corpusDefinitions(program: Command): void {
     });
 }
 
+function serveDefinition(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the corpus as web pages and an HTTP API (127.0.0.1 by default; another host needs --token).')
+    .option('--db <path>', 'SQLite database path (the corpus)', DEFAULT_DB_PATH)
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to bind (a non-loopback address requires --token)', '127.0.0.1')
+    .option('--token <token>', 'bearer token clients must send (or set CROSSCHECK_TOKEN)')
+    .addHelpText('after', '\nExamples:\n  crosscheck serve\n  crosscheck serve --db news.db --port 9000\n  crosscheck serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"\n')
+    .action(async (opts: ServeCommandOptions) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      await serveCommand(opts);
+    });
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -141,6 +157,7 @@ export function buildProgram(): Command {
   // A command is a definition here and a module in commands/, imported by its action.
   analyzeDefinition(program);
   corpusDefinitions(program);
+  serveDefinition(program);
   extractDefinition(program);
   return program;
 }

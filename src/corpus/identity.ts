@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Article } from '../model/article.js';
+import { fileId } from '../ingest/index.js';
 
 /** Query parameters that only say how a reader arrived, never which article it is. */
 const TRACKING = /^(utm_|fbclid$|gclid$|mc_[ce]id$|ocid$|cmpid$|smid$|ref$|ref_src$|taid$|at_|__twitter)/i;
@@ -39,8 +40,9 @@ export function appearanceKey(article: Article): string {
   } catch {
     // Gone since ingest (a temporary file): its resolved path still names it.
   }
-  const hash = article.id.lastIndexOf('#');
-  return `file:${path}${hash > 0 ? article.id.slice(hash) : ''}`;
+  // An item of a feed or JSON file is named by the id ingest gave it (`feed#3`, or the id the object
+  // declares): a file's single article keeps the bare path.
+  return `file:${path}${article.id !== fileId(article.path) ? `#${article.id}` : ''}`;
 }
 
 function slug(text: string, max: number): string {
