@@ -1,0 +1,166 @@
+// The living corpus (issue 13, Measure): bulk `add` of N firehose-like articles in chunks (articles/s, peak RSS),
+// then single articles added one at a time into it (p50/p99 of `add`, the article's story updated), beside the
+// old way: a batch `analyze` of the corpus + 1. Usage: tsx bench/corpus-add.ts [N=10000] [--chunk 1000]
+// [--singles 200] [--batch-max 10000: beyond it the batch is measured on that many and extrapolated] [--workers W]
+
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { prng, storyCorpus } from './corpus.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const NOW = () => new Date('2025-01-01T00:00:00Z');
+const rssMB = () => process.resourceUsage().maxRSS / 1024;
+
+if (args[0] === '--child') {
+  const [, mode, ...rest] = args;
+  const out = mode === 'bulk' ? await bulk(rest[0], rest[1], Number(rest[2]), rest[3]) : mode === 'singles' ? await singles(rest[0], rest.slice(1)) : await batch(rest);
+  console.log(JSON.stringify(out));
+  process.exit(0);
+}
+
+/** Adds the JSONL file to a new corpus in chunks; the time of each chunk's commit shows the rate as it grows. */
+async function bulk(db: string, path: string, chunkSize: number, workers: string) {
+  const { openCorpus } = await import('../src/corpus/index.js');
+  const corpus = await openCorpus({ db });
+  const commits: number[] = [];
+  const t0 = performance.now();
+  const result = await corpus.add([path], {
+    chunkSize,
+    workers: workers === 'default' ? undefined : Number(workers),
+    now: NOW,
+    onProgress: (e) => e.phase === 'commit' && commits.push(performance.now() - t0),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const stories = (await corpus.stories()).length;
+  await corpus.close();
+  const timings = Object.fromEntries([...result.timings].filter(([k]) => !k.startsWith('stage:')).map(([k, v]) => [k, Math.round(v)]));
+  return { n: result.added.length, rejected: result.rejected.length, stories, seconds, commits, timings, rssMB: rssMB() };
+}
+
+/** Adds each file on its own into the stored corpus (kept open, as a server would), timing every `add`. */
+async function singles(db: string, files: string[]) {
+  const { openCorpus } = await import('../src/corpus/index.js');
+  const corpus = await openCorpus({ db });
+  const ms: number[] = [];
+  const phases = new Map<string, number>();
+  let joined = 0;
+  let created = 0;
+  for (const file of files) {
+    const t0 = performance.now();
+    const r = await corpus.add([file], { now: NOW });
+    ms.push(performance.now() - t0);
+    if (r.added.length !== 1) throw new Error(`${file}: not added (${JSON.stringify(r.rejected)})`);
+    if (r.storiesUpdated.length) joined++;
+    if (r.storiesCreated.length) created++;
+    for (const [k, v] of r.timings) if (!k.startsWith('stage:')) phases.set(k, (phases.get(k) ?? 0) + v);
+  }
+  await corpus.close();
+  return { ms, joined, created, phases: Object.fromEntries([...phases].map(([k, v]) => [k, v / files.length])), rssMB: rssMB() };
+}
+
+/** The old way: one batch `analyze` (in memory) of everything given. */
+async function batch(paths: string[]) {
+  const { analyze } = await import('../src/analyze.js');
+  const t0 = performance.now();
+  const { report } = await analyze(paths, { db: null, now: NOW });
+  return { n: report.articles.length, seconds: (performance.now() - t0) / 1000, rssMB: rssMB() };
+}
+
+const self = fileURLToPath(import.meta.url);
+function child<T>(...childArgs: string[]): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`child ${childArgs[0]} failed (${r.status ?? r.signal})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
+}
+
+/** Splits the corpus into the bulk file (first `limit` bulk records also into a prefix file, for a smaller
+ *  batch) and one file per single article, picked at random so most singles join a story already stored. */
+async function split(path: string, total: number, nSingles: number, dir: string, prefix: number) {
+  const rand = prng(2025);
+  const picked = new Set<number>();
+  while (picked.size < nSingles) picked.add(Math.floor(rand() * total));
+  const bulkPath = join(dir, 'bulk.jsonl');
+  const prefixPath = join(dir, `bulk-${prefix}.jsonl`);
+  const bulkOut = createWriteStream(bulkPath);
+  const prefixOut = createWriteStream(prefixPath);
+  const singleFiles: string[] = [];
+  let i = 0;
+  let inBulk = 0;
+  for await (const raw of createInterface({ input: createReadStream(path) })) {
+    if (!raw.trim()) continue;
+    // Each article at its own URL, as feed items are (its appearance key and readable id come from it).
+    const record = JSON.parse(raw) as { id: string; outlet: string };
+    const line = JSON.stringify({ ...record, url: `https://${record.outlet}/news/${record.id}` });
+    if (picked.has(i++)) {
+      const file = join(dir, `single-${singleFiles.length}.jsonl`);
+      writeFileSync(file, line + '\n');
+      singleFiles.push(file);
+      continue;
+    }
+    if (inBulk++ < prefix) prefixOut.write(line + '\n');
+    if (!bulkOut.write(line + '\n')) await once(bulkOut, 'drain');
+  }
+  bulkOut.end();
+  prefixOut.end();
+  await Promise.all([once(bulkOut, 'finish'), once(prefixOut, 'finish')]);
+  // Singles come in random order, not grouped by story, as a feed brings them.
+  for (let k = singleFiles.length - 1; k > 0; k--) {
+    const j = Math.floor(rand() * (k + 1));
+    [singleFiles[k], singleFiles[j]] = [singleFiles[j], singleFiles[k]];
+  }
+  return { bulkPath, prefixPath, singleFiles };
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+const n = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 10_000);
+const chunk = Number(flag('--chunk', '1000'));
+const nSingles = Number(flag('--singles', '200'));
+const batchMax = Number(flag('--batch-max', '10000'));
+const workers = flag('--workers', 'default');
+const { path, source } = await storyCorpus(n + nSingles);
+const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-add-'));
+try {
+  await report(dir);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function report(dir: string): Promise<void> {
+  const batchN = Math.min(n, batchMax);
+  const { bulkPath, prefixPath, singleFiles } = await split(path, n + nSingles, nSingles, dir, batchN);
+  const db = join(dir, 'corpus.db');
+  type Bulk = { n: number; rejected: number; stories: number; seconds: number; commits: number[]; timings: Record<string, number>; rssMB: number };
+  const b = child<Bulk>('bulk', db, bulkPath, String(chunk), workers);
+  if (b.n !== n) throw new Error(`the bulk add stored ${b.n} of ${n} articles (${b.rejected} rejected)`);
+  const dbMB = ['', '-wal'].map((s) => (existsSync(db + s) ? statSync(db + s).size : 0)).reduce((x, y) => x + y, 0) / 2 ** 20;
+  const s = child<{ ms: number[]; joined: number; created: number; phases: Record<string, number>; rssMB: number }>('singles', db, ...singleFiles);
+  const one = singleFiles[0];
+  const old = child<{ n: number; seconds: number; rssMB: number }>('batch', batchN === n ? bulkPath : prefixPath, one);
+  const oldSeconds = old.seconds * (n + 1) / (batchN + 1);
+  const sorted = [...s.ms].sort((x, y) => x - y);
+  const perChunk = b.commits.map((t, i) => chunk / ((t - (b.commits[i - 1] ?? 0)) / 1000));
+
+  console.log(`\nliving corpus: ${b.n} articles added in chunks of ${chunk} (workers: ${workers}), then ${nSingles} single adds; corpus from ${source}\n`);
+  console.log('| measure | value |\n|---|---:|');
+  console.log(`| bulk add: articles/s | ${Math.round(b.n / b.seconds)} (${b.seconds.toFixed(1)} s, ${b.stories} stories${b.rejected ? `, ${b.rejected} rejected` : ''}) |`);
+  console.log(`| bulk add: first / last chunk articles/s | ${Math.round(perChunk[0])} / ${Math.round(perChunk[perChunk.length - 1])} |`);
+  console.log(`| bulk add: peak RSS | ${Math.round(b.rssMB)} MB |`);
+  console.log(`| database size | ${dbMB.toFixed(0)} MB (${((dbMB * 1024) / b.n).toFixed(1)} kB/article) |`);
+  console.log(`| add one article: p50 / p99 / max | ${quantile(sorted, 0.5).toFixed(0)} / ${quantile(sorted, 0.99).toFixed(0)} / ${sorted[sorted.length - 1].toFixed(0)} ms |`);
+  console.log(`| add one article: joined a stored story / new story | ${s.joined} / ${s.created} of ${nSingles} |`);
+  console.log(`| old way, batch analyze of corpus + 1 | ${oldSeconds.toFixed(1)} s${batchN === n ? '' : ` (extrapolated linearly from ${batchN} + 1 measured in ${old.seconds.toFixed(1)} s: a lower bound)`}, peak RSS ${Math.round(old.rssMB)} MB |`);
+  console.log(`| speed-up of one article | ${Math.round((oldSeconds * 1000) / quantile(sorted, 0.5))}× at p50 |`);
+  console.log('\n| phase | bulk add, ms | one article, mean ms |\n|---|---:|---:|');
+  for (const k of new Set([...Object.keys(b.timings), ...Object.keys(s.phases)])) {
+    console.log(`| ${k} | ${b.timings[k] ?? ''} | ${s.phases[k] !== undefined ? s.phases[k].toFixed(1) : ''} |`);
+  }
+  console.log('\n(ingest of the bulk add holds the chunks analysed while reading: it is the whole add; of one article, only the read.)');
+  console.log(`bulk add, articles/s of each chunk: ${perChunk.map((r) => Math.round(r)).join(' ')}`);
+}
