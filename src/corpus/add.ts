@@ -11,6 +11,7 @@ import { redateArticle } from '../extract/index.js';
 import { articleFeatures } from '../cluster/features.js';
 import type { Store } from '../store/types.js';
 import { analyseArticles } from './analyse.js';
+import type { ArticleCache } from './article-cache.js';
 import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
 import { documentKeys, placeArticles } from './place.js';
@@ -18,6 +19,8 @@ import { independentSourcesOf, storyView, type Engine } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
 
 export interface ChunkOptions {
+  /** Stored articles, parsed once per open corpus. */
+  articles: ArticleCache;
   workers?: number;
   engine?: Engine;
   /** Outlet registry (`--outlets FILE`); the built-in wire services when absent. */
@@ -74,8 +77,8 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
     a.diagnostics.push({ origin: 'corpus:revision', level: 'info', message: `revision ${previous.get(a.id)! + 1}: the text at ${keyOf.get(a.id)!.replace(/^\w+:/, '')} changed` });
   }
 
-  const { fresh, updated, links } = await opts.timed('reuse', () => reuseAgainstStore(analysed, store));
-  const placement = await opts.timed('cluster', () => placeArticles(fresh, links, store));
+  const { fresh, updated, links } = await opts.timed('reuse', () => reuseAgainstStore(analysed, store, opts.articles));
+  const placement = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles));
   const byId = new Map(placement.articles.map((a) => [a.id, a]));
   // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
   // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
@@ -130,13 +133,13 @@ interface ReuseOutcome {
 }
 
 /** Reuse of new articles among themselves and against every stored one the index offers as a candidate. */
-async function reuseAgainstStore(fresh: AnalysedArticle[], store: Store): Promise<ReuseOutcome> {
+async function reuseAgainstStore(fresh: AnalysedArticle[], store: Store, articles: ArticleCache): Promise<ReuseOutcome> {
   const signatures = fresh.map((a) => signatureOf(signatureInputOf(a), reuseParams, murmur3));
   const freshIds = new Set(fresh.map((a) => a.id));
   const hits = await store.reuseCandidates(signatures);
   const wanted = new Set<string>();
   for (const m of hits.values()) for (const [id, h] of m) if (!freshIds.has(id) && isCandidate(h)) wanted.add(id);
-  const stored = (await store.getArticles([...wanted])).map((s) => s.analysed);
+  const stored = (await articles.get([...wanted])).map((s) => s.analysed);
   const { result, joining } = detectReuseLinks([...fresh, ...stored], { fresh: freshIds });
   const updated: AnalysedArticle[] = [];
   for (const a of [...fresh, ...stored]) {

@@ -15,6 +15,7 @@ import { clusterStories } from '../cluster/index.js';
 import { matchStoredIds } from '../cluster/stable-ids.js';
 import { articleFeatures } from '../cluster/features.js';
 import { addChunk, type ChunkOutcome } from './add.js';
+import { ArticleCache } from './article-cache.js';
 import { buildReport } from './report.js';
 import { revisionDiffs } from './revision.js';
 import { documentKeys, heaviestKeys, PLACEMENT_PARAMS } from './place.js';
@@ -49,7 +50,11 @@ export interface AddResult extends ChunkOutcome {
 }
 
 export class Corpus {
-  constructor(readonly store: Store, private readonly onWait?: (holder: string) => void, private readonly outlets?: OutletRegistry) {}
+  private readonly articles: ArticleCache;
+
+  constructor(readonly store: Store, private readonly onWait?: (holder: string) => void, private readonly outlets?: OutletRegistry) {
+    this.articles = new ArticleCache(store);
+  }
 
   /** Adds files, folders, globs or `-` (stdin). */
   async add(inputs: string[], opts: AddOptions = {}): Promise<AddResult> {
@@ -76,7 +81,16 @@ export class Corpus {
       let chunk: Article[] = [];
       const flush = async () => {
         if (chunk.length === 0) return;
-        const done = await addChunk(chunk, this.store, { workers: opts.workers, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress }, result.rejected);
+        let done: ChunkOutcome;
+        try {
+          done = await addChunk(chunk, this.store, { articles: this.articles, workers: opts.workers, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress }, result.rejected);
+        } catch (err) {
+          // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
+          this.articles.clear();
+          throw err;
+        }
+        // A revised article's earlier version may be held; a re-dated one was changed in place, as committed.
+        this.articles.forget(done.revised);
         chunk = [];
         merge(result, done);
       };

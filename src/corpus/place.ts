@@ -9,7 +9,8 @@ import { clusterStories, type CorpusFrequencies, type StoryCluster } from '../cl
 import { matchStoredIds } from '../cluster/stable-ids.js';
 import { articleFeatures, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
 import { independenceGroups } from '../reuse/groups.js';
-import type { Store, StoredLink, StoryChange } from '../store/types.js';
+import type { Store, StoryChange } from '../store/types.js';
+import type { ArticleCache } from './article-cache.js';
 
 export interface PlacementParams {
   /** Heaviest signal keys an article is looked up under (the clusterer's own QUERY_TERMS is 10 per signal). */
@@ -71,6 +72,7 @@ export async function placeArticles(
   fresh: AnalysedArticle[],
   freshLinks: { result: ReuseResult; joining: { a: string; b: string }[] },
   store: Store,
+  cache: ArticleCache,
   params: PlacementParams = PLACEMENT_PARAMS,
 ): Promise<Placement> {
   const freshIds = new Set(fresh.map((a) => a.id));
@@ -91,7 +93,7 @@ export async function placeArticles(
   const members = await store.storyMembers([...candidates]);
   const reload = new Set<string>(linkedStored);
   for (const list of members.values()) for (const id of list) if (!freshIds.has(id)) reload.add(id);
-  const reloaded = (await store.getArticles([...reload])).map((s) => s.analysed);
+  const reloaded = (await cache.get([...reload])).map((s) => s.analysed);
   const articles = [...fresh, ...reloaded];
   const ids = articles.map((a) => a.id);
 
