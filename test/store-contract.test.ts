@@ -417,6 +417,31 @@ for (const adapter of ADAPTERS) {
       assert.deepEqual((await store.storyChanges('old')).map((c) => c.what), ['created']);
     });
 
+    it('look-ups take any number of ids (40,000: past SQLite\'s bound-parameter limit)', async (store) => {
+      const ids = Array.from({ length: 40_000 }, (_, i) => `a${i}`);
+      await store.commit(commitOf({
+        stories: [{ view: view('s', 'S', [{ id: 'e', articles: ['a39999'] }]), terms: ['t|x'], independentSources: 1 }],
+        links: [{ link: link('a39998', 'a39999'), joins: true }], documentFrequencies: new Map([['t|39999', 1]]), documents: 1,
+      }));
+      assert.deepEqual([...(await store.storyOf(ids))], [['a39999', 's']]);
+      assert.deepEqual([...(await store.eventOf(ids))], [['a39999', 'e']]);
+      assert.equal((await store.reuseLinks(ids)).length, 1);
+      assert.deepEqual([...(await store.documentFrequencies(ids.map((i) => `t|${i.slice(1)}`))).df], [['t|39999', 1]]);
+      assert.deepEqual(await store.getArticles(ids), []);
+      const resolved = await store.resolveAppearances(ids.map((id) => ({ key: `file:/${id}`, hash: id, proposedId: id })));
+      assert.deepEqual(resolved.map((r) => r.id), ids);
+      // Many files of one name in one chunk (`index.html` in every folder): x, x~2, … x~500.
+      const same = await store.resolveAppearances(ids.slice(0, 500).map((id) => ({ key: `file:/${id}/index.html`, hash: id, proposedId: 'index' })));
+      assert.deepEqual(same.map((r) => r.id), ['index', ...Array.from({ length: 499 }, (_, i) => `index~${i + 2}`)]);
+    });
+
+    test('listStories takes any number of article ids (an add of 40,000 inputs lists their stories)', { todo: adapter.name === 'SQLite' ? 'SqliteStore.listStories binds one parameter per article id: "too many SQL variables" (reported)' : false }, () =>
+      withStore(adapter.fresh, async (store) => {
+        await store.commit(commitOf({ stories: [{ view: view('s', 'S', [{ id: 'e', articles: ['a39999'] }]), terms: [], independentSources: 1 }] }));
+        const ids = Array.from({ length: 40_000 }, (_, i) => `a${i}`);
+        assert.deepEqual((await store.listStories({ articles: ids })).map((s) => s.id), ['s']);
+      }));
+
     it('a commit is all or nothing: a failing one leaves the store as it was, and usable', async (store) => {
       const a = article('a', BODIES.ferry);
       await store.commit(commitOf({ articles: [newArticle(a)], signatures: [sig(a)] }));

@@ -133,6 +133,8 @@ export class PostgresStore implements Store {
     const stored = new Map(byKey.rows.map((r) => [r.key, r]));
     const twinOf = new Map(byHash.rows.map((r) => [r.hash, r.id]));
     const taken = new Set<string>();
+    // The last suffix tried per proposed id: every one below it is taken, so many files of one name stay linear.
+    const lastTried = new Map<string, number>();
     const seenKeys = new Map<string, AppearanceResolution>();
     return items.map((item) => {
       // The same appearance twice in one chunk (a file given twice) is one article.
@@ -143,8 +145,10 @@ export class PostgresStore implements Store {
       if (row) {
         out = row.hash === item.hash ? { status: 'unchanged', id: row.id } : { status: 'revision', id: row.id, previousVersion: row.version };
       } else {
-        let id = item.proposedId;
-        for (let n = 2; taken.has(id) || existing.has(id); n++) id = `${item.proposedId}~${n}`;
+        let n = lastTried.get(item.proposedId) ?? 1;
+        let id = n === 1 ? item.proposedId : `${item.proposedId}~${n}`;
+        while (taken.has(id) || existing.has(id)) id = `${item.proposedId}~${++n}`;
+        lastTried.set(item.proposedId, n);
         taken.add(id);
         const twin = twinOf.get(item.hash);
         out = twin ? { status: 'duplicate', id, duplicateOf: twin } : { status: 'new', id };
