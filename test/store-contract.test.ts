@@ -435,7 +435,7 @@ for (const adapter of ADAPTERS) {
       assert.deepEqual(same.map((r) => r.id), ['index', ...Array.from({ length: 499 }, (_, i) => `index~${i + 2}`)]);
     });
 
-    test('listStories takes any number of article ids (an add of 40,000 inputs lists their stories)', { todo: adapter.name === 'SQLite' ? 'SqliteStore.listStories binds one parameter per article id: "too many SQL variables" (reported)' : false }, () =>
+    test('listStories takes any number of article ids (an add of 40,000 inputs lists their stories)', () =>
       withStore(adapter.fresh, async (store) => {
         await store.commit(commitOf({ stories: [{ view: view('s', 'S', [{ id: 'e', articles: ['a39999'] }]), terms: [], independentSources: 1 }] }));
         const ids = Array.from({ length: 40_000 }, (_, i) => `a${i}`);
@@ -460,7 +460,7 @@ for (const adapter of ADAPTERS) {
       assert.equal(await store.countArticles(), 2);
     });
 
-    test('a key that is a stop-key stays one after a rebuild, whichever process looks', { todo: adapter.name === 'SQLite' ? 'SqliteReuseIndex keeps the stop-keys it learned across a rebuild commit (reported)' : false }, async () => {
+    test('a key that is a stop-key stays one after a rebuild, whichever process looks', async () => {
       const boiler = 'Subscribe to our newsletter for the latest regional news and weather updates every morning.';
       const many = Array.from({ length: reuseParams.maxPosting + 6 }, (_, i) => article(`m${i}`, `${boiler}\n${own(i)}`));
       const db = await adapter.fresh();

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 // The light store module (no SQLite driver): --help must not load the database code.
-import { DEFAULT_DB_PATH, StoreError } from '../store/paths.js';
+import { defaultDatabase, StoreError } from '../store/paths.js';
 import type { AnalyzeCommandOptions } from './commands/analyze.js';
 import type { ExtractCommandOptions } from './commands/extract.js';
 import type { ServeCommandOptions } from './commands/serve.js';
@@ -35,7 +35,7 @@ function analyzeDefinition(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('--with-text', "include each article's cleaned body in the JSON report")
-    .option('--db <path>', 'SQLite database path', DEFAULT_DB_PATH)
+    .option('--db <path>', 'SQLite path or postgres:// URL (CROSSCHECK_DB sets the default)', defaultDatabase())
     .option('--no-db', 'run purely in memory (nothing stored)')
     .option('--workers <n>', 'worker threads for text and extraction (default: both cores for large runs)')
     .option('--outlets <file>', 'outlet registry (JSON): names, hosts, owners, wire services; see docs/outlets.md')
@@ -82,7 +82,7 @@ Examples:
 
 /** The corpus commands: `add` into the stored corpus, `stories` and `report` read it, `rebuild` redoes it. */
 function corpusDefinitions(program: Command): void {
-  const db = (c: Command) => c.option('--db <path>', 'SQLite database path (the corpus)', DEFAULT_DB_PATH);
+  const db = (c: Command) => c.option('--db <path>', 'the corpus: SQLite path or postgres:// URL (CROSSCHECK_DB sets the default)', defaultDatabase());
   db(program
     .command('add')
     .description('Add files, folders, globs or stdin (-) to the corpus: new, revised and duplicate articles, stories updated.')
@@ -135,7 +135,7 @@ function serveDefinition(program: Command): void {
   program
     .command('serve')
     .description('Serve the corpus as web pages and an HTTP API (127.0.0.1 by default; another host needs --token).')
-    .option('--db <path>', 'SQLite database path (the corpus)', DEFAULT_DB_PATH)
+    .option('--db <path>', 'the corpus: SQLite path or postgres:// URL (CROSSCHECK_DB sets the default)', defaultDatabase())
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <host>', 'address to bind (a non-loopback address requires --token)', '127.0.0.1')
     .option('--token <token>', 'bearer token clients must send (or set CROSSCHECK_TOKEN)')

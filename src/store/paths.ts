@@ -6,6 +6,16 @@ import { dirname, resolve } from 'node:path';
 
 export const DEFAULT_DB_PATH = '.crosscheck/crosscheck.db';
 
+/** The database to use when `--db` is not given: `CROSSCHECK_DB` (a path or a URL), else the default path. */
+export function defaultDatabase(): string {
+  return process.env.CROSSCHECK_DB || DEFAULT_DB_PATH;
+}
+
+/** A database for messages: a URL's password is never printed. */
+export function databaseForDisplay(db: string): string {
+  return isDatabaseUrl(db) ? db.replace(/(\/\/[^:@/]*):[^@/]*@/, '$1:***@') : db;
+}
+
 /** `--db postgres://…` (or `postgresql://…`) names a PostgreSQL database instead of a SQLite file. */
 export function isDatabaseUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//i.test(db);

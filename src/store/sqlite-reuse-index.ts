@@ -84,6 +84,11 @@ export class SqliteReuseIndex implements ReuseIndexStore {
     for (const id of ids) drop.run(id);
   }
 
+  /** Forgets the learned stop-keys: a rebuild empties `reuse_band`, so every key's postings are written afresh. */
+  reset(): void {
+    this.stopKeys.clear();
+  }
+
   get size(): number {
     return this.countDocs.get() as number;
   }

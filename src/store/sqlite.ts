@@ -73,6 +73,8 @@ export class SqliteStore implements Store {
     const byHash = this.db.prepare('SELECT id FROM article WHERE hash = ? ORDER BY seq LIMIT 1').pluck();
     const idTaken = this.db.prepare('SELECT 1 FROM article WHERE id = ?').pluck();
     const taken = new Set<string>();
+    // The last suffix tried per proposed id: 8,000 files named index.html restarted at ~2 each (quadratic).
+    const nextSuffix = new Map<string, number>();
     const seenKeys = new Map<string, AppearanceResolution>();
     return items.map((item) => {
       // The same appearance twice in one chunk (a file given twice) is one article.
@@ -84,7 +86,9 @@ export class SqliteStore implements Store {
         out = row.hash === item.hash ? { status: 'unchanged', id: row.id } : { status: 'revision', id: row.id, previousVersion: row.version };
       } else {
         let id = item.proposedId;
-        for (let n = 2; taken.has(id) || idTaken.get(id); n++) id = `${item.proposedId}~${n}`;
+        let n = nextSuffix.get(item.proposedId) ?? 2;
+        for (; taken.has(id) || idTaken.get(id); n++) id = `${item.proposedId}~${n}`;
+        nextSuffix.set(item.proposedId, n);
         taken.add(id);
         const twin = byHash.get(item.hash) as string | undefined;
         out = twin ? { status: 'duplicate', id, duplicateOf: twin } : { status: 'new', id };
@@ -249,8 +253,9 @@ export class SqliteStore implements Store {
       args.push(word);
     }
     if (q.articles?.length) {
-      where.push(`id IN (SELECT story_id FROM story_member WHERE article_id IN (${q.articles.map(() => '?').join(',')}))`);
-      args.push(...q.articles);
+      // One JSON parameter, not one per id: SQLite binds at most 32,766 (an add of more inputs lists its stories).
+      where.push('id IN (SELECT story_id FROM story_member WHERE article_id IN (SELECT value FROM json_each(?)))');
+      args.push(JSON.stringify(q.articles));
     }
     const sql = `SELECT id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at FROM story
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -278,6 +283,7 @@ export class SqliteStore implements Store {
       if (change.rebuild) {
         db.exec(`DELETE FROM reuse_link; DELETE FROM reuse_band; DELETE FROM reuse_signature; DELETE FROM term_df;
           DELETE FROM corpus_meta; DELETE FROM story; DELETE FROM story_member; DELETE FROM event_member; DELETE FROM story_term;`);
+        this.reuseIndex.reset();
       }
       const nextSeq = () => ((db.prepare('SELECT coalesce(max(seq), -1) FROM article').pluck().get() as number) + 1);
       const insertContent = db.prepare('INSERT OR IGNORE INTO content (hash, raw, stored_at) VALUES (?, ?, ?)');

@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { openCorpus, type Corpus } from '../../corpus/index.js';
-import { isDatabaseUrl, storePathProblem } from '../../store/paths.js';
+import { databaseForDisplay, isDatabaseUrl, storePathProblem } from '../../store/paths.js';
 import { renderMarkdown } from '../../brief/markdown.js';
 import { renderHtml } from '../../brief/html.js';
 import { markReport } from '../../ingest/own-output.js';
@@ -31,7 +31,7 @@ async function open(db: string, mustExist: boolean, quiet = false, outletsFile?:
   if (mustExist && !isDatabaseUrl(db) && !existsSync(db)) throw new UserError(`no corpus at ${db}: add articles first (crosscheck add INPUT… --db ${db})`, EXIT_USAGE);
   const problem = storePathProblem(db);
   if (problem) throw new UserError(`cannot use the database ${db}: ${problem}`, EXIT_USAGE);
-  return openCorpus({ db, outlets, onWait: (holder) => !quiet && process.stderr.write(`crosscheck: waiting for another process adding to ${db} (${holder})…\n`) });
+  return openCorpus({ db, outlets, onWait: (holder) => !quiet && process.stderr.write(`crosscheck: waiting for another process adding to ${databaseForDisplay(db)} (${holder})…\n`) });
 }
 
 export async function addCommand(inputs: string[], opts: AddCommandOptions): Promise<void> {
