@@ -24,6 +24,8 @@ export interface FetchOptions {
   validators?: Map<string, { etag?: string; lastModified?: string }>;
 }
 
+/** `ok`: a final response and its body, whatever its status (the page rules judge 4xx/5xx pages); else why
+ *  there is none (network, timeout, size, redirects, robots.txt, Retry-After, 304). */
 export type Fetched =
   | { ok: true; url: string; status: number; contentType: string | null; charset: string | null; body: Buffer }
   | { ok: false; url: string; reason: string; status?: number; notModified?: boolean };

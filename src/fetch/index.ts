@@ -7,6 +7,7 @@ import type { IngestItem, IngestOptions } from '../ingest/types.js';
 import { ingestBuffer, ingestPaths } from '../ingest/index.js';
 import { sniffFormat } from '../ingest/sniff.js';
 import { canonicalUrl } from '../corpus/identity.js';
+import { outletFromUrl } from '../ingest/draft.js';
 import { Fetcher, sizeText, statusLine, type FetchOptions } from './http.js';
 import { pageItems } from './page.js';
 import { csvUrls, isOpml, opmlFeeds, sitemapUrls } from './lists.js';
@@ -150,7 +151,7 @@ async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> 
 /** A feed's items; an item that carries only a summary is replaced by its page when the page gives an
  *  article (the feed's date kept when the page has none), else kept with a warning saying why. */
 async function feedItems(run: Run, url: string, body: Buffer, depth: number): Promise<IngestItem[]> {
-  const items = ingestBuffer(url, body, { maxBytes: run.maxBytes });
+  const items = ingestBuffer(url, body, { maxBytes: run.maxBytes }).map((i) => absoluteLink(i, url));
   const expand = async (item: IngestItem): Promise<IngestItem[]> => {
     if (item.kind !== 'article' || item.article.raw.length > SUMMARY_MAX_CHARS || !item.article.meta.url) return [item];
     const link = item.article.meta.url;
@@ -165,6 +166,19 @@ async function feedItems(run: Run, url: string, body: Buffer, depth: number): Pr
     return [{ kind: 'warning', path: url, message: `${link}: ${why.kind === 'rejected' ? why.reason : ''}; kept the feed's summary` }, item];
   };
   return collect(ordered(items, run.fetcher.opts.concurrency, expand));
+}
+
+/** A feed item's link made absolute against the feed's URL (some feeds write `/2031/story`), so it can
+ *  be fetched and is the same appearance as the page reached directly. */
+function absoluteLink(item: IngestItem, feedUrl: string): IngestItem {
+  const link = item.kind === 'article' ? item.article.meta.url : null;
+  if (item.kind !== 'article' || !link || /^https?:\/\//i.test(link)) return item;
+  try {
+    const url = new URL(link, feedUrl).href;
+    return { kind: 'article', article: { ...item.article, meta: { ...item.article.meta, url, outlet: item.article.meta.outlet ?? outletFromUrl(url) } } };
+  } catch {
+    return item;
+  }
 }
 
 /** A web archive: each HTML 200 response an article first seen at its capture time (WARC-Date). */
