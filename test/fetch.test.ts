@@ -250,17 +250,20 @@ test('fetch: OPML of two feeds; a summary-only item has its page fetched; a brok
   const s = await serve({
     '/feed-a.xml': (_q, r) => r.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedA),
     '/feed-b.xml': (_q, r) => r.writeHead(500).end(),
+    // Carries the same summary-only item: its page is not fetched again, and the summary is not added.
+    '/feed-c.xml': (_q, r) => r.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedA.replace(/<item><title>Full item[\s\S]*?<\/item>/, '')),
     '/a/summary-story': html(page('Summary item, whole page')),
   });
   const opml = join(dir, 'feeds.opml');
   writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body><outline text="News">
-<outline text="A" type="rss" xmlUrl="${s.base}/feed-a.xml"/><outline text="B" type="rss" xmlUrl="${s.base}/feed-b.xml"/><outline text="A again" xmlUrl="${s.base}/feed-a.xml"/></outline></body></opml>`);
+<outline text="A" type="rss" xmlUrl="${s.base}/feed-a.xml"/><outline text="B" type="rss" xmlUrl="${s.base}/feed-b.xml"/><outline text="A again" xmlUrl="${s.base}/feed-a.xml"/><outline text="C" xmlUrl="${s.base}/feed-c.xml"/></outline></body></opml>`);
   try {
     const items = await all([opml]);
     assert.equal(s.hits.get('/feed-a.xml')?.length, 1, 'each feed fetched once');
     const got = articles(items);
     assert.deepEqual(got.map((a) => a.meta.title), ['Full item', 'Summary item, whole page']);
     assert.equal(got[1].meta.url, `${s.base}/a/summary-story`);
+    assert.equal(s.hits.get('/a/summary-story')?.length, 1);
     assert.equal(got[1].meta.published, '2031-03-04', 'the feed date kept when the page has none');
     assert.match(rejected(items)[0].reason, /^blocked: error page \(HTTP 500/);
     assert.equal(rejected(items)[0].path, `${s.base}/feed-b.xml`);

@@ -162,7 +162,9 @@ async function feedItems(run: Run, url: string, body: Buffer, depth: number): Pr
       return page.map((i) => (i === article ? { kind: 'article', article: { ...article.article, meta } } : i));
     }
     const why = page.find((i) => i.kind === 'rejected');
-    if (!why) return [item]; // its page was already fetched in this run: that article stands for it
+    // Its page was already fetched in this run (another feed carries it): that article stands for it, and
+    // the summary must not become a "revision" of the same URL.
+    if (!why) return page;
     return [{ kind: 'warning', path: url, message: `${link}: ${why.kind === 'rejected' ? why.reason : ''}; kept the feed's summary` }, item];
   };
   return collect(ordered(items, run.fetcher.opts.concurrency, expand));
