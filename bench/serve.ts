@@ -3,12 +3,12 @@
 // the add rate achieved. Corpus size: CROSSCHECK_BENCH_SERVE_N articles (default 2,000; the issue's target
 // is 100k), for CROSSCHECK_BENCH_SERVE_SECONDS (default 10). Bounded loops only, no external tool.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCorpus } from '../src/corpus/index.js';
 import { serve } from '../src/server/index.js';
-import { syntheticCorpus, prng } from './corpus.js';
+import { syntheticCorpus, prng, CACHE } from './corpus.js';
 import { jsonItems } from '../src/server/upload.js';
 
 const N = Number(process.env.CROSSCHECK_BENCH_SERVE_N ?? 2000);
@@ -20,21 +20,34 @@ const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a -
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-serve-'));
   const { path, source } = await syntheticCorpus(N);
-  const corpus = await openCorpus({ db: join(dir, 'corpus.db') });
-  const t0 = performance.now();
-  // Through the upload path (one appearance per object): the JSONL file's objects declare ids but no URLs,
-  // and `add(path)` would take them all for versions of one appearance.
+  const db = join(dir, 'corpus.db');
   const objects = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
-  await corpus.addItems(jsonItems(objects, false).items, { chunkSize: 1000 });
+  // The built corpus is kept beside the JSONL (a minute or more to build on a small machine); each run
+  // works on a copy, since the bench adds to it.
+  const cached = join(CACHE, `serve-${N}-${source.replace(/\W+/g, '_')}.db`);
+  const t0 = performance.now();
+  if (!existsSync(cached)) {
+    const builder = await openCorpus({ db: cached });
+    // Through the upload path (one appearance per object): the JSONL file's objects declare ids but no
+    // URLs, and `add(path)` would take them all for versions of one appearance.
+    await builder.addItems(jsonItems(objects, false).items, { chunkSize: 1000 });
+    await builder.close();
+  }
+  copyFileSync(cached, db);
+  const corpus = await openCorpus({ db });
   const built = performance.now() - t0;
-  const srv = await serve({ db: null, corpus, port: 0, limits: { postsPerMinute: 1e6, burst: 1e6 } });
+  // `db` as well as the corpus: serve's analysis worker opens its own connection to it for the adds.
+  const srv = await serve({ db, corpus, port: 0, limits: { postsPerMinute: 1e6, burst: 1e6 } });
   const ids = (await corpus.stories({})).map((s) => s.id);
   console.log(`corpus: ${N} articles (${source}), ${ids.length} stories, built in ${(built / 1000).toFixed(1)} s`);
 
   const spare = objects.slice(0, 2000) as Record<string, string>[];
   const lat: Record<string, number[]> = { list: [], 'list+cursor': [], story: [] };
+  /** Every read with its start (ms into the run), to tell a stall from steady queueing. */
+  const reads: { kind: string; at: number; ms: number }[] = [];
   let errors = 0;
-  const until = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
   const rand = prng(7);
   const timed = async (kind: string, url: string) => {
     const s = performance.now();
@@ -46,6 +59,7 @@ async function main(): Promise<void> {
       errors++;
     }
     lat[kind].push(performance.now() - s);
+    reads.push({ kind, at: s - started, ms: performance.now() - s });
   };
   const client = async () => {
     while (performance.now() < until) {
@@ -59,6 +73,7 @@ async function main(): Promise<void> {
   };
   let posted = 0;
   const addLat: number[] = [];
+  const posts: { at: number; ms: number }[] = [];
   const writer = async () => {
     for (let k = 0; performance.now() < until; k++) {
       const tick = performance.now();
@@ -68,16 +83,19 @@ async function main(): Promise<void> {
       if (r.ok) posted += 10;
       else errors++;
       addLat.push(performance.now() - tick);
+      posts.push({ at: tick - started, ms: performance.now() - tick });
       const wait = 100 - (performance.now() - tick);
       if (wait > 0) await new Promise((res) => setTimeout(res, wait));
     }
   };
-  const started = performance.now();
   await Promise.all([writer(), ...Array.from({ length: CLIENTS }, client)]);
   const elapsed = (performance.now() - started) / 1000;
   console.log(`${CLIENTS} clients for ${elapsed.toFixed(1)} s, errors ${errors}`);
   for (const [kind, xs] of Object.entries(lat)) console.log(`  ${kind.padEnd(12)} n=${String(xs.length).padStart(6)}  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`);
-  console.log(`  adds: ${(posted / elapsed).toFixed(0)} articles/s posted (target 100); POST of 10 p50 ${pct(addLat, 50).toFixed(0)} ms, p99 ${pct(addLat, 99).toFixed(0)} ms`);
+  console.log(`  adds: ${(posted / elapsed).toFixed(1)} articles/s posted (target 100); POST of 10 p50 ${pct(addLat, 50).toFixed(0)} ms, p99 ${pct(addLat, 99).toFixed(0)} ms`);
+  const worst = [...reads].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  console.log(`  slowest reads: ${worst.map((r) => `${r.kind} at ${(r.at / 1000).toFixed(1)} s took ${r.ms.toFixed(0)} ms`).join('; ')}`);
+  console.log(`  POSTs: ${posts.map((p) => `at ${(p.at / 1000).toFixed(1)} s took ${p.ms.toFixed(0)} ms`).slice(0, 8).join('; ')}`);
   await srv.close();
   await corpus.close();
   rmSync(dir, { recursive: true, force: true });

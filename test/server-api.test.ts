@@ -1,6 +1,7 @@
 // `crosscheck serve` over real HTTP on a random loopback port, with a corpus built from examples/: the
 // cursor walk returns every story exactly once while articles are added, the limits answer 413/429/400,
-// static files cannot be escaped, the token and host checks hold, and answers match the OpenAPI document.
+// static files cannot be escaped, the token and host checks hold, adds run in the analysis worker while
+// reads answer, and answers match the OpenAPI document.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -179,6 +180,29 @@ test('events: an add is announced on /api/events', async () => {
   await Promise.race([read, new Promise((_, rej) => setTimeout(() => rej(new Error(`no event in 5 s: ${text}`)), 5000))]);
   ac.abort();
   assert.match(text, /"id":"walk-7"/);
+});
+
+test('adds run in the analysis worker: reads answer meanwhile and see the stories once it commits', async () => {
+  const batch = [8, 9, 10, 11].map((n) => ({ ...item(n), id: `worker-${n}`, text: `${item(n).text} A second hall opens in ${2030 + n}.` }));
+  let pending = true;
+  const adding = post('/api/articles', batch).finally(() => (pending = false));
+  let answeredMeanwhile = 0;
+  while (pending) {
+    const list = await get('/api/stories?limit=5');
+    assert.equal(list.status, 200);
+    if (pending) answeredMeanwhile++;
+  }
+  const added = await adding;
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  assert.ok(answeredMeanwhile > 0, 'the stories list answered while the add was analysed');
+  // The request thread's own connection reads what the worker committed, and its list cache was patched.
+  for (const { id, story } of added.body.articles as { id: string; story: string }[]) {
+    assert.ok(story, `article ${id} has a story`);
+    assert.equal((await get(`/api/articles/${encodeURIComponent(id)}`)).status, 200);
+    assert.equal((await get(`/api/stories/${encodeURIComponent(story)}`)).status, 200);
+  }
+  const listed = new Set((await get('/api/stories?limit=500')).body.items.map((s: { id: string }) => s.id));
+  for (const s of added.body.stories.created) assert.ok(listed.has(s.id), `new story ${s.id} is listed`);
 });
 
 test('answers match the OpenAPI document', async () => {

@@ -12,6 +12,7 @@ import { EventBus } from './events.js';
 import { createMetrics, type ServerMetrics } from './metrics.js';
 import { RateLimiter } from './rate.js';
 import { Writer } from './writer.js';
+import { inProcessAnalyser, type Analyser } from './analyser.js';
 import { ASSETS } from './assets.js';
 import { errorPage } from './html.js';
 import { apiRoutes } from './api.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   limits?: Partial<Limits>;
   /** Host names the Host header may name (DNS rebinding); any when absent. */
   allowedHosts?: string[];
+  /** Where adds run (serve passes its worker thread); in-process on `corpus` when absent. */
+  analyser?: Analyser;
 }
 
 /** What the route modules share. */
@@ -63,7 +66,7 @@ export function createServer(opts: ServerOptions): CrosscheckServer {
   const listing = new StoryListing(opts.corpus);
   const bus = new EventBus();
   const ctx: ServerContext = {
-    corpus: opts.corpus, limits, listing, bus, metrics, writer: new Writer(opts.corpus, listing, bus, metrics),
+    corpus: opts.corpus, limits, listing, bus, metrics, writer: new Writer(opts.corpus, opts.analyser ?? inProcessAnalyser(opts.corpus), listing, bus, metrics),
     rate: new RateLimiter(limits.postsPerMinute, limits.burst), clientOf,
   };
   const app = new Hono();

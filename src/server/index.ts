@@ -1,5 +1,6 @@
 // `crosscheck serve`: the corpus as a web application and HTTP API. `createServer` builds the app around an
-// opened corpus; `serve` opens the corpus, refuses a non-loopback host without a token, and listens.
+// opened corpus; `serve` opens the corpus, starts the analysis worker, refuses a non-loopback host without a
+// token, and listens.
 
 import { serve as listen } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,7 @@ import type { Server } from 'node:http';
 import { openCorpus, type Corpus } from '../corpus/index.js';
 import type { OutletRegistry } from '../outlets/index.js';
 import { createServer, type Limits } from './app.js';
+import { WorkerAnalyser, type Analyser } from './analyser.js';
 
 export { createServer, DEFAULT_LIMITS, CSP, type Limits, type ServerOptions, type CrosscheckServer } from './app.js';
 
@@ -26,7 +28,8 @@ export interface ServeOptions {
   token?: string;
   limits?: Partial<Limits>;
   outlets?: OutletRegistry;
-  /** An already opened corpus (tests); `db` is then only for messages. */
+  /** An already opened corpus for reads (tests, benches); adds still run in the worker on `db`, so `db`
+   *  must name the database `corpus` reads (null: adds run in-process on `corpus`). */
   corpus?: Corpus;
 }
 
@@ -45,12 +48,18 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   }
   if (opts.token !== undefined && opts.token.length < 16) throw new ServeError('--token must be at least 16 characters (e.g. openssl rand -hex 16)');
   const corpus = opts.corpus ?? (await openCorpus({ db: opts.db, outlets: opts.outlets }));
+  const analyser = await startAnalyser(opts);
   // On loopback the Host header must name loopback too (a DNS-rebinding page cannot reach the corpus).
-  const { app } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined });
+  const { app, ctx } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined, analyser });
+  // The stories list is loaded before the first request, not by the first burst of them (all waiting on it).
+  await ctx.listing.count();
   const server = await new Promise<Server>((resolve, reject) => {
     const s = listen({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, () => resolve(s as Server)) as Server;
     s.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new ServeError(`port ${opts.port ?? 8080} on ${host} is in use (another crosscheck serve?); choose another with --port`) : err));
+  }).catch(async (err) => {
+    await analyser?.close();
+    throw err;
   });
   // Longer than clients' idle keep-alive (undici: 4 s), so the server never closes a socket a client is
   // about to reuse (ECONNRESET under load with Node's 5 s default).
@@ -65,7 +74,24 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       // Event streams never end on their own: cut them so close() returns.
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Adds already accepted finish (their commit is the client's answer) before the worker goes.
+      await ctx.writer.drain();
+      await analyser?.close();
       if (!opts.corpus) await corpus.close();
     },
   };
+}
+
+/** The worker that runs adds, started once and ready (modules loaded, corpus open) before the first
+ *  request; none for an in-memory corpus, which only this thread can reach. */
+async function startAnalyser(opts: ServeOptions): Promise<Analyser | undefined> {
+  if (opts.db === null) return undefined;
+  const analyser = new WorkerAnalyser(opts.db, opts.outlets);
+  try {
+    await analyser.ready();
+  } catch (err) {
+    await analyser.close();
+    throw err;
+  }
+  return analyser;
 }

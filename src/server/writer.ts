@@ -1,7 +1,9 @@
-// One add at a time inside the process: requests queue here before the corpus's own writer lock, then the
-// list cache is patched and the live feed told what changed (only after the commit succeeded).
+// One add at a time inside the process: requests queue here before the corpus's own writer lock, the
+// analyser runs the add (in its worker thread for a database), then the list cache is patched from its
+// result and the live feed told what changed (only after the commit succeeded).
 
 import type { Corpus, StorySummary } from '../corpus/index.js';
+import type { Analyser } from './analyser.js';
 import type { EventBus } from './events.js';
 import type { StoryListing } from './listing.js';
 import type { ServerMetrics } from './metrics.js';
@@ -23,7 +25,8 @@ export class Writer {
   private tail: Promise<unknown> = Promise.resolve();
   pending = 0;
 
-  constructor(private readonly corpus: Corpus, private readonly listing: StoryListing, private readonly bus: EventBus, private readonly metrics: ServerMetrics) {}
+  /** `corpus` is the request thread's, for reads after the commit; `analyser` runs the adds. */
+  constructor(private readonly corpus: Corpus, private readonly analyser: Analyser, private readonly listing: StoryListing, private readonly bus: EventBus, private readonly metrics: ServerMetrics) {}
 
   add(upload: Upload): Promise<AddAnswer> {
     this.metrics.addQueue.inc();
@@ -33,11 +36,17 @@ export class Writer {
     return run;
   }
 
+  /** Resolves once every queued add has finished (before the analyser is closed). */
+  async drain(): Promise<void> {
+    while (this.pending) await this.tail;
+  }
+
   private async addNow(upload: Upload): Promise<AddAnswer> {
     const articles = upload.items.filter((i) => i.kind === 'article').length;
     const r = articles
-      ? await this.corpus.addItems(upload.items)
+      ? await this.analyser.add(upload.items)
       : { added: [], revised: [], duplicates: [], unchanged: [], inputIds: [], rejected: [], warnings: upload.items.flatMap((i) => (i.kind === 'warning' ? [{ path: i.path, message: i.message }] : [])), storiesCreated: [], storiesUpdated: [], storiesRemoved: [] };
+    // The analyser has committed: this thread's connection sees the new rows on its next read.
     const storyOf = await this.corpus.store.storyOf(r.inputIds);
     const stored = await this.corpus.store.getStories([...r.storiesCreated, ...r.storiesUpdated]);
     const summaries = new Map(stored.map(({ view: _view, ...s }) => [s.id, s as StorySummary]));

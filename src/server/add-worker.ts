@@ -1,0 +1,29 @@
+// Worker side of the serve analyser (analyser.ts): opens its own corpus on the served database and runs
+// each add there, one at a time, so the NLP, reuse, clustering and views never block the request thread.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { openCorpus } from '../corpus/index.js';
+import type { IngestItem } from '../ingest/types.js';
+import type { AddRequest, WorkerReply } from './analyser.js';
+
+const port = parentPort!;
+const send = (reply: WorkerReply) => port.postMessage(reply);
+
+// The listener goes on before the corpus opens: messages that arrive meanwhile wait on `opened`.
+const opened = openCorpus({ db: workerData.db, outlets: workerData.outlets });
+opened.then(() => send({ type: 'ready' }), (err: Error) => send({ type: 'fatal', message: err.message }));
+
+port.on('message', async (msg: AddRequest | { type: 'close' }) => {
+  if (msg.type === 'close') {
+    await (await opened.catch(() => null))?.close();
+    port.close();
+    return;
+  }
+  try {
+    const corpus = await opened;
+    const r = await corpus.addItems(msg.items as IngestItem[]);
+    send({ type: 'done', id: msg.id, result: { ...r, timings: [...r.timings] } });
+  } catch (err) {
+    send({ type: 'failed', id: msg.id, message: (err as Error)?.message ?? String(err) });
+  }
+});
