@@ -21,7 +21,7 @@ export const paywallRule: BlockRule = {
     if (NOT_FREE.test(html)) return 'paywall (the page marks itself isAccessibleForFree: false and gives only a teaser)';
     // The prompt is often outside what Readability keeps: in the markup it counts only for a very short text,
     // since a real brief's page can carry a "Subscribers only" link in its menu.
-    if (PROMPT.test(text) || (words <= SHORT_TEASER_WORDS && PROMPT.test(html))) return `paywall (a ${words}-word teaser with a subscription prompt)`;
+    if (PROMPT.test(text) || (words <= SHORT_TEASER_WORDS && PROMPT.test(html))) return `paywall (${words ? `a ${words}-word teaser` : 'no article text'} with a subscription prompt)`;
     return null;
   },
 };
