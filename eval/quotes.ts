@@ -10,111 +10,33 @@
 // (a gold attribution without source matches only a prediction without speaker span).
 // Files annotated by several annotators: the first annotation file in name order is used.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { byCodePoint } from '../src/corroborate/order.js';
 import { extractEntities } from '../src/extract/entities/index.js';
-import { extractQuotes } from '../src/extract/quotes/index.js';
+import { withModel } from '../src/extract/quotes/combine.js';
+import { extractQuotes, ruleQuotes } from '../src/extract/quotes/index.js';
+import { quoteModel } from '../src/extract/quotes/model/model-file.js';
+import {
+  attributionsOf, COMPONENTS, emptyScores, greedyPairs, outlets, overlap, polnearDir, prf, readSplit, scoreDoc,
+  type Attr, type Component, type Ranges, type Scores, type Split,
+} from '../src/extract/quotes/model/polnear.js';
 import { readyFromText } from '../test/fixtures/entities/ready.js';
 
-type Ranges = [number, number][];
-export interface Attr { source: Ranges | null; cue: Ranges | null; content: Ranges }
+export { polnearDir, prf };
+export type { Attr };
 
-export const polnearDir = join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'data', 'quotes-polnear');
-
-function parseAnn(ann: string): Attr[] {
-  const spans = new Map<string, Ranges>();
-  const out: Attr[] = [];
-  for (const line of ann.split('\n')) {
-    const cols = line.split('\t');
-    if (/^T\d+$/.test(cols[0]) && cols[1]) {
-      const [, ...rest] = cols[1].split(' ');
-      const ranges = rest.join(' ').split(';').map((r) => r.trim().split(' ').map(Number) as [number, number]);
-      spans.set(cols[0], ranges);
-    } else if (/^E\d+$/.test(cols[0]) && cols[1]) {
-      const roles = new Map(cols[1].trim().split(/\s+/).map((p) => p.split(':') as [string, string]));
-      const content = roles.get('Content');
-      if (!content || !spans.get(content)) continue;
-      const cue = roles.get('Cue');
-      const source = roles.get('Source');
-      out.push({ content: spans.get(content)!, cue: cue ? spans.get(cue) ?? null : null, source: source ? spans.get(source) ?? null : null });
-    }
-  }
-  return out;
-}
-
-function overlap(a: Ranges | null, b: Ranges | null): number {
-  if (!a || !b) return 0;
-  let n = 0;
-  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
-  return n;
-}
-
-export interface Counts { tp: number; gold: number; pred: number }
-
-function greedy(gold: Attr[], pred: Attr[], score: (g: Attr, p: Attr) => number): number {
-  return greedyPairs(gold, pred, score).size;
-}
-
-/** One-to-one greedy matching, largest score first: gold index → predicted index. */
-function greedyPairs(gold: Attr[], pred: Attr[], score: (g: Attr, p: Attr) => number): Map<number, number> {
-  const pairs: [number, number, number][] = [];
-  gold.forEach((g, i) => pred.forEach((p, j) => { const s = score(g, p); if (s > 0) pairs.push([s, i, j]); }));
-  pairs.sort((x, y) => y[0] - x[0]);
-  const gi = new Set<number>();
-  const pj = new Set<number>();
-  const matched = new Map<number, number>();
-  for (const [, i, j] of pairs) {
-    if (gi.has(i) || pj.has(j)) continue;
-    gi.add(i);
-    pj.add(j);
-    matched.set(i, j);
-  }
-  return matched;
-}
-
-const COMPONENTS = {
-  source: (g: Attr, p: Attr) => overlap(g.source, p.source),
-  cue: (g: Attr, p: Attr) => overlap(g.cue, p.cue),
-  content: (g: Attr, p: Attr) => overlap(g.content, p.content),
-  whole: (g: Attr, p: Attr) => {
-    const c = overlap(g.content, p.content);
-    const q = overlap(g.cue, p.cue);
-    const s = g.source ? overlap(g.source, p.source) : (p.source ? 0 : 1);
-    return c > 0 && q > 0 && s > 0 ? c + q + s : 0;
-  },
-} as const;
-export type Component = keyof typeof COMPONENTS;
-
-function score(gold: Attr[], pred: Attr[], into: Record<Component, Counts>): void {
-  for (const k of Object.keys(COMPONENTS) as Component[]) {
-    const has = (a: Attr) => k === 'source' ? a.source !== null : k === 'cue' ? a.cue !== null : true;
-    const g = gold.filter(has);
-    const p = pred.filter(has);
-    into[k].tp += greedy(g, p, COMPONENTS[k]);
-    into[k].gold += g.length;
-    into[k].pred += p.length;
-  }
-}
+/** Which extractor: the rules alone, rules + tagger (what extractQuotes gives), or the tagger alone. */
+export type System = 'rules' | 'combined' | 'model';
 
 /** Our extractor's attributions: mentions sharing a cue are one attribution with fragment contents. */
-export function ours(id: string, text: string): Attr[] {
+export function ours(id: string, text: string, system: System = 'combined'): Attr[] {
   const a = readyFromText(id, text);
-  const quotes = extractQuotes(a, extractEntities(a));
-  const byCue = new Map<string, Attr>();
-  const out: Attr[] = [];
-  for (const q of quotes) {
-    const content: [number, number] = [q.content.start, q.content.end];
-    const key = q.cue ? `${q.cue.start}` : null;
-    if (key && byCue.has(key)) { byCue.get(key)!.content.push(content); continue; }
-    const attr: Attr = {
-      content: [content], cue: q.cue ? [[q.cue.start, q.cue.end]] : null,
-      source: q.speakerSpan ? [[q.speakerSpan.start, q.speakerSpan.end]] : null,
-    };
-    if (key) byCue.set(key, attr);
-    out.push(attr);
+  if (system === 'model') {
+    const finds = withModel(a, ruleQuotes(a), quoteModel(), 'model');
+    return attributionsOf(finds.map((f) => ({ cue: f.attribution?.cue ?? null, speakerSpan: f.attribution?.speaker ?? null, content: f.content })));
   }
-  return out;
+  return attributionsOf(extractQuotes(a, extractEntities(a), { model: system === 'combined' }));
 }
 
 /** Baseline: quoted stretches only, with the nearest "said/says" after the closing mark in the same
@@ -141,44 +63,41 @@ export function baseline(text: string): Attr[] {
   return out;
 }
 
-export interface SplitScores { docs: number; ours: Record<Component, Counts>; baseline: Record<Component, Counts>; ms: number }
+export interface SplitScores {
+  docs: number;
+  rules: Scores;
+  combined: Scores;
+  model: Scores;
+  baseline: Scores;
+  /** Per outlet (PolNeAR metadata.tsv publisher): rules alone and rules + tagger. */
+  outlets: Map<string, { docs: number; rules: Scores; combined: Scores }>;
+  ms: { rules: number; combined: number };
+}
 
-const empty = (): Record<Component, Counts> => ({
-  source: { tp: 0, gold: 0, pred: 0 }, cue: { tp: 0, gold: 0, pred: 0 },
-  content: { tp: 0, gold: 0, pred: 0 }, whole: { tp: 0, gold: 0, pred: 0 },
-});
-
-/** Scores one split; `every` > 1 takes every n-th document (a fixed, id-independent subset). */
-export function scoreSplit(split: 'dev' | 'train', every = 1): SplitScores {
-  const dir = join(polnearDir, split);
-  const anns = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
-  const annOf = new Map<string, string>();
-  for (const f of anns) {
-    const base = f.replace(/_[0-9a-f]+\.ann$/, '');
-    if (!annOf.has(base)) annOf.set(base, f);
-  }
-  const texts = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % every === 0);
-  const result: SplitScores = { docs: 0, ours: empty(), baseline: empty(), ms: 0 };
-  for (const t of texts) {
-    const base = t.replace(/\.txt$/, '');
-    const ann = annOf.get(base);
-    if (!ann) continue;
-    const text = readFileSync(join(dir, 'text', t), 'utf8');
-    const gold = parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8'));
-    const t0 = performance.now();
-    const pred = ours(base, text);
-    result.ms += performance.now() - t0;
-    score(gold, pred, result.ours);
-    score(gold, baseline(text), result.baseline);
+/** Scores one split; `every` > 1 takes every n-th document (a fixed, id-independent subset). `systems`
+ * limits which of ours run (the gate needs rules and combined only). */
+export function scoreSplit(split: Split, every = 1, systems: System[] = ['rules', 'combined', 'model']): SplitScores {
+  const publisher = outlets();
+  const result: SplitScores = {
+    docs: 0, rules: emptyScores(), combined: emptyScores(), model: emptyScores(), baseline: emptyScores(),
+    outlets: new Map(), ms: { rules: 0, combined: 0 },
+  };
+  for (const { id, text, gold } of readSplit(split, every)) {
+    const outlet = publisher.get(id) ?? 'unknown';
+    const o = result.outlets.get(outlet) ?? { docs: 0, rules: emptyScores(), combined: emptyScores() };
+    result.outlets.set(outlet, o);
+    o.docs++;
+    for (const system of systems) {
+      const t0 = performance.now();
+      const pred = ours(id, text, system);
+      if (system !== 'model') result.ms[system] += performance.now() - t0;
+      scoreDoc(gold, pred, result[system]);
+      if (system !== 'model') scoreDoc(gold, pred, o[system]);
+    }
+    scoreDoc(gold, baseline(text), result.baseline);
     result.docs++;
   }
   return result;
-}
-
-export function prf(c: Counts): { p: number; r: number; f: number } {
-  const p = c.pred ? c.tp / c.pred : 0;
-  const r = c.gold ? c.tp / c.gold : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
 /** Crude lemma for grouping errors: "said"/"says" → say, "told" → tell, plural/past/gerund endings cut. */
@@ -207,14 +126,7 @@ function constructionOf(g: Attr, text: string): string {
 
 /** Error report: missed gold attributions by cue lemma and by construction, and why (cue never found,
  * or found with a wrong source / content), plus false positives by cue; `samples` examples per top cue. */
-export function errorReport(split: 'dev' | 'train', samples = 3): void {
-  const dir = join(polnearDir, split);
-  const anns = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
-  const annOf = new Map<string, string>();
-  for (const f of anns) {
-    const base = f.replace(/_[0-9a-f]+\.ann$/, '');
-    if (!annOf.has(base)) annOf.set(base, f);
-  }
+export function errorReport(split: Split, samples = 3, system: System = 'combined'): void {
   type CueErrors = { n: number; why: Map<string, number>; ex: string[] };
   const byCue = new Map<string, CueErrors>();
   const byConstruction = new Map<string, number>();
@@ -222,13 +134,8 @@ export function errorReport(split: 'dev' | 'train', samples = 3): void {
   let missed = 0;
   const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
   const snippet = (text: string, r: Ranges | null) => r ? r.map(([s, e]) => text.slice(s, e)).join(' … ').replace(/\s+/g, ' ').slice(0, 90) : '∅';
-  for (const t of readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
-    const base = t.replace(/\.txt$/, '');
-    const ann = annOf.get(base);
-    if (!ann) continue;
-    const text = readFileSync(join(dir, 'text', t), 'utf8');
-    const gold = parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8'));
-    const pred = ours(base, text);
+  for (const { id, text, gold } of readSplit(split)) {
+    const pred = ours(id, text, system);
     const matched = greedyPairs(gold, pred, COMPONENTS.whole);
     const usedPred = new Set(matched.values());
     gold.forEach((g, i) => {
@@ -270,6 +177,14 @@ export function errorReport(split: 'dev' | 'train', samples = 3): void {
   }
 }
 
+function table(rows: [string, Scores][], pct: (x: number) => string): void {
+  console.log(`| component | ${rows.map(([n]) => `${n} P | ${n} R | ${n} F1`).join(' | ')} |`);
+  console.log(`|---|${rows.map(() => '---|---|---|').join('')}`);
+  for (const k of Object.keys(COMPONENTS) as Component[]) {
+    console.log(`| ${k} | ${rows.map(([, s]) => { const x = prf(s[k]); return `${pct(x.p)} | ${pct(x.r)} | ${pct(x.f)}`; }).join(' | ')} |`);
+  }
+}
+
 function main(): void {
   if (!existsSync(polnearDir)) {
     console.log(`skipped: ${polnearDir} is absent`);
@@ -277,20 +192,23 @@ function main(): void {
   }
   const which = process.argv[2] ?? 'dev';
   if (process.argv.includes('--errors')) {
-    errorReport(which === 'train' ? 'train' : 'dev', Number(process.argv[process.argv.indexOf('--errors') + 1]) || 3);
+    const system = (['rules', 'model'] as const).find((x) => process.argv.includes(`--${x}`)) ?? 'combined';
+    errorReport(which === 'train' ? 'train' : 'dev', Number(process.argv[process.argv.indexOf('--errors') + 1]) || 3, system);
     return;
   }
-  const splits = which === 'all' ? ['dev', 'train'] as const : [which as 'dev' | 'train'];
+  const splits = which === 'all' ? ['dev', 'train'] as const : [which as Split];
   const pct = (x: number) => (100 * x).toFixed(1);
   for (const split of splits) {
     const s = scoreSplit(split);
-    console.log(`\nquotes-polnear/${split}: ${s.docs} documents, ours ${(s.ms / s.docs).toFixed(1)} ms/doc (segmentation included)`);
-    console.log('| component | ours P | ours R | ours F1 | baseline P | baseline R | baseline F1 |');
-    console.log('|---|---|---|---|---|---|---|');
-    for (const k of Object.keys(COMPONENTS) as Component[]) {
-      const o = prf(s.ours[k]);
-      const b = prf(s.baseline[k]);
-      console.log(`| ${k} | ${pct(o.p)} | ${pct(o.r)} | ${pct(o.f)} | ${pct(b.p)} | ${pct(b.r)} | ${pct(b.f)} |`);
+    console.log(`\nquotes-polnear/${split}: ${s.docs} documents; rules ${(s.ms.rules / s.docs).toFixed(1)} ms/doc, rules + model ${(s.ms.combined / s.docs).toFixed(1)} ms/doc (segmentation and entities included)`);
+    table([['rules', s.rules], ['rules+model', s.combined], ['model alone', s.model], ['baseline', s.baseline]], pct);
+    console.log(`\nper outlet (${split}), whole-attribution F1:`);
+    console.log('| outlet | docs | gold | rules P | rules R | rules F1 | rules+model P | rules+model R | rules+model F1 |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const [outlet, o] of [...s.outlets].sort((x, y) => byCodePoint(x[0], y[0]))) {
+      const r = prf(o.rules.whole);
+      const c = prf(o.combined.whole);
+      console.log(`| ${outlet} | ${o.docs} | ${o.rules.whole.gold} | ${pct(r.p)} | ${pct(r.r)} | ${pct(r.f)} | ${pct(c.p)} | ${pct(c.r)} | ${pct(c.f)} |`);
     }
   }
 }

@@ -14,12 +14,35 @@ function inflect(base: string): string[] {
   return out;
 }
 
+/** Base form of every inflected form in the lexicon ("says" → say, "told" → tell): the tagger's lemma. */
+const LEMMAS = new Map<string, string>();
+
+/** Bases of the irregular forms the lists name. */
+const IRREGULAR_BASES: Record<string, string> = {
+  said: 'say', told: 'tell', thought: 'think', wrote: 'write', knew: 'know', known: 'know', felt: 'feel',
+  found: 'find', shown: 'show', showed: 'show', sought: 'seek', admitted: 'admit', admitting: 'admit',
+  committed: 'commit', regretted: 'regret', regretting: 'regret', referred: 'refer', referring: 'refer',
+};
+
 /** Builds a set from base forms (regular inflections added) and extra irregular forms. */
 function verbSet(bases: string, irregular = ''): Set<string> {
   const set = new Set<string>();
-  for (const b of bases.split(/\s+/).filter(Boolean)) for (const f of inflect(b)) set.add(f);
-  for (const f of irregular.split(/\s+/).filter(Boolean)) set.add(f);
+  for (const b of bases.split(/\s+/).filter(Boolean)) {
+    for (const f of inflect(b)) {
+      set.add(f);
+      if (!LEMMAS.has(f)) LEMMAS.set(f, b);
+    }
+  }
+  for (const f of irregular.split(/\s+/).filter(Boolean)) {
+    set.add(f);
+    if (IRREGULAR_BASES[f]) LEMMAS.set(f, IRREGULAR_BASES[f]);
+  }
   return set;
+}
+
+/** Lexicon base of a lower-cased word, or undefined for a word outside the cue lists. */
+export function cueLemma(lower: string): string | undefined {
+  return LEMMAS.get(lower);
 }
 
 /** Doubled final consonants that the regular rule misses. */

@@ -1,20 +1,19 @@
-// Quotes of one article: direct quotes first (marks, then the cue next to them), then reported speech
-// in the remaining sentences; every speaker phrase is resolved to a canonical entity name or null.
+// Quotes of one article: the rules first (direct quotes by their marks and the cue next to them, then
+// reported speech in the remaining sentences), then the trained tagger's attributions that the rules
+// missed; every speaker phrase is resolved to a canonical entity name or null.
 
-import type { EntityMention, QuoteMention, Span, TextReady } from '../../model/article.js';
+import type { EntityMention, QuoteMention, TextReady } from '../../model/article.js';
 import { wordsOf } from '../entities/words.js';
+import { withModel, type Found } from './combine.js';
 import { cueAfter, cueBefore, quoteSpans, span, type Attribution, type SentenceWords } from './direct.js';
 import { reportedSpeech, speakerColon } from './indirect.js';
+import { quoteModel } from './model/model-file.js';
 import { minUnattributedQuoteWords } from './params.js';
 import { resolveSpeaker, speakerContext } from './speaker.js';
 
-interface Found {
-  attribution: Attribution | null;
-  /** Speaker already resolved for a continued quote. */
-  inherited?: string | null;
-  content: Span;
-  direct: boolean;
-  sentence: number;
+export interface QuoteOptions {
+  /** Add the trained tagger's attributions to the rules' (default true); false gives the rules alone. */
+  model?: boolean;
 }
 
 function sentenceAt(sentences: SentenceWords[], pos: number): SentenceWords | null {
@@ -67,7 +66,14 @@ function cueInPreviousSentence(sentences: SentenceWords[], first: SentenceWords,
   return cueBefore(prev, quoteStart, text);
 }
 
-export function extractQuotes(article: TextReady, entities: EntityMention[]): QuoteMention[] {
+export function extractQuotes(article: TextReady, entities: EntityMention[], options: QuoteOptions = {}): QuoteMention[] {
+  const rules = ruleQuotes(article);
+  const found = options.model === false ? rules : withModel(article, rules, quoteModel());
+  return withSpeakers(found, entities);
+}
+
+/** The rules' attributions, in text order of their contents. */
+export function ruleQuotes(article: TextReady): Found[] {
   const text = article.clean.text;
   const sentences = rejoinSplits(article.text.sentences.map((s) => ({
     index: s.index, start: s.start, end: s.end, paragraph: s.paragraph, words: wordsOf(s, text),
@@ -91,13 +97,13 @@ export function extractQuotes(article: TextReady, entities: EntityMention[]): Qu
       const content = span(text, q.start, q.end);
       const wordCount = content.text.split(/\s+/).length;
       if (attribution) {
-        found.push({ attribution, content, direct: true, sentence: first.index });
+        found.push({ attribution, content, direct: true, sentence: first.index, origin: 'rules' });
       } else if (continues(previous, q.start, first, pi, p.start)) {
         // Rule continued-quote: a quote opening a sentence right after an attributed one is the same
         // speaker ("…," Kirby said Tuesday. "It's expanding…"), in this or the next paragraph.
-        found.push({ attribution: previous!.attribution, content, direct: true, sentence: first.index });
+        found.push({ attribution: previous!.attribution, content, direct: true, sentence: first.index, origin: 'rules' });
       } else if (wordCount >= minUnattributedQuoteWords && q.start === first.start) {
-        found.push({ attribution: null, content, direct: true, sentence: first.index });
+        found.push({ attribution: null, content, direct: true, sentence: first.index, origin: 'rules' });
       } else {
         continue;
       }
@@ -115,14 +121,14 @@ export function extractQuotes(article: TextReady, entities: EntityMention[]): Qu
     if (!r) continue;
     colonSpeech.add(s.index);
     found.push({ attribution: { speaker: r.speaker, speakerSentence: s.index, cue: r.cue }, content: r.content,
-      direct: /^[\p{Lu}\s.]+$/u.test(r.speaker!.text), sentence: s.index });
+      direct: /^[\p{Lu}\s.]+$/u.test(r.speaker!.text), sentence: s.index, origin: 'rules' });
   }
   const inQuote = (pos: number) => quoted.some((q) => pos >= q.start && pos < q.end);
   const usedCue = new Set(found.map((f) => f.attribution?.cue?.start).filter((x) => x !== undefined));
   for (const s of sentences) {
     if (colonSpeech.has(s.index)) continue;
     for (const r of reportedSpeech(s, text, (pos) => inQuote(pos) || usedCue.has(pos))) {
-      found.push({ attribution: { speaker: r.speaker, speakerSentence: s.index, cue: r.cue }, content: r.content, direct: false, sentence: s.index });
+      found.push({ attribution: { speaker: r.speaker, speakerSentence: s.index, cue: r.cue }, content: r.content, direct: false, sentence: s.index, origin: 'rules' });
     }
   }
   // A quoted fragment inside reported speech belongs to it ("responded that Russia had "no comments"").
@@ -130,6 +136,11 @@ export function extractQuotes(article: TextReady, entities: EntityMention[]): Qu
   const kept = found.filter((f) => !(f.direct && !f.attribution?.cue
     && reported.some((r) => r.content.start < f.content.end && r.content.end > f.content.start)));
   kept.sort((a, b) => a.content.start - b.content.start);
+  return kept;
+}
+
+/** Mentions with speakers resolved in text order (a pronoun looks back at the speakers before it). */
+function withSpeakers(kept: Found[], entities: EntityMention[]): QuoteMention[] {
   const ctx = speakerContext(entities);
   const resolved = new Map<Attribution, string | null>();
   const out: QuoteMention[] = [];

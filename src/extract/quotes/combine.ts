@@ -1,0 +1,86 @@
+// Rules and tagger together. The rules' high-precision finds (direct quotes, "according to", speaker-colon
+// lines) always stay; their reported-speech and stance finds stay where the tagger also tags a cue; the
+// tagger adds the attributions whose cue no kept rule find has, and gives a cue and speaker to a rule's
+// unattributed quote that its content covers.
+
+import type { Span, TextReady } from '../../model/article.js';
+import { span, type Attribution } from './direct.js';
+import { docView, type DocView } from './model/view.js';
+import { tagCues, tagSpans, type QuoteModel, type TaggedAttribution, type TaggedCue } from './model/tagger.js';
+import { modelParams } from './params.js';
+
+export interface Found {
+  attribution: Attribution | null;
+  content: Span;
+  direct: boolean;
+  /** Article sentence index of the content's start. */
+  sentence: number;
+  origin: 'rules' | 'model';
+}
+
+/** What the combination decided, for extraction and for --explain. */
+export interface Combined {
+  finds: Found[];
+  view: DocView;
+  /** Every cue the tagger tagged. */
+  cues: TaggedCue[];
+  /** The tagger's attributions that were added. */
+  added: TaggedAttribution[];
+  /** Rule finds dropped because the tagger tags no cue there. */
+  vetoed: Found[];
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** The tagger's attribution as finds sharing one Attribution (one per content fragment). */
+export function modelFinds(view: DocView, a: TaggedAttribution): Found[] {
+  const ts = view.tokens;
+  const chars = ([f, l]: [number, number]): Span => span(view.text, ts[f].start, ts[l].end);
+  const attribution: Attribution = {
+    speaker: a.source ? chars(a.source) : null,
+    speakerSentence: view.sentences[ts[(a.source ?? [a.cue.first])[0]].sentence].index,
+    cue: chars([a.cue.first, a.cue.last]),
+  };
+  return a.content.map((r) => {
+    const content = chars(r);
+    return { attribution, content, direct: /^["“«„]/.test(content.text), sentence: view.sentences[ts[r[0]].sentence].index, origin: 'model' as const };
+  });
+}
+
+/** Rule finds the tagger may veto: reported speech and stances (dev whole precision 81 and 69, against
+ * 94 for direct quotes and 97 for "according to"). */
+function confirmable(f: Found): boolean {
+  const cue = f.attribution?.cue;
+  return !f.direct && cue !== null && cue !== undefined && cue.text !== ':' && !/^according\b/i.test(cue.text);
+}
+
+const cueChars = (view: DocView, c: TaggedCue) => ({ start: view.tokens[c.first].start, end: view.tokens[c.last].end });
+
+export function combine(article: TextReady, rules: Found[], model: QuoteModel): Combined {
+  const view = docView(article, rules);
+  const cues = tagCues(view, model);
+  const seen = (f: Found) => cues.some((c) => overlaps(cueChars(view, c), f.attribution!.cue!));
+  const vetoed = modelParams.policy === 'veto' ? rules.filter((f) => confirmable(f) && !seen(f)) : [];
+  const kept = rules.filter((f) => !vetoed.includes(f));
+  const ruleCues = kept.flatMap((f) => (f.attribution?.cue ? [f.attribution.cue] : []));
+  const added: TaggedAttribution[] = [];
+  for (const c of cues) {
+    if (c.confidence < model.minCueConfidence || ruleCues.some((r) => overlaps(r, cueChars(view, c)))) continue;
+    const a = tagSpans(view, c, model);
+    if (a) added.push(a);
+  }
+  const addedFinds = added.flatMap((a) => modelFinds(view, a));
+  // A rule quote with no cue whose stretch the tagger attributes takes the tagger's cue and speaker.
+  const replaced = kept.filter((r) => !r.attribution?.cue && addedFinds.some((m) => overlaps(r.content, m.content)));
+  const finds = [...kept.filter((r) => !replaced.includes(r)), ...addedFinds].sort((a, b) => a.content.start - b.content.start);
+  return { finds, view, cues, added, vetoed };
+}
+
+/** Rules + tagger; `output` 'model' keeps the tagger's attributions alone (the rules' finds still its
+ * evidence), for measuring it. */
+export function withModel(article: TextReady, rules: Found[], model: QuoteModel, output: 'combined' | 'model' = 'combined'): Found[] {
+  if (output === 'combined') return combine(article, rules, model).finds;
+  const view = docView(article, rules);
+  return tagCues(view, model).filter((c) => c.confidence >= model.minCueConfidence)
+    .flatMap((c) => { const a = tagSpans(view, c, model); return a ? modelFinds(view, a) : []; });
+}

@@ -1,0 +1,38 @@
+// 32-bit feature ids of the quote tagger: strings hashed once per token (FNV-1a), combinations mixed as
+// integers (a murmur3-style finaliser), so building a token's features allocates no strings. 0 is never
+// returned: the weight table uses it as its empty-slot marker.
+
+/** FNV-1a over the UTF-16 units of `s`, continued from `seed`. */
+export function hashString(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return finish(h);
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return (h >>> 0) || 1;
+}
+
+/** Order-sensitive combination of two ids (or small codes): one multiply and one xor-shift, cheap enough
+ * for the ~60 feature ids of every word (the table spreads ids again before probing). */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a, 0x01000193) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return ((h ^ (h >>> 12)) >>> 0) || 1;
+}
+
+export function mix3(a: number, b: number, c: number): number {
+  return mix(mix(a, b), c);
+}
+
+export function mix4(a: number, b: number, c: number, d: number): number {
+  return mix(mix(mix(a, b), c), d);
+}
