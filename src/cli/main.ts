@@ -85,14 +85,17 @@ function corpusDefinitions(program: Command): void {
   const db = (c: Command) => c.option('--db <path>', 'the corpus: SQLite path or postgres:// URL (CROSSCHECK_DB sets the default)', defaultDatabase());
   db(program
     .command('add')
-    .description('Add files, folders, globs or stdin (-) to the corpus: new, revised and duplicate articles, stories updated.')
-    .argument('<inputs...>', 'files, folders (recursive), globs, or - for stdin'))
+    .description('Add files, folders, globs, stdin (-), URLs, OPML, WARC(.gz), sitemaps or CSV of URLs to the corpus: new, revised and duplicate articles, stories updated.')
+    .argument('<inputs...>', 'files, folders (recursive), globs, - for stdin, http(s) URLs, .opml, .warc/.warc.gz, sitemaps, .csv with a url column'))
     .addOption(new Option('--format <format>', 'what changed, as').choices(['table', 'json']).default('table'))
     .option('--outlets <file>', 'outlet registry (JSON): names, hosts, owners, wire services; see docs/outlets.md')
     .option('--workers <n>', 'worker threads for text and extraction (default: both cores for large chunks)')
     .option('--chunk <n>', 'articles per commit (a killed add loses at most one chunk)', '1000')
+    .option('--host-gap <ms>', 'minimum milliseconds between two requests to one host (default 1000)')
+    .option('--timeout <seconds>', 'seconds one fetch may take, body included (default 30)')
+    .option('--no-robots', 'do not read robots.txt (only for sites you run)')
     .option('-q, --quiet', 'no progress on stderr')
-    .addHelpText('after', '\nExamples:\n  crosscheck add examples/\n  crosscheck add today/*.html --db news.db\n')
+    .addHelpText('after', '\nExamples:\n  crosscheck add examples/\n  crosscheck add today/*.html --db news.db\n  crosscheck add https://news.example/2031/03/bridge feeds.opml crawl.warc.gz\n')
     .action(async (inputs: string[], opts: AddCommandOptions) => {
       const { addCommand } = await import('./commands/corpus.js');
       await addCommand(inputs, opts);

@@ -8,12 +8,13 @@ import { databaseForDisplay, isDatabaseUrl, storePathProblem } from '../../store
 import { renderMarkdown } from '../../brief/markdown.js';
 import { renderHtml } from '../../brief/html.js';
 import { markReport } from '../../ingest/own-output.js';
+import { sourceItems } from '../../fetch/index.js';
 import { Progress } from '../progress.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
 import { outletRegistry, workerCount } from './analyze.js';
 
-export interface AddCommandOptions { db: string; workers?: string; chunk?: string; quiet?: boolean; format: 'table' | 'json'; outlets?: string }
+export interface AddCommandOptions { db: string; workers?: string; chunk?: string; quiet?: boolean; format: 'table' | 'json'; outlets?: string; hostGap?: string; timeout?: string; robots?: boolean }
 export interface StoriesCommandOptions { db: string; since?: string; query?: string; limit?: string; format: 'table' | 'json' }
 export interface ReportCommandOptions { db: string; story?: string[]; format: 'md' | 'json' | 'html'; out?: string; withText?: boolean; outlets?: string }
 export interface RebuildCommandOptions { db: string; quiet?: boolean; outlets?: string }
@@ -23,6 +24,20 @@ function positive(flag: string, value: string | undefined): number | undefined {
   const n = Number(value);
   if (!(Number.isInteger(n) && n > 0)) throw new UserError(`${flag} expects a whole number above 0, got "${value}"`, EXIT_USAGE);
   return n;
+}
+
+function nonNegative(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 0)) throw new UserError(`${flag} expects a whole number of milliseconds, got "${value}"`, EXIT_USAGE);
+  return n;
+}
+
+function secondsOf(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0)) throw new UserError(`${flag} expects seconds above 0, got "${value}"`, EXIT_USAGE);
+  return n * 1000;
 }
 
 /** Opens the corpus for writing (created when missing), or for reading (it must exist). */
@@ -40,7 +55,9 @@ export async function addCommand(inputs: string[], opts: AddCommandOptions): Pro
   const corpus = await open(opts.db, false, opts.quiet, opts.outlets);
   const progress = new Progress(!opts.quiet);
   try {
-    const r = await corpus.add(inputs, { workers, chunkSize, onProgress: (e) => progress.update(e.phase, e.done, e.total) });
+    // URLs, OPML, WARC, sitemaps and CSV of URLs are fetched or read by src/fetch; other inputs go to ingest.
+    const fetch = { hostGapMs: nonNegative('--host-gap', opts.hostGap), timeoutMs: secondsOf('--timeout', opts.timeout), robots: opts.robots };
+    const r = await corpus.addItems(sourceItems(inputs, { fetch }), { workers, chunkSize, onProgress: (e) => progress.update(e.phase, e.done, e.total) });
     progress.stop();
     for (const x of r.rejected) if (!opts.quiet) process.stderr.write(`rejected ${x.path}: ${x.reason}\n`);
     for (const w of r.warnings) if (!opts.quiet) process.stderr.write(`warning ${w.path}: ${w.message}\n`);
