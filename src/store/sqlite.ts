@@ -17,8 +17,9 @@ import type {
 } from './types.js';
 
 /** Bumped whenever a per-article stage changes its output, so stale cached analyses are recomputed.
- * 2: dates carry `timex`; non-English articles have no quotes and only language-neutral names. */
-export const ANALYSIS_VERSION = 2;
+ * 2: dates carry `timex`; non-English articles have no quotes and only language-neutral names.
+ * 3: quotes from the trained tagger beside the rules (src/extract/quotes/model). */
+export const ANALYSIS_VERSION = 3;
 
 /** SQLite's default limit on bound parameters is 32,766; lookups go in chunks well under it. */
 const IN_CHUNK = 500;
