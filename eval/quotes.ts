@@ -1,7 +1,9 @@
 // Quote attribution scored on PolNeAR (../shared/data/quotes-polnear, brat): span-overlap P/R/F1 for
-// source, cue, content and whole attribution, ours next to a direct-quotes-only baseline.
-// Usage: npx tsx eval/quotes.ts [dev|train|all]; `npx tsx eval/quotes.ts dev --errors [samples]` prints the
-// missed gold attributions by cue lemma and construction, and the unmatched predictions.
+// source, cue, content and whole attribution, side by side: the rules alone, rules + tagger (what
+// extractQuotes gives), the tagger alone, and a direct-quotes-only baseline; then whole F1 per outlet.
+// Usage: npx tsx eval/quotes.ts [dev|train|all] (train figures of the tagger are on its own training data);
+// `npx tsx eval/quotes.ts dev --errors [samples] [--rules|--model]` prints the missed gold attributions by
+// cue lemma and construction, and the unmatched predictions (of rules + tagger unless told).
 //
 // Matching: each gold Attribution relation (Source?, Cue, Content; discontinuous spans kept as fragment
 // lists) against each predicted attribution (QuoteMentions sharing one cue are one attribution, their
