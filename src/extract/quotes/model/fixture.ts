@@ -1,8 +1,8 @@
 // Hand-written labelled articles for the tagger's tests: attributions marked inline as {s:source},
 // {c:cue} and {q:content}, one attribution per line, so a test reads as the text it trains on.
 
-import type { TextReady } from '../../../model/article.js';
-import { readyFromText } from '../../../../test/fixtures/entities/ready.js';
+import type { Paragraph, TextReady } from '../../../model/article.js';
+import { segment } from '../../../text/sentences.js';
 import type { Attr } from './polnear.js';
 
 /** Text without the marks, and one attribution per line that has marks. */
@@ -29,8 +29,17 @@ export function marked(source: string): { text: string; gold: Attr[] } {
   return { text, gold };
 }
 
+/** Each line a paragraph, sentences by the project's segmenter (as test/fixtures/entities/ready.ts does;
+ * built here because the compiled sources may not import the tests' fixtures). */
 export function article(text: string): TextReady {
-  return readyFromText('fixture', text);
+  const paragraphs: Paragraph[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) paragraphs.push({ start: m.index!, end: m.index! + m[0].length, heading: false });
+  const clean = { text, paragraphs, removed: [] };
+  return {
+    id: 'fixture', path: 'fixture.txt', format: 'txt', encoding: 'utf-8',
+    meta: { title: null, url: null, outlet: null, published: null, publishedFrom: null, author: null, declaredLanguage: null },
+    raw: text, hash: '', diagnostics: [], clean, text: { language: 'en', sentences: segment(clean) },
+  };
 }
 
 /** A small harbour-town corpus: speech verbs, a verb the rules do not know ("bemoaned"), quotes. */
