@@ -72,3 +72,14 @@ test('extract --format json gives each date its TimeML value (timex) beside the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('extract --explain shows the features behind each quote the tagger added', () => {
+  const r = runCli(['extract', 'examples/harbour-gazette-storm-local.txt', '--format', 'md', '--explain']);
+  assert.equal(r.code, 0, r.stderr);
+  const section = r.stdout.slice(r.stdout.indexOf('#### Quote tagger'));
+  assert.ok(r.stdout.includes('#### Quote tagger'), 'a tagger section');
+  assert.match(section, /^- tagger: cue "[^"]+"/m);
+  assert.match(section, /^ {2}- cue: [-+]\d/m, 'the weights that fired for the cue');
+  const plain = runCli(['extract', 'examples/harbour-gazette-storm-local.txt', '--format', 'md']);
+  assert.ok(!plain.stdout.includes('#### Quote tagger'), 'only when asked');
+});

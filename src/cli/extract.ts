@@ -1,7 +1,9 @@
 // `crosscheck extract`: runs ingest → clean → text → extract on each file and prints every mention with
 // offsets into the cleaned text (the text printed by --text), so a scorer can compare spans.
 
-import type { Article, ExtractSlot } from '../model/article.js';
+import type { Article, ExtractSlot, TextReady } from '../model/article.js';
+import { explainQuotes } from '../extract/quotes/explain.js';
+import { hasEnglishRules } from '../text/language.js';
 import type { Rejected } from '../model/report.js';
 import { ingestPaths } from '../ingest/index.js';
 import { OutletLineStats } from '../clean/index.js';
@@ -12,6 +14,8 @@ export interface ExtractOptions {
   published: string | null;
   format: 'json' | 'md';
   withText: boolean;
+  /** The quote tagger's additions and vetoes with the features that weighed most (English articles). */
+  explain?: boolean;
 }
 
 interface ExtractedArticle extends ExtractSlot {
@@ -19,6 +23,7 @@ interface ExtractedArticle extends ExtractSlot {
   path: string;
   published: string | null;
   text?: string;
+  explain?: string[];
 }
 
 export async function runExtract(
@@ -49,6 +54,7 @@ export async function runExtract(
       path: a.path,
       published: a.meta.published,
       ...(options.withText ? { text: a.clean!.text } : {}),
+      ...(options.explain && hasEnglishRules(a.text!.language) ? { explain: explainQuotes(a as TextReady) } : {}),
       entities: e.entities,
       quotes: e.quotes,
       dates: e.dates,
@@ -76,6 +82,7 @@ function renderExtractMarkdown(articles: ExtractedArticle[]): string {
       const range = q.min !== null || q.max !== null ? `${q.min ?? ''}–${q.max ?? ''}${q.approx ? ' (approx.)' : ''}` : '';
       lines.push(`| ${cell(q.text)} | ${q.value ?? ''} | ${range} | ${cell(q.unit)} | ${q.kind} |`);
     }
+    if (a.explain?.length) lines.push('', '#### Quote tagger', '', ...a.explain.map((l) => (l.startsWith('  ') ? `  - ${l.trim()}` : `- ${l}`)));
     if (a.text !== undefined) lines.push('', '### Cleaned text', '', '```', a.text, '```');
     lines.push('');
   }

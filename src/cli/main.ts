@@ -66,13 +66,15 @@ function extractDefinition(program: Command): void {
     .option('--published <date>', 'publication date (YYYY-MM-DD) used to resolve relative dates', isoDate)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('json'))
     .option('--text', 'include the cleaned text the offsets index into')
+    .option('--explain', "the quote tagger's additions and vetoes, with the features that weighed most")
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .addHelpText(
       'after',
       `
 Examples:
   crosscheck extract examples/coastal-wire-storm-closes-port.txt --text
-  crosscheck extract article.html --published 2022-07-16 --format md`,
+  crosscheck extract article.html --published 2022-07-16 --format md
+  crosscheck extract examples/harbour-gazette-storm-local.txt --format md --explain`,
     )
     .action(async (files: string[], opts: ExtractCommandOptions) => {
       const { extractCommand } = await import('./commands/extract.js');

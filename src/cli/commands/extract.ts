@@ -9,6 +9,7 @@ export interface ExtractCommandOptions {
   published?: string;
   format: 'json' | 'md';
   text?: boolean;
+  explain?: boolean;
   out?: string;
 }
 
@@ -18,6 +19,7 @@ export async function extractCommand(files: string[], opts: ExtractCommandOption
     published: opts.published ?? null,
     format: opts.format,
     withText: Boolean(opts.text),
+    explain: Boolean(opts.explain),
   });
   for (const r of rejected) process.stderr.write(`rejected ${r.path}: ${r.reason}\n`);
   if (analysed === 0) throw new UserError('no article could be read', EXIT_NOTHING_ANALYSED);
