@@ -12,7 +12,7 @@ import { reuseParams } from '../reuse/params.js';
 import type { ReuseSignature } from '../reuse/signature.js';
 import { LOCK_CLASS, LOCK_WRITER, migratePostgres, UNDATED } from './migrations-postgres.js';
 import { StoreError } from './paths.js';
-import { ANALYSIS_VERSION } from './sqlite.js';
+import { ANALYSIS_VERSION } from './analysis-version.js';
 import type {
   AppearanceResolution, ArticleRevision, CorpusCommit, Store, StoredArticle, StoredLink, StoredStory,
   StoryChange, StoryQuery, StorySummary,

@@ -10,16 +10,14 @@ import type { ReuseLink, Story } from '../model/report.js';
 import type { CandidateHits } from '../reuse/index-store.js';
 import type { ReuseSignature } from '../reuse/signature.js';
 import { migrate, UNDATED } from './migrations.js';
+import { ANALYSIS_VERSION } from './analysis-version.js';
 import { SqliteReuseIndex } from './sqlite-reuse-index.js';
 import type {
   AppearanceResolution, ArticleRevision, CorpusCommit, Store, StoredArticle, StoredLink, StoredStory,
   StoryChange, StoryQuery, StorySummary,
 } from './types.js';
 
-/** Bumped whenever a per-article stage changes its output, so stale cached analyses are recomputed.
- * 2: dates carry `timex`; non-English articles have no quotes and only language-neutral names.
- * 3: quotes from the trained tagger beside the rules (src/extract/quotes/model). */
-export const ANALYSIS_VERSION = 3;
+export { ANALYSIS_VERSION } from './analysis-version.js';
 
 /** SQLite's default limit on bound parameters is 32,766; lookups go in chunks well under it. */
 const IN_CHUNK = 500;

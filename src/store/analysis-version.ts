@@ -1,0 +1,7 @@
+// The version of the per-article analyses both adapters cache, in a module of its own so that an adapter
+// does not load another adapter's driver to read it.
+
+/** Bumped whenever a per-article stage changes its output, so stale cached analyses are recomputed.
+ * 2: dates carry `timex`; non-English articles have no quotes and only language-neutral names.
+ * 3: quotes from the trained tagger beside the rules (src/extract/quotes/model); bump again on a retrain. */
+export const ANALYSIS_VERSION = 3;
