@@ -40,6 +40,18 @@ test('add, add again, stories, report and rebuild on one corpus', () => {
   assert.deepEqual(json.stories.map((s) => s.id), [storm.id]);
   assert.equal(json.stories[0].articles.length, storm.articles);
 
+  const csv = runCli(['report', '--db', db, '--story', storm.id, '--format', 'csv']);
+  assert.equal(csv.code, 0, csv.stderr);
+  const rows = csv.stdout.trim().split('\r\n');
+  assert.equal(rows[0], 'story,kind,about,text,articles,outlets,independent_sources,article_ids');
+  assert.ok(rows.length > 2 && rows.slice(1).every((r) => r.startsWith(`${storm.id},`)));
+  assert.ok(rows.some((r) => r.includes(',disagreement,')), 'the storm story has disagreements');
+  const all = runCli(['report', '--db', db, '--format', 'csv']).stdout.trim().split('\r\n');
+  assert.equal(all.filter((r) => r.startsWith('story,')).length, 1, 'one header for all stories');
+  const jsonld = JSON.parse(runCli(['report', '--db', db, '--story', storm.id, '--format', 'jsonld']).stdout) as Record<string, unknown>;
+  assert.match(JSON.stringify(jsonld), /"@type":"Claim"/);
+  assert.match(JSON.stringify(jsonld), /"appearance":\[/);
+
   const rebuilt = runCli(['rebuild', '--db', db]);
   assert.equal(rebuilt.code, 0, rebuilt.stderr);
   const after = JSON.parse(runCli(['stories', '--db', db, '--format', 'json']).stdout) as { id: string }[];

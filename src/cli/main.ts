@@ -117,7 +117,7 @@ function corpusDefinitions(program: Command): void {
     .command('report')
     .description('Render stored stories (all, or those named) as a brief.'))
     .option('--story <id...>', 'story ids (crosscheck stories lists them)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'output format (csv: claims and disagreements, a row per value; jsonld: schema.org Claim)').choices(['md', 'json', 'html', 'csv', 'jsonld']).default('md'))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('--with-text', "include each article's cleaned body in the JSON report")
     .option('--outlets <file>', 'outlet registry (JSON) for the report\'s independent sources')

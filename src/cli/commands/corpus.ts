@@ -16,7 +16,7 @@ import { outletRegistry, workerCount } from './analyze.js';
 
 export interface AddCommandOptions { db: string; workers?: string; chunk?: string; quiet?: boolean; format: 'table' | 'json'; outlets?: string; hostGap?: string; timeout?: string; robots?: boolean }
 export interface StoriesCommandOptions { db: string; since?: string; query?: string; limit?: string; format: 'table' | 'json' }
-export interface ReportCommandOptions { db: string; story?: string[]; format: 'md' | 'json' | 'html'; out?: string; withText?: boolean; outlets?: string }
+export interface ReportCommandOptions { db: string; story?: string[]; format: 'md' | 'json' | 'html' | 'csv' | 'jsonld'; out?: string; withText?: boolean; outlets?: string }
 export interface RebuildCommandOptions { db: string; quiet?: boolean; outlets?: string }
 
 function positive(flag: string, value: string | undefined): number | undefined {
@@ -116,7 +116,11 @@ export async function reportCommand(opts: ReportCommandOptions): Promise<void> {
     if (opts.story?.length) {
       const found = new Set((await corpus.store.getStories(opts.story)).map((s) => s.id));
       const missing = opts.story.filter((id) => !found.has(id));
-      if (missing.length) throw new UserError(`no story ${missing.join(', ')} in ${opts.db} (crosscheck stories lists them)`, EXIT_USAGE);
+      if (missing.length) throw new UserError(`no story ${missing.join(', ')} in ${databaseForDisplay(opts.db)} (crosscheck stories lists them)`, EXIT_USAGE);
+    }
+    if (opts.format === 'csv' || opts.format === 'jsonld') {
+      writeOutput(opts.out, await claimExports(corpus, opts.story, opts.format));
+      return;
     }
     const report = await corpus.report({ stories: opts.story?.length ? opts.story : undefined, withText: Boolean(opts.withText) });
     const body = opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'html' ? renderHtml(report) : renderMarkdown(report);
@@ -124,6 +128,23 @@ export async function reportCommand(opts: ReportCommandOptions): Promise<void> {
   } finally {
     await corpus.close();
   }
+}
+
+/** Claims and disagreements where people take them next: one CSV (a row per claim and per disagreement
+ *  value, the header once) or schema.org Claim JSON-LD, for the named stories or all of them. */
+async function claimExports(corpus: Corpus, ids: string[] | undefined, format: 'csv' | 'jsonld'): Promise<string> {
+  const { loadStory } = await import('../../server/data.js');
+  const { claimsCsv, claimsJsonLd } = await import('../../server/exports.js');
+  const stories = ids?.length ? ids : (await corpus.stories()).map((s) => s.id);
+  const parts: string[] = [];
+  const graphs: unknown[] = [];
+  for (const id of stories) {
+    const data = await loadStory(corpus, id, null);
+    if (!data) continue;
+    if (format === 'csv') parts.push(parts.length ? claimsCsv(data).split('\r\n').slice(1).join('\r\n') : claimsCsv(data));
+    else graphs.push(claimsJsonLd(data));
+  }
+  return format === 'csv' ? parts.join('') : JSON.stringify(graphs.length === 1 ? graphs[0] : graphs, null, 2);
 }
 
 export async function rebuildCommand(opts: RebuildCommandOptions): Promise<void> {
