@@ -5,22 +5,13 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } f
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { prng } from '../src/seeded-random.js';
+export { prng };
 
 export const CACHE = fileURLToPath(new URL('./.cache/', import.meta.url));
 const ECB = fileURLToPath(new URL('../../shared/data/stories-ecbplus/', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 
-/** Mulberry32: tiny, fast and deterministic, so every run benchmarks the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function sentencePool(): { sentences: string[]; source: string } {
   if (existsSync(ECB)) {

@@ -10,6 +10,7 @@ import { Trainer, type FeatureSeq, type WeightTable } from './perceptron.js';
 import type { Attr, Ranges } from './polnear.js';
 import { B_CON, B_SRC, CUE_SCHEME, cueMask, cueSequence, I_CON, I_SRC, O, SPAN_SCHEME, spanSequence } from './tagger.js';
 import { docView, type DocView } from './view.js';
+import { prng } from '../../../seeded-random.js';
 
 export interface Labelled {
   view: DocView;
@@ -21,17 +22,6 @@ export function labelled(article: TextReady, gold: Attr[]): Labelled {
   return { view: docView(article, ruleQuotes(article)), gold };
 }
 
-/** Mulberry32: a small seeded generator, so every run shuffles the same way. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<X>(xs: X[], rand: () => number): X[] {
   const out = [...xs];
