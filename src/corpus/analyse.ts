@@ -10,11 +10,10 @@ import { StagePool } from '../pipeline/pool.js';
 import { runGuarded, failureReason } from '../pipeline/guard.js';
 import type { Store } from '../store/types.js';
 
-/** Compiled workers no longer load tsx: on 500 ECB+ articles (compiled CLI, idle machine, 2026-12-01) the
- * main thread took 6.4 s and two workers 6.9 s (identical reports), against 1.4 s vs 4.4 s for 400 articles
- * when workers started through tsx. From about a thousand articles the second core pays, and an `add`
- * chunk (1,000 by default) now reaches it. */
-export const MIN_ARTICLES_FOR_WORKERS = 1000;
+/** Workers pay only for big batches. Compiled (no tsx), on an idle machine, 2026-12-01, identical reports:
+ * 500 ECB+ articles took 6.4 s on the main thread vs 6.9 s with two workers, 992 took 9.1 s vs 9.7 s; the
+ * per-article stages are now a minority of a run (reuse, clustering and views stay on the main thread). */
+export const MIN_ARTICLES_FOR_WORKERS = 2000;
 const SAVE_BATCH = 256;
 
 type Cached = Pick<AnalysedArticle, 'text' | 'extract'> & { diagnostics: Article['diagnostics'] };
