@@ -191,6 +191,19 @@ for (const adapter of ADAPTERS) {
       assert.deepEqual(await store.resolveAppearances([]), []);
     });
 
+    it('resolveAppearances: the same text twice in one chunk is a duplicate of the first, as of a stored one', async (store) => {
+      const got = await store.resolveAppearances([
+        { key: 'url:https://one.example/a', hash: 'same', proposedId: 'one' },
+        { key: 'url:https://two.example/a', hash: 'same', proposedId: 'two' },
+        { key: 'url:https://three.example/b', hash: 'other', proposedId: 'three' },
+      ]);
+      assert.deepEqual(got, [
+        { status: 'new', id: 'one' },
+        { status: 'duplicate', id: 'two', duplicateOf: 'one' },
+        { status: 'new', id: 'three' },
+      ]);
+    });
+
     it('getArticles round trip, insertion order, articleIds pages, countArticles', async (store) => {
       const a = article('a', BODIES.ferry);
       const b = article('b', BODIES.orchard);

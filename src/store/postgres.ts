@@ -152,6 +152,8 @@ export class PostgresStore implements Store {
         taken.add(id);
         const twin = twinOf.get(item.hash);
         out = twin ? { status: 'duplicate', id, duplicateOf: twin } : { status: 'new', id };
+        // A later item of this chunk with the same text repeats this one, as it would a stored one.
+        if (!twin) twinOf.set(item.hash, id);
       }
       seenKeys.set(item.key, out);
       return out;

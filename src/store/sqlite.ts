@@ -75,6 +75,7 @@ export class SqliteStore implements Store {
     // The last suffix tried per proposed id: 8,000 files named index.html restarted at ~2 each (quadratic).
     const nextSuffix = new Map<string, number>();
     const seenKeys = new Map<string, AppearanceResolution>();
+    const chunkTwin = new Map<string, string>();
     return items.map((item) => {
       // The same appearance twice in one chunk (a file given twice) is one article.
       const again = seenKeys.get(item.key);
@@ -89,8 +90,10 @@ export class SqliteStore implements Store {
         for (; taken.has(id) || idTaken.get(id); n++) id = `${item.proposedId}~${n}`;
         nextSuffix.set(item.proposedId, n);
         taken.add(id);
-        const twin = byHash.get(item.hash) as string | undefined;
+        const twin = chunkTwin.get(item.hash) ?? (byHash.get(item.hash) as string | undefined);
         out = twin ? { status: 'duplicate', id, duplicateOf: twin } : { status: 'new', id };
+        // A later item of this chunk with the same text repeats this one, as it would a stored one.
+        if (!twin) chunkTwin.set(item.hash, id);
       }
       seenKeys.set(item.key, out);
       return out;
