@@ -140,7 +140,8 @@ async function reuseAgainstStore(fresh: AnalysedArticle[], store: Store, article
   const wanted = new Set<string>();
   for (const m of hits.values()) for (const [id, h] of m) if (!freshIds.has(id) && isCandidate(h)) wanted.add(id);
   const stored = (await articles.get([...wanted])).map((s) => s.analysed);
-  const { result, joining } = detectReuseLinks([...fresh, ...stored], { fresh: freshIds });
+  // The new articles' signatures are the ones just used for the store's candidates; stored ones are recomputed.
+  const { result, joining } = detectReuseLinks([...fresh, ...stored], { fresh: freshIds, signatures: new Map(signatures.map((sig) => [sig.id, sig])) });
   const updated: AnalysedArticle[] = [];
   for (const a of [...fresh, ...stored]) {
     const inherited = result.inheritedDates.get(a.id);

@@ -12,13 +12,12 @@ import type { Store, StoryChange, StoryQuery, StorySummary } from '../store/type
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { clusterStories } from '../cluster/index.js';
-import { matchStoredIds } from '../cluster/stable-ids.js';
 import { articleFeatures } from '../cluster/features.js';
 import { addChunk, type ChunkOutcome } from './add.js';
 import { ArticleCache } from './article-cache.js';
 import { buildReport } from './report.js';
 import { revisionDiffs } from './revision.js';
-import { documentKeys, heaviestKeys, PLACEMENT_PARAMS } from './place.js';
+import { documentKeys, heaviestKeys, PLACEMENT_PARAMS, withStoredIds } from './place.js';
 import { independentSourcesOf, storyView, type Engine } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
 import { independenceGroups } from '../reuse/groups.js';
@@ -159,15 +158,12 @@ export class Corpus {
         after = page[page.length - 1].seq;
       }
       const articles = (await this.store.getArticles(ids)).map((s) => s.analysed);
-      const { result: reuse, joining } = detectReuseLinks(articles);
+      // Signatures once: detectReuseLinks indexes them and the commit stores them.
+      const signatures = articles.map((a) => signatureOf(signatureInputOf(a), reuseParams, murmur3));
+      const { result: reuse, joining } = detectReuseLinks(articles, { signatures: new Map(signatures.map((sig) => [sig.id, sig])) });
       const joins = new Set(joining.map((j) => (j.a < j.b ? `${j.a}\u0000${j.b}` : `${j.b}\u0000${j.a}`)));
-      const clusters = clusterStories(articles, reuse);
       const storyOf = await this.store.storyOf(ids);
-      const eventOf = await this.store.eventOf(ids);
-      const storyIds = matchStoredIds(clusters, (a) => (storyOf.has(a) ? [storyOf.get(a)!] : []));
-      const eventIds = matchStoredIds(clusters.flatMap((c) => c.events), (a) => (eventOf.has(a) ? [eventOf.get(a)!] : []));
-      let k = 0;
-      const final = clusters.map((c, i) => ({ ...c, id: storyIds[i], events: c.events.map((e) => ({ ...e, id: eventIds[k++] })) }));
+      const final = withStoredIds(clusterStories(articles, reuse), storyOf, await this.store.eventOf(ids));
       const byId = new Map(articles.map((a) => [a.id, a]));
       const features = new Map(articles.map((a) => [a.id, articleFeatures(a)]));
       const df = documentKeys([...features.values()]);
@@ -178,15 +174,16 @@ export class Corpus {
         return { view, terms, independentSources: independentSourcesOf(view, sources) };
       });
       const old = new Set(storyOf.values());
+      const kept = new Set(final.map((c) => c.id));
       const at = (opts.now?.() ?? new Date()).toISOString();
       await this.store.commit({
         rebuild: true,
         articles: [],
-        signatures: articles.map((a) => signatureOf(signatureInputOf(a), reuseParams, murmur3)),
+        signatures,
         links: reuse.links.map((l) => ({ link: l, joins: joins.has(`${l.a}\u0000${l.b}`) })),
         outletLines: [],
         stories: views,
-        removedStories: [...old].filter((id) => !new Set(storyIds).has(id)),
+        removedStories: [...old].filter((id) => !kept.has(id)),
         changes: final.map((c) => ({ story: c.id, at, what: 'rebuilt' as const, others: [] })),
         documentFrequencies: df,
         documents: articles.length,

@@ -8,6 +8,7 @@ import type { ReuseLink, ReuseResult } from '../model/report.js';
 import { clusterStories, type CorpusFrequencies, type StoryCluster } from '../cluster/index.js';
 import { matchStoredIds } from '../cluster/stable-ids.js';
 import { articleFeatures, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
+import { signalKey, smoothedIdf } from '../cluster/vector.js';
 import { independenceGroups } from '../reuse/groups.js';
 import type { Store, StoryChange } from '../store/types.js';
 import type { ArticleCache } from './article-cache.js';
@@ -44,8 +45,6 @@ export interface Placement {
   terms: Map<string, string[]>;
 }
 
-const signalKey = (signal: string, key: string) => `${signal[0]}|${key}`;
-
 /** The heaviest keys of summed counts under the corpus's IDF (the clusterer's smoothed form). */
 export function heaviestKeys(counts: ArticleFeatures['counts'][], df: Map<string, number>, documents: number, n: number): string[] {
   const weight = new Map<string, number>();
@@ -55,7 +54,7 @@ export function heaviestKeys(counts: ArticleFeatures['counts'][], df: Map<string
       weight.set(key, (weight.get(key) ?? 0) + tf);
     }
   }
-  const scored = [...weight].map(([k, tf]) => [k, (1 + Math.log(tf)) * (Math.log((documents + 1) / ((df.get(k) ?? 0) + 1)) + 1)] as const);
+  const scored = [...weight].map(([k, tf]) => [k, (1 + Math.log(tf)) * smoothedIdf(documents, df.get(k) ?? 0)] as const);
   scored.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
   return scored.slice(0, n).map(([k]) => k);
 }
@@ -96,6 +95,9 @@ export async function placeArticles(
   for (const list of members.values()) for (const id of list) if (!freshIds.has(id)) reload.add(id);
   const reloaded = (await cache.get([...reload])).map((s) => s.analysed);
   const articles = [...fresh, ...reloaded];
+  // Each article's cluster counts once: the frequencies, the story index terms and the lookups read them.
+  const featuresOf = new Map(fresh.map((a, i) => [a.id, freshFeatures[i]]));
+  for (const a of reloaded) featuresOf.set(a.id, articleFeatures(a));
   const ids = articles.map((a) => a.id);
 
   // Reuse of the neighbourhood: stored links among its articles, plus this chunk's.
@@ -110,31 +112,31 @@ export async function placeArticles(
   }
   const reuse: ReuseResult = { links, groupOf: independenceGroups(ids, joining), inheritedDates: freshLinks.result.inheritedDates };
 
-  const corpus = await corpusWithout(store, reloaded, keysOfFresh);
-  const clusters = clusterStories(articles, reuse, { corpus });
-  const storyOf = await store.storyOf(ids);
-  const eventOf = await store.eventOf(ids);
-  const storyIds = matchStoredIds(clusters, (a) => (storyOf.has(a) ? [storyOf.get(a)!] : []));
-  const allEvents = clusters.flatMap((c) => c.events);
-  const eventIds = matchStoredIds(allEvents, (a) => (eventOf.has(a) ? [eventOf.get(a)!] : []));
-  let k = 0;
-  const final = clusters.map((c, i) => ({ ...c, id: storyIds[i], events: c.events.map((e) => ({ ...e, id: eventIds[k++] })) }));
+  const corpus = await corpusWithout(store, reloaded.map((a) => featuresOf.get(a.id)!), keysOfFresh);
+  const final = withStoredIds(clusterStories(articles, reuse, { corpus }), await store.storyOf(ids), await store.eventOf(ids));
 
   const { changed, removedStories, changes } = diffStories(final, members, freshIds);
-  const allFeatures = new Map([...fresh, ...reloaded].map((a, i) => [a.id, i < fresh.length ? freshFeatures[i] : null]));
   const terms = new Map<string, string[]>();
   const totalDf = new Map(stored.df);
   for (const [key, n] of keysOfFresh) totalDf.set(key, (totalDf.get(key) ?? 0) + n);
   for (const c of changed) {
-    const counts = c.articles.map((id) => (allFeatures.get(id) ?? articleFeatures(articles.find((a) => a.id === id)!)).counts);
+    const counts = c.articles.map((id) => featuresOf.get(id)!.counts);
     terms.set(c.id, heaviestKeys(counts, totalDf, stored.documents + fresh.length, params.storyTerms));
   }
   return { articles, reuse, joining, changed, clusters: final, removedStories, changes, terms };
 }
 
+/** Clusters with the ids of the stored stories and events they overlap most (content ids for the rest). */
+export function withStoredIds(clusters: StoryCluster[], storyOf: Map<string, string>, eventOf: Map<string, string>): StoryCluster[] {
+  const storyIds = matchStoredIds(clusters, (a) => (storyOf.has(a) ? [storyOf.get(a)!] : []));
+  const eventIds = matchStoredIds(clusters.flatMap((c) => c.events), (a) => (eventOf.has(a) ? [eventOf.get(a)!] : []));
+  let k = 0;
+  return clusters.map((c, i) => ({ ...c, id: storyIds[i], events: c.events.map((e) => ({ ...e, id: eventIds[k++] })) }));
+}
+
 /** The stored corpus's frequencies minus the reloaded articles (the clusterer counts those itself). */
-async function corpusWithout(store: Store, reloaded: AnalysedArticle[], extraKeys: Map<string, number>): Promise<CorpusFrequencies> {
-  const reloadedKeys = documentKeys(reloaded.map((a) => articleFeatures(a)));
+async function corpusWithout(store: Store, reloaded: ArticleFeatures[], extraKeys: Map<string, number>): Promise<CorpusFrequencies> {
+  const reloadedKeys = documentKeys(reloaded);
   const keys = new Set([...extraKeys.keys(), ...reloadedKeys.keys()]);
   const { df, documents } = await store.documentFrequencies([...keys]);
   for (const [key, n] of reloadedKeys) {
@@ -154,9 +156,10 @@ function diffStories(final: StoryCluster[], storedMembers: Map<string, string[]>
   const storedOfArticle = new Map<string, string>();
   for (const [story, list] of storedMembers) for (const a of list) storedOfArticle.set(a, story);
   for (const c of final) {
-    const before = storedMembers.get(c.id);
+    const listed = storedMembers.get(c.id);
+    const before = listed && new Set(listed);
     const sources = new Set(c.articles.map((a) => storedOfArticle.get(a)).filter((s): s is string => !!s && s !== c.id));
-    const same = before !== undefined && before.length === c.articles.length && c.articles.every((a) => before.includes(a) && !freshIds.has(a));
+    const same = before !== undefined && before.size === c.articles.length && c.articles.every((a) => before.has(a) && !freshIds.has(a));
     if (same) continue;
     changed.push(c);
     if (!before) changes.push({ story: c.id, at, what: sources.size ? 'split' : 'created', others: [...sources].sort() });
