@@ -36,6 +36,16 @@ export class Vocabulary {
 }
 
 /** Document frequencies per signal over the batch: IDF comes from the batch itself (no external corpus). */
+/** The clusterer's IDF: log((N + 1) / (df + 1)) + 1, also the weight of a stored corpus's index terms. */
+export function smoothedIdf(documents: number, df: number): number {
+  return Math.log((documents + 1) / (df + 1)) + 1;
+}
+
+/** One key space for all three signals (`t|word`, `e|name`, `n|12`): the vocabulary's and a store's. */
+export function signalKey(signal: Signal, key: string): string {
+  return signal[0] + '|' + key;
+}
+
 export class DocumentFrequencies {
   readonly df: Record<Signal, Map<string, number>> = { terms: new Map(), entities: new Map(), numbers: new Map() };
   n = 0;
@@ -45,8 +55,7 @@ export class DocumentFrequencies {
   }
   /** Smoothed IDF. With N=1 (a single article) every key gets the same weight, which is what we want. */
   idf(signal: Signal, key: string): number {
-    const df = this.df[signal].get(key) ?? 0;
-    return Math.log((this.n + 1) / (df + 1)) + 1;
+    return smoothedIdf(this.n, this.df[signal].get(key) ?? 0);
   }
 }
 
@@ -65,7 +74,7 @@ export function vectorise(
     let sq = 0;
     for (const [k, tf] of m) {
       const w = (1 + Math.log(tf)) * df.idf(s, k);
-      keys[i] = vocab.id(s[0] + '|' + k);
+      keys[i] = vocab.id(signalKey(s, k));
       weights[i] = w;
       sq += w * w;
       i++;
