@@ -47,13 +47,14 @@ export interface LineRecurrence {
 
 /** The distinct line hashes of one article, as `observe` counts them (what a store keeps per outlet). */
 export function distinctLineHashes(outlet: string, raw: string): [number, number][] {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const out: [number, number][] = [];
   for (const line of logicalLines(raw)) {
     const h = lineHash(outlet, line);
-    const key = `${h[0]}:${h[1]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // 52 bits of the pair as one number: a repeat inside one article is told apart without a string.
+    const once = h[0] * 0x100000 + (h[1] & 0xfffff);
+    if (seen.has(once)) continue;
+    seen.add(once);
     out.push(h);
   }
   return out;
@@ -72,17 +73,14 @@ export class OutletLineStats implements LineRecurrence {
 
   /** Records one article's lines (each distinct line once). Call it once per distinct article. */
   observe(outlet: string | null, raw: string): void {
-    if (!outlet) return;
+    if (outlet) this.observeHashes(outlet, distinctLineHashes(outlet, raw));
+  }
+
+  /** `observe` for an article whose distinct line hashes are already computed (a corpus stores them too). */
+  observeHashes(outlet: string, hashes: [number, number][]): void {
     this.perOutlet.set(outlet, (this.perOutlet.get(outlet) ?? 0) + 1);
     this.seen ??= new Uint32Array(SEEN_FILTER_BITS >>> 5);
-    const inArticle = new Set<number>();
-    for (const line of logicalLines(raw)) {
-      const [h1, h2] = lineHash(outlet, line);
-      const once = h1 * 0x100000 + (h2 & 0xfffff);
-      if (inArticle.has(once)) continue;
-      inArticle.add(once);
-      if (this.testAndSet(h1, h2)) this.increment(h1, h2);
-    }
+    for (const [h1, h2] of hashes) if (this.testAndSet(h1, h2)) this.increment(h1, h2);
   }
 
   /** Number of distinct observed articles of `outlet` that contain `line` (normalised). */

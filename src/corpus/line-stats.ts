@@ -18,8 +18,8 @@ export class CorpusLineStats implements LineRecurrence {
     for (const a of articles) {
       const outlet = a.meta.outlet;
       if (!outlet) continue;
-      stats.batch.observe(outlet, a.raw);
       const hashes = distinctLineHashes(outlet, a.raw);
+      stats.batch.observeHashes(outlet, hashes);
       stats.lines.set(a.id, { outlet, hashes });
       let m = byOutlet.get(outlet);
       if (!m) byOutlet.set(outlet, (m = new Map()));
