@@ -42,6 +42,29 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** How long opening retries a database that another process is creating at the same instant (ms). */
+const OPEN_BUSY_MS = 10_000;
+
+/**
+ * Runs the (idempotent) opening steps again while SQLite answers SQLITE_BUSY. Two `add` processes creating one
+ * database failed once in a loaded full run with "database is locked" while opening
+ * (test/crash-safety.test.ts; not reproduced alone). The likely step is the switch of a new file to WAL, which
+ * needs the file alone and can report the lock at once instead of through the busy handler. Every later
+ * statement waits through busy_timeout as before.
+ */
+function whenNotBusy<T>(open: () => T): T {
+  const deadline = Date.now() + OPEN_BUSY_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return open();
+    } catch (err) {
+      if (!String((err as { code?: string }).code).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 50);
+    }
+  }
+}
+
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly description: string;
@@ -51,18 +74,19 @@ export class SqliteStore implements Store {
     this.description = path ? `SQLite ${path}` : 'SQLite in memory';
     const db = new Database(path ?? ':memory:');
     try {
-      // First: a second process waits for the first one's transaction (or its switch to WAL) instead of
-      // failing with SQLITE_BUSY.
+      // First: a second process waits for the first one's transaction instead of failing with SQLITE_BUSY.
       db.pragma('busy_timeout = 30000');
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      migrate(db);
+      this.reuseIndex = whenNotBusy(() => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        migrate(db);
+        return new SqliteReuseIndex(db);
+      });
     } catch (err) {
       db.close();
       throw err;
     }
     this.db = db;
-    this.reuseIndex = new SqliteReuseIndex(db);
   }
 
   // ---- appearances and articles -------------------------------------------------------------------------
