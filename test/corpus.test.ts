@@ -9,26 +9,10 @@ import { join } from 'node:path';
 import { openCorpus } from '../src/corpus/index.js';
 import { openStore } from '../src/store/store.js';
 import { renderMarkdown } from '../src/brief/markdown.js';
+import { FERRY, ORCHARD } from './fixtures/corpus/stories.js';
 
 const NOW = () => new Date('2031-05-20T00:00:00Z');
 const tmp = () => mkdtempSync(join(tmpdir(), 'crosscheck-corpus-'));
-
-const FERRY = (outlet: string, n: number) => `Ferry strike halts crossings to Vellin island
-May 12, 2031
-
-Ferry crews on the Vellin line walked out on Monday, stranding ${n} passengers at the mainland pier, the operator said.
-The union said the strike would last three days unless the operator restored the night shift it cut in April.
-"We warned them for months," said union spokesperson Ada Korr, speaking to ${outlet} at the pier.
-Island shops said deliveries of fresh food had stopped and the clinic was rationing supplies.
-`;
-
-const ORCHARD = `Orchard growers count frost damage after cold snap
-May 14, 2031
-
-Apple growers in the Tarn valley said a late frost on Tuesday destroyed up to half of this year's blossom.
-The growers' association asked the regional government for emergency aid to cover lost harvests.
-Orchard owner Pell Ostrander said the nights had dropped to minus four degrees, the coldest May on record.
-`;
 
 async function add(db: string, inputs: string[]) {
   const corpus = await openCorpus({ db });

@@ -21,6 +21,7 @@ import { openPostgresStore } from '../src/store/postgres.js';
 import type { CorpusCommit, Store } from '../src/store/types.js';
 import { Corpus } from '../src/corpus/index.js';
 import { buildArticle } from './fixtures/cluster/build.js';
+import { FERRY, ORCHARD } from './fixtures/corpus/stories.js';
 
 const ADMIN_URL = process.env.CROSSCHECK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -614,23 +615,6 @@ describe('PostgreSQL store', { skip: pgProblem ?? false }, () => {
 });
 
 // ---- the corpus end to end on PostgreSQL ------------------------------------------------------------------
-
-const FERRY = (outlet: string, n: number) => `Ferry strike halts crossings to Vellin island
-May 12, 2031
-
-Ferry crews on the Vellin line walked out on Monday, stranding ${n} passengers at the mainland pier, the operator said.
-The union said the strike would last three days unless the operator restored the night shift it cut in April.
-"We warned them for months," said union spokesperson Ada Korr, speaking to ${outlet} at the pier.
-Island shops said deliveries of fresh food had stopped and the clinic was rationing supplies.
-`;
-
-const ORCHARD = `Orchard growers count frost damage after cold snap
-May 14, 2031
-
-Apple growers in the Tarn valley said a late frost on Tuesday destroyed up to half of this year's blossom.
-The growers' association asked the regional government for emergency aid to cover lost harvests.
-Orchard owner Pell Ostrander said the nights had dropped to minus four degrees, the coldest May on record.
-`;
 
 test('the corpus on PostgreSQL: the same stories as on SQLite for the same adds and rebuild', { skip: pgProblem ?? false }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-contract-corpus-'));
