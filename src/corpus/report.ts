@@ -3,7 +3,7 @@
 
 import type { AnalysedArticle } from '../model/article.js';
 import { REPORT_VERSION, type ArticleRevisionDiff, type Rejected, type Report, type ReportArticle, type ReportReuse, type ReuseLink, type Story } from '../model/report.js';
-import { independenceGroups } from '../reuse/groups.js';
+import { independenceGroups, UnionFind } from '../reuse/groups.js';
 import { withSource, type IndependentSources } from '../outlets/index.js';
 
 /** Copy groups up to this size list every pairwise link; larger ones their spanning links (reportReuse). */
@@ -83,23 +83,11 @@ export function reportReuse(links: ReuseLink[], byId: Map<string, AnalysedArticl
   for (const c of componentOf.values()) size.set(c, (size.get(c) ?? 0) + 1);
   const strength = (l: ReuseLink) => (l.kind === 'partial' ? 0 : 1);
   const ranked = [...links].sort((x, y) => strength(y) - strength(x) || y.score - x.score || y.shared - x.shared || (x.a + x.b < y.a + y.b ? -1 : 1));
-  const forest = new Map<string, string>();
-  const root = (x: string): string => {
-    let r = x;
-    while (forest.has(r) && forest.get(r) !== r) r = forest.get(r)!;
-    return r;
-  };
+  const forest = new UnionFind();
   const kept = new Set<ReuseLink>();
   for (const l of ranked) {
-    if (size.get(componentOf.get(l.a)!)! <= FULL_REUSE_GROUP) {
-      kept.add(l);
-      continue;
-    }
-    const ra = root(l.a);
-    const rb = root(l.b);
-    if (ra === rb) continue;
-    forest.set(ra, rb);
-    kept.add(l);
+    // A small group keeps every link; a big one a link only when it joins two parts not yet connected.
+    if (size.get(componentOf.get(l.a)!)! <= FULL_REUSE_GROUP || forest.union(l.a, l.b)) kept.add(l);
   }
   const listed = links.filter((l) => kept.has(l)).map((l) => {
     const a = byId.get(l.a)!;
