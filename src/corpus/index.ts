@@ -200,17 +200,33 @@ export class Corpus {
 }
 
 function merge(into: AddResult, chunk: ChunkOutcome): void {
-  into.added.push(...chunk.added);
-  into.revised.push(...chunk.revised);
-  into.duplicates.push(...chunk.duplicates);
-  into.unchanged.push(...chunk.unchanged);
-  into.inputIds.push(...chunk.inputIds);
-  into.storiesRemoved.push(...chunk.storiesRemoved);
+  // Element by element, not push(...list): `analyze` adds all its inputs as one chunk, and a spread of
+  // 200,000 ids overflows the argument stack.
+  const append = <T>(to: T[], from: T[]) => {
+    for (const x of from) to.push(x);
+  };
+  append(into.added, chunk.added);
+  append(into.revised, chunk.revised);
+  append(into.duplicates, chunk.duplicates);
+  append(into.unchanged, chunk.unchanged);
+  append(into.inputIds, chunk.inputIds);
+  append(into.storiesRemoved, chunk.storiesRemoved);
   // A story created in one chunk and grown in the next is "created" for the whole add.
-  for (const id of chunk.storiesCreated) if (!into.storiesCreated.includes(id)) into.storiesCreated.push(id);
-  for (const id of chunk.storiesUpdated) if (!into.storiesCreated.includes(id) && !into.storiesUpdated.includes(id)) into.storiesUpdated.push(id);
-  into.storiesCreated = into.storiesCreated.filter((id) => !into.storiesRemoved.includes(id));
-  into.storiesUpdated = into.storiesUpdated.filter((id) => !into.storiesRemoved.includes(id));
+  const created = new Set(into.storiesCreated);
+  const updated = new Set(into.storiesUpdated);
+  for (const id of chunk.storiesCreated) {
+    if (created.has(id)) continue;
+    created.add(id);
+    into.storiesCreated.push(id);
+  }
+  for (const id of chunk.storiesUpdated) {
+    if (created.has(id) || updated.has(id)) continue;
+    updated.add(id);
+    into.storiesUpdated.push(id);
+  }
+  const removed = new Set(into.storiesRemoved);
+  into.storiesCreated = into.storiesCreated.filter((id) => !removed.has(id));
+  into.storiesUpdated = into.storiesUpdated.filter((id) => !removed.has(id));
 }
 
 /** Opens the corpus at `db`: a SQLite file (created when missing), a `postgres://` URL (the PostgreSQL
