@@ -50,11 +50,16 @@ test('a killed run loses nothing committed and the next run completes without du
   }
   const db = join(dir, 'x.db');
   const bin = fileURLToPath(new URL('../bin/crosscheck.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'analyze', input, '--db', db, '--quiet', '--workers', '0'], { stdio: 'ignore' });
-  // Kill as soon as the store holds part of the corpus (or after a few seconds at most).
+  // `add` commits one chunk at a time, so a kill lands between commits; `analyze` into an empty corpus is one chunk.
+  const chunk = 25;
+  const child = spawn(process.execPath, [bin, 'add', input, '--db', db, '--quiet', '--workers', '0', '--chunk', String(chunk)], { stdio: 'ignore' });
+  // Listen for the exit now: a child that finishes before the kill has already emitted it.
+  const exited = new Promise((r) => child.once('exit', r));
+  let done = false;
+  void exited.then(() => (done = true));
   const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
+  while (!done && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
     if (existsSync(db)) {
       try {
         if (storedCounts(db).contents > 0) break;
@@ -64,9 +69,11 @@ test('a killed run loses nothing committed and the next run completes without du
     }
   }
   child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
+  await exited;
   const partial = storedCounts(db);
   assert.ok(partial.contents <= n);
+  // A chunk is committed whole or not at all.
+  assert.equal(partial.contents % chunk, 0, `partial commit of ${partial.contents} articles`);
   assert.equal(runCli(['analyze', input, '--db', db, '--quiet']).code, 0);
   const after = storedCounts(db);
   assert.equal(after.contents, n);
