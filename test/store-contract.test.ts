@@ -18,7 +18,8 @@ import { openStore } from '../src/store/store.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/migrations-postgres.js';
 import { openPostgresStore } from '../src/store/postgres.js';
-import type { CorpusCommit, Store } from '../src/store/types.js';
+import type { CorpusCommit, FeedState, Store } from '../src/store/types.js';
+import Database from 'better-sqlite3';
 import { Corpus } from '../src/corpus/index.js';
 import { buildArticle } from './fixtures/cluster/build.js';
 import { FERRY, ORCHARD } from './fixtures/corpus/stories.js';
@@ -522,6 +523,107 @@ for (const adapter of ADAPTERS) {
   });
 }
 
+// ---- watched feeds (migration 3) ----------------------------------------------------------------------------
+
+function feedState(url: string, over: Partial<FeedState> = {}): FeedState {
+  return {
+    url, title: null, etag: null, lastModified: null, intervalMs: 900_000, lastFetchAt: null, status: 'new', httpStatus: null,
+    message: null, nextPollAt: null, errors: 0, errorsTotal: 0, polls: 0, itemsSeen: 0, articlesAdded: 0, seen: [], ...over,
+  };
+}
+
+for (const adapter of ADAPTERS) {
+  describe(`store contract, feeds: ${adapter.name}`, { skip: adapter.skip }, () => {
+    test('putFeeds / getFeeds: every field kept, replaced by URL, listed by URL, and still there after reopening', () =>
+      withStore(adapter.fresh, async (store, db) => {
+        assert.deepEqual(await store.getFeeds(), []);
+        const b = feedState('https://b.example/feed', {
+          title: 'B "news" — ünïcode', etag: 'W/"abc"', lastModified: 'Wed, 02 Apr 2031 09:30:00 GMT', lastFetchAt: '2031-04-02T09:30:00.000Z',
+          status: 'error', httpStatus: 503, message: 'HTTP 503 Service Unavailable; Retry-After 3600 s', nextPollAt: '2031-04-02T10:30:00.000Z',
+          errors: 2, errorsTotal: 5, polls: 9, itemsSeen: 40, articlesAdded: 38, seen: ['k1|h1', 'k2|h2'], intervalMs: 3_600_000,
+        });
+        const a = feedState('https://a.example/rss');
+        await store.putFeeds([b, a]);
+        assert.deepEqual(await store.getFeeds(), [a, b]);
+        const b2 = { ...b, status: 'ok' as const, errors: 0, message: null, seen: ['k3|h3'] };
+        await store.putFeeds([b2]);
+        assert.deepEqual(await store.getFeeds(['https://b.example/feed', 'https://missing.example/']), [b2]);
+        assert.deepEqual(await store.getFeeds([]), []);
+        await store.putFeeds([]);
+        const again = await db.open();
+        try {
+          assert.deepEqual(await again.getFeeds(), [a, b2], 'another process sees the committed states');
+        } finally {
+          await again.close();
+        }
+      }));
+
+    test('putFeeds of 1,200 feeds in one call (a big OPML) round-trips', () =>
+      withStore(adapter.fresh, async (store) => {
+        const many = Array.from({ length: 1200 }, (_, i) => feedState(`https://f${String(i).padStart(4, '0')}.example/rss`, { polls: i, seen: [`k${i}`] }));
+        await store.putFeeds(many);
+        const got = await store.getFeeds();
+        assert.equal(got.length, 1200);
+        assert.deepEqual(got[777], many[777]);
+        assert.equal((await store.getFeeds(many.slice(0, 600).map((f) => f.url))).length, 600);
+      }));
+  });
+}
+
+test('SQLite: a database of schema 2 (before feeds) is migrated to 3, its articles kept', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-contract-v2-'));
+  const path = join(dir, 'c.db');
+  try {
+    const old = new Database(path);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 2)) m.up(old);
+    old.pragma('user_version = 2');
+    old.close();
+    const store = openStore(path);
+    try {
+      const x = article('x', BODIES.ferry);
+      await store.commit(commitOf({ articles: [newArticle(x)] }));
+      await store.putFeeds([feedState('https://a.example/rss')]);
+      assert.equal((await store.getFeeds()).length, 1);
+      assert.equal(store.db.pragma('user_version', { simple: true }), 3);
+    } finally {
+      await store.close();
+    }
+    const reopened = openStore(path);
+    assert.equal(await reopened.countArticles(), 1);
+    await reopened.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('PostgreSQL: a database of schema 2 (before feeds) is migrated to 3, its articles kept', { skip: pgProblem ?? false }, async () => {
+  const db = await freshPostgres();
+  try {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      await c.query(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+      for (const m of PG_MIGRATIONS.filter((m) => m.version <= 2)) {
+        await m.up(c);
+        await c.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      }
+    } finally {
+      await c.end();
+    }
+    const store = await db.open();
+    try {
+      await store.commit(commitOf({ articles: [newArticle(article('x', BODIES.ferry))] }));
+      await store.putFeeds([feedState('https://a.example/rss')]);
+      assert.equal((await store.getFeeds()).length, 1);
+      assert.equal(await store.countArticles(), 1);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await db.drop();
+  }
+});
+
 // ---- PostgreSQL only: migrations, a holder that dies, the same candidates as SQLite -----------------------
 
 describe('PostgreSQL store', { skip: pgProblem ?? false }, () => {
@@ -541,7 +643,7 @@ describe('PostgreSQL store', { skip: pgProblem ?? false }, () => {
       } finally {
         await c.end();
       }
-      await assert.rejects(db.open(), /cannot use the database postgres:\/\/.*written by a newer crosscheck \(schema 99; this version knows up to 2\)/);
+      await assert.rejects(db.open(), /cannot use the database postgres:\/\/.*written by a newer crosscheck \(schema 99; this version knows up to 3\)/);
     } finally {
       await db.drop();
     }

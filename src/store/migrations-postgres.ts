@@ -80,6 +80,19 @@ export const PG_MIGRATIONS: PgMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'watched feeds: validators, schedule, health and the items already taken',
+    async up(c) {
+      await c.query(`
+        CREATE TABLE feed (
+          url ${T} PRIMARY KEY, title TEXT, etag TEXT, last_modified TEXT, interval_ms BIGINT NOT NULL,
+          last_fetch_at TEXT, status TEXT NOT NULL, http_status INTEGER, message TEXT, next_poll_at TEXT,
+          errors INTEGER NOT NULL, errors_total INTEGER NOT NULL, polls INTEGER NOT NULL,
+          items_seen BIGINT NOT NULL, articles_added BIGINT NOT NULL, seen TEXT NOT NULL);
+      `);
+    },
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

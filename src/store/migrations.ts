@@ -80,6 +80,19 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'watched feeds: validators, schedule, health and the items already taken',
+    up(db) {
+      db.exec(`
+        CREATE TABLE feed (
+          url TEXT PRIMARY KEY, title TEXT, etag TEXT, last_modified TEXT, interval_ms INTEGER NOT NULL,
+          last_fetch_at TEXT, status TEXT NOT NULL, http_status INTEGER, message TEXT, next_poll_at TEXT,
+          errors INTEGER NOT NULL, errors_total INTEGER NOT NULL, polls INTEGER NOT NULL,
+          items_seen INTEGER NOT NULL, articles_added INTEGER NOT NULL, seen TEXT NOT NULL);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -13,9 +13,10 @@ import type { ReuseSignature } from '../reuse/signature.js';
 import { LOCK_CLASS, LOCK_WRITER, migratePostgres, UNDATED } from './migrations-postgres.js';
 import { StoreError } from './paths.js';
 import { ANALYSIS_VERSION } from './analysis-version.js';
-import type {
-  AppearanceResolution, ArticleRevision, CorpusCommit, Store, StoredArticle, StoredLink, StoredStory,
-  StoryChange, StoryQuery, StorySummary,
+import {
+  FEED_COLUMNS, feedOfRow, feedRow, type AppearanceResolution, type ArticleRevision, type CorpusCommit, type FeedRow,
+  type FeedState, type Store, type StoredArticle, type StoredLink, type StoredStory, type StoryChange, type StoryQuery,
+  type StorySummary,
 } from './types.js';
 
 /** PostgreSQL allows 65,535 bound parameters per statement; multi-row VALUES stay under it. */
@@ -373,6 +374,34 @@ export class PostgresStore implements Store {
       await writeReuse(c, change);
       await writeStatistics(c, change);
       await writeStories(c, change, now);
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK').catch((e: Error) => (broken = e));
+      throw err;
+    } finally {
+      c.release(broken);
+    }
+  }
+
+  // ---- watched feeds ------------------------------------------------------------------------------------
+
+  async getFeeds(urls?: string[]): Promise<FeedState[]> {
+    const { rows } = urls
+      ? await this.pool.query<FeedRow>('SELECT * FROM feed WHERE url = ANY($1::text[]) ORDER BY url', [urls])
+      : await this.pool.query<FeedRow>('SELECT * FROM feed ORDER BY url');
+    return rows.map(feedOfRow);
+  }
+
+  /** One statement (multi-row VALUES, split only past MAX_PARAMS): a poll cycle of 1,000 feeds is a round trip. */
+  async putFeeds(feeds: FeedState[]): Promise<void> {
+    if (feeds.length === 0) return;
+    const casts = ['text', 'text', 'text', 'text', 'int8', 'text', 'text', 'int4', 'text', 'text', 'int4', 'int4', 'int4', 'int8', 'int8', 'text'];
+    const update = FEED_COLUMNS.filter((c) => c !== 'url').map((c) => `${c} = excluded.${c}`).join(', ');
+    const c = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await c.query('BEGIN');
+      await insertValues(c, `INSERT INTO feed (${FEED_COLUMNS.join(', ')})`, casts, lastByKey(feeds, (f) => f.url).map(feedRow), `ON CONFLICT (url) DO UPDATE SET ${update}`);
       await c.query('COMMIT');
     } catch (err) {
       await c.query('ROLLBACK').catch((e: Error) => (broken = e));

@@ -12,9 +12,10 @@ import type { ReuseSignature } from '../reuse/signature.js';
 import { migrate, UNDATED } from './migrations.js';
 import { ANALYSIS_VERSION } from './analysis-version.js';
 import { SqliteReuseIndex } from './sqlite-reuse-index.js';
-import type {
-  AppearanceResolution, ArticleRevision, CorpusCommit, Store, StoredArticle, StoredLink, StoredStory,
-  StoryChange, StoryQuery, StorySummary,
+import {
+  FEED_COLUMNS, feedOfRow, feedRow, type AppearanceResolution, type ArticleRevision, type CorpusCommit, type FeedRow,
+  type FeedState, type Store, type StoredArticle, type StoredLink, type StoredStory, type StoryChange, type StoryQuery,
+  type StorySummary,
 } from './types.js';
 
 export { ANALYSIS_VERSION } from './analysis-version.js';
@@ -384,6 +385,25 @@ export class SqliteStore implements Store {
     }
     const record = db.prepare('INSERT INTO story_change (story_id, at, what, others) VALUES (?, ?, ?, ?)');
     for (const c of change.changes) record.run(c.story, c.at || now, c.what, JSON.stringify(c.others));
+  }
+
+  // ---- watched feeds ------------------------------------------------------------------------------------
+
+  async getFeeds(urls?: string[]): Promise<FeedState[]> {
+    if (!urls) return (this.db.prepare('SELECT * FROM feed ORDER BY url').all() as FeedRow[]).map(feedOfRow);
+    const out: FeedState[] = [];
+    for (const part of chunks(urls)) {
+      const rows = this.db.prepare(`SELECT * FROM feed WHERE url IN (${part.map(() => '?').join(',')})`).all(...part) as FeedRow[];
+      for (const r of rows) out.push(feedOfRow(r));
+    }
+    return out.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  }
+
+  async putFeeds(feeds: FeedState[]): Promise<void> {
+    const put = this.db.prepare(`INSERT OR REPLACE INTO feed (${FEED_COLUMNS.join(', ')}) VALUES (${FEED_COLUMNS.map(() => '?').join(', ')})`);
+    this.db.transaction(() => {
+      for (const f of feeds) put.run(...feedRow(f));
+    })();
   }
 
   // ---- one writer ---------------------------------------------------------------------------------------

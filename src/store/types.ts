@@ -105,6 +105,38 @@ export interface AppearanceResolution {
   duplicateOf?: string;
 }
 
+/** What the last poll of a feed came to: never polled yet, a document read, a 304, or a failure. */
+export type FeedStatus = 'new' | 'ok' | 'not-modified' | 'error';
+
+/** A watched feed's lasting state, so `watch --once` from cron and a restarted `watch` keep their validators,
+ *  schedule, error count and the items already taken. Times are ISO strings. */
+export interface FeedState {
+  url: string;
+  title: string | null;
+  /** Validators of the last document read, sent back as a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** The interval asked for; the next poll may be later (Cache-Control, <ttl>, Retry-After, backoff). */
+  intervalMs: number;
+  lastFetchAt: string | null;
+  status: FeedStatus;
+  /** HTTP status of the last response (null when none came: network, timeout). */
+  httpStatus: number | null;
+  /** Why the last poll failed, or what it warned about; null when it was clean. */
+  message: string | null;
+  nextPollAt: string | null;
+  /** Failures in a row (the backoff exponent); 0 after a good poll. */
+  errors: number;
+  errorsTotal: number;
+  polls: number;
+  /** Items taken from the feed so far (new or changed since the poll before). */
+  itemsSeen: number;
+  /** Articles those items added to the corpus (new and revised). */
+  articlesAdded: number;
+  /** Fingerprints of the items in the feed's last document: an item whose fingerprint is here is not taken again. */
+  seen: string[];
+}
+
 export interface Store {
   /** Where the store lives, for messages (`SQLite .crosscheck/crosscheck.db`). */
   readonly description: string;
@@ -143,9 +175,40 @@ export interface Store {
 
   commit(change: CorpusCommit): Promise<void>;
 
+  /** Watched feeds' states (all, or those of the given URLs), ordered by URL. */
+  getFeeds(urls?: string[]): Promise<FeedState[]>;
+  /** Writes feed states (insert or replace by URL), in one transaction. */
+  putFeeds(feeds: FeedState[]): Promise<void>;
+
   /** One writer at a time: resolves once this process holds the corpus; `onWait` is told who holds it. */
   lockWriter(onWait?: (holder: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 export type { ArticleMeta, Diagnostic, SourceFormat };
+
+// ---- the feed table's row, shared by both adapters so a column means the same in each -------------------
+
+/** Columns of the `feed` table (migration 3), in the order feedRow gives their values. */
+export const FEED_COLUMNS = [
+  'url', 'title', 'etag', 'last_modified', 'interval_ms', 'last_fetch_at', 'status', 'http_status', 'message',
+  'next_poll_at', 'errors', 'errors_total', 'polls', 'items_seen', 'articles_added', 'seen',
+] as const;
+
+export type FeedRow = Record<(typeof FEED_COLUMNS)[number], string | number | null>;
+
+export function feedRow(f: FeedState): (string | number | null)[] {
+  return [f.url, f.title, f.etag, f.lastModified, f.intervalMs, f.lastFetchAt, f.status, f.httpStatus, f.message,
+    f.nextPollAt, f.errors, f.errorsTotal, f.polls, f.itemsSeen, f.articlesAdded, JSON.stringify(f.seen)];
+}
+
+export function feedOfRow(r: FeedRow): FeedState {
+  const text = (v: string | number | null) => (v === null ? null : String(v));
+  return {
+    url: String(r.url), title: text(r.title), etag: text(r.etag), lastModified: text(r.last_modified),
+    intervalMs: Number(r.interval_ms), lastFetchAt: text(r.last_fetch_at), status: String(r.status) as FeedStatus,
+    httpStatus: r.http_status === null ? null : Number(r.http_status), message: text(r.message), nextPollAt: text(r.next_poll_at),
+    errors: Number(r.errors), errorsTotal: Number(r.errors_total), polls: Number(r.polls), itemsSeen: Number(r.items_seen),
+    articlesAdded: Number(r.articles_added), seen: JSON.parse(String(r.seen)) as string[],
+  };
+}
