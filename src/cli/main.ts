@@ -9,6 +9,7 @@ import { defaultDatabase, StoreError } from '../store/paths.js';
 import type { AnalyzeCommandOptions } from './commands/analyze.js';
 import type { ExtractCommandOptions } from './commands/extract.js';
 import type { ServeCommandOptions } from './commands/serve.js';
+import type { FeedsCommandOptions, WatchCommandOptions } from './commands/watch.js';
 import type { AddCommandOptions, RebuildCommandOptions, ReportCommandOptions, StoriesCommandOptions } from './commands/corpus.js';
 import { EXIT_INTERNAL, EXIT_NOTHING_ANALYSED, EXIT_OK, EXIT_USAGE, UserError } from './commands/exit.js';
 
@@ -151,6 +152,41 @@ function serveDefinition(program: Command): void {
     });
 }
 
+/** `watch` polls feeds into the corpus; `feeds` lists them with their health. */
+function watchDefinitions(program: Command): void {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command('watch')
+    .description('Poll feeds (RSS, Atom, JSON Feed) into the corpus, each at its own interval with conditional GETs; --once for cron.')
+    .option('--feeds <file>', 'OPML file, or a file of one feed URL a line')
+    .option('--feed <url>', 'a feed URL (repeatable)', collect)
+    .option('--db <path>', 'the corpus: SQLite path or postgres:// URL (CROSSCHECK_DB sets the default)', defaultDatabase())
+    .option('--once', 'poll every due feed once and exit (for cron); feed state is kept in the corpus')
+    .option('--all', 'with --once: poll every feed, even those not due (Retry-After, backoff, Cache-Control)')
+    .option('--interval <duration>', 'how often each feed is polled: 15m, 90s, 1h (default 15m; servers may ask for longer)')
+    .option('--host-gap <ms>', 'minimum milliseconds between two requests to one host (default 1000)')
+    .option('--timeout <seconds>', 'seconds one fetch may take, body included (default 30)')
+    .option('--no-robots', 'do not read robots.txt for item pages (only for sites you run)')
+    .option('--chunk <n>', 'articles per commit', '1000')
+    .option('--workers <n>', 'worker threads for text and extraction')
+    .option('--outlets <file>', 'outlet registry (JSON); see docs/outlets.md')
+    .option('-q, --quiet', 'no warnings on stderr')
+    .addHelpText('after', '\nExamples:\n  crosscheck watch --feeds examples/feeds.opml --once\n  crosscheck watch --feed https://news.example/rss --interval 30m\n  crosscheck watch            # every feed the corpus already watches\n')
+    .action(async (opts: WatchCommandOptions) => {
+      const { watchCommand } = await import('./commands/watch.js');
+      await watchCommand(opts);
+    });
+  program
+    .command('feeds')
+    .description('List every watched feed with its health: last fetch, status, items, errors, next poll.')
+    .option('--db <path>', 'the corpus: SQLite path or postgres:// URL (CROSSCHECK_DB sets the default)', defaultDatabase())
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: FeedsCommandOptions) => {
+      const { feedsCommand } = await import('./commands/watch.js');
+      await feedsCommand(opts);
+    });
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -163,6 +199,7 @@ export function buildProgram(): Command {
   analyzeDefinition(program);
   corpusDefinitions(program);
   serveDefinition(program);
+  watchDefinitions(program);
   extractDefinition(program);
   return program;
 }

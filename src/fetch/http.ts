@@ -27,8 +27,24 @@ export interface FetchOptions {
 /** `ok`: a final response and its body, whatever its status (the page rules judge 4xx/5xx pages); else why
  *  there is none (network, timeout, size, redirects, robots.txt, Retry-After, 304). */
 export type Fetched =
-  | { ok: true; url: string; status: number; contentType: string | null; charset: string | null; body: Buffer }
-  | { ok: false; url: string; reason: string; status?: number; notModified?: boolean };
+  | { ok: true; url: string; status: number; contentType: string | null; charset: string | null; body: Buffer; headers: Headers }
+  | { ok: false; url: string; reason: string; status?: number; notModified?: boolean; headers?: Headers; retryAfterMs?: number | null };
+
+/** Validators of an earlier response, sent as If-None-Match / If-Modified-Since. */
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface GetOptions {
+  /** A page for people (robots.txt applies) rather than a feed. Default true. */
+  page?: boolean;
+  /** Validators for this request (a watched feed's, from the store), besides FetchOptions.validators. */
+  conditional?: Validators;
+  /** Wait out a short Retry-After once (default). False: a 429/503 is returned at once with its
+   *  `retryAfterMs`, for a caller that schedules its own return (the feed poller). */
+  waitRetryAfter?: boolean;
+}
 
 const STATUS_TEXT: Record<number, string> = { 304: 'Not Modified', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 410: 'Gone', 429: 'Too Many Requests', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 export const statusLine = (status: number): string => `HTTP ${status}${STATUS_TEXT[status] ? ' ' + STATUS_TEXT[status] : ''}`;
@@ -75,8 +91,8 @@ export class Fetcher {
     };
   }
 
-  /** GETs a URL, following redirects. `page`: a page for people (robots.txt applies) rather than a feed. */
-  async get(url: string, { page = true }: { page?: boolean } = {}): Promise<Fetched> {
+  /** GETs a URL, following redirects. */
+  async get(url: string, { page = true, conditional, waitRetryAfter = true }: GetOptions = {}): Promise<Fetched> {
     const seen = new Set<string>();
     let current = url;
     for (let hop = 0; ; hop++) {
@@ -88,7 +104,7 @@ export class Fetcher {
         const verdict = await this.robotsVerdict(parsed);
         if (verdict) return { ok: false, url, reason: verdict };
       }
-      const res = await this.once(parsed, url);
+      const res = await this.once(parsed, url, conditional, waitRetryAfter);
       if (!('redirect' in res)) return res;
       if (hop >= this.opts.maxRedirects) return { ok: false, url, reason: `too many redirects (more than ${this.opts.maxRedirects})` };
       current = res.redirect;
@@ -96,17 +112,19 @@ export class Fetcher {
   }
 
   /** One request (and at most one retry after a bounded Retry-After). */
-  private async once(u: URL, asked: string): Promise<Fetched | { redirect: string }> {
-    let req = await this.request(u);
+  private async once(u: URL, asked: string, conditional: Validators | undefined, waitRetryAfter: boolean): Promise<Fetched | { redirect: string }> {
+    let req = await this.request(u, conditional);
     if (typeof req === 'string') return { ok: false, url: asked, reason: req };
     let res = req.res;
     if (res.status === 429 || res.status === 503) {
       const wait = retryAfterMs(res.headers.get('retry-after'));
       await discard(req);
-      if (wait === null) return { ok: false, url: asked, status: res.status, reason: `${statusLine(res.status)} (no Retry-After)` };
+      const failed = { ok: false as const, url: asked, status: res.status, headers: res.headers, retryAfterMs: wait };
+      if (wait === null) return { ...failed, reason: `${statusLine(res.status)} (no Retry-After)` };
       this.gate.holdUntil(u.host, Date.now() + wait);
+      if (!waitRetryAfter) return { ...failed, reason: `${statusLine(res.status)}; Retry-After ${Math.round(wait / 1000)} s` };
       if (wait > this.opts.maxRetryAfterMs) return { ok: false, url: asked, status: res.status, reason: `${statusLine(res.status)}; Retry-After ${Math.round(wait / 1000)} s is longer than the ${this.opts.maxRetryAfterMs / 1000} s we wait` };
-      req = await this.request(u);
+      req = await this.request(u, conditional);
       if (typeof req === 'string') return { ok: false, url: asked, reason: req };
       res = req.res;
       if (res.status === 429 || res.status === 503) {
@@ -127,21 +145,21 @@ export class Fetcher {
     }
     if (res.status === 304) {
       await discard(req);
-      return { ok: false, url: asked, status: 304, notModified: true, reason: 'not modified since the last fetch (HTTP 304)' };
+      return { ok: false, url: asked, status: 304, notModified: true, headers: res.headers, reason: 'not modified since the last fetch (HTTP 304)' };
     }
     const body = await this.readBody(req);
     if (typeof body === 'string') return { ok: false, url: asked, status: res.status, reason: body };
     this.remember(u.href, res);
     const contentType = res.headers.get('content-type');
     const charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? null;
-    return { ok: true, url: u.href, status: res.status, contentType, charset, body };
+    return { ok: true, url: u.href, status: res.status, contentType, charset, body, headers: res.headers };
   }
 
   /** The request itself: the host's turn, the User-Agent, a conditional GET when we have validators. */
-  private async request(u: URL): Promise<Pending | string> {
+  private async request(u: URL, conditional?: Validators): Promise<Pending | string> {
     await this.gate.wait(u.host);
     const headers: Record<string, string> = { 'user-agent': this.opts.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br' };
-    const known = this.opts.validators?.get(u.href);
+    const known = conditional ?? this.opts.validators?.get(u.href);
     if (known?.etag) headers['if-none-match'] = known.etag;
     if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
     const controller = new AbortController();

@@ -137,8 +137,7 @@ async function fetchUrl(run: Run, url: string, depth: number, role: 'feed' | 'pa
   const text = got.body.subarray(0, 8192).toString('utf8').replace(/^\uFEFF/, '');
   if (isOpml(text)) return collect(listed(run, url, got.body.toString('utf8'), 'opml', depth));
   if (sitemapUrls(text)) return collect(listed(run, url, got.body.toString('utf8'), 'sitemap', depth));
-  const format = sniffFormat(text);
-  if (format === 'feed' || (format === 'json' && /jsonfeed\.org\/version/.test(text))) return feedItems(run, url, got.body, depth);
+  if (isFeedText(text)) return feedItems(run, url, got.body, depth);
   return pageItems(page);
 }
 
@@ -148,10 +147,36 @@ async function collect(items: AsyncIterable<IngestItem>): Promise<IngestItem[]> 
   return out;
 }
 
+/** Is this (the first 8 KB of a document) an RSS / Atom / JSON Feed? */
+function isFeedText(text: string): boolean {
+  const format = sniffFormat(text);
+  return format === 'feed' || (format === 'json' && /jsonfeed\.org\/version/.test(text));
+}
+
+export function isFeedDocument(body: Buffer): boolean {
+  return isFeedText(body.subarray(0, 8192).toString('utf8').replace(/^\uFEFF/, ''));
+}
+
+/** A feed document's items as ingest reads them, links made absolute; summaries not yet expanded. */
+export function feedEntries(url: string, body: Buffer, maxBytes = MAX_BYTES): IngestItem[] {
+  return ingestBuffer(url, body, { maxBytes }).map((i) => absoluteLink(i, url));
+}
+
+/** The feed poller's way to the item pages: `entries` (some of feedEntries) with summaries replaced by their
+ *  pages, robots.txt honoured. `seen` is shared by the polls of one cycle, so a page two feeds carry is
+ *  fetched once. */
+export function expandFeedEntries(fetcher: Fetcher, url: string, entries: IngestItem[], opts: { seen?: Set<string>; now?: () => Date } = {}): Promise<IngestItem[]> {
+  const run: Run = { fetcher, seen: opts.seen ?? new Set(), maxBytes: fetcher.opts.maxBytes ?? MAX_BYTES, now: opts.now ?? (() => new Date()) };
+  return expandSummaries(run, url, entries, 0);
+}
+
 /** A feed's items; an item that carries only a summary is replaced by its page when the page gives an
  *  article (the feed's date kept when the page has none), else kept with a warning saying why. */
-async function feedItems(run: Run, url: string, body: Buffer, depth: number): Promise<IngestItem[]> {
-  const items = ingestBuffer(url, body, { maxBytes: run.maxBytes }).map((i) => absoluteLink(i, url));
+function feedItems(run: Run, url: string, body: Buffer, depth: number): Promise<IngestItem[]> {
+  return expandSummaries(run, url, feedEntries(url, body, run.maxBytes), depth);
+}
+
+async function expandSummaries(run: Run, url: string, items: IngestItem[], depth: number): Promise<IngestItem[]> {
   const expand = async (item: IngestItem): Promise<IngestItem[]> => {
     if (item.kind !== 'article' || item.article.raw.length > SUMMARY_MAX_CHARS || !item.article.meta.url) return [item];
     const link = item.article.meta.url;

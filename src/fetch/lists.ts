@@ -17,15 +17,26 @@ const unique = (urls: string[]): string[] => [...new Set(urls)];
 
 export const isOpml = (text: string): boolean => /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<opml\b/i.test(text);
 
-/** Feed URLs of an OPML file: every `<outline xmlUrl=…>`, at any depth (folders nest outlines). */
-export function opmlFeeds(text: string): string[] {
-  const out: string[] = [];
+/** An attribute of one XML start tag, entities decoded; '' when absent. */
+function attribute(tag: string, name: string): string {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
+  return m ? xmlText(m[1] ?? m[2]) : '';
+}
+
+/** Feeds of an OPML file with their titles: every `<outline xmlUrl=…>`, at any depth (folders nest
+ *  outlines); the title is `title`, else `text`, else null. Each URL once. */
+export function opmlOutlines(text: string): { url: string; title: string | null }[] {
+  const out = new Map<string, string | null>();
   for (const tag of text.matchAll(/<outline\b[^>]*>/gi)) {
-    const m = /\bxmlUrl\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag[0]);
-    const url = m ? xmlText(m[1] ?? m[2]) : '';
-    if (isHttp(url)) out.push(url);
+    const url = attribute(tag[0], 'xmlUrl');
+    if (isHttp(url) && !out.has(url)) out.set(url, attribute(tag[0], 'title') || attribute(tag[0], 'text') || null);
   }
-  return unique(out);
+  return [...out].map(([url, title]) => ({ url, title }));
+}
+
+/** Feed URLs of an OPML file. */
+export function opmlFeeds(text: string): string[] {
+  return opmlOutlines(text).map((o) => o.url);
 }
 
 export type Sitemap = { kind: 'urls' | 'index'; urls: string[] };

@@ -34,3 +34,27 @@ export const SUMMARY_MAX_CHARS = 600;
 
 /** robots.txt is read up to 500 KiB, the minimum RFC 9309 §2.5 asks parsers to handle. */
 export const ROBOTS_MAX_BYTES = 500 * 1024;
+
+// ---- watching feeds (src/fetch/poller.ts, schedule.ts) -----------------------------------------------------
+
+/** A feed polled every 15 minutes sees a news item within a quarter hour, and 1,000 feeds cost ~1 request a
+ *  second; most publishers' Cache-Control asks for 5–30 minutes. */
+export const FEED_INTERVAL_MS = 15 * 60_000;
+
+/** Below a minute, polling is hammering: no news feed changes that often, and a server would soon block us. */
+export const MIN_FEED_INTERVAL_MS = 60_000;
+
+/** The longest any server header (Cache-Control, Expires, <ttl>, Retry-After) or the error backoff can push a
+ *  feed's next poll: a day, so a typo'd max-age of a year or a feed that was down for a week is tried again. */
+export const MAX_FEED_HOLD_MS = 24 * 60 * 60_000;
+
+/** Feeds polled at once. Different hosts go in parallel; one host is still serialised by its gap. Eight keeps
+ *  a 1,000-feed first poll under a minute on localhost while a slow feed holds only one of them. */
+export const POLL_CONCURRENCY = 8;
+
+/** Fingerprints kept per feed (its current items): feeds list 10–100 items; a runaway feed of thousands is
+ *  still remembered well enough that its items are not taken again, without an unbounded row. */
+export const FEED_SEEN_MAX = 2000;
+
+/** A feed state's message (the last error or warnings) is cut here: it is for a table cell and a person. */
+export const FEED_MESSAGE_MAX = 500;

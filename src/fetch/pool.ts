@@ -19,3 +19,13 @@ export async function* ordered<T, R>(xs: Iterable<T>, n: number, fn: (x: T) => P
     yield* results;
   }
 }
+
+/** Runs fn over xs with up to n at once, in no particular order; `stop()` true stops starting new ones
+ *  (those running finish). Each fn must not throw (the poller turns every failure into a state). */
+export async function eachLimited<T>(xs: T[], n: number, fn: (x: T) => Promise<void>, stop: () => boolean = () => false): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < xs.length && !stop()) await fn(xs[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(n, xs.length)) }, lane));
+}
