@@ -28,6 +28,8 @@ export const wordsOf = (text: string) =>
   text
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
+    // A tokenised contraction ("we ’ re", "HP ’ s") is the same word as "we're".
+    .replace(/(\p{L})\s*'\s*(s|re|ll|ve|d|t|m)\b/gu, "$1'$2")
     .split(/[^\p{L}\p{N}']+/u)
     .map((w) => w.replace(/^'+|'+$/g, ''))
     .filter(Boolean);

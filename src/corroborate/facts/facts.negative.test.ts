@@ -1,7 +1,9 @@
 // What the fact parsers must not frame and the slots must not report (each parser's "must not hit").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysed, findings, mentionsOf } from '../../../test/fixtures/facts/build.js';
+import { analysed, findings, mentionsOf, noReuse } from '../../../test/fixtures/facts/build.js';
+import { alignStory } from '../align.js';
+import { markedQuotes } from './quotes.js';
 
 const rules = (body: string, rule: string) => mentionsOf(body).filter((m) => m.rule === rule);
 
@@ -67,6 +69,22 @@ test('slots: different people, both values known to one article, figures tenfold
   assert.deepEqual(knows.contradictions.filter((c) => c.kind === 'date'), []);
   const tenfold = findings(analysed('a', 'Doug Amrit scored 23 points against Drake.'), analysed('b', 'Doug Amrit ended the game with 2,129 points.'));
   assert.deepEqual(tenfold.contradictions, []);
+});
+
+test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
+  const twoRemarks = findings(
+    analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),
+    analysed('b', 'The mayor spoke after the vote. “We will close the southern road to the lorries from next week on.”'),
+  );
+  assert.deepEqual(twoRemarks.contradictions.filter((c) => c.kind === 'quote'), []);
+  const tokenised = findings(
+    analysed('a', 'The mayor spoke after the vote. “We’re at the point of the year where the port must do what’s best.”'),
+    analysed('b', 'The mayor spoke after the vote. “We ’ re at the point of the year where the port must do what ’ s best.”'),
+  );
+  assert.deepEqual(tokenised.contradictions.filter((c) => c.kind === 'quote'), []);
+  // A closing mark with no opening one in an article quotes from the sentence start, never from a sentence of another article.
+  const a = analysed('a', 'We met at noon, and the crews agreed to the new shifts,” the foreman said.');
+  assert.deepEqual(markedQuotes(alignStory([a], noReuse(['a'])).units).map((m) => m.text.trim()), ['We met at noon, and the crews agreed to the new shifts,']);
 });
 
 test('quotes: punctuation, contractions and two named speakers are no misquote', () => {

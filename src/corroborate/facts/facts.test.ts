@@ -2,7 +2,9 @@
 // text, real per-article stages).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysed, findings, mentionsOf } from '../../../test/fixtures/facts/build.js';
+import { analysed, findings, mentionsOf, noReuse } from '../../../test/fixtures/facts/build.js';
+import { alignStory } from '../align.js';
+import { markedQuotes } from './quotes.js';
 import { canonicalUnit, toCanonical } from './normalise/units.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { sameSpelling, spellingKey } from './normalise/spelling.js';
@@ -85,6 +87,17 @@ test('quotes: the same remark with a content word changed is a quote contradicti
   const q = findings(a, b).contradictions.filter((c) => c.kind === 'quote');
   assert.equal(q.length, 1);
   assert.equal(innerHunks(['a', 'b', 'c', 'd'], ['a', 'x', 'c', 'd']).length, 1);
+});
+
+test('quotes: a quote’s unattributed second sentence is compared by its quotation marks', () => {
+  // The second sentence carries no attribution; its quote opens in the sentence before.
+  const a = analysed('a', '“The harbour board met twice this week,” Mayor Tessa Lund said. “So on all fronts, the crews and ourselves, we felt that this was the best move for the port.”');
+  const b = analysed('b', 'The mayor spoke after the vote. “The crews and ourselves, we thought this was the best move for the port.”');
+  const q = findings(a, b).contradictions.filter((c) => c.kind === 'quote');
+  assert.equal(q.length, 1);
+  assert.deepEqual(q[0].values.map((v) => v.sources).sort(), [['a'], ['b']]);
+  const marked = markedQuotes(alignStory([a], noReuse(['a'])).units).map((m) => m.text.trim());
+  assert.deepEqual(marked, ['The harbour board met twice this week,', 'So on all fronts, the crews and ourselves, we felt that this was the best move for the port.']);
 });
 
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {

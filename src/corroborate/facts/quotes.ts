@@ -47,18 +47,73 @@ interface DirectQuote {
 
 function directQuotes(units: SentenceUnit[]): DirectQuote[] {
   const out: DirectQuote[] = [];
+  const add = (u: SentenceUnit, raw: string, speaker: string | null) => {
+    const text = raw.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '');
+    // "[the Endangered Species Act]" is the editor's insertion, not the speaker's words.
+    const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
+    if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, speaker, text, words });
+  };
   for (const u of units) {
     for (const q of u.quotes) {
       // Quotation marks make a quote direct even where the extractor read the clause as indirect
       // ("stating that \"we should be looking at ways…\"").
       if (!q.direct && !/^\s*["“]/.test(q.content.text)) continue;
-      const text = q.content.text.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '');
-      // "[the Endangered Species Act]" is the editor's insertion, not the speaker's words.
-      const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
-      if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, speaker: q.speaker, text, words });
+      add(u, q.content.text, q.speaker);
     }
   }
+  // The words between quotation marks, whether or not the extractor attributed them: a quote's second
+  // sentence carries no attribution, and it is where a misquote often sits.
+  const taken = new Set(out.map((q) => `${q.unit.uid}\u0000${q.words.join(' ')}`));
+  for (const { unit, text } of markedQuotes(units)) {
+    const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
+    if (taken.has(`${unit.uid}\u0000${words.join(' ')}`)) continue;
+    const speaker = unit.quotes.find((q) => q.speaker && overlapsText(unit.text, q.content.text, text))?.speaker ?? null;
+    add(unit, text, speaker);
+  }
   return out;
+}
+
+const overlapsText = (sentence: string, a: string, b: string) => {
+  const i = sentence.indexOf(a.trim());
+  const j = sentence.indexOf(b.trim());
+  return i >= 0 && j >= 0 && i < j + b.length && j < i + a.length;
+};
+
+/** A quote left open runs on into the next sentences of the article, up to this many (a long remark
+ * quoted over a paragraph); beyond it an unbalanced mark is more likely a typo than a quote. */
+export const MAX_OPEN_SENTENCES = 3;
+
+/**
+ * Quoted stretches of each article's sentences, read from the double quotation marks in order: a stretch
+ * opened in one sentence and closed in a later one gives each sentence its part; a closing mark with no
+ * opening one closes a quote begun earlier (the sentence's start is quoted). Single quotes are left out:
+ * ’ is also the apostrophe.
+ */
+export function markedQuotes(units: SentenceUnit[]): { unit: SentenceUnit; text: string }[] {
+  const byArticle = new Map<string, SentenceUnit[]>();
+  for (const u of units) byArticle.set(u.article, [...(byArticle.get(u.article) ?? []), u]);
+  const out: { unit: SentenceUnit; text: string }[] = [];
+  for (const list of byArticle.values()) {
+    list.sort((a, b) => a.start - b.start);
+    let openFor = 0;
+    for (const u of list) {
+      let from = openFor > 0 ? 0 : -1;
+      for (let i = 0; i < u.text.length; i++) {
+        const c = u.text[i];
+        if (c !== '“' && c !== '”' && c !== '"') continue;
+        const opening = c === '“' || (c === '"' && from < 0);
+        if (opening) {
+          if (from < 0) from = i + 1;
+        } else {
+          out.push({ unit: u, text: u.text.slice(Math.max(0, from), i) });
+          from = -1;
+        }
+      }
+      if (from >= 0) out.push({ unit: u, text: u.text.slice(from) });
+      openFor = from >= 0 ? (openFor > 0 ? openFor - 1 : MAX_OPEN_SENTENCES) : 0;
+    }
+  }
+  return out.filter((q) => q.text.trim().length > 0);
 }
 
 export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: SlotContext): Contradiction[] {
