@@ -121,8 +121,10 @@ export class Fetcher {
       await discard(req);
       const failed = { ok: false as const, url: asked, status: res.status, headers: res.headers, retryAfterMs: wait };
       if (wait === null) return { ...failed, reason: `${statusLine(res.status)} (no Retry-After)` };
-      this.gate.holdUntil(u.host, Date.now() + wait);
+      // A caller that schedules its own return (the feed poller) holds that URL, not the whole host: a held
+      // host would stall, inside this gate, every other feed it serves for as long as the Retry-After.
       if (!waitRetryAfter) return { ...failed, reason: `${statusLine(res.status)}; Retry-After ${Math.round(wait / 1000)} s` };
+      this.gate.holdUntil(u.host, Date.now() + wait);
       if (wait > this.opts.maxRetryAfterMs) return { ok: false, url: asked, status: res.status, reason: `${statusLine(res.status)}; Retry-After ${Math.round(wait / 1000)} s is longer than the ${this.opts.maxRetryAfterMs / 1000} s we wait` };
       req = await this.request(u, conditional);
       if (typeof req === 'string') return { ok: false, url: asked, reason: req };
@@ -164,13 +166,13 @@ export class Fetcher {
     if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => ((timedOut = true), controller.abort()), this.opts.timeoutMs);
+    const stopTimer = requestTimer(this.opts.timeoutMs, () => ((timedOut = true), controller.abort()));
     try {
       const res = await fetch(u, { headers, redirect: 'manual', signal: controller.signal });
       // The timer keeps running through the body read: a server that trickles bytes times out too.
-      return { res, clear: () => clearTimeout(timer), timedOut: () => timedOut };
+      return { res, clear: stopTimer, timedOut: () => timedOut };
     } catch (err) {
-      clearTimeout(timer);
+      stopTimer();
       return networkReason(err, this.opts.timeoutMs, timedOut);
     }
   }
@@ -232,6 +234,31 @@ export class Fetcher {
     if (got.ok && got.status < 500 && got.status !== 429) return { allow: [], disallow: [] };
     return `robots.txt could not be read (${why}); RFC 9309 says not to fetch then`;
   }
+}
+
+/** Longest stretch one tick of the request timer counts: a tick that comes later than this found the event loop
+ *  busy with our own work (the watcher analysing a feed's items on this thread), not the server slow. */
+const TIMER_TICK_MS = 250;
+
+/**
+ * Calls `expire` once `ms` of the request's time has passed, counted in ticks of at most TIMER_TICK_MS: time the
+ * event loop spent blocked counts as one tick, so a request in flight while the corpus analyses a chunk is not
+ * failed for our own delay. A server that trickles or stalls is still cut off after `ms`.
+ */
+function requestTimer(ms: number, expire: () => void): () => void {
+  const tick = Math.max(1, Math.min(TIMER_TICK_MS, ms / 4));
+  let left = ms;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    left -= Math.min(now - last, 2 * tick);
+    last = now;
+    if (left <= 0) {
+      clearInterval(timer);
+      expire();
+    }
+  }, tick);
+  return () => clearInterval(timer);
 }
 
 /** A response whose body is still to be read, with its (still running) timeout. */

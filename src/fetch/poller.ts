@@ -63,6 +63,9 @@ export function itemFingerprint(a: Article): string {
   return createHash('sha1').update([key, a.hash, a.meta.title ?? '', a.meta.published ?? ''].join('\u0000')).digest('base64url').slice(0, 16);
 }
 
+/** What ingest says of a well-formed feed without items (src/ingest/index.ts). */
+const EMPTY_FEED = 'feed has no items';
+
 const iso = (ms: number): string => new Date(ms).toISOString();
 const cut = (s: string | null): string | null => (s && s.length > FEED_MESSAGE_MAX ? s.slice(0, FEED_MESSAGE_MAX - 1) + '…' : s);
 
@@ -187,8 +190,11 @@ export class FeedPoller {
     const articles = entries.filter((i): i is Extract<IngestItem, { kind: 'article' }> => i.kind === 'article');
     const base = { started, httpStatus: got.status, headers: got.headers, head: got.body.subarray(0, 8192).toString('utf8') };
     const broken = entries.find((i) => i.kind === 'rejected');
-    if (articles.length === 0 && broken?.kind === 'rejected') return this.settle(feed, { ...base, kind: 'error', message: `feed could not be read: ${broken.reason}` });
-    const warnings = entries.flatMap((i) => (i.kind === 'warning' ? [i.message] : i.kind === 'rejected' ? [`item rejected: ${i.reason}`] : []));
+    // An empty feed is a feed (a new outlet, a quiet night); broken XML, or items without text, is a failure.
+    if (articles.length === 0 && broken?.kind === 'rejected' && broken.reason !== EMPTY_FEED) {
+      return this.settle(feed, { ...base, kind: 'error', message: `feed could not be read: ${broken.reason}` });
+    }
+    const warnings = entries.flatMap((i) => (i.kind === 'warning' ? [i.message] : i.kind === 'rejected' ? [i.reason === EMPTY_FEED ? i.reason : `item rejected: ${i.reason}`] : []));
     const prints = articles.map((a) => itemFingerprint(a.article));
     const known = new Set(feed.seen);
     const fresh = articles.filter((_, i) => !known.has(prints[i]));
