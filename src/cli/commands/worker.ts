@@ -1,0 +1,54 @@
+// `crosscheck worker` (take article jobs from the queue until SIGTERM, then finish the batch and exit 0) and
+// `crosscheck enqueue` (turn inputs into one job per article). Loaded by main.ts only when one of them runs.
+
+import { databaseForDisplay, isDatabaseUrl } from '../../store/paths.js';
+import { QueueError } from '../../queue/jetstream.js';
+import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
+import { outletRegistry } from './analyze.js';
+
+export interface WorkerCommandOptions { db: string; nats?: string; queue?: string; batch?: string; outlets?: string; untilEmpty?: boolean; quiet?: boolean }
+export interface EnqueueCommandOptions { db: string; nats?: string; queue?: string; format: 'table' | 'json'; quiet?: boolean }
+
+/** Workers share one corpus across processes and machines: only a database server can be that corpus. */
+function sharedDatabase(db: string): string {
+  if (!isDatabaseUrl(db)) throw new UserError(`workers need a shared corpus: --db must be a postgres:// URL (got ${db})`, EXIT_USAGE);
+  return db;
+}
+
+function batchSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0)) throw new UserError(`--batch expects a whole number above 0, got "${value}"`, EXIT_USAGE);
+  return n;
+}
+
+/** A queue that cannot be reached is the user's to fix (start NATS), not a crash. */
+async function asUserError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof QueueError) throw new UserError(err.message, EXIT_USAGE);
+    throw err;
+  }
+}
+
+export async function workerCommand(opts: WorkerCommandOptions): Promise<void> {
+  const db = sharedDatabase(opts.db);
+  const batch = batchSize(opts.batch);
+  const outlets = opts.outlets === undefined ? undefined : outletRegistry(opts.outlets);
+  const { runWorker } = await import('../../queue/worker.js');
+  const log = (line: string) => !opts.quiet && process.stderr.write(`crosscheck: ${line}\n`);
+  log(`worker on ${databaseForDisplay(db)} (SIGTERM finishes the current batch and exits)`);
+  await asUserError(() => runWorker({ db, nats: opts.nats, namespace: opts.queue, batch, outlets, untilEmpty: opts.untilEmpty, log }));
+}
+
+export async function enqueueCommand(inputs: string[], opts: EnqueueCommandOptions): Promise<void> {
+  const db = sharedDatabase(opts.db);
+  const { enqueue } = await import('../../queue/enqueue.js');
+  const r = await asUserError(() => enqueue(inputs, { db, nats: opts.nats, namespace: opts.queue }));
+  for (const x of r.rejected) if (!opts.quiet) process.stderr.write(`rejected ${x.path}: ${x.reason}\n`);
+  for (const w of r.warnings) if (!opts.quiet) process.stderr.write(`warning ${w.path}: ${w.message}\n`);
+  if (opts.format === 'json') process.stdout.write(JSON.stringify({ queued: r.queued.length, alreadyQueued: r.alreadyQueued.length, rejected: r.rejected }, null, 2) + '\n');
+  else process.stdout.write(`queued ${r.queued.length}, already queued ${r.alreadyQueued.length}, rejected ${r.rejected.length}\n`);
+  if (r.queued.length + r.alreadyQueued.length === 0) throw new UserError(`no article could be enqueued (${r.rejected.length} input(s) rejected)`, EXIT_NOTHING_ANALYSED);
+}

@@ -1,0 +1,275 @@
+// `crosscheck worker`: takes batches of article jobs from the queue, runs the per-article stages outside any
+// lock (their results land in the store's analysis cache, by content hash), then adds the batch to the corpus
+// under the store's writer lock, so placement into events and stories is serialised across all workers and
+// two of them never open two stories for one event. A job is acknowledged only after its batch committed; a
+// redelivered job is an article the corpus already has (same source, same text: "unchanged"), so it changes
+// nothing. A job whose stage throws is retried and, after the queue's maxDeliver tries, dead-lettered.
+
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { JsMsg } from 'nats';
+import { Corpus, openCorpus } from '../corpus/index.js';
+import { analyseArticles } from '../corpus/analyse.js';
+import { CorpusLineStats } from '../corpus/line-stats.js';
+import { appearanceKey, proposedId } from '../corpus/identity.js';
+import type { Article } from '../model/article.js';
+import type { OutletRegistry } from '../outlets/index.js';
+import type { Store } from '../store/types.js';
+import { decode, encode, HEARTBEAT_MS, JobQueue, type QueueOptions } from './jetstream.js';
+import { asJob, jobId, type ArticleJob } from './job.js';
+
+/** Jobs per batch. Each batch is one writer-lock turn and one commit; 8 keeps a turn short (about a second
+ *  here), so the other worker's analysis overlaps it, while the lock and commit cost is shared by eight. */
+export const DEFAULT_BATCH = 8;
+/** How long an idle fetch waits for a job: also how long SIGTERM waits when the worker is idle. */
+const FETCH_WAIT_MS = 2_000;
+/** Before a failed job is offered again: long enough not to spin on a poison job, short for a transient one. */
+const RETRY_DELAY_MS = 1_000;
+/** StageError's message (src/pipeline/stage.ts): a stage threw on this article, as opposed to the corpus
+ *  judging it (only boilerplate, too long), which is a final answer and not worth a retry. */
+const STAGE_FAILURE = /: internal error in stage /;
+
+export interface WorkerOptions extends QueueOptions {
+  batch?: number;
+  outlets?: OutletRegistry;
+  /** Return once no job is queued or held by any worker (a drain; tests and benchmarks). */
+  untilEmpty?: boolean;
+  /** Aborting stops the worker after its current batch, as SIGTERM does. */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  onBatch?: (event: { phase: 'start' | 'done'; jobs: number }) => void;
+}
+
+export interface WorkerSummary {
+  worker: string;
+  batches: number;
+  done: number;
+  retried: number;
+  deadLettered: number;
+}
+
+/** What one job came to in the corpus. */
+export type JobOutcome = 'added' | 'revised' | 'duplicate' | 'unchanged' | 'rejected';
+
+export interface OutcomeRecord {
+  job: string;
+  key: string;
+  article: string;
+  outcome: JobOutcome;
+  reason?: string;
+  worker: string;
+  at: string;
+}
+
+export interface DeadLetter {
+  job: string;
+  /** The job's sequence in the job stream (JetStream's own advisories name jobs by it). */
+  seq: number;
+  key: string | null;
+  path: string | null;
+  reason: string;
+  deliveries: number;
+  worker: string;
+  at: string;
+}
+
+interface Held {
+  msg: JsMsg;
+  id: string;
+  job: ArticleJob;
+}
+
+interface Context {
+  queue: JobQueue;
+  store: Store;
+  outlets?: OutletRegistry;
+  summary: WorkerSummary;
+  log: (line: string) => void;
+}
+
+export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
+  const worker = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
+  const summary: WorkerSummary = { worker, batches: 0, done: 0, retried: 0, deadLettered: 0 };
+  const log = opts.log ?? (() => {});
+  let stopping = false;
+  const stop = () => {
+    if (!stopping) log(`worker ${worker}: stopping after the current batch`);
+    stopping = true;
+  };
+  process.on('SIGTERM', stop);
+  opts.signal?.addEventListener('abort', stop);
+  const queue = await JobQueue.open(opts);
+  const base = await openCorpus({ db: opts.db, outlets: opts.outlets });
+  const ctx: Context = { queue, store: base.store, outlets: opts.outlets, summary, log };
+  const heartbeat = await startHeartbeat(queue, summary);
+  log(`worker ${worker}: taking jobs from ${queue.namespace} on ${queue.server}`);
+  try {
+    while (!stopping) {
+      const held = await takeBatch(ctx, opts.batch ?? DEFAULT_BATCH);
+      if (held.length === 0) {
+        if (opts.untilEmpty && (await isEmpty(queue))) break;
+        continue;
+      }
+      opts.onBatch?.({ phase: 'start', jobs: held.length });
+      await processBatch(ctx, held);
+      summary.batches++;
+      opts.onBatch?.({ phase: 'done', jobs: held.length });
+    }
+  } finally {
+    process.off('SIGTERM', stop);
+    await heartbeat.stop();
+    await base.close();
+    await queue.close();
+  }
+  log(`worker ${worker}: ${summary.done} done, ${summary.retried} to retry, ${summary.deadLettered} dead-lettered in ${summary.batches} batches`);
+  return summary;
+}
+
+async function isEmpty(queue: JobQueue): Promise<boolean> {
+  const c = await queue.jobCounts();
+  return c.queued + c.running === 0;
+}
+
+/** Fetched jobs; a message that is not a job is dead-lettered at once (no retry can make it one). */
+async function takeBatch(ctx: Context, max: number): Promise<Held[]> {
+  const held: Held[] = [];
+  for (const msg of await ctx.queue.fetch(max, FETCH_WAIT_MS)) {
+    let job: ArticleJob | null = null;
+    try {
+      job = asJob(decode(msg.data));
+    } catch {
+      // Not JSON: handled as "not a job" below.
+    }
+    if (job) held.push({ msg, id: jobId(job.key, String(job.article.hash)), job });
+    else await deadLetter(ctx, { msg, id: `seq-${msg.seq}`, job: null }, 'not a crosscheck article job');
+  }
+  return held;
+}
+
+async function processBatch(ctx: Context, held: Held[]): Promise<void> {
+  // Say "still working" well before the visibility timeout, also while waiting for the writer lock.
+  const keepAlive = setInterval(() => held.forEach((h) => h.msg.working()), Math.max(250, ctx.queue.tuning.ackWaitMs / 3));
+  try {
+    await warmAnalyses(ctx.store, held.map((h) => h.job.article));
+    let results: Map<Held, Omit<OutcomeRecord, 'worker' | 'at'>>;
+    try {
+      results = await addToCorpus(ctx, held);
+    } catch (err) {
+      // One article can make a whole batch fail: each job alone then finds which one it is.
+      if (held.length > 1) {
+        ctx.log(`batch of ${held.length} failed (${(err as Error).message}); trying its jobs one by one`);
+        for (const h of held) await processBatch(ctx, [h]);
+      } else await failed(ctx, held[0], (err as Error).message ?? String(err));
+      return;
+    }
+    for (const h of held) {
+      const r = results.get(h)!;
+      if (r.outcome === 'rejected' && STAGE_FAILURE.test(r.reason ?? '')) await failed(ctx, h, r.reason!);
+      else await finished(ctx, h, r);
+    }
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+/** The per-article stages, outside the writer lock, so workers analyse in parallel: the analyses are cached by
+ *  clean-text hash and the locked add below finds them. Articles the corpus already has are skipped. A failure
+ *  here is left for the locked add to meet and report. */
+async function warmAnalyses(store: Store, articles: Article[]): Promise<void> {
+  try {
+    const copies = structuredClone(articles);
+    const resolved = await store.resolveAppearances(copies.map((a) => ({ key: appearanceKey(a), hash: a.hash, proposedId: proposedId(a) })));
+    const work = copies.filter((_, i) => resolved[i].status !== 'unchanged');
+    if (work.length === 0) return;
+    const stats = await CorpusLineStats.of(work, store);
+    await analyseArticles(work, { store, stats, timings: new Map(), timed: async (_phase, fn) => fn() }, []);
+  } catch {
+    // The authoritative run under the lock will fail the same way, and say why.
+  }
+}
+
+/** The batch as one add (one lock turn, one commit), and what became of each job. */
+async function addToCorpus(ctx: Context, held: Held[]): Promise<Map<Held, Omit<OutcomeRecord, 'worker' | 'at'>>> {
+  // A corpus per batch: its cache of parsed stored articles must not outlive the lock turn, since other workers
+  // change stored records (a date inherited from a copy) between our turns.
+  const corpus = new Corpus(ctx.store, undefined, ctx.outlets);
+  const r = await corpus.addItems(held.map((h) => ({ kind: 'article' as const, article: structuredClone(h.job.article) })));
+  if (r.inputIds.length !== held.length) throw new Error(`the corpus reported ${r.inputIds.length} articles for ${held.length} jobs`);
+  const added = new Set(r.added);
+  const revised = new Set(r.revised);
+  const duplicate = new Set(r.duplicates.map((d) => d.id));
+  const unchanged = new Set(r.unchanged);
+  const out = new Map<Held, Omit<OutcomeRecord, 'worker' | 'at'>>();
+  held.forEach((h, i) => {
+    const article = r.inputIds[i];
+    const base = { job: h.id, key: h.job.key, article };
+    if (revised.has(article)) out.set(h, { ...base, outcome: 'revised' });
+    else if (duplicate.has(article)) out.set(h, { ...base, outcome: 'duplicate' });
+    else if (added.has(article)) out.set(h, { ...base, outcome: 'added' });
+    else if (unchanged.has(article)) out.set(h, { ...base, outcome: 'unchanged' });
+    else out.set(h, { ...base, outcome: 'rejected', reason: r.rejected.find((x) => x.reason.startsWith(`${article}: `))?.reason ?? 'rejected by the corpus' });
+  });
+  return out;
+}
+
+async function finished(ctx: Context, h: Held, r: Omit<OutcomeRecord, 'worker' | 'at'>): Promise<void> {
+  const record: OutcomeRecord = { ...r, worker: ctx.summary.worker, at: new Date().toISOString() };
+  // The outcome is recorded before the ack: a worker killed in between leaves a job that comes back, finds its
+  // article unchanged, and records nothing new (the outcome stream keeps one record per job id).
+  await ctx.queue.recordOutcome(h.id, record);
+  await h.msg.ackAck();
+  ctx.summary.done++;
+}
+
+async function failed(ctx: Context, h: Held, reason: string): Promise<void> {
+  if (h.msg.info.deliveryCount >= ctx.queue.tuning.maxDeliver) {
+    await deadLetter(ctx, h, reason);
+    return;
+  }
+  ctx.log(`job ${h.id} (${h.job.article.path}) failed on try ${h.msg.info.deliveryCount}: ${reason}`);
+  h.msg.nak(RETRY_DELAY_MS);
+  ctx.summary.retried++;
+}
+
+async function deadLetter(ctx: Context, h: { msg: JsMsg; id: string; job: ArticleJob | null }, reason: string): Promise<void> {
+  const entry: DeadLetter = {
+    job: h.id, seq: h.msg.seq, key: h.job?.key ?? null, path: h.job ? String(h.job.article.path) : null, reason,
+    deliveries: h.msg.info.deliveryCount, worker: ctx.summary.worker, at: new Date().toISOString(),
+  };
+  await ctx.queue.recordDead(h.id, entry);
+  // Terminated: the consumer never offers it again, and the rest of the queue goes on. No reason text with
+  // it: servers before 2.10 do not parse `+TERM <reason>` and would redeliver (the reason is in the entry).
+  h.msg.term();
+  ctx.summary.deadLettered++;
+  ctx.log(`job ${h.id} (${entry.path ?? 'no path'}) dead-lettered after ${entry.deliveries} tries: ${reason}`);
+}
+
+export interface Heartbeat {
+  worker: string;
+  host: string;
+  pid: number;
+  startedAt: string;
+  at: string;
+  batches: number;
+  done: number;
+  deadLettered: number;
+}
+
+/** The worker's entry in the heartbeat bucket, renewed every HEARTBEAT_MS; removed on a clean exit, and
+ *  expired by NATS when the worker dies. */
+async function startHeartbeat(queue: JobQueue, summary: WorkerSummary): Promise<{ stop(): Promise<void> }> {
+  const kv = await queue.heartbeats();
+  const startedAt = new Date().toISOString();
+  const beat = () => {
+    const value: Heartbeat = { worker: summary.worker, host: hostname(), pid: process.pid, startedAt, at: new Date().toISOString(), batches: summary.batches, done: summary.done, deadLettered: summary.deadLettered };
+    return kv.put(summary.worker, encode(value)).then(() => {}, () => {});
+  };
+  await beat();
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await kv.delete(summary.worker).catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,251 @@
+// Workers on the real engines: PostgreSQL (a database each test creates and drops) and NATS JetStream (a queue
+// namespace per test, named after that database and deleted with it). Skips, saying why, when either server
+// does not answer. Checks: two workers store every article once and make the stories of one in-process add;
+// enqueueing twice makes no second job; a redelivered job changes nothing; a worker killed mid-batch leaves its
+// jobs to another; SIGTERM finishes the batch and exits 0; a poison job is dead-lettered and the rest done.
+
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { connect } from 'nats';
+import { openCorpus, type Corpus } from '../src/corpus/index.js';
+import { enqueue } from '../src/queue/enqueue.js';
+import { JobQueue, DEFAULT_NATS_URL, queueNamespace } from '../src/queue/jetstream.js';
+import { articleJob } from '../src/queue/job.js';
+import { runWorker } from '../src/queue/worker.js';
+import { queueStatus } from '../src/queue/status.js';
+import { statusTable } from '../src/cli/commands/status.js';
+import { ingestPaths } from '../src/ingest/index.js';
+import type { Article } from '../src/model/article.js';
+import { writeArticles } from './fixtures/corpus/articles.js';
+
+const ADMIN_URL = process.env.CROSSCHECK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS_URL = process.env.CROSSCHECK_NATS ?? DEFAULT_NATS_URL;
+/** A short visibility timeout, so a killed worker's jobs come back within the test's time. */
+const TEST_ACK_WAIT_MS = 3_000;
+
+async function serversProblem(): Promise<string | null> {
+  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+  } catch (err) {
+    return `PostgreSQL unreachable at ${ADMIN_URL} (${(err as Error).message}): worker tests skipped`;
+  } finally {
+    await c.end().catch(() => {});
+  }
+  try {
+    const nc = await connect({ servers: NATS_URL, timeout: 3000 });
+    await (await nc.jetstreamManager()).getAccountInfo();
+    await nc.close();
+  } catch (err) {
+    return `NATS JetStream unreachable at ${NATS_URL} (${(err as Error).message}): worker tests skipped`;
+  }
+  return null;
+}
+const problem = await serversProblem();
+if (problem) console.log(problem);
+
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+const dirs: string[] = [];
+after(async () => {
+  for (const c of cleanups.splice(0)) await c().catch(() => {});
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A database of its own, and the queue named after it; both dropped after the file. */
+async function freshDatabase(): Promise<string> {
+  const name = `cc_test_${randomBytes(6).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  cleanups.push(async () => {
+    const q = await JobQueue.open({ db: url, nats: NATS_URL });
+    await q.drop();
+    await q.close();
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+  return url;
+}
+
+function articlesDir(count: number, seed: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-queue-'));
+  dirs.push(dir);
+  writeArticles(dir, count, seed);
+  return dir;
+}
+
+/** Stories and events as partitions of article ids (ids of stories may differ; membership must not). */
+async function partitions(corpus: Corpus): Promise<{ stories: string[]; events: string[]; articles: string[] }> {
+  const storyIds = (await corpus.stories()).map((s) => s.id);
+  const members = await corpus.store.storyMembers(storyIds);
+  const articles = [...members.values()].flat().sort();
+  const byEvent = new Map<string, string[]>();
+  for (const [a, e] of await corpus.store.eventOf(articles)) byEvent.set(e, [...(byEvent.get(e) ?? []), a]);
+  const sets = (groups: Iterable<string[]>) => [...groups].map((g) => [...g].sort().join(' ')).sort();
+  return { stories: sets(members.values()), events: sets(byEvent.values()), articles };
+}
+
+async function reference(dir: string): Promise<Awaited<ReturnType<typeof partitions>>> {
+  const corpus = await openCorpus({ db: null });
+  try {
+    await corpus.add([dir]);
+    return await partitions(corpus);
+  } finally {
+    await corpus.close();
+  }
+}
+
+async function corpusAt(db: string): Promise<Awaited<ReturnType<typeof partitions>> & { count: number }> {
+  const corpus = await openCorpus({ db });
+  try {
+    return { ...(await partitions(corpus)), count: await corpus.store.countArticles() };
+  } finally {
+    await corpus.close();
+  }
+}
+
+const tuning = { ackWaitMs: TEST_ACK_WAIT_MS };
+
+function spawnWorker(db: string, batch: number, untilEmpty: boolean): { child: ChildProcess; lines: AsyncIterableIterator<string>; exit: Promise<[number | null, string | null]> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/queue/worker-child.ts'), db, queueNamespace(db), String(TEST_ACK_WAIT_MS), String(batch)], {
+    env: { ...process.env, CROSSCHECK_NATS: NATS_URL, CROSSCHECK_TEST_UNTIL_EMPTY: untilEmpty ? '1' : '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Listened for from the spawn on: a child that ends before the test awaits it must still be seen to end.
+  const exit = once(child, 'exit') as Promise<[number | null, string | null]>;
+  return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator](), exit };
+}
+
+async function waitFor(lines: AsyncIterableIterator<string>, wanted: (line: string) => boolean): Promise<void> {
+  for (;;) {
+    const { value, done } = await lines.next();
+    assert.ok(!done, 'the worker ended before the awaited line');
+    if (wanted(value)) return;
+  }
+}
+
+describe('workers on PostgreSQL and NATS JetStream', { skip: problem ?? false }, () => {
+  test('two workers store every article once, and the stories equal one in-process add', async () => {
+    const db = await freshDatabase();
+    const dir = articlesDir(36, 21);
+    const first = await enqueue([dir], { db, nats: NATS_URL, tuning });
+    assert.equal(first.queued.length, 36);
+    const again = await enqueue([dir], { db, nats: NATS_URL, tuning });
+    assert.deepEqual([again.queued.length, again.alreadyQueued.length], [0, 36], 'the second enqueue is the same 36 jobs');
+
+    const [a, b] = await Promise.all([0, 1].map(() => runWorker({ db, nats: NATS_URL, tuning, batch: 4, untilEmpty: true })));
+    assert.equal(a.done + b.done, 36, `each job done once: ${JSON.stringify([a, b, await queueStatus({ db, nats: NATS_URL })])}`);
+    assert.ok(a.done > 0 && b.done > 0, `both workers took jobs (${a.done} / ${b.done})`);
+    const got = await corpusAt(db);
+    const want = await reference(dir);
+    assert.equal(got.count, want.articles.length, JSON.stringify((await queueStatus({ db, nats: NATS_URL })).outcomes));
+    assert.deepEqual(got.articles, want.articles);
+    assert.deepEqual(got.stories, want.stories);
+    assert.deepEqual(got.events, want.events);
+
+    // A job delivered again (here: the same job under another message id, past the dedup) changes nothing.
+    const queue = await JobQueue.open({ db, nats: NATS_URL, tuning });
+    const items: Article[] = [];
+    for await (const it of ingestPaths([join(dir, 'a003.txt')])) if (it.kind === 'article') items.push(it.article);
+    const { id, job } = articleJob(items[0], new Date());
+    assert.ok(await queue.publishJob(`${id}-again`, job));
+    await queue.close();
+    await runWorker({ db, nats: NATS_URL, tuning, untilEmpty: true });
+    const after = await corpusAt(db);
+    assert.equal(after.count, 36);
+    assert.deepEqual(after.stories, want.stories);
+    const s = await queueStatus({ db, nats: NATS_URL });
+    assert.deepEqual([s.queued, s.running, s.done, s.failed.length], [0, 0, 36, 0], 'the redelivery is the same job: one outcome');
+    // The fixture's verbatim copies under other URLs are duplicates: stored, and one source with their original.
+    assert.equal(s.outcomes.added + s.outcomes.duplicate, 36);
+    assert.ok(s.outcomes.duplicate >= 1, 'the copies were told apart as duplicates');
+    assert.equal(s.outcomes.unchanged, 0, 'the redelivered job found its article unchanged and recorded no second outcome');
+  });
+
+  test('a worker killed mid-batch leaves its jobs to another; SIGTERM finishes the batch and exits 0', async () => {
+    const db = await freshDatabase();
+    const dir = articlesDir(40, 5);
+    assert.equal((await enqueue([dir], { db, nats: NATS_URL, tuning })).queued.length, 40);
+
+    const killed = spawnWorker(db, 4, false);
+    await waitFor(killed.lines, (l) => l === 'batch done 4');
+    await waitFor(killed.lines, (l) => l.startsWith('batch start'));
+    killed.child.kill('SIGKILL');
+    assert.deepEqual(await killed.exit, [null, 'SIGKILL']);
+
+    const stopped = spawnWorker(db, 4, false);
+    await waitFor(stopped.lines, (l) => l.startsWith('batch start'));
+    stopped.child.kill('SIGTERM');
+    await waitFor(stopped.lines, (l) => l.startsWith('batch done'));
+    assert.deepEqual(await stopped.exit, [0, null], 'SIGTERM: the batch finished, then exit 0');
+
+    const mid = await queueStatus({ db, nats: NATS_URL });
+    assert.ok(mid.done >= 4 && mid.done < 40, `some jobs done, some left (${mid.done})`);
+
+    await runWorker({ db, nats: NATS_URL, tuning, untilEmpty: true });
+    const got = await corpusAt(db);
+    const want = await reference(dir);
+    assert.equal(got.count, 40, 'nothing lost, nothing doubled');
+    assert.deepEqual(got.stories, want.stories);
+    assert.deepEqual(got.events, want.events);
+    const s = await queueStatus({ db, nats: NATS_URL });
+    assert.deepEqual([s.queued, s.running, s.done, s.failed.length, s.corpus.articles], [0, 0, 40, 0, 40]);
+    // The stopped workers removed their heartbeat; the killed one's stays until it expires (15 s).
+    assert.ok(s.workers.every((w) => w.pid === killed.child.pid), JSON.stringify(s.workers));
+  });
+
+  test('a poison job is dead-lettered after its tries, the rest is done, and status says so', async () => {
+    const db = await freshDatabase();
+    const dir = articlesDir(10, 8);
+    const poisonTuning = { ackWaitMs: TEST_ACK_WAIT_MS, maxDeliver: 2 };
+    assert.equal((await enqueue([dir], { db, nats: NATS_URL, tuning: poisonTuning })).queued.length, 10);
+    const items: Article[] = [];
+    for await (const it of ingestPaths([join(dir, 'a001.txt'), join(dir, 'a002.txt')])) if (it.kind === 'article') items.push(it.article);
+    // Jobs another producer got wrong: a body that is not text makes the clean stage throw; an outlet that is
+    // not a name fails the whole batch before any stage runs.
+    const badBody = { ...items[0], path: '/poison/body.txt', hash: 'poison-body', meta: { ...items[0].meta, url: null, outlet: null }, raw: 12345 as unknown as string };
+    const badOutlet = { ...items[1], path: '/poison/outlet.txt', hash: 'poison-outlet', meta: { ...items[1].meta, url: null, outlet: 7 as unknown as string } };
+    const queue = await JobQueue.open({ db, nats: NATS_URL, tuning: poisonTuning });
+    for (const bad of [badBody, badOutlet]) {
+      const { id, job } = articleJob(bad, new Date());
+      assert.ok(await queue.publishJob(id, job));
+    }
+    await queue.close();
+
+    let seenAlive = 0;
+    const onBatch = async () => {
+      seenAlive = Math.max(seenAlive, (await queueStatus({ db, nats: NATS_URL })).workers.length);
+    };
+    await runWorker({ db, nats: NATS_URL, tuning: poisonTuning, batch: 6, untilEmpty: true, onBatch: () => void onBatch() });
+    const s = await queueStatus({ db, nats: NATS_URL });
+    assert.deepEqual([s.queued, s.running, s.done, s.corpus.articles], [0, 0, 10, 10]);
+    const reasons = new Map(s.failed.map((f) => [f.path, f]));
+    assert.equal(s.failed.length, 2, JSON.stringify(s.failed, null, 1));
+    assert.match(reasons.get('/poison/body.txt')!.reason, /internal error in stage clean/);
+    assert.equal(reasons.get('/poison/body.txt')!.deliveries, 2);
+    assert.match(reasons.get('/poison/outlet.txt')!.reason, /is not a function/);
+    assert.ok(seenAlive >= 1, 'status saw the working worker alive');
+    const table = statusTable(s);
+    assert.match(table, /0 queued, 0 running, \d+ retrying, 10 done, 2 failed/);
+    assert.match(table, /\/poison\/body\.txt {2}after 2 tries: .*internal error in stage clean/);
+    assert.match(table, /corpus: 10 articles/);
+  });
+});
