@@ -71,6 +71,23 @@ test('slots: different people, both values known to one article, figures tenfold
   assert.deepEqual(tenfold.contradictions, []);
 });
 
+test('fall: a figure that falls, a height with no fall, or an age two people share hold no fall distance', () => {
+  assert.deepEqual(rules('Shares of the ferry line fell 20 points on Monday.', 'fall'), []);
+  assert.deepEqual(rules('Police said 36-year-old John Marsh climbed a 200-metre cliff above the glacier.', 'fall'), []);
+  const f = findings(
+    analysed('a', 'Police named them as 36-year-old John Marsh and 36-year-old Peter Hale.'),
+    analysed('b', 'A 36-year-old climber fell about 150 metres from a ridge on the glacier.'),
+    analysed('c', 'A 36-year-old climber fell about 600 metres from a ridge on the glacier.'),
+  );
+  assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:fall'), []);
+});
+
+test('temperature: highs, forecasts and water temperatures are not the temperature at the event', () => {
+  assert.deepEqual(rules('Forecasters said temperatures would reach a high of 30 degrees.', 'temperature'), []);
+  assert.deepEqual(rules('The water temperature was 12 degrees at the quay.', 'temperature'), []);
+  assert.deepEqual(rules('Temperatures could fall to minus 20 next week.', 'temperature'), []);
+});
+
 test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
   const twoRemarks = findings(
     analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),

@@ -100,6 +100,31 @@ test('quotes: a quote’s unattributed second sentence is compared by its quotat
   assert.deepEqual(marked, ['The harbour board met twice this week,', 'So on all fronts, the crews and ourselves, we felt that this was the best move for the port.']);
 });
 
+test('fall: how far a person fell, in metres; an N-year-old is the story’s one person of that age', () => {
+  const m = find('Police said 36-year-old John Marsh died after he slipped and fell about 200 feet from a ridge.', 'fall');
+  assert.deepEqual(m.map((x) => [x.holder, x.measure, x.display]), [['John Marsh', 'fall', 'about 200 feet']]);
+  assert.ok(m[0].range!.min < 61 && 61 < m[0].range!.max, '200 feet is 61 metres, widened by the hedge');
+  const f = findings(
+    analysed('a', 'Police said 36-year-old John Marsh died after he slipped and fell about 200 feet from a ridge on the glacier.'),
+    analysed('b', 'A 36-year-old climber is dead after falling about 150 metres from a ridge on the glacier.'),
+    analysed('c', 'The 36-year-old climber died after he fell 150 metres from a ridge on the glacier, police said.'),
+  );
+  const c = f.contradictions.filter((x) => x.rule === 'fact:fall');
+  assert.equal(c.length, 1);
+  assert.equal(c[0].about, 'distance John Marsh fell');
+});
+
+test('temperature: the temperature at the event, with or without a scale', () => {
+  assert.deepEqual(find('Crews fought the blaze in temperatures of minus 17 degrees.', 'temperature').map((x) => [x.measure, x.range!.min]), [['temperature:no-scale', -17]]);
+  assert.deepEqual(find('Temperatures were 50 degrees Fahrenheit at the quay.', 'temperature').map((x) => [x.measure, x.range!.min]), [['temperature', 10]]);
+  const f = findings(
+    analysed('a', 'Crews fought the warehouse blaze in temperatures of minus 17 degrees.'),
+    analysed('b', 'Outside temperatures were minus 30 as crews fought the warehouse blaze.'),
+    analysed('c', 'Outside temperatures were minus 30 while crews fought the warehouse blaze.'),
+  );
+  assert.equal(f.contradictions.filter((x) => x.rule === 'fact:temperature').length, 1);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;

@@ -21,6 +21,8 @@ import { rangeOfQuantity } from './normalise/range.js';
 import { unitKey } from '../rules/number.js';
 import { sameName } from '../rules/name.js';
 import { residence } from './parsers/residence.js';
+import { byAge, fall } from './parsers/fall.js';
+import { temperature } from './parsers/temperature.js';
 import { holderKey } from './normalise/spelling.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { crossSpeakerQuoteContradictions } from './quotes.js';
@@ -30,7 +32,7 @@ import { crossSpeakerQuoteContradictions } from './quotes.js';
  * tried: on the dev gold one right finding against three wrong — home, season and partial records of one
  * team — so it was dropped.)
  */
-export const PARSERS: FactParser[] = [magnitude, age, residence, toll, affected, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, age, residence, toll, affected, fall, temperature, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {
@@ -105,7 +107,8 @@ export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[
 }
 
 export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactParams = FACT_PARAMS): { contradictions: Contradiction[]; updates: FactUpdate[] } {
-  const all = factMentions(alignment.units);
+  // "A 36-year-old climber" is the story's one person aged 36.
+  const all = byAge(factMentions(alignment.units), sameName);
   const mentions = singleValuedCounts(all, alignment.units);
   const knows = knowledge(alignment.units, all);
   const contradictions: Contradiction[] = [];

@@ -281,7 +281,32 @@ const mixedNumber: QuantityRule = {
   },
 };
 
-export const quantityRules: QuantityRule[] = [money, percent, frequency, statistic, mixedNumber, vague, count];
+/**
+ * Rule `glued-unit`: a length written onto its number ("fell 200ft", "2,000ft", "about 200m down a gully")
+ * is a measure; the count rule reads "200m" as 200 million and skips "200ft". Must not hit money ("£200m",
+ * "$5m": the money rule's span is longer and wins) or "200m" before anything but a direction ("a 200m
+ * deal", "it cost 200m." stay the count rule's million).
+ */
+const gluedUnit: QuantityRule = {
+  name: 'glued-unit',
+  find(text) {
+    const out: Found[] = [];
+    const re = new RegExp(`\\b(?:(${BOUND_RE})\\s+)?(${DIGITS})(?:(ft|km|mi)\\b|(m)(?=\\s+(?:down|up|from|into|off|high|deep|tall|long|wide|away|above|below|onto|over)\\b))`, 'gi');
+    each(re, text, (m) => {
+      if (/[$€£¥]\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return;
+      const value = Number(m[2].replace(/,/g, ''));
+      const bound = m[1] ? BOUNDS[m[1].toLowerCase()] : null;
+      const unit = { ft: 'feet', km: 'km', mi: 'miles', m: 'metres' }[(m[3] ?? m[4]).toLowerCase()]!;
+      out.push(mention(text, m.index, m.index + m[0].length, {
+        value: bound === 'min' || bound === 'max' ? null : value, min: bound === 'max' ? null : value, max: bound === 'min' ? null : value,
+        approx: bound !== null, unit, kind: 'measure', rule: this.name,
+      }));
+    });
+    return out;
+  },
+};
+
+export const quantityRules: QuantityRule[] = [money, percent, frequency, statistic, mixedNumber, gluedUnit, vague, count];
 
 function sentenceOf(sentences: { start: number; end: number }[] | undefined, pos: number): number {
   if (!sentences) return -1;

@@ -30,3 +30,13 @@ test('name-number: a model, a version or a route is no count; a count after a ca
   const q = extractQuantitiesFromText('The airline grounded its Boeing 737 jets, RIM showed the BlackBerry 10 phone on Route 66. The 36 passengers waited; About 300 people left.');
   assert.deepEqual(q.map((x) => x.text), ['36', 'About 300']);
 });
+
+test('glued-unit: "200m" is metres only before a direction; money keeps its millions', () => {
+  const q = extractQuantitiesFromText('It cost 200m. The club paid £200m and $5m for the 200m pool.');
+  assert.deepEqual(q.map((x) => [x.text, x.kind, x.unit]), [
+    ['200m', 'count', null],
+    ['£200m', 'money', 'GBP'],
+    ['$5m', 'money', 'USD'],
+    ['200m', 'count', 'pool'],
+  ]);
+});

@@ -56,3 +56,12 @@ test('mixed numbers and statistics: "4 1/2 miles" is 4.5, ".312" is a statistic'
   const q = extractQuantitiesFromText('He walked 4 1/2 miles and hit .312 for the season.');
   assert.deepEqual(q.map((x) => [x.text, x.value, x.kind]), [['4 1/2', 4.5, 'measure'], ['.312', 0.312, 'statistic']]);
 });
+
+test('glued-unit: a length written onto its number is a measure in that unit, its hedge kept', () => {
+  const q = extractQuantitiesFromText('He fell around 2,000ft while climbing; his friend slipped about 200m down a gully and walked 3km.');
+  assert.deepEqual(q.map((x) => [x.text, x.kind, x.unit, x.min, x.max, x.approx]), [
+    ['around 2,000ft', 'measure', 'feet', 2000, 2000, true],
+    ['about 200m', 'measure', 'metres', 200, 200, true],
+    ['3km', 'measure', 'km', 3, 3, false],
+  ]);
+});

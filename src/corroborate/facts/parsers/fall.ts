@@ -1,0 +1,73 @@
+// Parser `fall`: how far a person fell ("Robert Buckley fell about 2,000 feet", "slipped and fell
+// approximately 200 metres down a gully", "died after falling about 150 metres"). One true value per
+// person and event, in metres (normalise/units.ts), so "200 feet" and "60 metres" are one value.
+// The holder is the person named in the clause, or the person an "N-year-old" stands for (resolved
+// story-wide by `byAge` below: "a 36-year-old Australian climber" is the Duncan Rait whose age is 36).
+// Must not hit: heights and depths without a fall ("a 200-metre cliff"), a fall of a price or a figure
+// ("shares fell 20 points": no length unit), a fall with no person to hold it (two climbers of one story
+// fell different distances).
+
+import type { SentenceUnit } from '../../align.js';
+import type { FactMention, FactParser } from '../mention.js';
+import { backgroundClause, clauseTokens, nearestPerson } from '../frame.js';
+import { rangeOfQuantity } from '../normalise/range.js';
+import { canonicalUnit, toCanonical } from '../normalise/units.js';
+
+const FALL = /^(fell|fall|falls|falling|fallen|plunged|plunging|plummeted|plummeting|tumbled|tumbling|dropped|slid|sliding)$/i;
+/** Tokens between the verb and the distance: "fell about 200 metres", "has fallen some 700 metres to his death". */
+const MAX_GAP = 3;
+/** "36-year-old" or "36 - year - old" (ECB+ tokenises hyphens) not followed by a name, which `age` reads. */
+export const AGE_DESCRIPTOR = /\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b/i;
+
+export const fall: FactParser = {
+  name: 'fall',
+  propose(u: SentenceUnit): FactMention[] {
+    const out: FactMention[] = [];
+    for (const q of u.quantities) {
+      if (q.kind !== 'measure' || !q.unit) continue;
+      const unit = canonicalUnit(q.unit);
+      if (!unit || unit.dimension !== 'length') continue;
+      const toks = clauseTokens(u, q.start);
+      const at = toks.findIndex((t) => t.start >= q.start);
+      if (at < 0 || !toks.slice(Math.max(0, at - MAX_GAP - 1), at).some((t) => FALL.test(t.normal))) continue;
+      if (backgroundClause(u, q.start)) continue;
+      const range = rangeOfQuantity(q);
+      if (!range) continue;
+      const named = nearestPerson(u, q.start);
+      const age = named ? null : AGE_DESCRIPTOR.exec(u.text)?.[1];
+      const holder = named ?? (age ? `age:${age}` : null);
+      if (!holder) continue;
+      const [min, max] = toCanonical(range.range.min, range.range.max, unit);
+      out.push({
+        kind: 'number', measure: 'fall', label: `distance ${named ?? 'the person'} fell`, holder, scope: 'event', range: { min, max, exact: range.range.exact },
+        date: null, display: /[a-z]$/i.test(q.text) ? q.text : `${q.text} ${q.unit}`, unit: u, start: q.start, end: q.end, rule: this.name,
+        normalised: [...range.normalised, `unit: ${q.unit} → metres`], strength: 0.8,
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * Resolves `age:N` holders to the one person of the story whose age is N (spelling variants of one name
+ * count once), and drops those that name no one or several people.
+ */
+export function byAge(mentions: FactMention[], names: (a: string, b: string) => boolean): FactMention[] {
+  const ages = new Map<number, string[]>();
+  for (const m of mentions) {
+    if (m.measure !== 'age' || !m.holder || !m.range) continue;
+    const list = ages.get(m.range.min) ?? [];
+    if (!list.some((n) => names(n, m.holder!))) list.push(m.holder);
+    ages.set(m.range.min, list);
+  }
+  const out: FactMention[] = [];
+  for (const m of mentions) {
+    if (!m.holder?.startsWith('age:')) {
+      out.push(m);
+      continue;
+    }
+    const people = ages.get(Number(m.holder.slice(4))) ?? [];
+    if (people.length === 1) out.push({ ...m, holder: people[0], label: m.label.replace('the person', people[0]) });
+  }
+  return out;
+}
