@@ -31,8 +31,15 @@ test('a rule quote with no cue takes the cue and speaker the tagger finds for it
   assert.ok(combined[0].direct);
 });
 
-test('a rule find the tagger confirms stays as the rules found it, once', () => {
+test("a rule find the tagger confirms comes out once: the tagger's cue and source, the rules' content", () => {
   const { rules, combined } = run('Anna Brandt said the bridge would reopen in June.\n');
+  assert.equal(rules.length, 1);
+  assert.deepEqual(combined.map((f) => [f.attribution?.cue?.text, f.attribution?.speaker?.text, f.content.text, f.origin]),
+    [['said', 'Anna Brandt', 'the bridge would reopen in June', 'rules']]);
+});
+
+test('an "according to" find stays as the rules found it where the tagger tags the same cue', () => {
+  const { rules, combined } = run('According to Anna Brandt, the bridge would reopen in June.\n');
   assert.equal(rules.length, 1);
   assert.deepEqual(combined, rules);
 });

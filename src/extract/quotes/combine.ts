@@ -1,7 +1,8 @@
 // Rules and tagger together. The rules' high-precision finds (direct quotes, "according to", speaker-colon
-// lines) always stay; their reported-speech and stance finds stay where the tagger also tags a cue; the
-// tagger adds the attributions whose cue no kept rule find has, and gives a cue and speaker to a rule's
-// unattributed quote that its content covers.
+// lines) always stay; their reported-speech and stance finds stay where the tagger also tags a cue. Where
+// both read the same cue, the tagger's source and content are taken (except for "according to" and
+// speaker-colon lines); the tagger adds the attributions whose cue no kept rule find has, and gives a cue
+// and speaker to a rule's unattributed quote that its content covers.
 
 import type { Span, TextReady } from '../../model/article.js';
 import { span, type Attribution } from './direct.js';
@@ -56,23 +57,50 @@ function confirmable(f: Found): boolean {
 
 const cueChars = (view: DocView, c: TaggedCue) => ({ start: view.tokens[c.first].start, end: view.tokens[c.last].end });
 
+/** Rule finds that take the tagger's reading where it tags the same cue and finds a content: all but
+ * speaker-colon lines and "according to" (whole precision 97). */
+function yieldable(f: Found): boolean {
+  const cue = f.attribution?.cue;
+  return cue !== null && cue !== undefined && cue.text !== ':' && !/^according\b/i.test(cue.text);
+}
+
+/** Where rules and tagger read the same cue, the tagger's cue and source are taken and the rules'
+ * contents kept (quotation marks bound a direct quote exactly, a quote continued in the next paragraph
+ * stays, and a reported content keeps the rules' cut: "the port would reopen", not "that the port…");
+ * a tagger fragment over none of them is added. On dev, rules + tagger whole F1 72.1 → 72.5, precision
+ * 80.3 → 80.8 (taking the tagger's contents as well: the same whole F1, content F1 +0.6). */
+function merge(view: DocView, a: TaggedAttribution, same: Found[]): Found[] {
+  const tagged = modelFinds(view, a);
+  const attribution = tagged[0].attribution;
+  return [
+    ...same.map((f) => ({ ...f, attribution })),
+    ...tagged.filter((m) => !same.some((f) => overlaps(f.content, m.content))),
+  ];
+}
+
 export function combine(article: TextReady, rules: Found[], model: QuoteModel): Combined {
   const view = docView(article, rules);
   const cues = tagCues(view, model);
   const seen = (f: Found) => cues.some((c) => overlaps(cueChars(view, c), f.attribution!.cue!));
   const vetoed = modelParams.policy === 'veto' ? rules.filter((f) => confirmable(f) && !seen(f)) : [];
   const kept = rules.filter((f) => !vetoed.includes(f));
-  const ruleCues = kept.flatMap((f) => (f.attribution?.cue ? [f.attribution.cue] : []));
+  const fixedCues = kept.flatMap((f) => (f.attribution?.cue && !yieldable(f) ? [f.attribution.cue] : []));
   const added: TaggedAttribution[] = [];
+  const addedFinds: Found[] = [];
+  const replaced = new Set<Found>();
   for (const c of cues) {
-    if (c.confidence < model.minCueConfidence || ruleCues.some((r) => overlaps(r, cueChars(view, c)))) continue;
+    const chars = cueChars(view, c);
+    if (c.confidence < model.minCueConfidence || fixedCues.some((r) => overlaps(r, chars))) continue;
     const a = tagSpans(view, c, model);
-    if (a) added.push(a);
+    if (!a) continue;
+    added.push(a);
+    const same = kept.filter((f) => !replaced.has(f) && yieldable(f) && overlaps(f.attribution!.cue!, chars));
+    addedFinds.push(...merge(view, a, same));
+    for (const f of same) replaced.add(f);
   }
-  const addedFinds = added.flatMap((a) => modelFinds(view, a));
   // A rule quote with no cue whose stretch the tagger attributes takes the tagger's cue and speaker.
-  const replaced = kept.filter((r) => !r.attribution?.cue && addedFinds.some((m) => overlaps(r.content, m.content)));
-  const finds = [...kept.filter((r) => !replaced.includes(r)), ...addedFinds].sort((a, b) => a.content.start - b.content.start);
+  for (const r of kept) if (!r.attribution?.cue && addedFinds.some((m) => overlaps(r.content, m.content))) replaced.add(r);
+  const finds = [...kept.filter((r) => !replaced.has(r)), ...addedFinds].sort((a, b) => a.content.start - b.content.start);
   return { finds, view, cues, added, vetoed };
 }
 
