@@ -33,6 +33,8 @@ export interface PollerOptions {
   /** Waits `ms` or until `signal` aborts, whichever is first. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   onPoll?: (report: PollReport) => void;
+  /** Send the stored validators (default true). False only for bench/feeds.ts's baseline: unconditional GETs. */
+  conditional?: boolean;
 }
 
 export interface PollReport {
@@ -166,7 +168,8 @@ export class FeedPoller {
     const started = this.now();
     let got: Fetched;
     try {
-      got = await this.fetcher.get(feed.url, { page: false, conditional: { etag: feed.etag, lastModified: feed.lastModified }, waitRetryAfter: false });
+      const conditional = this.opts.conditional === false ? {} : { etag: feed.etag, lastModified: feed.lastModified };
+      got = await this.fetcher.get(feed.url, { page: false, conditional, waitRetryAfter: false });
     } catch (err) {
       got = { ok: false, url: feed.url, reason: `internal error while fetching: ${(err as Error).message}` };
     }
