@@ -88,6 +88,11 @@ test('temperature: highs, forecasts and water temperatures are not the temperatu
   assert.deepEqual(rules('Temperatures could fall to minus 20 next week.', 'temperature'), []);
 });
 
+test('affected: a list after a verb of another class, or after a second verb, is not what was attacked', () => {
+  assert.deepEqual(rules('Inspectors visited a government building, four shops and two banks in the port.', 'affected'), []);
+  assert.deepEqual(rules('Youths attacked the station, and the next morning inspectors counted 30 shops in the port.', 'affected'), []);
+});
+
 test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
   const twoRemarks = findings(
     analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),

@@ -125,6 +125,17 @@ test('temperature: the temperature at the event, with or without a scale', () =>
   assert.equal(f.contradictions.filter((x) => x.rule === 'fact:temperature').length, 1);
 });
 
+test('affected: things damaged or attacked, also as the last item of the attacked list', () => {
+  const m = find('Overnight a few youths attacked a government building, four shops and two banks in the port.', 'affected');
+  assert.deepEqual(m.map((x) => [x.measure, x.display]), [['attack:shop', 'four'], ['attack:bank', 'two']]);
+  const f = findings(
+    analysed('a', 'Overnight youths attacked a government building, four shops and two banks in the port.'),
+    analysed('b', 'Youths attacked a police station in the port as well as at least three banks, police said.'),
+    analysed('c', 'Youths attacked a police station in the port and at least three banks, police said.'),
+  );
+  assert.equal(f.contradictions.filter((x) => x.rule === 'fact:affected').length, 1);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;

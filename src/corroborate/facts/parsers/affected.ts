@@ -1,18 +1,35 @@
 // Parser `affected`: how many things the event damaged or attacked ("565 shops suffered serious damage",
-// "355 damaged shops", "attacked at least three banks"). Slot: the predicate class and the thing counted,
+// "355 damaged shops", "attacked at least three banks", the last item of "attacked a building, four shops
+// and two banks"). Slot: the predicate class and the thing counted,
 // within one event.
 // Must not hit: people (parser `toll`), things counted without a damage or attack predicate ("300
 // shops in the district"), other times ("the 2003 fire destroyed two buildings"), money (parser `money`).
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
-import { backgroundClause, predicateClass } from '../frame.js';
+import { backgroundClause, classOfWord, clauseTokens, predicateClass } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
 import { unitKey } from '../../rules/number.js';
 import { PEOPLE } from './toll.js';
 
 const CLASSES = new Set(['damage', 'attack']);
 const VERB: Record<string, string> = { damage: 'damaged or destroyed', attack: 'attacked' };
+
+/**
+ * The class of the verb a count is the object of across a list ("attacked a government building, four
+ * shops and two banks", "attacked a police station … as well as at least three banks"): the nearest verb
+ * before the count in its clause, when no other verb stands between them.
+ */
+function listVerbClass(u: SentenceUnit, at: number): string | null {
+  const toks = clauseTokens(u, at);
+  const idx = toks.findIndex((t) => t.start >= at);
+  for (let k = idx - 1; k >= 0; k--) {
+    if (toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX') continue;
+    const cls = classOfWord(toks[k].normal);
+    return cls && CLASSES.has(cls) ? cls : null;
+  }
+  return null;
+}
 
 export const affected: FactParser = {
   name: 'affected',
@@ -24,12 +41,13 @@ export const affected: FactParser = {
       if (PEOPLE.test(word)) continue;
       const key = unitKey(q);
       const near = predicateClass(u, q.start, q.end, 6);
-      if (!key || !near || !CLASSES.has(near.cls)) continue;
+      const cls = near && CLASSES.has(near.cls) ? near.cls : listVerbClass(u, q.start);
+      if (!key || !cls) continue;
       if (backgroundClause(u, q.start)) continue;
       const range = rangeOfQuantity(q);
       if (!range) continue;
       out.push({
-        kind: 'number', measure: `${near.cls}:${key}`, label: `${q.unit} ${VERB[near.cls]}`, holder: null, scope: 'event', range: range.range,
+        kind: 'number', measure: `${cls}:${key}`, label: `${q.unit} ${VERB[cls]}`, holder: null, scope: 'event', range: range.range,
         date: null, display: q.text, unit: u, start: q.start, end: q.end, thing: key, rule: this.name, normalised: range.normalised, strength: 0.8,
       });
     }
