@@ -136,6 +136,11 @@ test('affected: things damaged or attacked, also as the last item of the attacke
   assert.equal(f.contradictions.filter((x) => x.rule === 'fact:affected').length, 1);
 });
 
+test('event-date: the participant of a date is the person, not a magazine named nearer to it', () => {
+  const m = find('Tara Holt has finally entered the Harbour Clinic on Tuesday, her rep told People.', 'event-date');
+  assert.deepEqual(m.map((x) => [x.measure, x.participant]), [['date:checkin', 'Tara Holt']]);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;

@@ -148,6 +148,9 @@ export function nearestPerson(u: SentenceUnit, at: number): string | null {
   const from = toks[0].start;
   const to = toks[toks.length - 1].end;
   const people = u.entities.filter((e) => (e.type === 'person' || e.type === 'other') && e.start >= from && e.end <= to);
-  people.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
+  // A typed person before an untyped name: in "Reid entered the clinic on Tuesday, her rep told People"
+  // the magazine is nearer the date than the person who checked in.
+  const rank = (e: (typeof people)[number]) => (e.type === 'person' ? 0 : 1);
+  people.sort((a, b) => rank(a) - rank(b) || Math.abs(a.start - at) - Math.abs(b.start - at));
   return people[0]?.name ?? null;
 }
