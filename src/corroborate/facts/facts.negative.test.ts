@@ -109,6 +109,14 @@ test('quotes: marked stretches that are two remarks, or one tokenised contractio
   assert.deepEqual(markedQuotes(alignStory([a], noReuse(['a'])).units).map((m) => m.text.trim()), ['We met at noon, and the crews agreed to the new shifts,']);
 });
 
+test('quotes: a quote that stops mid-sentence is partial, not cut short', () => {
+  const partial = findings(
+    analysed('a', 'The councillor said the young people of the harbour have “no outlets at all for their anger and their hopes, no youth centre” and left.'),
+    analysed('b', 'The councillor said the young people of the harbour have “no outlets at all for their anger and their hopes, no youth” to speak of.'),
+  );
+  assert.deepEqual(partial.contradictions.filter((c) => c.kind === 'quote'), []);
+});
+
 test('quotes: punctuation, contractions and two named speakers are no misquote', () => {
   const punct = findings(
     analysed('a', '“We have never seen two cranes go down in a single night,” Port Director Marta Okafor said.'),

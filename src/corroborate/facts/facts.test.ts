@@ -141,6 +141,13 @@ test('event-date: the participant of a date is the person, not a magazine named 
   assert.deepEqual(m.map((x) => [x.measure, x.participant]), [['date:checkin', 'Tara Holt']]);
 });
 
+test('quotes: a whole-sentence quote missing its last content word is a misquote; a straight closing mark at a sentence start closes', () => {
+  const a = analysed('a', 'The councillor wrote on Monday, "The young people of this harbour have no outlets for their anger, no youth centre.\n\n" The post was shared widely.');
+  const b = analysed('b', 'The councillor wrote: “The young people of this harbour have no outlets for their anger, no youth.”');
+  const q = findings(a, b).contradictions.filter((c) => c.kind === 'quote');
+  assert.equal(q.length, 1);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;

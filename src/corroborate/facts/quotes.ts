@@ -12,6 +12,7 @@ import { altered, innerHunks, innerSubstitutions, lcsLength } from '../rules/quo
 import { sameSpelling } from './normalise/spelling.js';
 import { sameName } from '../rules/name.js';
 import { byCodePoint } from '../order.js';
+import { isStopword } from '../terms.js';
 import type { SlotContext } from './slots.js';
 
 /** Quotes shorter than this many words are too short to tell a misquote from two remarks. */
@@ -43,6 +44,8 @@ interface DirectQuote {
   speaker: string | null;
   text: string;
   words: string[];
+  /** The quote runs to the end of its sentence ("…no community center.”): nothing of it is left out at the end. */
+  complete: boolean;
 }
 
 function directQuotes(units: SentenceUnit[]): DirectQuote[] {
@@ -51,7 +54,7 @@ function directQuotes(units: SentenceUnit[]): DirectQuote[] {
     const text = raw.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '');
     // "[the Endangered Species Act]" is the editor's insertion, not the speaker's words.
     const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
-    if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, speaker, text, words });
+    if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, speaker, text, words, complete: /[.!?]\s*["”]?\s*$/.test(raw) });
   };
   for (const u of units) {
     for (const q of u.quotes) {
@@ -86,7 +89,8 @@ export const MAX_OPEN_SENTENCES = 3;
 /**
  * Quoted stretches of each article's sentences, read from the double quotation marks in order: a stretch
  * opened in one sentence and closed in a later one gives each sentence its part; a closing mark with no
- * opening one closes a quote begun earlier (the sentence's start is quoted). Single quotes are left out:
+ * opening one closes a quote begun earlier (the sentence's start is quoted); a straight mark opens only
+ * before a word. Single quotes are left out:
  * ’ is also the apostrophe.
  */
 export function markedQuotes(units: SentenceUnit[]): { unit: SentenceUnit; text: string }[] {
@@ -101,7 +105,9 @@ export function markedQuotes(units: SentenceUnit[]): { unit: SentenceUnit; text:
       for (let i = 0; i < u.text.length; i++) {
         const c = u.text[i];
         if (c !== '“' && c !== '”' && c !== '"') continue;
-        const opening = c === '“' || (c === '"' && from < 0);
+        // A straight mark opens when it leans on the next word ('a "peaceful vigil'); one followed by a
+        // space or the end closes ('center. "'), also at a sentence's start, where a splitter may leave it.
+        const opening = c === '“' || (c === '"' && from < 0 && /\S/.test(u.text[i + 1] ?? ' '));
         if (opening) {
           if (from < 0) from = i + 1;
         } else {
@@ -114,6 +120,21 @@ export function markedQuotes(units: SentenceUnit[]): { unit: SentenceUnit; text:
     }
   }
   return out.filter((q) => q.text.trim().length > 0);
+}
+
+/** Words a whole-sentence quote may lack at its end and still be the same remark cut short by a misquote. */
+export const MAX_CUT_WORDS = 2;
+
+/**
+ * Both quotes run to their sentence's end, and `short` is `long` without its last word or two, one of them
+ * a content word ("no outlets for their anger, no community." / "…, no community center."). A quote that
+ * stops mid-sentence is a partial quote, not this.
+ */
+function cutShort(short: DirectQuote, long: DirectQuote): boolean {
+  if (!short.complete || !long.complete) return false;
+  const cut = long.words.length - short.words.length;
+  if (cut < 1 || cut > MAX_CUT_WORDS || !short.words.every((w, i) => long.words[i] === w)) return false;
+  return long.words.slice(short.words.length).some((w) => !isStopword(w) && w.length >= 4);
 }
 
 export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: SlotContext): Contradiction[] {
@@ -155,7 +176,7 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
     if (a.speaker && b.speaker && !sameName(a.speaker, b.speaker)) continue;
     if (innerHunks(a.words, b.words).length > MAX_INNER_EDITS) continue;
     if (onlyNamesChanged(a, b)) continue;
-    if (!altered(a, b, true)) continue;
+    if (!altered(a, b, true) && !cutShort(a, b) && !cutShort(b, a)) continue;
     const pairKey = [a.words.join(' '), b.words.join(' ')].sort().join('\u0000');
     if (seenTexts.has(pairKey)) continue;
     seenTexts.add(pairKey);
