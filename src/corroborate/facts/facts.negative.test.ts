@@ -93,6 +93,17 @@ test('affected: a list after a verb of another class, or after a second verb, is
   assert.deepEqual(rules('Youths attacked the station, and the next morning inspectors counted 30 shops in the port.', 'affected'), []);
 });
 
+test('received: yards, stitches and people are not submissions; "nearly" and "about" the same figure agree', () => {
+  assert.deepEqual(rules('Ivo Kell received 55 yards on four catches.', 'received'), []);
+  assert.deepEqual(rules('The driver received 20 stitches at the clinic.', 'received'), []);
+  assert.deepEqual(rules('The town received 300 refugees last week.', 'received'), []);
+  const f = findings(
+    analysed('a', 'The harbour board received nearly 2,400 comments on the ferry plan.'),
+    analysed('b', 'The harbour board received about 2,300 comments on the ferry plan.'),
+  );
+  assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:received'), []);
+});
+
 test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
   const twoRemarks = findings(
     analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),

@@ -148,6 +148,16 @@ test('quotes: a whole-sentence quote missing its last content word is a misquote
   assert.equal(q.length, 1);
 });
 
+test('received: submissions an office received; "nearly N" is just under N', () => {
+  const m = find('The harbour board received nearly 2,400 comments on the ferry plan.', 'received');
+  assert.deepEqual(m.map((x) => [x.measure, x.display, x.range!.min, x.range!.max]), [['receive:comment', 'nearly 2,400', 2040, 2400]]);
+  const f = findings(
+    analysed('a', 'The harbour board received nearly 2,400 comments on the ferry plan, most of them form letters.'),
+    analysed('b', 'The board proposed the ferry plan in May and since has received nearly 3,100 comments on it.'),
+  );
+  assert.equal(f.contradictions.filter((x) => x.rule === 'fact:received').length, 1);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;

@@ -32,6 +32,7 @@ const CLASSES: [string, string[]][] = [
   ['win', ['win', 'won', 'beat', 'defeat']],
   ['damage', ['damage', 'destroy', 'destroi', 'burn', 'burnt', 'torch', 'loot', 'smash', 'flatten', 'collapse', 'raze', 'vandaliz', 'vandalis', 'wreck']],
   ['attack', ['attack', 'target', 'firebomb', 'storm', 'raid']],
+  ['receive', ['receiv', 'receive']],
 ];
 const CLASS_OF = new Map<string, string>();
 // Each listed word and its light stem ("charged" → "charg"), so inflections find their class.
@@ -87,7 +88,7 @@ export function predicateClass(u: SentenceUnit, start: number, end: number, wind
 }
 
 /** Words that put a value in another time or another scope than the event itself. */
-const BACKGROUND = /\b(in|since|of|by)\s+(19|20)\d\d\b|\b(19|20)\d\d\s+(quake|earthquake|tsunami|attack|season|election|arrest|game|crash|disaster|fire|flood)|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bhistory\b|\bever\b|\bcareer\b|\ball[- ]time\b|\bseason\b|\bso far this\b|\bthis year\b|\bformer\b|\bsince\b|\brecord\b|\baverage\b|\bper game\b|\btotal\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
+const BACKGROUND = /\b(in|since|of|by)\s+(19|20)\d\d\b|\b(19|20)\d\d\s+(quake|earthquake|tsunami|attack|season|election|arrest|game|crash|disaster|fire|flood)|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bhistory\b|\bever\b|\bcareer\b|\ball[- ]time\b|\bseason\b|\bso far this\b|\bthis year\b|\bformer\b|\bsince\b(?!\s+(?:has|have|had|then)\b)|\brecord\b|\baverage\b|\bper game\b|\btotal\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
 
 /** True when the clause of a value speaks of another time, a total, a hypothetical or a plan. */
 export function backgroundClause(u: SentenceUnit, at: number): boolean {
@@ -97,7 +98,7 @@ export function backgroundClause(u: SentenceUnit, at: number): boolean {
   return BACKGROUND.test(text);
 }
 
-const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bformer\b|\bsince\b|\bago\b|\baverage\b|\bper game\b|\bcould\b|\bmight\b|\bneed(ed|s|ing)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
+const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bformer\b|\bsince\b(?!\s+(?:has|have|had|then)\b)|\bago\b|\baverage\b|\bper game\b|\bcould\b|\bmight\b|\bneed(ed|s|ing)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
 const TOTAL = /\bnow has\b|\bcareer\b|\ball[- ]time\b|\btotal\b|\bso far\b|\bto date\b|\bseason\b|\bthis year\b/i;
 const RECORD = /\brecord\b/i;
 

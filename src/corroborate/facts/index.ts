@@ -13,6 +13,7 @@ import { magnitude } from './parsers/magnitude.js';
 import { measure } from './parsers/measure.js';
 import { toll } from './parsers/toll.js';
 import { affected } from './parsers/affected.js';
+import { received } from './parsers/received.js';
 import { compareSlot, slotsOf, type SlotContext } from './slots.js';
 import { FACT_PARAMS, type FactParams } from './params.js';
 import { dateValueOf } from './parsers/event-date.js';
@@ -32,7 +33,7 @@ import { crossSpeakerQuoteContradictions } from './quotes.js';
  * tried: on the dev gold one right finding against three wrong — home, season and partial records of one
  * team — so it was dropped.)
  */
-export const PARSERS: FactParser[] = [magnitude, age, residence, toll, affected, fall, temperature, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, age, residence, toll, affected, received, fall, temperature, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {

@@ -7,6 +7,8 @@ import type { QuantityMention } from '../../../model/article.js';
 import { APPROX_TOLERANCE } from '../../params.js';
 import type { FactRange } from '../mention.js';
 
+const NEAR_CEILING = /\b(nearly|almost|close to|just under)\b/i;
+
 export function rangeOfQuantity(q: QuantityMention): { range: FactRange; normalised: string[] } | null {
   const normalised: string[] = [];
   let lo = q.min ?? q.value;
@@ -17,7 +19,9 @@ export function rangeOfQuantity(q: QuantityMention): { range: FactRange; normali
     normalised.push(`hedge: floor (“${q.text}”)`);
   }
   if (lo === null && hi !== null) {
-    lo = hi * (1 - 2 * APPROX_TOLERANCE);
+    // "Nearly 300,000" is just under 300,000, as close as "about" is; "up to" and "fewer than" leave the
+    // floor open, read as twice that tolerance.
+    lo = hi * (1 - (NEAR_CEILING.test(q.text) ? 1 : 2) * APPROX_TOLERANCE);
     normalised.push(`hedge: ceiling (“${q.text}”)`);
   }
   if (lo === null || hi === null) return null;

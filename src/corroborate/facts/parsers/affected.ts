@@ -12,45 +12,50 @@ import { rangeOfQuantity } from '../normalise/range.js';
 import { unitKey } from '../../rules/number.js';
 import { PEOPLE } from './toll.js';
 
-const CLASSES = new Set(['damage', 'attack']);
-const VERB: Record<string, string> = { damage: 'damaged or destroyed', attack: 'attacked' };
+/** Predicate classes (frame.ts) whose count of things is one value per event, with the label's verb. */
+export type ThingVerbs = Record<string, string>;
 
 /**
  * The class of the verb a count is the object of across a list ("attacked a government building, four
  * shops and two banks", "attacked a police station … as well as at least three banks"): the nearest verb
  * before the count in its clause, when no other verb stands between them.
  */
-function listVerbClass(u: SentenceUnit, at: number): string | null {
+function listVerbClass(u: SentenceUnit, at: number, verbs: ThingVerbs): string | null {
   const toks = clauseTokens(u, at);
   const idx = toks.findIndex((t) => t.start >= at);
   for (let k = idx - 1; k >= 0; k--) {
     if (toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX') continue;
     const cls = classOfWord(toks[k].normal);
-    return cls && CLASSES.has(cls) ? cls : null;
+    return cls && verbs[cls] ? cls : null;
   }
   return null;
 }
 
-export const affected: FactParser = {
-  name: 'affected',
+/** A parser of the things counted under the given predicate classes, as the object of their verb. */
+export function thingCounts(name: string, verbs: ThingVerbs, things?: RegExp): FactParser {
+  return {
+  name,
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
     for (const q of u.quantities) {
       if (q.kind !== 'count' || !q.unit) continue;
       const word = q.unit.toLowerCase().split(/[\s-]+/).pop()!;
-      if (PEOPLE.test(word)) continue;
+      if (PEOPLE.test(word) || (things && !things.test(word))) continue;
       const key = unitKey(q);
       const near = predicateClass(u, q.start, q.end, 6);
-      const cls = near && CLASSES.has(near.cls) ? near.cls : listVerbClass(u, q.start);
+      const cls = near && verbs[near.cls] ? near.cls : listVerbClass(u, q.start, verbs);
       if (!key || !cls) continue;
       if (backgroundClause(u, q.start)) continue;
       const range = rangeOfQuantity(q);
       if (!range) continue;
       out.push({
-        kind: 'number', measure: `${cls}:${key}`, label: `${q.unit} ${VERB[cls]}`, holder: null, scope: 'event', range: range.range,
-        date: null, display: q.text, unit: u, start: q.start, end: q.end, thing: key, rule: this.name, normalised: range.normalised, strength: 0.8,
+        kind: 'number', measure: `${cls}:${key}`, label: `${q.unit} ${verbs[cls]}`, holder: null, scope: 'event', range: range.range,
+        date: null, display: q.text, unit: u, start: q.start, end: q.end, thing: key, rule: name, normalised: range.normalised, strength: 0.8,
       });
     }
     return out;
   },
-};
+  };
+}
+
+export const affected = thingCounts('affected', { damage: 'damaged or destroyed', attack: 'attacked' });
