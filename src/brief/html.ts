@@ -2,7 +2,7 @@
 // same content as the Markdown brief. Article text is hostile input: every piece of it is escaped.
 
 import type { Report } from '../model/report.js';
-import { buildBriefView, cited, type SourceRefs, type StoryView } from './view.js';
+import { buildBriefView, cited, datesInWords, type SourceRefs, type StoryView } from './view.js';
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -123,7 +123,7 @@ function storySection(s: StoryView): string {
     const head = [`<strong title="${escapeHtml(p.id)}">${escapeHtml(p.label)}</strong>`];
     if (p.outlet) head.push(escapeHtml(p.outlet));
     if (p.title) head.push(`“${escapeHtml(p.title)}”`);
-    if (p.published) head.push(`published ${escapeHtml(p.published)}${p.publishedFrom ? ` (from ${escapeHtml(p.publishedFrom)})` : ''}`);
+    for (const d of datesInWords(p)) head.push(escapeHtml(d));
     if (p.url) head.push(htmlLink(p.url));
     h.push(`<li>${head.join(' · ')}`);
     const sub: string[] = [];

@@ -2,7 +2,7 @@
 // with their independence, timeline, quotes, events and per-source notes. Article text is escaped.
 
 import type { Report } from '../model/report.js';
-import { buildBriefView, cited, type SourceRefs, type StoryView } from './view.js';
+import { buildBriefView, cited, datesInWords, type SourceRefs, type StoryView } from './view.js';
 
 /**
  * Escapes article text for inline Markdown. Article text is untrusted: a stray `*`, `[`, `<script>`
@@ -113,7 +113,7 @@ function renderStory(s: StoryView, out: string[]): void {
     const head = [`**${escapeMarkdown(p.label)}**`];
     if (p.outlet) head.push(escapeMarkdown(p.outlet));
     if (p.title) head.push(`“${escapeMarkdown(p.title)}”`);
-    if (p.published) head.push(`published ${escapeMarkdown(p.published)}${p.publishedFrom ? ` (from ${escapeMarkdown(p.publishedFrom)})` : ''}`);
+    for (const d of datesInWords(p)) head.push(escapeMarkdown(d));
     const link = mdLink(p.url);
     if (link) head.push(link);
     out.push(`- ${head.join(' · ')}`);

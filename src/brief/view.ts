@@ -96,6 +96,12 @@ export interface SourceNoteView {
   url: string | null;
   published: string | null;
   publishedFrom: string | null;
+  /** Report 1.4.0: the declared last-modified day and where it came from; null before. */
+  modified: string | null;
+  modifiedFrom: string | null;
+  /** Report 1.4.0: when the text was first seen (ISO instant) and how (fetch, feed, warc); null for files. */
+  firstSeen: string | null;
+  firstSeenFrom: string | null;
   language: string | null;
   /** The language code when the English-only claim rules were not run on it ("de"), else null. */
   notAnalysed: string | null;
@@ -319,6 +325,10 @@ export function buildBriefView(report: Report): BriefView {
         url: a?.url ?? null,
         published: a?.published ?? null,
         publishedFrom: a?.publishedFrom ?? null,
+        modified: a?.modified ?? null,
+        modifiedFrom: a?.modifiedFrom ?? null,
+        firstSeen: a?.firstSeen ?? null,
+        firstSeenFrom: a?.firstSeenFrom ?? null,
         language,
         notAnalysed: hasEnglishRules(language) ? null : language,
         adds,
@@ -470,4 +480,22 @@ function disagreementNote(c: Contradiction): string | null {
   if (c.betweenCopies) parts.push('every side is one source (copies, one outlet, one owner or one wire), not independent sources');
   if (c.confidence !== undefined) parts.push(`confidence ${c.confidence.toFixed(2)}`);
   return parts.length ? parts.join('; ') : null;
+}
+
+/** A source note's dates in words, each with where it came from ("published 2031-03-14 (from json-ld)",
+ *  "modified 2031-03-15 (from meta)", "first seen 2031-03-14 10:02 UTC (fetch)"). Plain text: each
+ *  renderer escapes it, since every value came from the article. */
+export function datesInWords(p: Pick<SourceNoteView, 'published' | 'publishedFrom' | 'modified' | 'modifiedFrom' | 'firstSeen' | 'firstSeenFrom'>): string[] {
+  const out: string[] = [];
+  const from = (f: string | null): string => (f ? ` (from ${f})` : '');
+  if (p.published) out.push(`published ${p.published}${from(p.publishedFrom)}`);
+  if (p.modified) out.push(`modified ${p.modified}${from(p.modifiedFrom)}`);
+  if (p.firstSeen) out.push(`first seen ${seenAt(p.firstSeen)}${p.firstSeenFrom ? ` (${p.firstSeenFrom})` : ''}`);
+  return out;
+}
+
+/** An ISO instant to the minute, in UTC ("2031-03-14 10:02 UTC"); anything else as it was written. */
+function seenAt(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
 }

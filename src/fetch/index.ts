@@ -8,6 +8,7 @@ import { ingestBuffer, ingestPaths } from '../ingest/index.js';
 import { sniffFormat } from '../ingest/sniff.js';
 import { canonicalUrl } from '../corpus/identity.js';
 import { outletFromUrl } from '../ingest/draft.js';
+import { withFeedDates } from '../ingest/dates/merge.js';
 import { Fetcher, sizeText, statusLine, type FetchOptions } from './http.js';
 import { pageItems } from './page.js';
 import { csvUrls, isOpml, opmlFeeds, sitemapUrls } from './lists.js';
@@ -132,7 +133,7 @@ async function fetchUrl(run: Run, url: string, depth: number, role: 'feed' | 'pa
   if (!got.ok) return [got.notModified ? { kind: 'warning', path: url, message: got.reason } : { kind: 'rejected', path: url, reason: got.reason }];
   if (got.contentType && !TEXTUAL.test(got.contentType)) return [{ kind: 'rejected', path: url, reason: `not a web page (${got.contentType.split(';')[0]})` }];
   const provenance = { origin: 'fetch', level: 'info' as const, message: `fetched ${got.url} (${statusLine(got.status)}) at ${run.now().toISOString()}` };
-  const page = { asked: url, url: got.url, status: got.status, charset: got.charset, body: got.body, provenance };
+  const page = { asked: url, url: got.url, status: got.status, charset: got.charset, body: got.body, provenance, firstSeen: { at: run.now().toISOString(), from: 'fetch' as const } };
   if (got.status >= 400) return pageItems(page);
   const text = got.body.subarray(0, 8192).toString('utf8').replace(/^\uFEFF/, '');
   if (isOpml(text)) return collect(listed(run, url, got.body.toString('utf8'), 'opml', depth));
@@ -158,8 +159,9 @@ export function isFeedDocument(body: Buffer): boolean {
 }
 
 /** A feed document's items as ingest reads them, links made absolute; summaries not yet expanded. */
-export function feedEntries(url: string, body: Buffer, maxBytes = MAX_BYTES): IngestItem[] {
-  return ingestBuffer(url, body, { maxBytes }).map((i) => absoluteLink(i, url));
+export function feedEntries(url: string, body: Buffer, maxBytes = MAX_BYTES, polledAt?: Date): IngestItem[] {
+  const firstSeen = polledAt ? { at: polledAt.toISOString(), from: 'feed' as const } : null;
+  return ingestBuffer(url, body, { maxBytes, firstSeen }).map((i) => absoluteLink(i, url));
 }
 
 /** The feed poller's way to the item pages: `entries` (some of feedEntries) with summaries replaced by their
@@ -173,7 +175,7 @@ export function expandFeedEntries(fetcher: Fetcher, url: string, entries: Ingest
 /** A feed's items; an item that carries only a summary is replaced by its page when the page gives an
  *  article (the feed's date kept when the page has none), else kept with a warning saying why. */
 function feedItems(run: Run, url: string, body: Buffer, depth: number): Promise<IngestItem[]> {
-  return expandSummaries(run, url, feedEntries(url, body, run.maxBytes), depth);
+  return expandSummaries(run, url, feedEntries(url, body, run.maxBytes, run.now()), depth);
 }
 
 async function expandSummaries(run: Run, url: string, items: IngestItem[], depth: number): Promise<IngestItem[]> {
@@ -183,7 +185,7 @@ async function expandSummaries(run: Run, url: string, items: IngestItem[], depth
     const page = await fetchUrl(run, link, depth + 1, 'page');
     const article = page.find((i) => i.kind === 'article');
     if (article?.kind === 'article') {
-      const meta = article.article.meta.published ? article.article.meta : { ...article.article.meta, published: item.article.meta.published, publishedFrom: item.article.meta.publishedFrom };
+      const meta = withFeedDates(article.article.meta, item.article.meta);
       return page.map((i) => (i === article ? { kind: 'article', article: { ...article.article, meta } } : i));
     }
     const why = page.find((i) => i.kind === 'rejected');
@@ -242,7 +244,9 @@ async function* warcItems(run: Run, path: string): AsyncGenerator<IngestItem> {
       const date = record.headers.get('warc-date') ?? 'an unknown time';
       const provenance = { origin: 'fetch:first-seen', level: 'info' as const, message: `first seen ${date} (WARC-Date, captured from ${uri})` };
       const charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(type)?.[1]?.toLowerCase() ?? null;
-      yield* pageItems({ asked: where, url: uri, status: http.status, charset, body: http.body, provenance });
+      const at = Date.parse(record.headers.get('warc-date') ?? '');
+      const firstSeen = Number.isNaN(at) ? null : { at: new Date(at).toISOString(), from: 'warc' as const };
+      yield* pageItems({ asked: where, url: uri, status: http.status, charset, body: http.body, provenance, firstSeen });
     }
   } catch (err) {
     // The records before the damage stand.

@@ -6,6 +6,7 @@ import { TextDecoder } from 'node:util';
 import type { Article, Diagnostic } from '../model/article.js';
 import type { IngestItem } from '../ingest/types.js';
 import { ingestBuffer } from '../ingest/index.js';
+import type { FirstSeen } from '../ingest/dates/choose.js';
 import { declaredCharset } from '../ingest/decode.js';
 import { outletFromUrl } from '../ingest/draft.js';
 import { blockedReason, pageView } from './rules/index.js';
@@ -20,6 +21,8 @@ export interface PageInput {
   body: Buffer;
   /** Where the page came from, for its diagnostic: `fetched … at …` or `captured … (WARC-Date)`. */
   provenance: Diagnostic;
+  /** When the page was first seen (our fetch, or the WARC-Date): the latest day its dates may name. */
+  firstSeen?: FirstSeen | null;
 }
 
 /** True when bytes decode as UTF-8 without an error. */
@@ -91,7 +94,7 @@ function placed(article: Article, page: PageInput, html: string): Article {
 /** Items for one page: one article, or one rejection saying why (blocked, empty, unreadable). */
 export function pageItems(page: PageInput): IngestItem[] {
   const { bytes, note } = withHeaderCharset(page.body, page.charset);
-  const items = ingestBuffer(page.asked, bytes);
+  const items = ingestBuffer(page.asked, bytes, { firstSeen: page.firstSeen, url: page.url });
   const html = bytes.toString('utf8');
   const article = items.find((i): i is Extract<IngestItem, { kind: 'article' }> => i.kind === 'article')?.article;
   const blocked = blockedReason(pageView(page.status, page.url, html, article?.raw ?? ''));

@@ -189,7 +189,7 @@ export class FeedPoller {
 
   /** A feed document read: the items whose fingerprint is new go to the sink (summaries expanded first). */
   private async read(feed: FeedState, started: number, got: Extract<Fetched, { ok: true }>, pages: Set<string>): Promise<PollReport> {
-    const entries = feedEntries(feed.url, got.body, this.fetcher.opts.maxBytes ?? MAX_BYTES);
+    const entries = feedEntries(feed.url, got.body, this.fetcher.opts.maxBytes ?? MAX_BYTES, new Date(started));
     const articles = entries.filter((i): i is Extract<IngestItem, { kind: 'article' }> => i.kind === 'article');
     const base = { started, httpStatus: got.status, headers: got.headers, head: got.body.subarray(0, 8192).toString('utf8') };
     const broken = entries.find((i) => i.kind === 'rejected');

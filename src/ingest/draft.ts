@@ -3,6 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import type { Article, Diagnostic, PublishedFrom, SourceFormat } from '../model/article.js';
+import type { DateCandidate } from './dates/candidate.js';
+import { chooseDates, type FirstSeen } from './dates/choose.js';
 
 /** What a format parser found for one article, before the record is assembled. */
 export interface ArticleDraft {
@@ -13,6 +15,9 @@ export interface ArticleDraft {
   /** Already normalised YYYY-MM-DD, or null. */
   published?: string | null;
   publishedFrom: PublishedFrom;
+  /** Every date the source offers, with where it was read; when given, `published` is chosen from
+   *  these (and `published` / `publishedFrom` above are ignored). */
+  dates?: DateCandidate[];
   author?: string | null;
   declaredLanguage?: string | null;
   diagnostics?: Diagnostic[];
@@ -24,7 +29,20 @@ export interface DraftContext {
   format: SourceFormat;
   encoding: string;
   diagnostics: Diagnostic[];
+  /** When the text was first seen (fetch, feed poll, WARC-Date); absent for files. */
+  firstSeen?: FirstSeen | null;
 }
+
+/** A draft's single declared date (a text header, a JSON field) as a candidate, so it is guarded too. */
+function declaredCandidates(draft: ArticleDraft): DateCandidate[] {
+  if (draft.dates) return draft.dates;
+  const from = draft.publishedFrom;
+  if (!draft.published || !from || from === 'copy' || from === 'html') return [];
+  return [{ field: 'published', value: draft.published, from, detail: from }];
+}
+
+/** Web pages and feed items were written after the web existed; text and JSON files may be archives. */
+const WEB_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['html', 'feed']);
 
 /** sha256 hex of the body with every whitespace run collapsed: re-wrapped or re-indented copies of the
  *  same text get the same identity, so storage stays idempotent across formats and editors. */
@@ -68,6 +86,8 @@ export function languageFromTag(tag: string | null | undefined): string | null {
 export function buildArticle(ctx: DraftContext, draft: ArticleDraft): Article {
   const raw = normaliseBody(draft.raw);
   const url = clip(draft.url);
+  const firstSeen = ctx.firstSeen ?? null;
+  const dates = chooseDates(declaredCandidates(draft), { firstSeen: firstSeen?.at ?? null, web: WEB_FORMATS.has(ctx.format) });
   return {
     id: ctx.id,
     path: ctx.path,
@@ -77,13 +97,17 @@ export function buildArticle(ctx: DraftContext, draft: ArticleDraft): Article {
       title: clip(draft.title),
       url,
       outlet: clip(draft.outlet) ?? outletFromUrl(url),
-      published: draft.published ?? null,
-      publishedFrom: draft.published ? draft.publishedFrom : null,
+      published: dates.published,
+      publishedFrom: dates.publishedFrom,
+      modified: dates.modified,
+      modifiedFrom: dates.modifiedFrom,
+      firstSeen: firstSeen?.at ?? null,
+      firstSeenFrom: firstSeen?.from ?? null,
       author: clip(draft.author),
       declaredLanguage: draft.declaredLanguage ?? null,
     },
     raw,
     hash: contentHash(raw),
-    diagnostics: [...ctx.diagnostics, ...(draft.diagnostics ?? [])],
+    diagnostics: [...ctx.diagnostics, ...(draft.diagnostics ?? []), ...dates.diagnostics],
   };
 }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type ParserClass from 'rss-parser';
 import type { ArticleDraft } from './draft.js';
 import { languageFromTag, outletFromUrl } from './draft.js';
-import { normaliseDate } from './dates.js';
+import { candidate, urlCandidate, type DateCandidate } from './dates/candidate.js';
 import { htmlToText } from './html-text.js';
 
 /** A feed item found, or why one was skipped. */
@@ -35,7 +35,9 @@ let Parser: typeof ParserClass | null = null;
 function parseFeedSync(xml: string): Rec {
   Parser ??= createRequire(import.meta.url)('rss-parser') as typeof ParserClass;
   // A fresh parser per document: xml2js keeps state after an error.
-  const parser = new Parser() as unknown as SyncParser;
+  // Atom's <published> and <updated> as written: rss-parser turns them into one UTC pubDate, which loses
+  // both the outlet's calendar day and the modification date.
+  const parser = new Parser({ customFields: { item: [['published', 'atomPublished'], ['updated', 'atomUpdated']] } }) as unknown as SyncParser;
   let outcome: { feed: Rec } | { error: Error } | null = null;
   parser.xmlParser.parseString(xml, (err, result) => {
     if (outcome) return; // xml2js may report twice after an error
@@ -65,6 +67,21 @@ function contentText(content: string): string {
   return /<[a-z!/][^>]*>/i.test(content) ? htmlToText(content) : content;
 }
 
+/** An RSS or Atom item's dates: the date as the feed wrote it (its own calendar day, before rss-parser's
+ *  UTC isoDate); Atom's <updated> is the modification when <published> is there too, else the only date
+ *  the entry has (RFC 4287 requires <updated>, not <published>). The item's link may date it too. */
+function feedItemDates(item: Rec, link: string | null): DateCandidate[] {
+  const atomPublished = str(item.atomPublished);
+  const atomUpdated = str(item.atomUpdated);
+  const published = atomPublished
+    ? candidate('published', atomPublished, 'feed', 'Atom published')
+    : atomUpdated
+      ? candidate('published', atomUpdated, 'feed', 'Atom updated')
+      : candidate('published', str(item.pubDate) ?? str(item['dc:date']) ?? str(item.isoDate), 'feed', str(item.pubDate) ? 'pubDate' : 'dc:date');
+  const modified = atomPublished && atomUpdated ? candidate('modified', atomUpdated, 'feed', 'Atom updated') : null;
+  return [published, modified, urlCandidate(link)].filter((c): c is DateCandidate => c !== null);
+}
+
 function itemDraft(item: Rec, feed: Rec): ArticleDraft | null {
   const content = str(item['content:encoded']) ?? str(item.content) ?? str(item.summary) ?? str(item.contentSnippet);
   if (!content) return null;
@@ -76,9 +93,8 @@ function itemDraft(item: Rec, feed: Rec): ArticleDraft | null {
     title: str(item.title),
     url: link,
     outlet: outletFromUrl(link) ?? outletFromUrl(str(feed.link)) ?? str(feed.title),
-    // The date as the feed wrote it (its own calendar day), before rss-parser's UTC isoDate.
-    published: normaliseDate(str(item.pubDate) ?? str(item['dc:date']) ?? str(item.isoDate)),
     publishedFrom: 'feed',
+    dates: feedItemDates(item, link),
     author: str(item.creator) ?? str(item.author) ?? str(item['dc:creator']),
     declaredLanguage: languageFromTag(str(item.language) ?? str(feed.language)),
   };
@@ -163,8 +179,12 @@ export function parseJsonFeed(feed: Rec): FeedResult {
           title: str(item.title),
           url: link,
           outlet: outletFromUrl(link) ?? outletFromUrl(str(feed.home_page_url)) ?? str(feed.title),
-          published: normaliseDate(str(item.date_published)),
           publishedFrom: 'feed',
+          dates: [
+            candidate('published', str(item.date_published), 'feed', 'date_published'),
+            candidate('modified', str(item.date_modified), 'feed', 'date_modified'),
+            urlCandidate(link),
+          ].filter((c): c is DateCandidate => c !== null),
           author: authors.map((a) => str(a?.name)).filter(Boolean).join(', ') || null,
           declaredLanguage: languageFromTag(str(item.language) ?? str(feed.language)),
         },

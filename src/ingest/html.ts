@@ -9,7 +9,8 @@ import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { Diagnostic } from '../model/article.js';
 import type { ArticleDraft } from './draft.js';
 import { languageFromTag } from './draft.js';
-import { normaliseDate } from './dates.js';
+import { candidate, type DateCandidate } from './dates/candidate.js';
+import { bodyDateCandidates, pageDateCandidates } from './dates/html-dates.js';
 import { checkMarkupDepth, htmlToText } from './html-text.js';
 import { READABILITY_MIN_CHARS } from './params.js';
 
@@ -40,7 +41,8 @@ export interface PageMeta {
   title: string | null;
   url: string | null;
   siteName: string | null;
-  published: string | null;
+  /** Publication and modification dates the page declares (meta, JSON-LD, `<time>`), most trusted first. */
+  dates: DateCandidate[];
   author: string | null;
   language: string | null;
 }
@@ -113,25 +115,7 @@ const isHttpUrl = (s: string | null): s is string => !!s && /^https?:\/\//i.test
 
 export function pageMeta(doc: Doc): PageMeta {
   const ld = jsonLdArticle(doc);
-  const ldDate = typeof ld?.datePublished === 'string' ? ld.datePublished : null;
-  const published =
-    normaliseDate(metaContent(doc, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]'])) ??
-    normaliseDate(ldDate) ??
-    normaliseDate(
-      metaContent(doc, [
-        'meta[itemprop="datePublished"]',
-        'meta[name="pubdate"]',
-        'meta[name="publishdate"]',
-        'meta[name="publish-date"]',
-        'meta[name="date"]',
-        'meta[name="dc.date"]',
-        'meta[name="DC.date.issued"]',
-        'meta[name="parsely-pub-date"]',
-        'meta[name="sailthru.date"]',
-        'meta[property="og:published_time"]',
-        'time[itemprop="datePublished"]',
-      ]),
-    );
+  const dates = pageDateCandidates(doc, ld, ld ? typeOf(ld) : '');
   const canonical = metaContent(doc, ['link[rel="canonical"]']);
   const ogUrl = metaContent(doc, ['meta[property="og:url"]']);
   const ldUrl = urlOf(ld?.url) ?? urlOf(ld?.mainEntityOfPage);
@@ -143,7 +127,7 @@ export function pageMeta(doc: Doc): PageMeta {
       (typeof ld?.headline === 'string' ? ld.headline : null),
     url: [canonical, ogUrl, ldUrl].find(isHttpUrl) ?? null,
     siteName: metaContent(doc, ['meta[property="og:site_name"]']) ?? nameOf(ld?.publisher),
-    published,
+    dates,
     author: nameOf(ld?.author) ?? (metaAuthor && !isHttpUrl(metaAuthor) ? metaAuthor : null),
     language:
       languageFromTag(htmlLang) ??
@@ -164,7 +148,8 @@ export function pageText(doc: Doc): string {
  *  matching close tag (HTML spec), which is exactly what the lazy regex finds. */
 const RAW_TEXT_JUNK = /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<svg\b[^>]*>[\s\S]*?<\/svg\s*>|<!--[\s\S]*?-->/gi;
 
-export function parseHtml(source: string): ArticleDraft {
+/** `url`: where the page was fetched from, when known (its path may hold the date). */
+export function parseHtml(source: string, opts: { url?: string | null } = {}): ArticleDraft {
   const html = source.replace(RAW_TEXT_JUNK, ' ');
   // Before any DOM: parsing and Readability slow down sharply with depth (see MAX_HTML_DEPTH).
   checkMarkupDepth(html);
@@ -205,13 +190,17 @@ export function parseHtml(source: string): ArticleDraft {
     }
   }
   const docTitle = document.querySelector('title')?.textContent ?? null;
+  // Readability's own publishedTime reads the same metas and JSON-LD; it is last among them, for the
+  // fields our list lacks.
+  const reader = candidate('published', readerDate, 'meta', 'Readability publishedTime');
+  const dates = [...meta.dates, ...(reader ? [reader] : []), ...bodyDateCandidates(meta.url ?? opts.url ?? null, raw)];
   return {
     raw,
     title: meta.title ?? readerTitle ?? docTitle,
     url: meta.url,
     outlet: meta.siteName ?? readerSite,
-    published: meta.published ?? normaliseDate(readerDate),
-    publishedFrom: 'html',
+    dates,
+    publishedFrom: null,
     author: meta.author ?? readerByline,
     declaredLanguage: meta.language,
     diagnostics,

@@ -11,6 +11,7 @@ import { basename, resolve } from 'node:path';
 import type { Diagnostic, SourceFormat } from '../model/article.js';
 import type { IngestItem, IngestOptions } from './types.js';
 import { buildArticle, type ArticleDraft } from './draft.js';
+import type { FirstSeen } from './dates/choose.js';
 import { decodeBytes } from './decode.js';
 import { sniffBinary, sniffFormat } from './sniff.js';
 import { isOwnReport } from './own-output.js';
@@ -49,7 +50,7 @@ const isGzip = (bytes: Uint8Array): boolean => bytes.length >= 2 && bytes[0] ===
 /** Ingests one file's bytes. Pure (no I/O), synchronous: usable in tests and worker threads. Never
  *  throws: an internal error on one file (a reader bug, a stack overflow) rejects that file with it.
  *  Gzipped bytes (`.html.gz`, `.txt.gz`, …) are decompressed first, to at most `maxBytes`. */
-export function ingestBuffer(path: string, bytes: Buffer, opts: { maxBytes?: number } = {}): IngestItem[] {
+export function ingestBuffer(path: string, bytes: Buffer, opts: BufferOptions = {}): IngestItem[] {
   try {
     if (isGzip(bytes)) {
       const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -64,15 +65,23 @@ export function ingestBuffer(path: string, bytes: Buffer, opts: { maxBytes?: num
       }
       // One level only: gzip inside gzip is not something people have.
       if (isGzip(inflated)) return [{ kind: 'rejected', path, reason: 'gzip file inside a gzip file' }];
-      return ingestBytes(path, inflated);
+      return ingestBytes(path, inflated, opts);
     }
-    return ingestBytes(path, bytes);
+    return ingestBytes(path, bytes, opts);
   } catch (err) {
     return [{ kind: 'rejected', path, reason: `internal error in stage ingest: ${causeMessage(err)}` }];
   }
 }
 
-function ingestBytes(path: string, bytes: Buffer): IngestItem[] {
+/** What a fetcher knows about bytes that a file does not say: when they were first seen (the guard's
+ *  "not after" for dates) and the URL they came from (its path may hold the date). */
+export interface BufferOptions {
+  maxBytes?: number;
+  firstSeen?: FirstSeen | null;
+  url?: string | null;
+}
+
+function ingestBytes(path: string, bytes: Buffer, opts: BufferOptions = {}): IngestItem[] {
   if (bytes.length === 0) return [{ kind: 'rejected', path, reason: 'empty file' }];
   const binary = sniffBinary(bytes);
   if (binary) return [{ kind: 'rejected', path, reason: `binary file (${binary})` }];
@@ -89,14 +98,15 @@ function ingestBytes(path: string, bytes: Buffer): IngestItem[] {
   }
   const stem = fileId(path);
   const emit = (format: SourceFormat, id: string, draft: ArticleDraft): void => {
-    const article = buildArticle({ id, path, format, encoding: decoded.encoding, diagnostics: fileDiagnostics }, draft);
+    const article = buildArticle({ id, path, format, encoding: decoded.encoding, diagnostics: fileDiagnostics, firstSeen: opts.firstSeen }, draft);
     if (article.raw.trim() === '') {
       // A whole file without text is refused; one empty item of a feed/JSON file is only a warning.
       if (id === stem) items.push({ kind: 'rejected', path, reason: 'no article text found' });
       else items.push({ kind: 'warning', path, message: `${id}: no article text found` });
       return;
     }
-    for (const d of draft.diagnostics ?? []) {
+    // The draft's notes and the dates refused while building the article; the file's own are said once.
+    for (const d of article.diagnostics.slice(fileDiagnostics.length)) {
       if (d.level !== 'info') items.push({ kind: 'warning', path, message: d.message });
     }
     items.push({ kind: 'article', article });
@@ -105,7 +115,7 @@ function ingestBytes(path: string, bytes: Buffer): IngestItem[] {
   const format = sniffFormat(text);
   try {
     if (format === 'txt') emit('txt', stem, parseTxt(text));
-    else if (format === 'html') emit('html', stem, parseHtml(text));
+    else if (format === 'html') emit('html', stem, parseHtml(text, { url: opts.url }));
     else if (format === 'feed') emitFeed(parseXmlFeed(text));
     else if (format === 'jsonl') emitJson(parseJsonLines(text), 'JSON Lines');
     else {

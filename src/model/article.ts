@@ -1,8 +1,24 @@
 // The one record that flows through the pipeline: an article's text, metadata, and one typed slot per
 // stage. Stages fill their slot and append diagnostics; nothing else mutates an article.
 
-/** Where an article's publication date came from (report contract). */
-export type PublishedFrom = 'header' | 'html' | 'feed' | 'json' | 'text' | 'copy' | null;
+/**
+ * Where an article's publication date came from (report contract): `meta` (article:published_time,
+ * itemprop, Dublin Core, parse.ly… meta tags), `json-ld` (datePublished of the page's Article node),
+ * `feed` (the item's pubDate / published), `url` (/2031/03/14/ in the path), `text` (a dateline or byline
+ * date), `header` (a text file's header), `json` (a JSON export's field), `copy` (inherited from a dated
+ * copy). `html` is what 1.3 and earlier wrote for every HTML date; stored articles may still carry it.
+ */
+export type PublishedFrom = 'header' | 'meta' | 'json-ld' | 'feed' | 'url' | 'text' | 'json' | 'copy' | 'html' | null;
+
+/** A source a date can be read from in the article itself (everything but `copy` and the legacy `html`). */
+export type DateSource = Exclude<PublishedFrom, 'copy' | 'html' | null>;
+
+/** Where the last-modified date came from: what the page or feed declares. */
+export type ModifiedFrom = 'meta' | 'json-ld' | 'feed' | null;
+
+/** Where first-seen came from: our own fetch of the page, the feed poll that carried the item, or a web
+ *  archive's capture time (WARC-Date). Files have none. */
+export type FirstSeenFrom = 'fetch' | 'feed' | 'warc' | null;
 
 export type SourceFormat = 'txt' | 'html' | 'feed' | 'json';
 
@@ -21,6 +37,12 @@ export interface ArticleMeta {
   /** YYYY-MM-DD or null. */
   published: string | null;
   publishedFrom: PublishedFrom;
+  /** YYYY-MM-DD as the source wrote it, never before `published`; absent on articles stored before it existed. */
+  modified?: string | null;
+  modifiedFrom?: ModifiedFrom;
+  /** ISO 8601 instant (UTC) crosscheck first saw the text: fetch time, feed poll time or WARC-Date. */
+  firstSeen?: string | null;
+  firstSeenFrom?: FirstSeenFrom;
   author: string | null;
   /** Language declared by the source (HTML lang, feed language), if any. */
   declaredLanguage: string | null;

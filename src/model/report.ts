@@ -1,9 +1,9 @@
 // The versioned report contract (docs/report.schema.json describes the same shape) and the
 // cross-article results that produce it.
 
-import type { EntityType, PublishedFrom } from './article.js';
+import type { EntityType, FirstSeenFrom, ModifiedFrom, PublishedFrom } from './article.js';
 
-export const REPORT_VERSION = '1.3.0';
+export const REPORT_VERSION = '1.4.0';
 
 export type ReuseKind = 'duplicate' | 'near-duplicate' | 'rewrite' | 'partial';
 
@@ -159,7 +159,14 @@ export interface ReportArticle {
   outlet: string | null;
   title: string | null;
   published: string | null;
+  /** Since 1.4.0 also `meta`, `json-ld` and `url` (HTML dates were all `html` before). */
   publishedFrom: PublishedFrom;
+  /** Since 1.4.0: the last-modified day the page or feed declares (YYYY-MM-DD), never before `published`. */
+  modified?: string | null;
+  modifiedFrom?: ModifiedFrom;
+  /** Since 1.4.0: the instant crosscheck first saw this text (ISO 8601 UTC): fetch, feed poll or WARC-Date. */
+  firstSeen?: string | null;
+  firstSeenFrom?: FirstSeenFrom;
   language: string | null;
   sentences: number;
   removed: { text: string; reason: string }[];
