@@ -1,7 +1,7 @@
 // Throughput of `crosscheck worker` processes on one PostgreSQL corpus through the NATS JetStream queue: the
 // same generated articles enqueued and drained by 1 and then 2 workers (each in a database and a queue of its
 // own), beside one in-process `add` of the same files into PostgreSQL. Usage:
-//   npx tsx bench/workers.ts [--n 300] [--batch 8]
+//   npx tsx bench/workers.ts [--n 300] [--batch 32]
 // Needs PostgreSQL (CROSSCHECK_TEST_PG, default postgres://postgres@127.0.0.1:5432/postgres) and NATS with
 // JetStream (CROSSCHECK_NATS, default nats://127.0.0.1:4222). Child mode: `workers.ts --child DB BATCH`.
 
@@ -102,7 +102,7 @@ async function child(): Promise<void> {
 
 async function main(): Promise<void> {
   const n = arg('n', 300);
-  const batch = arg('batch', 8);
+  const batch = arg('batch', 32);
   const dir = mkdtempSync(join(tmpdir(), 'cc-bench-workers-'));
   try {
     writeArticles(dir, n, 31);

@@ -8,7 +8,8 @@ import { AckPolicy, connect, DeliverPolicy, nanos, RetentionPolicy, StorageType,
 
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
-/** Tuning of a queue; the first process to open a namespace creates it with these (later ones update it). */
+/** Tuning of a queue; the first process to open a namespace creates it with these, and a later one that
+ *  passes its own tuning updates it. */
 export interface QueueTuning {
   /** Visibility timeout: a job a worker holds this long without acknowledging (or saying it is still working)
    *  is handed to another worker. 30 s is ~10× the slowest batch of 8 measured here (bench/workers.ts) while
@@ -102,11 +103,12 @@ export class JobQueue {
       throw new QueueError(`cannot reach NATS at ${server} (${(err as Error).message}): is nats-server running with JetStream (-js)?`);
     }
     const q = new JobQueue(nc, nc.jetstream(), await nc.jetstreamManager(), namespace, server, { ...DEFAULT_TUNING, ...opts.tuning }, names(namespace));
-    await q.ensure();
+    await q.ensure(opts.tuning !== undefined);
     return q;
   }
 
-  private async ensure(): Promise<void> {
+  /** `retune`: the caller asked for its own tuning; a status or an enqueue never changes the workers'. */
+  private async ensure(retune: boolean): Promise<void> {
     const window = nanos(this.tuning.dedupWindowMs);
     // Work-queue retention: a job leaves the stream when it is acknowledged (done or dead-lettered).
     await this.ensureStream({ name: this.n.jobs, subjects: [this.n.jobSubject], retention: RetentionPolicy.Workqueue, storage: StorageType.File, duplicate_window: window });
@@ -118,7 +120,7 @@ export class JobQueue {
     };
     const existing = await this.jsm.consumers.info(this.n.jobs, CONSUMER).catch(() => null);
     if (!existing) await this.jsm.consumers.add(this.n.jobs, consumer);
-    else if (existing.config.ack_wait !== consumer.ack_wait || existing.config.max_deliver !== consumer.max_deliver) {
+    else if (retune && (existing.config.ack_wait !== consumer.ack_wait || existing.config.max_deliver !== consumer.max_deliver)) {
       await this.jsm.consumers.update(this.n.jobs, CONSUMER, { ack_wait: consumer.ack_wait, max_deliver: consumer.max_deliver });
     }
   }
