@@ -102,12 +102,19 @@ function urlOf(v: unknown): string | null {
   return null;
 }
 
-/** The article node of the JSON-LD (a *Article / *Posting type first; WebPage last). */
+/** How much a JSON-LD node is the article itself: an *Article / *Posting / Report first, a WebPage
+ *  next, any other dated node (a WebSite, an Organization founded in 1998) last, since its
+ *  datePublished dates the site, not the story. */
+function articleRank(node: JsonLdNode): number {
+  const type = typeOf(node);
+  if (/Article|Posting|Report/i.test(type)) return 0;
+  return /WebPage/i.test(type) ? 1 : 2;
+}
+
+/** The article node of the JSON-LD (a *Article / *Posting type first; WebPage next; other dated nodes last). */
 function jsonLdArticle(doc: Doc): JsonLdNode | null {
   const nodes = jsonLdNodes(doc);
-  const ranked = nodes
-    .filter((n) => ARTICLE_TYPE.test(typeOf(n)) || n.datePublished)
-    .sort((a, b) => Number(/WebPage/i.test(typeOf(a))) - Number(/WebPage/i.test(typeOf(b))));
+  const ranked = nodes.filter((n) => ARTICLE_TYPE.test(typeOf(n)) || n.datePublished).sort((a, b) => articleRank(a) - articleRank(b));
   return ranked[0] ?? null;
 }
 

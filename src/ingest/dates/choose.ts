@@ -39,13 +39,15 @@ function ranked(candidates: DateCandidate[], field: DateCandidate['field']): Dat
 
 /** The first candidate the guard lets through; the refused ones before it as diagnostics. */
 function firstAllowed(candidates: DateCandidate[], ctx: GuardContext, notes: Diagnostic[]): DateCandidate | null {
+  const said = new Set<string>();
   for (const c of candidates) {
     const no = refusal(c, ctx);
     if (!no) return c;
-    const message = `date refused: ${no.reason}`;
-    if (!notes.some((d) => d.message === message)) {
-      notes.push({ origin: no.origin, level: SOURCE_RANK[c.from] <= WARN_AT_RANK ? 'warning' : 'info', message });
-    }
+    // Two readers of one field (a meta tag, and Readability reading the same tag) are one refusal.
+    const key = `${no.origin}\u0000${c.field}\u0000${c.value}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    notes.push({ origin: no.origin, level: SOURCE_RANK[c.from] <= WARN_AT_RANK ? 'warning' : 'info', message: `date refused: ${no.reason}` });
   }
   return null;
 }

@@ -31,9 +31,9 @@ const OTHER_META_PUBLISHED = [
   'meta[property="og:published_time"]',
   'time[itemprop="datePublished"]',
 ];
-const META_MODIFIED = [
-  'meta[property="article:modified_time"]',
-  'meta[name="article:modified_time"]',
+/** Open Graph's modification field, trusted like its publication field: before JSON-LD. */
+const FIRST_META_MODIFIED = ['meta[property="article:modified_time"]', 'meta[name="article:modified_time"]'];
+const OTHER_META_MODIFIED = [
   'meta[property="og:updated_time"]',
   'meta[itemprop="dateModified"]',
   'meta[name="dcterms.modified"]',
@@ -100,9 +100,10 @@ function timeCandidates(doc: DocLike): DateCandidate[] {
 export function pageDateCandidates(doc: DocLike, ld: Record<string, unknown> | null, ldType: string): DateCandidate[] {
   return [
     ...fromSelectors(doc, FIRST_META_PUBLISHED, 'published', 'meta'),
+    ...fromSelectors(doc, FIRST_META_MODIFIED, 'modified', 'meta'),
     ...jsonLdCandidates(ld, ldType),
     ...fromSelectors(doc, OTHER_META_PUBLISHED, 'published', 'meta'),
-    ...fromSelectors(doc, META_MODIFIED, 'modified', 'meta'),
+    ...fromSelectors(doc, OTHER_META_MODIFIED, 'modified', 'meta'),
     ...timeCandidates(doc),
   ];
 }
