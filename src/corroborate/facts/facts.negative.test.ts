@@ -104,6 +104,16 @@ test('received: yards, stitches and people are not submissions; "nearly" and "ab
   assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:received'), []);
 });
 
+test('duration: no activity, a calendar span against working hours, a plan: no duration slot or finding', () => {
+  assert.deepEqual(rules('The port saw five days of riots after the vote.', 'duration'), []);
+  assert.deepEqual(rules('The search could take weeks, officials said.', 'duration'), []);
+  const f = findings(
+    analysed('a', 'The harbour jury was unable to reach a verdict after 30 hours of deliberation.'),
+    analysed('b', 'The harbour jury deliberated over four days without a verdict.'),
+  );
+  assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:duration'), []);
+});
+
 test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
   const twoRemarks = findings(
     analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),

@@ -158,6 +158,17 @@ test('received: submissions an office received; "nearly N" is just under N', () 
   assert.equal(f.contradictions.filter((x) => x.rule === 'fact:received').length, 1);
 });
 
+test('duration: how long a bounded activity lasted, in hours, hours and days apart', () => {
+  const m = find('The jury was unable to reach a verdict after 30 hours of deliberation.', 'duration');
+  assert.deepEqual(m.map((x) => [x.measure, x.range!.min]), [['duration:deliberation:H', 30]]);
+  const f = findings(
+    analysed('a', 'The harbour jury was unable to reach a verdict after 30 hours of deliberation.'),
+    analysed('b', 'The harbour jury deliberated the case for 40 hours over four days.'),
+    analysed('c', 'The jury in the harbour case deliberated for 40 hours without a verdict.'),
+  );
+  assert.equal(f.contradictions.filter((x) => x.rule === 'fact:duration').length, 1);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;

@@ -24,6 +24,7 @@ import { sameName } from '../rules/name.js';
 import { residence } from './parsers/residence.js';
 import { byAge, fall } from './parsers/fall.js';
 import { temperature } from './parsers/temperature.js';
+import { duration } from './parsers/duration.js';
 import { holderKey } from './normalise/spelling.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { crossSpeakerQuoteContradictions } from './quotes.js';
@@ -33,7 +34,7 @@ import { crossSpeakerQuoteContradictions } from './quotes.js';
  * tried: on the dev gold one right finding against three wrong — home, season and partial records of one
  * team — so it was dropped.)
  */
-export const PARSERS: FactParser[] = [magnitude, age, residence, toll, affected, received, fall, temperature, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, age, residence, toll, affected, received, fall, temperature, duration, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {
