@@ -9,6 +9,8 @@ import { defaultDatabase, StoreError } from '../store/paths.js';
 import type { AnalyzeCommandOptions } from './commands/analyze.js';
 import type { ExtractCommandOptions } from './commands/extract.js';
 import type { ServeCommandOptions } from './commands/serve.js';
+import type { EnqueueCommandOptions, WorkerCommandOptions } from './commands/worker.js';
+import type { StatusCommandOptions } from './commands/status.js';
 import type { FeedsCommandOptions, WatchCommandOptions } from './commands/watch.js';
 import type { AddCommandOptions, RebuildCommandOptions, ReportCommandOptions, StoriesCommandOptions } from './commands/corpus.js';
 import { EXIT_INTERNAL, EXIT_NOTHING_ANALYSED, EXIT_OK, EXIT_USAGE, UserError } from './commands/exit.js';
@@ -187,6 +189,47 @@ function watchDefinitions(program: Command): void {
     });
 }
 
+/** The shared corpus's commands: `enqueue` hands inputs to the worker queue, `worker` drains it, `status` shows both. */
+function workerDefinitions(program: Command): void {
+  const shared = (c: Command) =>
+    c
+      .option('--db <url>', 'the shared corpus: a postgres:// URL (CROSSCHECK_DB sets the default)', defaultDatabase())
+      .option('--nats <url>', 'NATS server with JetStream (CROSSCHECK_NATS sets the default; else nats://127.0.0.1:4222)')
+      .option('--queue <name>', 'queue namespace (default: crosscheck_<database name>)');
+  shared(
+    program
+      .command('worker')
+      .description('Take article jobs from the queue and add them to the shared corpus, until SIGTERM (which finishes the current batch, then exits 0).'),
+  )
+    .option('--batch <n>', 'jobs per batch: one writer-lock turn and one commit each (default 32)')
+    .option('--outlets <file>', 'outlet registry (JSON): names, hosts, owners, wire services; see docs/outlets.md')
+    .option('--until-empty', 'exit once no job is queued or held by any worker')
+    .option('-q, --quiet', 'no log on stderr')
+    .addHelpText('after', '\nExamples:\n  crosscheck worker --db postgres://localhost/news\n  crosscheck worker --until-empty --batch 64\n')
+    .action(async (opts: WorkerCommandOptions) => {
+      const { workerCommand } = await import('./commands/worker.js');
+      await workerCommand(opts);
+    });
+  shared(
+    program
+      .command('enqueue')
+      .description('Turn files, folders, URLs, feeds or lists into one worker job per article (the same article twice is one job); returns at once.')
+      .argument('<inputs...>', 'what `add` takes: files, folders, globs, - for stdin, http(s) URLs, .opml, .warc(.gz), sitemaps, .csv of URLs'),
+  )
+    .addOption(new Option('--format <format>', 'what was queued, as').choices(['table', 'json']).default('table'))
+    .option('-q, --quiet', 'no rejections or warnings on stderr')
+    .action(async (inputs: string[], opts: EnqueueCommandOptions) => {
+      const { enqueueCommand } = await import('./commands/worker.js');
+      await enqueueCommand(inputs, opts);
+    });
+  shared(program.command('status').description('The worker queue and the shared corpus: queued, running, done, failed (with reasons), workers alive, corpus counts.'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: StatusCommandOptions) => {
+      const { statusCommand } = await import('./commands/status.js');
+      await statusCommand(opts);
+    });
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -200,6 +243,7 @@ export function buildProgram(): Command {
   corpusDefinitions(program);
   serveDefinition(program);
   watchDefinitions(program);
+  workerDefinitions(program);
   extractDefinition(program);
   return program;
 }

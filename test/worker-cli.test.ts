@@ -1,0 +1,27 @@
+// The worker queue's commands as a user meets them: listed in --help, and refused with one clear line on
+// the embedded SQLite default, which has no queue (the commands need a shared PostgreSQL corpus).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli.js';
+
+test('worker, enqueue and status are commands of the CLI', () => {
+  const r = runCli(['--help']);
+  assert.equal(r.code, 0);
+  for (const c of ['worker [options]', 'enqueue [options] <inputs...>', 'status [options]']) assert.ok(r.stdout.includes(c), c);
+  const w = runCli(['worker', '--help']);
+  assert.equal(w.code, 0);
+  assert.match(w.stdout, /--until-empty/);
+});
+
+test('the queue commands refuse a SQLite corpus with a usage error, not a stack trace', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'crosscheck-worker-cli-')), 'x.db');
+  for (const args of [['status', '--db', db], ['worker', '--db', db], ['enqueue', 'examples/', '--db', db]]) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, `${args[0]}: ${r.stderr}`);
+    assert.match(r.stderr, /--db must be a postgres:\/\/ URL/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  }
+});
