@@ -12,6 +12,7 @@ import { reuseParams } from '../reuse/params.js';
 import type { ReuseSignature } from '../reuse/signature.js';
 import { LOCK_CLASS, LOCK_WRITER, migratePostgres, UNDATED } from './migrations-postgres.js';
 import { StoreError } from './paths.js';
+import { byCodePoint } from '../corroborate/order.js';
 import { ANALYSIS_VERSION } from './analysis-version.js';
 import {
   FEED_COLUMNS, feedOfRow, feedRow, type AppearanceResolution, type ArticleRevision, type CorpusCommit, type FeedRow,
@@ -211,7 +212,10 @@ export class PostgresStore implements Store {
   }
 
   async putCachedAnalyses(rows: { hash: string; published: string | null; data: unknown }[]): Promise<void> {
-    const unique = lastByKey(rows, (r) => `${r.hash}\u0000${r.published ?? UNDATED}`);
+    // In key order: two concurrent upserts of overlapping rows (a verbatim copy cached by two batches at
+    // once) then lock them in one order and cannot deadlock, which one in-process add on PostgreSQL did.
+    const key = (r: { hash: string; published: string | null }) => `${r.hash}\u0000${r.published ?? UNDATED}`;
+    const unique = lastByKey(rows, key).sort((a, b) => byCodePoint(key(a), key(b)));
     await insertValues(this.pool, 'INSERT INTO analysis (hash, version, published, data)', ['text', 'int', 'text', 'bytea'],
       unique.map((r) => [r.hash, ANALYSIS_VERSION, r.published ?? UNDATED, pack(r.data)]),
       'ON CONFLICT (hash, version, published) DO UPDATE SET data = excluded.data');
