@@ -25,7 +25,7 @@ test('analyze examples/ writes a schema-valid JSON report with every article and
   assert.equal(wire.outlet, 'coastalwire.example');
   const html = report.articles.find((a) => a.id === 'lantern-daily-port-closure')!;
   assert.equal(html.published, '2025-03-14');
-  assert.equal(html.publishedFrom, 'html');
+  assert.equal(html.publishedFrom, 'meta');
   // Feed items are articles of their own (their ids come from the outlet and the item's URL slug).
   const items = report.articles.filter((a) => a.path.endsWith('velo-news-today.rss'));
   assert.equal(items.length, 2);

@@ -52,7 +52,7 @@ test('HTML: Readability body as paragraphs, page metadata wins over guesses, no 
   assert.equal(a.meta.url, 'https://www.ostravalleytimes.example/2031/03/lantern-bridge', 'canonical link');
   // article:published_time (local date as written, not shifted to UTC) beats JSON-LD's datePublished
   assert.equal(a.meta.published, '2031-03-14');
-  assert.equal(a.meta.publishedFrom, 'html');
+  assert.equal(a.meta.publishedFrom, 'meta');
   assert.equal(a.meta.author, 'Petra Lind');
   assert.equal(a.meta.declaredLanguage, 'en');
   for (const hostile of ['INJECTED', 'SCRIPT BODY', 'IFRAME FALLBACK', 'pier.jpg', 'https://example.org']) {
