@@ -114,6 +114,19 @@ test('duration: no activity, a calendar span against working hours, a plan: no d
   assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:duration'), []);
 });
 
+test('record: year spans, scores, teams and a career total are no record of the bout or the job', () => {
+  assert.deepEqual(rules('Peter Hale coached the club from 1979-90 and again in 2008-09.', 'record'), []);
+  assert.deepEqual(rules('Peter Hale won 118-110 on all three cards.', 'record'), []);
+  // A team is no person: its record never faces another (one-word untyped names are not read as holders).
+  const teams = findings(analysed('a', 'The Jaguars (5-10) lost again on Sunday.'), analysed('b', 'The Jaguars (2-6) lost again on Sunday.'));
+  assert.deepEqual(teams.contradictions.filter((x) => x.rule === 'fact:record'), []);
+  const f = findings(
+    analysed('a', 'Coach Peter Hale is 122-147 in three seasons with the harbour club.'),
+    analysed('b', 'Coach Peter Hale is 284-286 lifetime, including four years in the capital.'),
+  );
+  assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:record'), []);
+});
+
 test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
   const twoRemarks = findings(
     analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),

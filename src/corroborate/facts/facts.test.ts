@@ -169,6 +169,18 @@ test('duration: how long a bounded activity lasted, in hours, hours and days apa
   assert.equal(f.contradictions.filter((x) => x.rule === 'fact:duration').length, 1);
 });
 
+test('record: a person’s won-lost record beside the name; a bare surname is the story’s one person of that name', () => {
+  assert.deepEqual(find('John Marsh (52-3, 46 KOs) kept his belt.', 'record').map((x) => [x.holder, x.display, x.measure]), [['John Marsh', '52-3', 'record']]);
+  const f = findings(
+    analysed('a', 'Coach Peter Hale is 122-147 in three seasons with the harbour club.'),
+    analysed('b', 'The club fired Peter Hale on Monday. Hale compiled a 162-139 record in three seasons.'),
+    analysed('c', 'Peter Hale, 122-147 in three seasons, was fired on Monday.'),
+  );
+  const c = f.contradictions.filter((x) => x.rule === 'fact:record');
+  assert.equal(c.length, 1);
+  assert.deepEqual(c[0].values.map((v) => v.value).sort(), ['122-147', '162-139']);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;

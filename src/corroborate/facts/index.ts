@@ -25,16 +25,17 @@ import { residence } from './parsers/residence.js';
 import { byAge, fall } from './parsers/fall.js';
 import { temperature } from './parsers/temperature.js';
 import { duration } from './parsers/duration.js';
+import { bySurname, record } from './parsers/record.js';
 import { holderKey } from './normalise/spelling.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { crossSpeakerQuoteContradictions } from './quotes.js';
 
 /**
- * Order matters only for ties on one span: the more specific parser first. (A won-lost record parser was
- * tried: on the dev gold one right finding against three wrong — home, season and partial records of one
- * team — so it was dropped.)
+ * Order matters only for ties on one span: the more specific parser first. (A won-lost record parser for
+ * teams was tried: on the dev gold one right finding against three wrong — home, season and partial
+ * records of one team; `record` reads people's records only.)
  */
-export const PARSERS: FactParser[] = [magnitude, age, residence, toll, affected, received, fall, temperature, duration, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, record, age, residence, toll, affected, received, fall, temperature, duration, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {
@@ -110,7 +111,7 @@ export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[
 
 export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactParams = FACT_PARAMS): { contradictions: Contradiction[]; updates: FactUpdate[] } {
   // "A 36-year-old climber" is the story's one person aged 36.
-  const all = byAge(factMentions(alignment.units), sameName);
+  const all = bySurname(byAge(factMentions(alignment.units), sameName), alignment.units);
   const mentions = singleValuedCounts(all, alignment.units);
   const knows = knowledge(alignment.units, all);
   const contradictions: Contradiction[] = [];
