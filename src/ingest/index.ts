@@ -81,6 +81,9 @@ export interface BufferOptions {
   url?: string | null;
 }
 
+/** An OPML document: an XML declaration and comments at most before its root element. */
+const OPML = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<opml\b/i;
+
 function ingestBytes(path: string, bytes: Buffer, opts: BufferOptions = {}): IngestItem[] {
   if (bytes.length === 0) return [{ kind: 'rejected', path, reason: 'empty file' }];
   const binary = sniffBinary(bytes);
@@ -89,6 +92,9 @@ function ingestBytes(path: string, bytes: Buffer, opts: BufferOptions = {}): Ing
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return [{ kind: 'rejected', path, reason: 'empty file (whitespace only)' }];
   if (isOwnReport(text)) return [{ kind: 'warning', path, message: 'skipped: a crosscheck report (its own output), not an article' }];
+  // A list of feeds beside the articles (examples/feeds.opml) is followed by `add` and `watch --feeds`,
+  // which fetch its feeds; reading files, it is no article and no failure either.
+  if (OPML.test(text.slice(0, 4096))) return [{ kind: 'warning', path, message: 'skipped: an OPML list of feeds, not an article (`crosscheck add` or `watch --feeds` fetches its feeds)' }];
 
   const items: IngestItem[] = [];
   const fileDiagnostics: Diagnostic[] = [];
