@@ -234,12 +234,13 @@ test('fetch: requests to one host are spaced by the politeness gap', async () =>
   const s = await serve({ '/a': html(page('A')), '/b': html(page('B')), '/c': html(page('C')) });
   try {
     // The gap spaces the starts of requests; the server sees their arrivals, and the first one also opens
-    // the connection, so an arrival gap may be shorter by that set-up time (107 ms of 150 once under load).
+    // the connection, so its arrival may lag its start (by 180 ms once on a loaded machine). The later two
+    // share the open connection.
     const f = new Fetcher({ hostGapMs: 400, robots: false });
     await Promise.all(['/a', '/b', '/c'].map((p) => f.get(s.base + p)));
     const times = ['/a', '/b', '/c'].map((p) => s.hits.get(p)![0]).sort((x, y) => x - y);
-    assert.ok(times[1] - times[0] >= 300 && times[2] - times[1] >= 300, `gaps ${times[1] - times[0]}, ${times[2] - times[1]}`);
-    assert.ok(times[2] - times[0] >= 750, `three requests over ${times[2] - times[0]} ms`);
+    assert.ok(times[2] - times[1] >= 300, `gap ${times[2] - times[1]} ms between the second and third request`);
+    assert.ok(times[2] - times[0] >= 600, `three requests over ${times[2] - times[0]} ms`);
   } finally {
     await s.close();
   }
