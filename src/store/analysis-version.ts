@@ -4,5 +4,7 @@
 /** Bumped whenever a per-article stage changes its output, so stale cached analyses are recomputed.
  * 2: dates carry `timex`; non-English articles have no quotes and only language-neutral names.
  * 3: quotes from the trained tagger beside the rules (src/extract/quotes/model); bump again on a retrain.
- * 4: lengths glued to their number ("200ft", "about 200m down") are measures, not counts of millions. */
+ * 4: lengths glued to their number ("200ft", "about 200m down") are measures, not counts of millions; the
+ *    retrained quote tagger; publication dates chosen by provenance with impossible ones refused, which
+ *    moves the reference of relative dates. */
 export const ANALYSIS_VERSION = 4;
