@@ -1,10 +1,14 @@
 // The living corpus (issue 13, Measure): bulk `add` of N firehose-like articles in chunks (articles/s, peak RSS),
 // then single articles added one at a time into it (p50/p99 of `add`, the article's story updated), beside the
 // old way: a batch `analyze` of the corpus + 1. Usage: tsx bench/corpus-add.ts [N=10000] [--chunk 1000]
-// [--singles 200] [--batch-max 10000: beyond it the batch is measured on that many and extrapolated] [--workers W]
+// [--singles 200] [--batch-max 10000: beyond it the batch is measured on that many and extrapolated; 0: skipped]
+// [--workers W] [--cpu-prof DIR: each child writes a V8 CPU profile there (node --cpu-prof)]
+// [--compare NAME=VALUE: the singles also run on a copy of the bulk database with that environment variable
+// set (CROSSCHECK_CORPUS_CACHE=off: the corpus's caches disabled), so old and new are measured in one run]
+// [--keep-db FILE: the bulk database is copied there, and taken from there (bulk add skipped) when it exists]
 
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,8 +77,15 @@ async function batch(paths: string[]) {
 }
 
 const self = fileURLToPath(import.meta.url);
+const profileDir = args.includes('--cpu-prof') ? flag('--cpu-prof', '') : '';
 function child<T>(...childArgs: string[]): T {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  return childWith({}, ...childArgs);
+}
+function childWith<T>(env: Record<string, string>, ...childArgs: string[]): T {
+  // NODE_OPTIONS refuses --cpu-prof, so the flag goes on each child's command line; a folder per child, with
+  // node's own names (one profile per thread: tsx's loader thread writes one beside the main thread's).
+  const prof = profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, `${childArgs[0]}${env.CROSSCHECK_CORPUS_CACHE ? '-' + env.CROSSCHECK_CORPUS_CACHE : ''}`)] : [];
+  const r = spawnSync(process.execPath, [...prof, '--import', 'tsx', self, '--child', ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`child ${childArgs[0]} failed (${r.status ?? r.signal})`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }
@@ -124,6 +135,8 @@ const chunk = Number(flag('--chunk', '1000'));
 const nSingles = Number(flag('--singles', '200'));
 const batchMax = Number(flag('--batch-max', '10000'));
 const workers = flag('--workers', 'default');
+const compare = flag('--compare', '');
+const keepDb = flag('--keep-db', '');
 const { path, source } = await storyCorpus(n + nSingles);
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-add-'));
 try {
@@ -137,16 +150,28 @@ async function report(dir: string): Promise<void> {
   const { bulkPath, prefixPath, singleFiles } = await split(path, n + nSingles, nSingles, dir, batchN);
   const db = join(dir, 'corpus.db');
   type Bulk = { n: number; rejected: number; stories: number; seconds: number; commits: number[]; timings: Record<string, number>; rssMB: number };
-  const b = child<Bulk>('bulk', db, bulkPath, String(chunk), workers);
+  const kept = keepDb && existsSync(keepDb);
+  if (kept) for (const s of ['', '-wal']) if (existsSync(keepDb + s)) copyFileSync(keepDb + s, db + s);
+  const b = kept ? (JSON.parse(readFileSync(keepDb + '.json', 'utf8')) as Bulk) : child<Bulk>('bulk', db, bulkPath, String(chunk), workers);
+  if (keepDb && !kept) {
+    for (const s of ['', '-wal']) if (existsSync(db + s)) copyFileSync(db + s, keepDb + s);
+    writeFileSync(keepDb + '.json', JSON.stringify(b));
+  }
   if (b.n !== n) throw new Error(`the bulk add stored ${b.n} of ${n} articles (${b.rejected} rejected)`);
   const dbMB = ['', '-wal'].map((s) => (existsSync(db + s) ? statSync(db + s).size : 0)).reduce((x, y) => x + y, 0) / 2 ** 20;
-  const s = child<{ ms: number[]; joined: number; created: number; phases: Record<string, number>; rssMB: number }>('singles', db, ...singleFiles);
+  type Singles = { ms: number[]; joined: number; created: number; phases: Record<string, number>; rssMB: number };
+  // The copy is taken before the singles change the database: both runs add the same articles to the same corpus.
+  const copy = join(dir, 'corpus-compare.db');
+  if (compare) for (const s of ['', '-wal']) if (existsSync(db + s)) copyFileSync(db + s, copy + s);
+  const s = child<Singles>('singles', db, ...singleFiles);
+  const c = compare ? childWith<Singles>(Object.fromEntries([compare.split('=')]), 'singles', copy, ...singleFiles) : null;
   const one = singleFiles[0];
-  const old = child<{ n: number; seconds: number; rssMB: number }>('batch', batchN === n ? bulkPath : prefixPath, one);
-  const oldSeconds = old.seconds * (n + 1) / (batchN + 1);
+  const old = batchN > 0 ? child<{ n: number; seconds: number; rssMB: number }>('batch', batchN === n ? bulkPath : prefixPath, one) : null;
+  const oldSeconds = old ? old.seconds * (n + 1) / (batchN + 1) : NaN;
   const sorted = [...s.ms].sort((x, y) => x - y);
   const perChunk = b.commits.map((t, i) => chunk / ((t - (b.commits[i - 1] ?? 0)) / 1000));
 
+  if (kept) console.log(`\n(bulk figures from the run that built ${keepDb})`);
   console.log(`\nliving corpus: ${b.n} articles added in chunks of ${chunk} (workers: ${workers}), then ${nSingles} single adds; corpus from ${source}\n`);
   console.log('| measure | value |\n|---|---:|');
   console.log(`| bulk add: articles/s | ${Math.round(b.n / b.seconds)} (${b.seconds.toFixed(1)} s, ${b.stories} stories${b.rejected ? `, ${b.rejected} rejected` : ''}) |`);
@@ -154,12 +179,19 @@ async function report(dir: string): Promise<void> {
   console.log(`| bulk add: peak RSS | ${Math.round(b.rssMB)} MB |`);
   console.log(`| database size | ${dbMB.toFixed(0)} MB (${((dbMB * 1024) / b.n).toFixed(1)} kB/article) |`);
   console.log(`| add one article: p50 / p99 / max | ${quantile(sorted, 0.5).toFixed(0)} / ${quantile(sorted, 0.99).toFixed(0)} / ${sorted[sorted.length - 1].toFixed(0)} ms |`);
+  if (c) {
+    const cs = [...c.ms].sort((x, y) => x - y);
+    console.log(`| add one article, ${compare}: p50 / p99 / max | ${quantile(cs, 0.5).toFixed(0)} / ${quantile(cs, 0.99).toFixed(0)} / ${cs[cs.length - 1].toFixed(0)} ms |`);
+  }
   console.log(`| add one article: joined a stored story / new story | ${s.joined} / ${s.created} of ${nSingles} |`);
-  console.log(`| old way, batch analyze of corpus + 1 | ${oldSeconds.toFixed(1)} s${batchN === n ? '' : ` (extrapolated linearly from ${batchN} + 1 measured in ${old.seconds.toFixed(1)} s: a lower bound)`}, peak RSS ${Math.round(old.rssMB)} MB |`);
-  console.log(`| speed-up of one article | ${Math.round((oldSeconds * 1000) / quantile(sorted, 0.5))}× at p50 |`);
-  console.log('\n| phase | bulk add, ms | one article, mean ms |\n|---|---:|---:|');
+  if (old) {
+    console.log(`| old way, batch analyze of corpus + 1 | ${oldSeconds.toFixed(1)} s${batchN === n ? '' : ` (extrapolated linearly from ${batchN} + 1 measured in ${old.seconds.toFixed(1)} s: a lower bound)`}, peak RSS ${Math.round(old.rssMB)} MB |`);
+    console.log(`| speed-up of one article | ${Math.round((oldSeconds * 1000) / quantile(sorted, 0.5))}× at p50 |`);
+  }
+  const mean = (p: Record<string, number> | undefined, k: string) => (p?.[k] !== undefined ? p[k].toFixed(1) : '');
+  console.log(`\n| phase | bulk add, ms | one article, mean ms |${c ? ` one article, ${compare} |` : ''}\n|---|---:|---:|${c ? '---:|' : ''}`);
   for (const k of new Set([...Object.keys(b.timings), ...Object.keys(s.phases)])) {
-    console.log(`| ${k} | ${b.timings[k] ?? ''} | ${s.phases[k] !== undefined ? s.phases[k].toFixed(1) : ''} |`);
+    console.log(`| ${k} | ${b.timings[k] ?? ''} | ${mean(s.phases, k)} |${c ? ` ${mean(c.phases, k)} |` : ''}`);
   }
   console.log('\n(ingest of the bulk add holds the chunks analysed while reading: it is the whole add; of one article, only the read.)');
   console.log(`bulk add, articles/s of each chunk: ${perChunk.map((r) => Math.round(r)).join(' ')}`);
