@@ -127,6 +127,12 @@ test('record: year spans, scores, teams and a career total are no record of the 
   assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:record'), []);
 });
 
+test('wounds: strikeouts, other verbs and unnamed victims are not counted', () => {
+  assert.deepEqual(rules('John Marsh struck out four times in the game.', 'wounds'), []);
+  assert.deepEqual(rules('John Marsh had been arrested four times before.', 'wounds'), []);
+  assert.deepEqual(rules('A man was shot seven times near the quay.', 'wounds'), []);
+});
+
 test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
   const twoRemarks = findings(
     analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),

@@ -181,6 +181,15 @@ test('record: a person’s won-lost record beside the name; a bare surname is th
   assert.deepEqual(c[0].values.map((v) => v.value).sort(), ['122-147', '162-139']);
 });
 
+test('wounds: how many times a named person was shot, hit or stabbed', () => {
+  assert.deepEqual(find('Both officers fired, hitting John Marsh eleven times in the legs.', 'wounds').map((x) => [x.holder, x.range!.min]), [['John Marsh', 11]]);
+  const f = findings(
+    analysed('a', 'Both officers fired, hitting John Marsh eleven times in the legs.'),
+    analysed('b', 'On Wednesday the autopsy showed John Marsh had been shot seven times, his family said.'),
+  );
+  assert.equal(f.contradictions.filter((x) => x.rule === 'fact:wounds').length, 1);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;
