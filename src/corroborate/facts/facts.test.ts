@@ -170,7 +170,7 @@ test('duration: how long a bounded activity lasted, in hours, hours and days apa
 });
 
 test('record: a person’s won-lost record beside the name; a bare surname is the story’s one person of that name', () => {
-  assert.deepEqual(find('John Marsh (52-3, 46 KOs) kept his belt.', 'record').map((x) => [x.holder, x.display, x.measure]), [['John Marsh', '52-3', 'record']]);
+  assert.deepEqual(find('John Marsh (52-3, 46 KOs) kept his belt.', 'record').map((x) => [x.holder, x.display, x.measure]), [['John Marsh', '46 KOs', 'knockouts'], ['John Marsh', '52-3', 'record']]);
   const f = findings(
     analysed('a', 'Coach Peter Hale is 122-147 in three seasons with the harbour club.'),
     analysed('b', 'The club fired Peter Hale on Monday. Hale compiled a 162-139 record in three seasons.'),

@@ -1,6 +1,7 @@
 // Parser `record`: a person's won-lost(-drawn) record written beside the name ("Klitschko (52-3, 46
 // KOs)", "Riddick Bowe, 43-1, 33 KO's", "Cheeks is 122-147 in three-plus seasons", "Cheeks compiled a
-// 162-139 record"). One value per person and event; wins, losses and draws must all agree. A team's
+// 162-139 record"), and the knockouts that ride on it ("52-3, 46 KOs"). One value per person and event;
+// wins, losses and draws must all agree. A team's
 // record is not read: it changes every game and comes in home, road and one-score splits (a team record
 // parser was tried and reported three such splits against one genuine disagreement on the dev gold).
 // Must not hit: year spans ("2008-09", "1979-90"), scores ("a 20-13 lead", "won 91-73"), a team's record
@@ -14,6 +15,8 @@ const LEAD = /^(?:\s*\(\s*|\s*,\s*|\s+(?:is|was|went|finished|compiled an?|has a
 const RECORD = /(?<![\d.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?(?![\d-])/g;
 /** A person's record is read only a few characters after the name. */
 const MAX_LEAD = 24;
+
+const KNOCKOUTS = /^\s*(?:,|with)\s*(\d{1,3})\s*(?:KOs|KO['’]s|knockouts)\b/i;
 
 /** A record followed by these is a career total ("284-286 lifetime"), not the one of this job or bout. */
 const TOTAL_AFTER = /^[^.;]*?\b(lifetime|career|overall|all-time|in all)\b/i;
@@ -74,6 +77,17 @@ export const record: FactParser = {
       const total = TOTAL_AFTER.test(u.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
       const [w, l, d] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
       const v = recordValue(w, l, d);
+      // A fighter's knockouts ride on the record ("52-3, 46 KOs", "53-3,47 KO's"): the same person's count.
+      const kos = KNOCKOUTS.exec(u.text.slice(m.index + m[0].length));
+      if (kos) {
+        const k = Number(kos[1]);
+        const from = at + m[0].length + kos[0].indexOf(kos[1]);
+        out.push({
+          kind: 'number', measure: 'knockouts', label: `knockout wins of ${holder}`, holder, scope: 'event', range: { min: k, max: k, exact: true },
+          date: null, thing: 'knockouts', display: kos[0].trim().replace(/^,\s*/, ''), unit: u, start: from, end: at + m[0].length + kos[0].length,
+          rule: this.name, normalised: [], strength: 0.85,
+        });
+      }
       out.push({
         kind: 'number', measure: total ? 'record:total' : 'record', label: `${total ? 'career ' : ''}won-lost record of ${holder}`, holder, scope: 'event',
         range: { min: v, max: v, exact: true }, date: null, thing: 'record', display: m[0], unit: u, start: at, end: at + m[0].length,
