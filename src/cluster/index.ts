@@ -7,7 +7,7 @@ import type { AnalysedArticle } from '../model/article.js';
 import type { ReportEvent, ReuseResult, Story } from '../model/report.js';
 import { bisectEvent, type BisectOptions, type UnitCounts } from './bisect.js';
 import { OnlineEventClusterer, type ClusterUnit, type EventOptions } from './events.js';
-import { articleFeatures, dayNumber, SIGNALS, type ArticleFeatures } from './features.js';
+import { cachedArticleFeatures, dayNumber, SIGNALS, type ArticleFeatures } from './features.js';
 import { dateSpan, eventLabel, headlineOf } from './labels.js';
 import * as P from './params.js';
 import { groupEventsIntoStories, type StoryOptions } from './stories.js';
@@ -142,7 +142,7 @@ function vectoriseUnits(feats: ArticleFeatures[], unitArticles: number[][], voca
 /** Features, batch IDF, vectors and reuse-group units. Exposed for the bench and the eval. */
 export function prepareUnits(articles: AnalysedArticle[], reuse: ReuseResult, corpus?: CorpusFrequencies): Prepared {
   const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
-  const feats = articles.map((a) => articleFeatures(a, publishedOf(a)));
+  const feats = articles.map((a) => cachedArticleFeatures(a, publishedOf(a)));
   const byGroup = new Map<string, number[]>();
   feats.forEach((f, i) => {
     // Copies found by the reuse stage are one unit: they report the same event by construction, and an

@@ -8,10 +8,11 @@ import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '..
 import { murmur3 } from '../reuse/murmur3.js';
 import { isCandidate } from '../reuse/index-store.js';
 import { redateArticle } from '../extract/index.js';
-import { articleFeatures } from '../cluster/features.js';
+import { cachedArticleFeatures } from '../cluster/features.js';
 import type { Store } from '../store/types.js';
 import { analyseArticles } from './analyse.js';
 import type { ArticleCache } from './article-cache.js';
+import type { LinkCache } from './link-cache.js';
 import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
 import { documentKeys, placeArticles } from './place.js';
@@ -21,6 +22,8 @@ import { independentSources, type OutletRegistry } from '../outlets/index.js';
 export interface ChunkOptions {
   /** Stored articles, parsed once per open corpus. */
   articles: ArticleCache;
+  /** Stored reuse links by article, parsed once per open corpus. */
+  links: LinkCache;
   workers?: number;
   engine?: Engine;
   /** Outlet registry (`--outlets FILE`); the built-in wire services when absent. */
@@ -78,7 +81,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   }
 
   const { fresh, updated, links } = await opts.timed('reuse', () => reuseAgainstStore(analysed, store, opts.articles));
-  const placement = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles));
+  const placement = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles, opts.links));
   const byId = new Map(placement.articles.map((a) => [a.id, a]));
   // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
   // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
@@ -111,10 +114,13 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
       stories: views,
       removedStories: placement.removedStories,
       changes: placement.changes.map((c) => ({ ...c, at })),
-      documentFrequencies: documentKeys(firstVersions.map((a) => articleFeatures(a))),
+      documentFrequencies: documentKeys(firstVersions.map((a) => cachedArticleFeatures(a))),
       documents: firstVersions.length,
     }),
   );
+  // A new link makes both ends' cached lists incomplete; a revision's links were replaced (dropped) as a whole.
+  if (previous.size) opts.links.clear();
+  else opts.links.forget(links.result.links.flatMap((l) => [l.a, l.b]));
   for (const a of work) a.raw = '';
   for (const a of fresh) (previous.has(a.id) ? out.revised : out.added).push(a.id);
   for (const c of placement.changes) {

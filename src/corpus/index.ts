@@ -15,6 +15,7 @@ import { clusterStories } from '../cluster/index.js';
 import { articleFeatures } from '../cluster/features.js';
 import { addChunk, type ChunkOutcome } from './add.js';
 import { ArticleCache } from './article-cache.js';
+import { LinkCache } from './link-cache.js';
 import { buildReport } from './report.js';
 import { revisionDiffs } from './revision.js';
 import { documentKeys, heaviestKeys, PLACEMENT_PARAMS, withStoredIds } from './place.js';
@@ -50,9 +51,26 @@ export interface AddResult extends ChunkOutcome {
 
 export class Corpus {
   private readonly articles: ArticleCache;
+  private readonly links: LinkCache;
+  /** The store's commit token as of this process's last commit (or its last check): another one means another
+   *  writer committed meanwhile and the caches may hold records and links it changed. */
+  private seenToken: string | null | undefined;
 
   constructor(readonly store: Store, private readonly onWait?: (holder: string) => void, private readonly outlets?: OutletRegistry) {
     this.articles = new ArticleCache(store);
+    this.links = new LinkCache(store);
+  }
+
+  /** Empties the caches when another writer committed since this process last looked (holding the lock). */
+  private async checkCaches(): Promise<void> {
+    const token = await this.store.commitToken();
+    if (token !== this.seenToken) this.clearCaches();
+    this.seenToken = token;
+  }
+
+  private clearCaches(): void {
+    this.articles.clear();
+    this.links.clear();
   }
 
   /** Adds files, folders, globs or `-` (stdin). */
@@ -76,18 +94,20 @@ export class Corpus {
     const result: AddResult = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [], rejected: [], warnings: [], timings };
     const release = await this.store.lockWriter(this.onWait);
     try {
+      await this.checkCaches();
       const chunkSize = opts.chunkSize ?? Infinity;
       let chunk: Article[] = [];
       const flush = async () => {
         if (chunk.length === 0) return;
         let done: ChunkOutcome;
         try {
-          done = await addChunk(chunk, this.store, { articles: this.articles, workers: opts.workers, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress }, result.rejected);
+          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress }, result.rejected);
         } catch (err) {
           // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
-          this.articles.clear();
+          this.clearCaches();
           throw err;
         }
+        this.seenToken = await this.store.commitToken();
         // A revised article's earlier version may be held; a re-dated one was changed in place, as committed.
         this.articles.forget(done.revised);
         chunk = [];
@@ -188,6 +208,9 @@ export class Corpus {
         documentFrequencies: df,
         documents: articles.length,
       });
+      // Every link, frequency and story was replaced.
+      this.clearCaches();
+      this.seenToken = await this.store.commitToken();
       return { stories: final.length, articles: articles.length };
     } finally {
       await release();

@@ -7,11 +7,12 @@ import type { AnalysedArticle } from '../model/article.js';
 import type { ReuseLink, ReuseResult } from '../model/report.js';
 import { clusterStories, type CorpusFrequencies, type StoryCluster } from '../cluster/index.js';
 import { matchStoredIds } from '../cluster/stable-ids.js';
-import { articleFeatures, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
+import { cachedArticleFeatures, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
 import { signalKey, smoothedIdf } from '../cluster/vector.js';
 import { independenceGroups } from '../reuse/groups.js';
 import type { Store, StoryChange } from '../store/types.js';
 import type { ArticleCache } from './article-cache.js';
+import type { LinkCache } from './link-cache.js';
 
 export interface PlacementParams {
   /** Heaviest signal keys an article is looked up under (the clusterer's own QUERY_TERMS is 10 per signal). */
@@ -73,10 +74,11 @@ export async function placeArticles(
   freshLinks: { result: ReuseResult; joining: { a: string; b: string }[] },
   store: Store,
   cache: ArticleCache,
+  linkCache: LinkCache,
   params: PlacementParams = PLACEMENT_PARAMS,
 ): Promise<Placement> {
   const freshIds = new Set(fresh.map((a) => a.id));
-  const freshFeatures = fresh.map((a) => articleFeatures(a));
+  const freshFeatures = fresh.map((a) => cachedArticleFeatures(a));
   const keysOfFresh = documentKeys(freshFeatures);
   const stored = await store.documentFrequencies([...keysOfFresh.keys()]);
 
@@ -97,7 +99,7 @@ export async function placeArticles(
   const articles = [...fresh, ...reloaded];
   // Each article's cluster counts once: the frequencies, the story index terms and the lookups read them.
   const featuresOf = new Map(fresh.map((a, i) => [a.id, freshFeatures[i]]));
-  for (const a of reloaded) featuresOf.set(a.id, articleFeatures(a));
+  for (const a of reloaded) featuresOf.set(a.id, cachedArticleFeatures(a));
   const ids = articles.map((a) => a.id);
 
   // Reuse of the neighbourhood: stored links among its articles, plus this chunk's.
@@ -105,7 +107,7 @@ export async function placeArticles(
   const links: ReuseLink[] = [...freshLinks.result.links];
   const joining = [...freshLinks.joining];
   const known = new Set(links.map((l) => `${l.a}\u0000${l.b}`));
-  for (const { link, joins } of await store.reuseLinks([...reload])) {
+  for (const { link, joins } of await linkCache.get([...reload])) {
     if (!inside.has(link.a) || !inside.has(link.b) || known.has(`${link.a}\u0000${link.b}`)) continue;
     links.push(link);
     if (joins) joining.push({ a: link.a, b: link.b });

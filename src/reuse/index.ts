@@ -41,6 +41,52 @@ interface Prepared {
   normalised: string;
 }
 
+function prepare(article: AnalysedArticle, params: ReuseParams): Prepared {
+  const features = articleFeatures(article.text.sentences, params);
+  return {
+    article,
+    features,
+    // Coverage counts alignable sentences only, so datelines and stubs neither inflate nor dilute it.
+    alignable: features.filter((f) => f.stems.size >= params.minAlignStems).length,
+    normalised: article.clean.text.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/** Caches are on unless CROSSCHECK_CORPUS_CACHE=off (bench/corpus-add.ts --compare measures both in one run). */
+const CACHES = process.env.CROSSCHECK_CORPUS_CACHE !== 'off';
+
+interface Memo {
+  text: string;
+  sentences: unknown;
+  hash: string;
+  signature: () => ReuseSignature;
+  prepared: () => Prepared;
+}
+const memos = new WeakMap<AnalysedArticle, Memo>();
+
+/**
+ * Signature and alignment features of an article record under the default params, kept while the record
+ * lives (a WeakMap: the corpus's article cache decides how many). An add verifies each new article against
+ * stored candidates, which were signed and featured again at every add (sentenceFeatures and signatures were
+ * most of the reuse phase of single adds, docs/performance.md). Valid while its text and sentences are the
+ * same objects; nothing here depends on the article's date.
+ */
+function memoised(article: AnalysedArticle): Memo {
+  const hit = memos.get(article);
+  if (hit && hit.text === article.clean.text && hit.sentences === article.text.sentences && hit.hash === article.hash) return hit;
+  let signature: ReuseSignature | undefined;
+  let prepared: Prepared | undefined;
+  const memo: Memo = {
+    text: article.clean.text,
+    sentences: article.text.sentences,
+    hash: article.hash,
+    signature: () => (signature ??= signatureOf(signatureInputOf(article), reuseParams, murmur3)),
+    prepared: () => (prepared ??= prepare(article, reuseParams)),
+  };
+  memos.set(article, memo);
+  return memo;
+}
+
 /** What a signature is computed from, for an article past the text stage (also for workers computing
  *  signatures ahead of `detectReuse`, see `ReuseOptions.signatures`). */
 export function signatureInputOf(article: TextReady): SignatureInput {
@@ -71,20 +117,13 @@ export function detectReuseLinks(articles: AnalysedArticle[], opts: ReuseOptions
   const hash = opts.hash ?? murmur3;
   const index = opts.index ?? new ReuseIndex(params.maxPosting);
   const byId = new Map<string, Prepared>();
+  // Only the defaults are memoised: other params or hashes would need them in the key.
+  const memo = CACHES && !opts.params && !opts.hash;
   const signatures = articles.map((article) =>
     opts.signatures?.get(article.id) ??
-    signatureOf(signatureInputOf(article), params, hash),
+    (memo ? memoised(article).signature() : signatureOf(signatureInputOf(article), params, hash)),
   );
-  for (const article of articles) {
-    const features = articleFeatures(article.text.sentences, params);
-    byId.set(article.id, {
-      article,
-      features,
-      // Coverage counts alignable sentences only, so datelines and stubs neither inflate nor dilute it.
-      alignable: features.filter((f) => f.stems.size >= params.minAlignStems).length,
-      normalised: article.clean.text.replace(/\s+/g, ' ').trim(),
-    });
-  }
+  for (const article of articles) byId.set(article.id, memo ? memoised(article).prepared() : prepare(article, params));
   // Add everything first, then query: the same code serves a fresh index and one holding earlier runs.
   for (const sig of signatures) index.add(sig);
   const candidates = new Set<string>();

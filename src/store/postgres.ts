@@ -3,6 +3,7 @@
 // each `commit` is one transaction, and the one writer holds a session-level advisory lock.
 
 import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AnalysedArticle } from '../model/article.js';
@@ -364,6 +365,11 @@ export class PostgresStore implements Store {
 
   // ---- writing ------------------------------------------------------------------------------------------
 
+  async commitToken(): Promise<string | null> {
+    const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM corpus_meta WHERE key = 'commit'");
+    return rows[0]?.value ?? null;
+  }
+
   async commit(change: CorpusCommit): Promise<void> {
     const now = new Date().toISOString();
     const c = await this.pool.connect();
@@ -378,6 +384,7 @@ export class PostgresStore implements Store {
       await writeReuse(c, change);
       await writeStatistics(c, change);
       await writeStories(c, change, now);
+      await c.query(`INSERT INTO corpus_meta (key, value) VALUES ('commit', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [randomUUID()]);
       await c.query('COMMIT');
     } catch (err) {
       await c.query('ROLLBACK').catch((e: Error) => (broken = e));

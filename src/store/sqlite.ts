@@ -3,6 +3,7 @@
 // one `add` chunk changes is written in one transaction.
 
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AnalysedArticle } from '../model/article.js';
@@ -70,6 +71,16 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly description: string;
   private readonly reuseIndex: SqliteReuseIndex;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A statement prepared once per open store: compiling one costs about as much as running a small lookup,
+   *  and one add prepared ~40 (0.7 % of single adds' CPU, docs/performance.md). Lists are bound as one JSON
+   *  parameter (`json_each`), so the SQL text, and the cache, stays one entry per query. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
 
   constructor(path: string | null) {
     this.description = path ? `SQLite ${path}` : 'SQLite in memory';
@@ -93,9 +104,9 @@ export class SqliteStore implements Store {
   // ---- appearances and articles -------------------------------------------------------------------------
 
   async resolveAppearances(items: { key: string; hash: string; proposedId: string }[]): Promise<AppearanceResolution[]> {
-    const byKey = this.db.prepare('SELECT id, hash, version FROM article WHERE key = ?');
-    const byHash = this.db.prepare('SELECT id FROM article WHERE hash = ? ORDER BY seq LIMIT 1').pluck();
-    const idTaken = this.db.prepare('SELECT 1 FROM article WHERE id = ?').pluck();
+    const byKey = this.stmt('SELECT id, hash, version FROM article WHERE key = ?');
+    const byHash = this.stmt('SELECT id FROM article WHERE hash = ? ORDER BY seq LIMIT 1').pluck();
+    const idTaken = this.stmt('SELECT 1 FROM article WHERE id = ?').pluck();
     const taken = new Set<string>();
     // The last suffix tried per proposed id: 8,000 files named index.html restarted at ~2 each (quadratic).
     const nextSuffix = new Map<string, number>();
@@ -128,9 +139,8 @@ export class SqliteStore implements Store {
   async getArticles(ids: string[]): Promise<StoredArticle[]> {
     const out: StoredArticle[] = [];
     for (const part of chunks(ids)) {
-      const rows = this.db
-        .prepare(`SELECT id, key, hash, version, seq, added_at, data FROM article WHERE id IN (${part.map(() => '?').join(',')})`)
-        .all(...part) as { id: string; key: string; hash: string; version: number; seq: number; added_at: string; data: Buffer }[];
+      const rows = this.stmt('SELECT id, key, hash, version, seq, added_at, data FROM article WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(part)) as { id: string; key: string; hash: string; version: number; seq: number; added_at: string; data: Buffer }[];
       for (const r of rows) {
         out.push({ id: r.id, key: r.key, hash: r.hash, version: r.version, seq: r.seq, addedAt: r.added_at, analysed: unpack<AnalysedArticle>(r.data) });
       }
@@ -140,17 +150,17 @@ export class SqliteStore implements Store {
   }
 
   async articleIds(afterSeq = -1, limit = 10_000): Promise<{ id: string; seq: number }[]> {
-    return this.db.prepare('SELECT id, seq FROM article WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as { id: string; seq: number }[];
+    return this.stmt('SELECT id, seq FROM article WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as { id: string; seq: number }[];
   }
 
   async revisions(id: string): Promise<ArticleRevision[]> {
-    const rows = this.db.prepare('SELECT id, version, hash, seen_at, text FROM article_revision WHERE id = ? ORDER BY version').all(id) as
+    const rows = this.stmt('SELECT id, version, hash, seen_at, text FROM article_revision WHERE id = ? ORDER BY version').all(id) as
       { id: string; version: number; hash: string; seen_at: string; text: string }[];
     return rows.map((r) => ({ id: r.id, version: r.version, hash: r.hash, seenAt: r.seen_at, text: r.text }));
   }
 
   async countArticles(): Promise<number> {
-    return this.db.prepare('SELECT count(*) FROM article').pluck().get() as number;
+    return this.stmt('SELECT count(*) FROM article').pluck().get() as number;
   }
 
   // ---- per-article analysis cache -----------------------------------------------------------------------
@@ -165,13 +175,13 @@ export class SqliteStore implements Store {
 
   /** Synchronous forms of the cache, for the batch pipeline and tests. */
   loadAnalysis<T>(hash: string, published: string | null): T | null {
-    const row = this.db.prepare('SELECT data FROM analysis WHERE hash = ? AND version = ? AND published = ?')
+    const row = this.stmt('SELECT data FROM analysis WHERE hash = ? AND version = ? AND published = ?')
       .get(hash, ANALYSIS_VERSION, published ?? UNDATED) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as T) : null;
   }
 
   saveAnalyses(rows: { hash: string; published: string | null; data: unknown }[]): void {
-    const insert = this.db.prepare('INSERT OR REPLACE INTO analysis (hash, version, published, data) VALUES (?, ?, ?, ?)');
+    const insert = this.stmt('INSERT OR REPLACE INTO analysis (hash, version, published, data) VALUES (?, ?, ?, ?)');
     this.db.transaction(() => {
       for (const r of rows) insert.run(r.hash, ANALYSIS_VERSION, r.published ?? UNDATED, JSON.stringify(r.data));
     })();
@@ -180,8 +190,8 @@ export class SqliteStore implements Store {
   // ---- outlet statistics, reuse -------------------------------------------------------------------------
 
   async outletLineCounts(outlet: string, hashes: [number, number][]): Promise<{ counts: number[]; articles: number }> {
-    const one = this.db.prepare('SELECT n FROM outlet_line WHERE outlet = ? AND h1 = ? AND h2 = ?').pluck();
-    const articles = (this.db.prepare('SELECT articles FROM outlet WHERE outlet = ?').pluck().get(outlet) as number | undefined) ?? 0;
+    const one = this.stmt('SELECT n FROM outlet_line WHERE outlet = ? AND h1 = ? AND h2 = ?').pluck();
+    const articles = (this.stmt('SELECT articles FROM outlet WHERE outlet = ?').pluck().get(outlet) as number | undefined) ?? 0;
     return { counts: hashes.map(([h1, h2]) => (one.get(outlet, h1, h2) as number | undefined) ?? 0), articles };
   }
 
@@ -193,8 +203,9 @@ export class SqliteStore implements Store {
     const seen = new Set<string>();
     const out: StoredLink[] = [];
     for (const part of chunks(ids)) {
-      const marks = part.map(() => '?').join(',');
-      const rows = this.db.prepare(`SELECT a, b, joins, data FROM reuse_link WHERE a IN (${marks}) OR b IN (${marks})`).all(...part, ...part) as
+      // Two indexed lookups (primary key on a, reuse_link_b on b), not one OR over both lists.
+      const rows = this.stmt(`SELECT a, b, joins, data FROM reuse_link WHERE a IN (SELECT value FROM json_each(?))
+        UNION ALL SELECT a, b, joins, data FROM reuse_link WHERE b IN (SELECT value FROM json_each(?))`).all(JSON.stringify(part), JSON.stringify(part)) as
         { a: string; b: string; joins: number; data: string }[];
       for (const r of rows) {
         const key = `${r.a}\u0000${r.b}`;
@@ -211,8 +222,8 @@ export class SqliteStore implements Store {
   private memberMap(table: 'story_member' | 'event_member', column: 'story_id' | 'event_id', articleIds: string[]): Map<string, string> {
     const out = new Map<string, string>();
     for (const part of chunks(articleIds)) {
-      const rows = this.db.prepare(`SELECT ${column} AS owner, article_id FROM ${table} WHERE article_id IN (${part.map(() => '?').join(',')})`)
-        .all(...part) as { owner: string; article_id: string }[];
+      const rows = this.stmt(`SELECT ${column} AS owner, article_id FROM ${table} WHERE article_id IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(part)) as { owner: string; article_id: string }[];
       for (const r of rows) out.set(r.article_id, r.owner);
     }
     return out;
@@ -229,29 +240,31 @@ export class SqliteStore implements Store {
   async storyMembers(storyIds: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(storyIds.map((id) => [id, []]));
     for (const part of chunks(storyIds)) {
-      const rows = this.db.prepare(`SELECT story_id, article_id FROM story_member WHERE story_id IN (${part.map(() => '?').join(',')})`)
-        .all(...part) as { story_id: string; article_id: string }[];
+      const rows = this.stmt('SELECT story_id, article_id FROM story_member WHERE story_id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(part)) as { story_id: string; article_id: string }[];
       for (const r of rows) out.get(r.story_id)!.push(r.article_id);
     }
     return out;
   }
 
   async storiesWithTerms(terms: string[], limit: number): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
-    const select = this.db.prepare('SELECT story_id FROM story_term WHERE term = ?').pluck();
-    for (const t of new Set(terms)) for (const s of select.all(t) as string[]) counts.set(s, (counts.get(s) ?? 0) + 1);
+    // (term, story_id) is the primary key: a story's count is the number of distinct terms it shares.
+    const rows = this.stmt('SELECT story_id, count(*) AS n FROM story_term WHERE term IN (SELECT value FROM json_each(?)) GROUP BY story_id')
+      .all(JSON.stringify([...new Set(terms)])) as { story_id: string; n: number }[];
+    const counts = new Map(rows.map((r) => [r.story_id, r.n]));
     const ranked = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     return new Map(ranked.slice(0, limit));
   }
 
   async documentFrequencies(keys: string[]): Promise<{ df: Map<string, number>; documents: number }> {
     const df = new Map<string, number>();
-    const select = this.db.prepare('SELECT df FROM term_df WHERE key = ?').pluck();
-    for (const k of new Set(keys)) {
-      const n = select.get(k) as number | undefined;
-      if (n) df.set(k, n);
+    // One statement per IN_CHUNK keys, not one per key: placing one article asks for the keys of its whole
+    // neighbourhood (thousands).
+    const select = this.stmt('SELECT key, df FROM term_df WHERE key IN (SELECT value FROM json_each(?))');
+    for (const part of chunks([...new Set(keys)], IN_CHUNK * 8)) {
+      for (const r of select.all(JSON.stringify(part)) as { key: string; df: number }[]) if (r.df) df.set(r.key, r.df);
     }
-    const documents = Number((this.db.prepare("SELECT value FROM corpus_meta WHERE key = 'documents'").pluck().get() as string | undefined) ?? 0);
+    const documents = Number((this.stmt("SELECT value FROM corpus_meta WHERE key = 'documents'").pluck().get() as string | undefined) ?? 0);
     return { df, documents };
   }
 
@@ -260,7 +273,7 @@ export class SqliteStore implements Store {
   async getStories(ids: string[]): Promise<StoredStory[]> {
     const out: StoredStory[] = [];
     for (const part of chunks(ids)) {
-      const rows = this.db.prepare(`SELECT * FROM story WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as StoryRow[];
+      const rows = this.stmt('SELECT * FROM story WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(part)) as StoryRow[];
       for (const r of rows) out.push({ ...summaryOf(r), view: unpack<Story>(r.view) });
     }
     const order = new Map(ids.map((id, i) => [id, i]));
@@ -291,7 +304,7 @@ export class SqliteStore implements Store {
   }
 
   async storyChanges(id: string): Promise<StoryChange[]> {
-    const rows = this.db.prepare('SELECT story_id, at, what, others FROM story_change WHERE story_id = ? ORDER BY rowid').all(id) as
+    const rows = this.stmt('SELECT story_id, at, what, others FROM story_change WHERE story_id = ? ORDER BY rowid').all(id) as
       { story_id: string; at: string; what: StoryChange['what']; others: string }[];
     return rows.map((r) => ({ story: r.story_id, at: r.at, what: r.what, others: JSON.parse(r.others) as string[] }));
   }
@@ -300,6 +313,10 @@ export class SqliteStore implements Store {
 
   async commit(change: CorpusCommit): Promise<void> {
     this.commitSync(change);
+  }
+
+  async commitToken(): Promise<string | null> {
+    return (this.stmt("SELECT value FROM corpus_meta WHERE key = 'commit'").pluck().get() as string | undefined) ?? null;
   }
 
   private commitSync(change: CorpusCommit): void {
@@ -312,13 +329,13 @@ export class SqliteStore implements Store {
           DELETE FROM corpus_meta; DELETE FROM story; DELETE FROM story_member; DELETE FROM event_member; DELETE FROM story_term;`);
         this.reuseIndex.reset();
       }
-      const nextSeq = () => ((db.prepare('SELECT coalesce(max(seq), -1) FROM article').pluck().get() as number) + 1);
-      const insertContent = db.prepare('INSERT OR IGNORE INTO content (hash, raw, stored_at) VALUES (?, ?, ?)');
-      const insertArticle = db.prepare(
+      const nextSeq = () => ((this.stmt('SELECT coalesce(max(seq), -1) FROM article').pluck().get() as number) + 1);
+      const insertContent = this.stmt('INSERT OR IGNORE INTO content (hash, raw, stored_at) VALUES (?, ?, ?)');
+      const insertArticle = this.stmt(
         'INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data) VALUES (?, ?, ?, 1, ?, ?, ?, ?)');
-      const reviseArticle = db.prepare('UPDATE article SET hash = ?, version = version + 1, updated_at = ?, data = ? WHERE id = ?');
-      const keepRevision = db.prepare('INSERT OR IGNORE INTO article_revision (id, version, hash, seen_at, text) SELECT id, version, hash, updated_at, ? FROM article WHERE id = ?');
-      const updateData = db.prepare('UPDATE article SET data = ?, updated_at = ? WHERE id = ?');
+      const reviseArticle = this.stmt('UPDATE article SET hash = ?, version = version + 1, updated_at = ?, data = ? WHERE id = ?');
+      const keepRevision = this.stmt('INSERT OR IGNORE INTO article_revision (id, version, hash, seen_at, text) SELECT id, version, hash, updated_at, ? FROM article WHERE id = ?');
+      const updateData = this.stmt('UPDATE article SET data = ?, updated_at = ? WHERE id = ?');
       let seq = nextSeq();
       for (const a of change.articles) {
         insertContent.run(a.hash, a.raw, now);
@@ -331,42 +348,43 @@ export class SqliteStore implements Store {
       // A revision's earlier text no longer speaks for it: its signature and links are replaced by the new ones.
       const revised = change.articles.filter((a) => a.revisionOf).map((a) => a.id);
       this.reuseIndex.forget(revised);
-      const dropLinks = db.prepare('DELETE FROM reuse_link WHERE a = ? OR b = ?');
+      const dropLinks = this.stmt('DELETE FROM reuse_link WHERE a = ? OR b = ?');
       for (const id of revised) dropLinks.run(id, id);
       this.reuseIndex.addMany(change.signatures);
-      const upsertLink = db.prepare('INSERT OR REPLACE INTO reuse_link (a, b, joins, data) VALUES (?, ?, ?, ?)');
+      const upsertLink = this.stmt('INSERT OR REPLACE INTO reuse_link (a, b, joins, data) VALUES (?, ?, ?, ?)');
       for (const { link, joins } of change.links) upsertLink.run(link.a, link.b, joins ? 1 : 0, JSON.stringify(link));
-      const outletInc = db.prepare('INSERT INTO outlet (outlet, articles) VALUES (?, 1) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1');
-      const lineInc = db.prepare('INSERT INTO outlet_line (outlet, h1, h2, n) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1');
+      const outletInc = this.stmt('INSERT INTO outlet (outlet, articles) VALUES (?, 1) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1');
+      const lineInc = this.stmt('INSERT INTO outlet_line (outlet, h1, h2, n) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1');
       for (const o of change.outletLines) {
         outletInc.run(o.outlet);
         for (const [h1, h2] of o.hashes) lineInc.run(o.outlet, h1, h2);
       }
-      const dfInc = db.prepare('INSERT INTO term_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df');
+      const dfInc = this.stmt('INSERT INTO term_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df');
       for (const [k, n] of change.documentFrequencies) dfInc.run(k, n);
-      db.prepare(`INSERT INTO corpus_meta (key, value) VALUES ('documents', ?)
+      this.stmt(`INSERT INTO corpus_meta (key, value) VALUES ('documents', ?)
         ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)`).run(String(change.documents));
       this.writeStories(change, now);
+      this.stmt("INSERT INTO corpus_meta (key, value) VALUES ('commit', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(randomUUID());
     })();
   }
 
   private writeStories(change: CorpusCommit, now: string): void {
     const db = this.db;
     const dropStory = (id: string) => {
-      db.prepare('DELETE FROM story WHERE id = ?').run(id);
-      db.prepare('DELETE FROM event_member WHERE article_id IN (SELECT article_id FROM story_member WHERE story_id = ?)').run(id);
-      db.prepare('DELETE FROM story_member WHERE story_id = ?').run(id);
-      db.prepare('DELETE FROM story_term WHERE story_id = ?').run(id);
+      this.stmt('DELETE FROM story WHERE id = ?').run(id);
+      this.stmt('DELETE FROM event_member WHERE article_id IN (SELECT article_id FROM story_member WHERE story_id = ?)').run(id);
+      this.stmt('DELETE FROM story_member WHERE story_id = ?').run(id);
+      this.stmt('DELETE FROM story_term WHERE story_id = ?').run(id);
     };
     for (const id of change.removedStories) dropStory(id);
-    const version = db.prepare('SELECT version FROM story WHERE id = ?').pluck();
-    const insertStory = db.prepare(`INSERT INTO story (id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at, view)
+    const version = this.stmt('SELECT version FROM story WHERE id = ?').pluck();
+    const insertStory = this.stmt(`INSERT INTO story (id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at, view)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const member = db.prepare('INSERT OR REPLACE INTO story_member (story_id, article_id) VALUES (?, ?)');
-    const leave = db.prepare('DELETE FROM story_member WHERE article_id = ?');
-    const eventMember = db.prepare('INSERT OR REPLACE INTO event_member (event_id, article_id) VALUES (?, ?)');
-    const leaveEvent = db.prepare('DELETE FROM event_member WHERE article_id = ?');
-    const term = db.prepare('INSERT OR IGNORE INTO story_term (term, story_id) VALUES (?, ?)');
+    const member = this.stmt('INSERT OR REPLACE INTO story_member (story_id, article_id) VALUES (?, ?)');
+    const leave = this.stmt('DELETE FROM story_member WHERE article_id = ?');
+    const eventMember = this.stmt('INSERT OR REPLACE INTO event_member (event_id, article_id) VALUES (?, ?)');
+    const leaveEvent = this.stmt('DELETE FROM event_member WHERE article_id = ?');
+    const term = this.stmt('INSERT OR IGNORE INTO story_term (term, story_id) VALUES (?, ?)');
     for (const { view, terms, independentSources } of change.stories) {
       const previous = version.get(view.id) as number | undefined;
       dropStory(view.id);
@@ -383,24 +401,24 @@ export class SqliteStore implements Store {
       }
       for (const t of terms) term.run(t, view.id);
     }
-    const record = db.prepare('INSERT INTO story_change (story_id, at, what, others) VALUES (?, ?, ?, ?)');
+    const record = this.stmt('INSERT INTO story_change (story_id, at, what, others) VALUES (?, ?, ?, ?)');
     for (const c of change.changes) record.run(c.story, c.at || now, c.what, JSON.stringify(c.others));
   }
 
   // ---- watched feeds ------------------------------------------------------------------------------------
 
   async getFeeds(urls?: string[]): Promise<FeedState[]> {
-    if (!urls) return (this.db.prepare('SELECT * FROM feed ORDER BY url').all() as FeedRow[]).map(feedOfRow);
+    if (!urls) return (this.stmt('SELECT * FROM feed ORDER BY url').all() as FeedRow[]).map(feedOfRow);
     const out: FeedState[] = [];
     for (const part of chunks(urls)) {
-      const rows = this.db.prepare(`SELECT * FROM feed WHERE url IN (${part.map(() => '?').join(',')})`).all(...part) as FeedRow[];
+      const rows = this.stmt(`SELECT * FROM feed WHERE url IN (${part.map(() => '?').join(',')})`).all(...part) as FeedRow[];
       for (const r of rows) out.push(feedOfRow(r));
     }
     return out.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   }
 
   async putFeeds(feeds: FeedState[]): Promise<void> {
-    const put = this.db.prepare(`INSERT OR REPLACE INTO feed (${FEED_COLUMNS.join(', ')}) VALUES (${FEED_COLUMNS.map(() => '?').join(', ')})`);
+    const put = this.stmt(`INSERT OR REPLACE INTO feed (${FEED_COLUMNS.join(', ')}) VALUES (${FEED_COLUMNS.map(() => '?').join(', ')})`);
     this.db.transaction(() => {
       for (const f of feeds) put.run(...feedRow(f));
     })();
@@ -411,10 +429,10 @@ export class SqliteStore implements Store {
   async lockWriter(onWait?: (holder: string) => void): Promise<() => Promise<void>> {
     const me = `pid ${process.pid} on ${hostname()}`;
     const take = this.db.transaction((): string | null => {
-      const row = this.db.prepare('SELECT holder, pid, since FROM writer_lock WHERE id = 1').get() as { holder: string; pid: number; since: string } | undefined;
+      const row = this.stmt('SELECT holder, pid, since FROM writer_lock WHERE id = 1').get() as { holder: string; pid: number; since: string } | undefined;
       // A holder on this host whose process is gone was killed: its lock is stale (its chunk never committed).
       if (row && !(row.holder.endsWith(`on ${hostname()}`) && !processAlive(row.pid))) return `${row.holder}, since ${row.since}`;
-      this.db.prepare('INSERT OR REPLACE INTO writer_lock (id, holder, pid, since) VALUES (1, ?, ?, ?)').run(me, process.pid, new Date().toISOString());
+      this.stmt('INSERT OR REPLACE INTO writer_lock (id, holder, pid, since) VALUES (1, ?, ?, ?)').run(me, process.pid, new Date().toISOString());
       return null;
     });
     let told = false;
@@ -426,13 +444,13 @@ export class SqliteStore implements Store {
       await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
     }
     return async () => {
-      this.db.prepare('DELETE FROM writer_lock WHERE id = 1 AND pid = ?').run(process.pid);
+      this.stmt('DELETE FROM writer_lock WHERE id = 1 AND pid = ?').run(process.pid);
     };
   }
 
   /** Row counts, for tests and `--timings`. */
   counts(): { contents: number; sources: number; analyses: number; stories: number } {
-    const one = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    const one = (sql: string) => this.stmt(sql).pluck().get() as number;
     return {
       contents: one('SELECT count(*) FROM content'),
       sources: one('SELECT count(*) FROM article'),

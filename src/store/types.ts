@@ -174,6 +174,10 @@ export interface Store {
   storyChanges(id: string): Promise<StoryChange[]>;
 
   commit(change: CorpusCommit): Promise<void>;
+  /** A token every commit replaces (a random one, also after a rebuild), null before the first: a process that
+   *  keeps stored records in memory compares it when it takes the writer lock, so another writer's commits
+   *  (a queue worker beside it, a second `add`) empty its caches instead of leaving them stale. */
+  commitToken(): Promise<string | null>;
 
   /** Watched feeds' states (all, or those of the given URLs), ordered by URL. */
   getFeeds(urls?: string[]): Promise<FeedState[]>;

@@ -1,0 +1,62 @@
+// Stored reuse links kept parsed between the adds of one open corpus, by article: placing one article reads
+// the links of its whole neighbourhood, and copies of one wire text link pairwise (k² links in a story of k
+// copies: 16,000 rows for 500 articles of the 2k bench corpus), so reading and parsing them was 11 % of the
+// CPU of single adds (docs/performance.md). Entries are dropped when a commit adds a link touching them, all
+// of them on a revision (its links are replaced), a failed chunk, or another writer's commit.
+
+import type { Store, StoredLink } from '../store/types.js';
+import { ARTICLE_CACHE_CAPACITY } from './article-cache.js';
+import { CORPUS_CACHES } from '../cluster/features.js';
+
+const keyOf = (l: StoredLink) => `${l.link.a}\u0000${l.link.b}`;
+
+export class LinkCache {
+  /** Article id → every stored link touching it. */
+  private readonly entries = new Map<string, StoredLink[]>();
+
+  /** The article cache's capacity: the two serve one neighbourhood (~30 links of ~0.4 kB per article). */
+  constructor(private readonly store: Store, private readonly capacity = ARTICLE_CACHE_CAPACITY) {}
+
+  /** Stored links touching any of the ids, each once, in (a, b) order whatever was cached. */
+  async get(ids: string[]): Promise<StoredLink[]> {
+    if (!CORPUS_CACHES) return sorted(await this.store.reuseLinks(ids));
+    const out = new Map<string, StoredLink>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const hit = this.entries.get(id);
+      if (!hit) {
+        missing.push(id);
+        continue;
+      }
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+      for (const l of hit) out.set(keyOf(l), l);
+    }
+    if (missing.length) {
+      const wanted = new Set(missing);
+      for (const id of missing) this.entries.set(id, []);
+      for (const l of await this.store.reuseLinks(missing)) {
+        out.set(keyOf(l), l);
+        if (wanted.has(l.link.a)) this.entries.get(l.link.a)!.push(l);
+        if (wanted.has(l.link.b) && l.link.b !== l.link.a) this.entries.get(l.link.b)!.push(l);
+      }
+    }
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= this.capacity) break;
+      this.entries.delete(key);
+    }
+    return sorted([...out.values()]);
+  }
+
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) this.entries.delete(id);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+function sorted(links: StoredLink[]): StoredLink[] {
+  return links.sort((x, y) => (keyOf(x) < keyOf(y) ? -1 : keyOf(x) > keyOf(y) ? 1 : 0));
+}

@@ -1,0 +1,76 @@
+// The corpus's in-memory caches (stored articles, reuse links, cluster features, reuse signatures) must not
+// change what an add computes: the same adds give the same stored state with the caches on, and a cache of a
+// process whose database another writer changed (a revision) is emptied, not trusted.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCorpus, type Corpus } from '../src/corpus/index.js';
+import { openStore } from '../src/store/store.js';
+import { FERRY } from './fixtures/corpus/stories.js';
+
+const NOW = () => new Date('2031-05-20T00:00:00Z');
+
+function files() {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-caches-'));
+  const write = (name: string, outlet: string, n: number) => {
+    writeFileSync(join(dir, name), FERRY(outlet, n));
+    return join(dir, name);
+  };
+  return { dir, write };
+}
+
+/** What a reader sees of a database: stories with their views and members, and every stored link. */
+async function state(db: string) {
+  const store = openStore(db);
+  try {
+    const stories = await store.getStories((await store.listStories({})).map((s) => s.id));
+    const ids = stories.flatMap((s) => s.view.articles);
+    const links = (await store.reuseLinks(ids)).map((l) => `${l.link.a} ${l.link.b} ${l.link.kind} ${l.joins}`).sort();
+    return { views: stories.map((s) => s.view), links };
+  } finally {
+    await store.close();
+  }
+}
+
+test('commitToken: none before the first commit, a new one after each', async () => {
+  const { dir, write } = files();
+  const db = join(dir, 'c.db');
+  const store = openStore(db);
+  assert.equal(await store.commitToken(), null);
+  await store.close();
+  const corpus = await openCorpus({ db });
+  await corpus.add([write('a.txt', 'the Vellin Herald', 212)], { workers: 0, now: NOW });
+  const first = await corpus.store.commitToken();
+  await corpus.add([write('b.txt', 'the Island Post', 212)], { workers: 0, now: NOW });
+  const second = await corpus.store.commitToken();
+  assert.ok(first && second && first !== second);
+  await corpus.close();
+});
+
+test("another writer's revision empties the caches: the same state as one writer doing every add", async () => {
+  const run = async (two: boolean) => {
+    const { dir, write } = files();
+    const db = join(dir, 'c.db');
+    const a = await openCorpus({ db });
+    const b: Corpus = two ? await openCorpus({ db }) : a;
+    const add = (c: Corpus, path: string) => c.add([path], { workers: 0, now: NOW });
+    await add(a, write('herald.txt', 'the Vellin Herald', 212));
+    await add(a, write('post.txt', 'the Island Post', 212));
+    // Reloads herald and post: their records and links are now held by `a`.
+    await add(a, write('times.txt', 'the Coast Times', 212));
+    // The same file with another figure: a revision, committed by `b` while `a` holds the old text.
+    const revised = await add(b, write('herald.txt', 'the Vellin Herald', 340));
+    assert.deepEqual(revised.revised, ['herald']);
+    await add(a, write('gazette.txt', 'the Pier Gazette', 340));
+    if (two) await b.close();
+    await a.close();
+    return state(db);
+  };
+  const one = await run(false);
+  const both = await run(true);
+  assert.deepEqual(both, one);
+  assert.ok(one.links.length > 0, 'the copies are linked');
+});
