@@ -133,6 +133,16 @@ test('wounds: strikeouts, other verbs and unnamed victims are not counted', () =
   assert.deepEqual(rules('A man was shot seven times near the quay.', 'wounds'), []);
 });
 
+test('title: a rank with no job words, two jobs, or a home town are no title disagreement', () => {
+  assert.deepEqual(rules('John Marsh, director of Harbour Lines, spoke on Monday.', 'title'), []);
+  assert.deepEqual(rules('John Marsh, 36, of Bayside was arrested.', 'title'), []);
+  const f = findings(
+    analysed('a', 'John Marsh, port security manager for Harbour Lines, spoke on Monday.'),
+    analysed('b', 'John Marsh, ferry planning director at Harbour Lines, spoke on Monday.'),
+  );
+  assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:title'), []);
+});
+
 test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
   const twoRemarks = findings(
     analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),

@@ -190,6 +190,16 @@ test('wounds: how many times a named person was shot, hit or stabbed', () => {
   assert.equal(f.contradictions.filter((x) => x.rule === 'fact:wounds').length, 1);
 });
 
+test('title: the rank in one job of a named person, the job’s words the slot', () => {
+  const m = find('“The code is checked daily,” said John Marsh, port security and planning manager for Harbour Lines.', 'title');
+  assert.deepEqual(m.map((x) => [x.measure, x.name]), [['title:port-security-plann', 'manager']]);
+  const f = findings(
+    analysed('a', '“The code is checked daily,” said John Marsh, port security and planning manager for Harbour Lines.'),
+    analysed('b', 'Attackers changed tack, John Marsh, port security and planning director at Harbour Lines, told reporters.'),
+  );
+  assert.equal(f.contradictions.filter((x) => x.rule === 'fact:title').length, 1);
+});
+
 test('normalisers: units, conversions within tolerance, spelling, dates by the parts both fix', () => {
   const mile = canonicalUnit('miles')!;
   const km = canonicalUnit('kilometres')!;
