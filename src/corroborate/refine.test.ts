@@ -40,4 +40,8 @@ test('spelling and one-finding: spellings of one name are one value; a fact slot
   const fact: Contradiction = { kind: 'number', about: 'people killed', rule: 'fact:toll', values: [value('3', ['x1']), value('5', ['x3'])] };
   const sentence: Contradiction = { kind: 'number', about: 'number of people', rule: 'sentence:number', values: [value('3', ['x1']), value('5', ['x3'])] };
   assert.deepEqual(oneFinding.refine([fact, sentence], ctx), [fact]);
+  // Two articles on one side of the fact slot that disagree about something else: another finding, kept.
+  const gun: Contradiction = { kind: 'number', about: 'calibre of the gun', rule: 'fact:calibre', values: [value('.357', ['x1', 'x2']), value('.38', ['x3'])] };
+  const arrests: Contradiction = { kind: 'number', about: 'figure', rule: 'sentence:number', values: [value('four times', ['x1']), value('three times', ['x2'])] };
+  assert.deepEqual(oneFinding.refine([gun, arrests], ctx), [gun, arrests]);
 });

@@ -89,8 +89,17 @@ export const oneFinding: Refiner = {
       for (const a of small) if (large.has(a)) return true;
       return false;
     };
-    const same = (a: Contradiction, b: Contradiction) =>
-      family(a.kind) === family(b.kind) && sets.get(a)!.filter((v) => sets.get(b)!.some((w) => meets(v, w))).length >= 2;
+    // Two values of one meet two different values of the other: two values on one side of a finding are
+    // another disagreement (".357" stated by two articles that disagree about how often a man was arrested).
+    const same = (a: Contradiction, b: Contradiction) => {
+      if (family(a.kind) !== family(b.kind)) return false;
+      const va = sets.get(a)!;
+      const vb = sets.get(b)!;
+      for (let i = 0; i < va.length; i++) for (let j = i + 1; j < va.length; j++) {
+        for (let x = 0; x < vb.length; x++) for (let y = 0; y < vb.length; y++) if (x !== y && meets(va[i], vb[x]) && meets(va[j], vb[y])) return true;
+      }
+      return false;
+    };
     const facts = list.filter(isFact);
     const sentences = list.filter((c) => !isFact(c));
     return list.filter((c) => {

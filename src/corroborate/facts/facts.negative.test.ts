@@ -143,6 +143,11 @@ test('title: a rank with no job words, two jobs, or a home town are no title dis
   assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:title'), []);
 });
 
+test('calibre: millimetres, prices and plain decimals are no calibre', () => {
+  assert.deepEqual(rules('Officers carried 9mm pistols and fired 40 rounds.', 'calibre'), []);
+  assert.deepEqual(rules('The batter hit .357 this season and the gun shop sold a revolver.', 'calibre'), []);
+});
+
 test('quotes: marked stretches that are two remarks, or one tokenised contraction apart, are no misquote', () => {
   const twoRemarks = findings(
     analysed('a', 'The mayor spoke after the vote. “We will open the northern quay to the ferries again next spring.”'),
