@@ -183,6 +183,7 @@ async function report(dir: string): Promise<void> {
     const cs = [...c.ms].sort((x, y) => x - y);
     console.log(`| add one article, ${compare}: p50 / p99 / max | ${quantile(cs, 0.5).toFixed(0)} / ${quantile(cs, 0.99).toFixed(0)} / ${cs[cs.length - 1].toFixed(0)} ms |`);
   }
+  console.log(`| add one article: peak RSS | ${Math.round(s.rssMB)} MB${c ? ` (${compare}: ${Math.round(c.rssMB)} MB)` : ''} |`);
   console.log(`| add one article: joined a stored story / new story | ${s.joined} / ${s.created} of ${nSingles} |`);
   if (old) {
     console.log(`| old way, batch analyze of corpus + 1 | ${oldSeconds.toFixed(1)} s${batchN === n ? '' : ` (extrapolated linearly from ${batchN} + 1 measured in ${old.seconds.toFixed(1)} s: a lower bound)`}, peak RSS ${Math.round(old.rssMB)} MB |`);

@@ -203,9 +203,9 @@ export class SqliteStore implements Store {
     const seen = new Set<string>();
     const out: StoredLink[] = [];
     for (const part of chunks(ids)) {
-      // Two indexed lookups (primary key on a, reuse_link_b on b), not one OR over both lists.
-      const rows = this.stmt(`SELECT a, b, joins, data FROM reuse_link WHERE a IN (SELECT value FROM json_each(?))
-        UNION ALL SELECT a, b, joins, data FROM reuse_link WHERE b IN (SELECT value FROM json_each(?))`).all(JSON.stringify(part), JSON.stringify(part)) as
+      // The same plan as with one parameter per id (a multi-index OR: the primary key on a, reuse_link_b on b).
+      const rows = this.stmt(`SELECT a, b, joins, data FROM reuse_link
+        WHERE a IN (SELECT value FROM json_each(?)) OR b IN (SELECT value FROM json_each(?))`).all(JSON.stringify(part), JSON.stringify(part)) as
         { a: string; b: string; joins: number; data: string }[];
       for (const r of rows) {
         const key = `${r.a}\u0000${r.b}`;
