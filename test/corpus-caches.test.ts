@@ -74,3 +74,28 @@ test("another writer's revision empties the caches: the same state as one writer
   assert.deepEqual(both, one);
   assert.ok(one.links.length > 0, 'the copies are linked');
 });
+
+test('one corpus kept open (its caches warm) stores what a corpus opened afresh for every add stores', async () => {
+  const run = async (keepOpen: boolean) => {
+    const { dir, write } = files();
+    const db = join(dir, 'c.db');
+    const inputs = [
+      write('herald.txt', 'the Vellin Herald', 212), write('post.txt', 'the Island Post', 212),
+      write('times.txt', 'the Coast Times', 212), write('gazette.txt', 'the Pier Gazette', 212),
+      write('wire.txt', 'the Vellin Wire', 212),
+    ];
+    let open = await openCorpus({ db });
+    for (const path of inputs) {
+      if (!keepOpen) {
+        await open.close();
+        open = await openCorpus({ db });
+      }
+      await open.add([path], { workers: 0, now: NOW });
+    }
+    await open.close();
+    return state(db);
+  };
+  const fresh = await run(false);
+  assert.deepEqual(await run(true), fresh);
+  assert.ok(fresh.links.length >= 10, `every copy linked to every other (${fresh.links.length})`);
+});

@@ -96,6 +96,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   const raws = new Map(work.map((a) => [a.id, a.raw]));
   const firstVersions = fresh.filter((a) => !previous.has(a.id));
   const at = (opts.now?.() ?? new Date()).toISOString();
+  const storedLinks = links.result.links.map((l) => ({ link: l, joins: links.joins.has(`${l.a}\u0000${l.b}`) }));
   await opts.timed('commit', () =>
     store.commit({
       articles: fresh.map((a) => ({
@@ -108,7 +109,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
       })),
       updatedArticles: updated,
       signatures: links.signatures,
-      links: links.result.links.map((l) => ({ link: l, joins: links.joins.has(`${l.a}\u0000${l.b}`) })),
+      links: storedLinks,
       // A revision's lines were counted with its first version: the counts stay per distinct article.
       outletLines: firstVersions.flatMap((a) => stats.lines.get(a.id) ?? []),
       stories: views,
@@ -118,9 +119,9 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
       documents: firstVersions.length,
     }),
   );
-  // A new link makes both ends' cached lists incomplete; a revision's links were replaced (dropped) as a whole.
+  // A revision's links were replaced (dropped) as a whole; otherwise the new links join their ends' lists.
   if (previous.size) opts.links.clear();
-  else opts.links.forget(links.result.links.flatMap((l) => [l.a, l.b]));
+  else opts.links.added(storedLinks);
   for (const a of work) a.raw = '';
   for (const a of fresh) (previous.has(a.id) ? out.revised : out.added).push(a.id);
   for (const c of placement.changes) {

@@ -1,8 +1,8 @@
 // Stored reuse links kept parsed between the adds of one open corpus, by article: placing one article reads
 // the links of its whole neighbourhood, and copies of one wire text link pairwise (k² links in a story of k
 // copies: 16,000 rows for 500 articles of the 2k bench corpus), so reading and parsing them was 11 % of the
-// CPU of single adds (docs/performance.md). Entries are dropped when a commit adds a link touching them, all
-// of them on a revision (its links are replaced), a failed chunk, or another writer's commit.
+// CPU of single adds (docs/performance.md). A commit's new links join the lists of their cached ends; all
+// entries are dropped on a revision (its links are replaced), a failed chunk, or another writer's commit.
 
 import type { Store, StoredLink } from '../store/types.js';
 import { ARTICLE_CACHE_CAPACITY } from './article-cache.js';
@@ -46,6 +46,17 @@ export class LinkCache {
       this.entries.delete(key);
     }
     return sorted([...out.values()]);
+  }
+
+  /** Links a commit added: each joins the cached lists of its ends. Every one touches a new article of that
+   *  commit (a revision clears the cache instead), so none replaces a cached link. Appending rather than
+   *  dropping: a new copy of a wire text links to every stored copy, and dropping their lists made the next
+   *  add into that story read them all again. */
+  added(links: StoredLink[]): void {
+    for (const l of links) {
+      this.entries.get(l.link.a)?.push(l);
+      if (l.link.b !== l.link.a) this.entries.get(l.link.b)?.push(l);
+    }
   }
 
   forget(ids: Iterable<string>): void {
