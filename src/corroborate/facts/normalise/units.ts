@@ -2,6 +2,11 @@
 // miles" and "16 km", "1,500 square feet" and "139 square metres", "100 pounds" and "45 kg" compare as the
 // same value. Conversions in the text are rounded by the writer: compatible.ts allows for that.
 
+import type { QuantityMention } from '../../../model/article.js';
+import type { SentenceUnit } from '../../align.js';
+import type { FactRange } from '../mention.js';
+import { rangeOfQuantity } from './range.js';
+
 export interface Canonical {
   dimension: 'length' | 'area' | 'mass' | 'temperature' | 'speed';
   /** Multiply by this (and add `offset`) to get the canonical unit (m, m², kg, °C, km/h). */
@@ -38,4 +43,20 @@ export function canonicalUnit(phrase: string): Canonical | null {
 export function toCanonical(min: number, max: number, u: Canonical): [number, number] {
   const off = u.offset ?? 0;
   return [min * u.factor + off, max * u.factor + off];
+}
+
+/** The sentence's lengths ("about 200 feet", "12 miles"), each as an interval in metres with the
+ * normalisations that reached it: what every parser of a distance starts from. */
+export function lengthsOf(u: SentenceUnit): { q: QuantityMention; metres: FactRange; normalised: string[] }[] {
+  const out: { q: QuantityMention; metres: FactRange; normalised: string[] }[] = [];
+  for (const q of u.quantities) {
+    if (q.kind !== 'measure' || !q.unit) continue;
+    const unit = canonicalUnit(q.unit);
+    if (!unit || unit.dimension !== 'length') continue;
+    const range = rangeOfQuantity(q);
+    if (!range) continue;
+    const [min, max] = toCanonical(range.range.min, range.range.max, unit);
+    out.push({ q, metres: { min, max, exact: range.range.exact }, normalised: [...range.normalised, `unit: ${q.unit} → metres`] });
+  }
+  return out;
 }

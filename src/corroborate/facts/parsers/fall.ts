@@ -10,8 +10,7 @@
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
 import { backgroundClause, clauseTokens, nearestPerson } from '../frame.js';
-import { rangeOfQuantity } from '../normalise/range.js';
-import { canonicalUnit, toCanonical } from '../normalise/units.js';
+import { lengthsOf } from '../normalise/units.js';
 
 const FALL = /^(fell|fall|falls|falling|fallen|plunged|plunging|plummeted|plummeting|tumbled|tumbling|dropped|slid|sliding)$/i;
 /** Tokens between the verb and the distance: "fell about 200 metres", "has fallen some 700 metres to his death". */
@@ -23,25 +22,19 @@ export const fall: FactParser = {
   name: 'fall',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
-    for (const q of u.quantities) {
-      if (q.kind !== 'measure' || !q.unit) continue;
-      const unit = canonicalUnit(q.unit);
-      if (!unit || unit.dimension !== 'length') continue;
+    for (const { q, metres, normalised } of lengthsOf(u)) {
       const toks = clauseTokens(u, q.start);
       const at = toks.findIndex((t) => t.start >= q.start);
       if (at < 0 || !toks.slice(Math.max(0, at - MAX_GAP - 1), at).some((t) => FALL.test(t.normal))) continue;
       if (backgroundClause(u, q.start)) continue;
-      const range = rangeOfQuantity(q);
-      if (!range) continue;
       const named = nearestPerson(u, q.start);
       const age = named ? null : AGE_DESCRIPTOR.exec(u.text)?.[1];
       const holder = named ?? (age ? `age:${age}` : null);
       if (!holder) continue;
-      const [min, max] = toCanonical(range.range.min, range.range.max, unit);
       out.push({
-        kind: 'number', measure: 'fall', label: `distance ${named ?? 'the person'} fell`, holder, scope: 'event', range: { min, max, exact: range.range.exact },
+        kind: 'number', measure: 'fall', label: `distance ${named ?? 'the person'} fell`, holder, scope: 'event', range: metres,
         date: null, display: /[a-z]$/i.test(q.text) ? q.text : `${q.text} ${q.unit}`, unit: u, start: q.start, end: q.end, rule: this.name,
-        normalised: [...range.normalised, `unit: ${q.unit} → metres`], strength: 0.8,
+        normalised, strength: 0.8,
       });
     }
     return out;

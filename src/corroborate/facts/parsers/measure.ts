@@ -7,8 +7,7 @@
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
 import { backgroundClause } from '../frame.js';
-import { rangeOfQuantity } from '../normalise/range.js';
-import { canonicalUnit, toCanonical } from '../normalise/units.js';
+import { lengthsOf } from '../normalise/units.js';
 
 const DIRECTION = /^\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|off|outside|away)\s+)*(?:of|from|off|outside)\s+(?:the\s+)?/i;
 
@@ -16,13 +15,9 @@ export const measure: FactParser = {
   name: 'measure',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
-    for (const q of u.quantities) {
-      if (q.kind !== 'measure' || !q.unit) continue;
-      const unit = canonicalUnit(q.unit);
-      if (!unit || unit.dimension !== 'length') continue;
-      const range = rangeOfQuantity(q);
-      if (!range) continue;
-      const afterAt = q.end - u.start + (u.text.slice(q.end - u.start).toLowerCase().startsWith(' ' + q.unit.toLowerCase()) ? q.unit.length + 1 : 0);
+    for (const { q, metres, normalised } of lengthsOf(u)) {
+      const unitWord = q.unit!;
+      const afterAt = q.end - u.start + (u.text.slice(q.end - u.start).toLowerCase().startsWith(' ' + unitWord.toLowerCase()) ? unitWord.length + 1 : 0);
       const rest = u.text.slice(afterAt);
       const before = u.text.slice(Math.max(0, q.start - u.start - 20), q.start - u.start);
       let measureName: string;
@@ -40,11 +35,10 @@ export const measure: FactParser = {
         measureName = 'distance';
       }
       if (backgroundClause(u, q.start)) continue;
-      const [min, max] = toCanonical(range.range.min, range.range.max, unit);
       out.push({
         kind: 'number', measure: measureName, label: measureName === 'depth' ? 'depth' : `distance from ${holder}`, holder, scope: 'event',
-        range: { min, max, exact: range.range.exact }, date: null, display: `${q.text} ${q.unit}`, unit: u, start: q.start, end: q.end,
-        rule: this.name, normalised: [...range.normalised, `unit: ${q.unit} → metres`], strength: 0.7,
+        range: metres, date: null, display: `${q.text} ${unitWord}`, unit: u, start: q.start, end: q.end,
+        rule: this.name, normalised, strength: 0.7,
       });
     }
     return out;
