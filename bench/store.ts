@@ -22,6 +22,7 @@ import { openPostgresStore } from '../src/store/postgres.js';
 import type { CorpusCommit, Store } from '../src/store/types.js';
 import { buildArticle } from '../test/fixtures/cluster/build.js';
 import { prng, sentencePool } from './corpus.js';
+import { adminQuery, databaseUrl } from '../test/fixtures/postgres.js';
 
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -122,15 +123,8 @@ async function measure(name: string, store: Store, chunks: { commit: CorpusCommi
   return { name, commits: rates, perArticle: total / chunks.reduce((s, c) => s + c.n, 0), batch: median(batches), single: median(singles), read, size: await size() };
 }
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+/** The server may be absent: a bench skips its PostgreSQL half after 3 s rather than hang. */
+const admin = (sql: string) => adminQuery(sql, ADMIN_URL, 3000);
 
 /** Deflated JSON in bytea (what the adapter does) vs jsonb, for the same records: write, read back, bytes. */
 async function encodings(url: string, records: AnalysedArticle[]): Promise<string[]> {
@@ -182,16 +176,15 @@ async function runPostgres(chunks: { commit: CorpusCommit; n: number }[], probes
     console.log(`PostgreSQL unreachable at ${ADMIN_URL} (${(err as Error).message}): PostgreSQL half skipped`);
     return null;
   }
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
+  const url = databaseUrl(name, ADMIN_URL);
   try {
-    const store = await openPostgresStore(u.toString());
+    const store = await openPostgresStore(url);
     const figures = await measure('PostgreSQL', store, chunks, probes, async () => {
       const { rows } = await store.pool.query('SELECT pg_database_size(current_database()) AS n');
       return `${(Number(rows[0].n) / 2 ** 20).toFixed(0)} MB`;
     });
     await store.close();
-    return { figures, encoding: records ? await encodings(u.toString(), records) : [] };
+    return { figures, encoding: records ? await encodings(url, records) : [] };
   } finally {
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
   }

@@ -13,36 +13,25 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { writeArticles } from '../test/fixtures/corpus/articles.js';
+import { ADMIN_URL, adminQuery as admin, databaseUrl } from '../test/fixtures/postgres.js';
 
-const ADMIN_URL = process.env.CROSSCHECK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const name = `cc_bench_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
+  const url = databaseUrl(name);
   const { JobQueue } = await import('../src/queue/jetstream.js');
   try {
-    return await work(u.toString());
+    return await work(url);
   } finally {
-    const q = await JobQueue.open({ db: u.toString() });
+    const q = await JobQueue.open({ db: url });
     await q.drop();
     await q.close();
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

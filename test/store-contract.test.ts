@@ -23,8 +23,8 @@ import Database from 'better-sqlite3';
 import { Corpus } from '../src/corpus/index.js';
 import { buildArticle } from './fixtures/cluster/build.js';
 import { FERRY, ORCHARD } from './fixtures/corpus/stories.js';
+import { ADMIN_URL, adminQuery, databaseUrl } from './fixtures/postgres.js';
 
-const ADMIN_URL = process.env.CROSSCHECK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Null when PostgreSQL answers, else why not (the PostgreSQL half then skips with it). */
 async function postgresProblem(): Promise<string | null> {
@@ -49,15 +49,6 @@ interface Fresh {
   drop(): Promise<void>;
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 const created: string[] = [];
 after(async () => {
@@ -69,11 +60,10 @@ async function freshPostgres(): Promise<Fresh> {
   const name = `cc_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   created.push(name);
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
+  const url = databaseUrl(name);
   return {
-    url: u.toString(),
-    open: () => openPostgresStore(u.toString()),
+    url,
+    open: () => openPostgresStore(url),
     drop: async () => {
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       created.splice(created.indexOf(name), 1);

@@ -25,8 +25,8 @@ import { statusTable } from '../src/cli/commands/status.js';
 import { ingestPaths } from '../src/ingest/index.js';
 import type { Article } from '../src/model/article.js';
 import { writeArticles } from './fixtures/corpus/articles.js';
+import { ADMIN_URL, adminQuery as admin, databaseUrl } from './fixtures/postgres.js';
 
-const ADMIN_URL = process.env.CROSSCHECK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env.CROSSCHECK_NATS ?? DEFAULT_NATS_URL;
 /** A short visibility timeout, so a killed worker's jobs come back within the test's time. */
 const TEST_ACK_WAIT_MS = 3_000;
@@ -52,15 +52,6 @@ async function serversProblem(): Promise<string | null> {
 const problem = await serversProblem();
 if (problem) console.log(problem);
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 const dirs: string[] = [];
@@ -73,9 +64,7 @@ after(async () => {
 async function freshDatabase(): Promise<string> {
   const name = `cc_test_${randomBytes(6).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const url = databaseUrl(name);
   cleanups.push(async () => {
     const q = await JobQueue.open({ db: url, nats: NATS_URL });
     await q.drop();
