@@ -372,10 +372,7 @@ export class PostgresStore implements Store {
 
   async commit(change: CorpusCommit): Promise<void> {
     const now = new Date().toISOString();
-    const c = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await c.query('BEGIN');
+    await this.inTransaction(async (c) => {
       // Outlet line counts stay: they count distinct articles' raw lines, which a rebuild does not change.
       if (change.rebuild) {
         await c.query('TRUNCATE reuse_link, reuse_band, reuse_signature, term_df, corpus_meta, story, story_member, event_member, story_term');
@@ -385,6 +382,16 @@ export class PostgresStore implements Store {
       await writeStatistics(c, change);
       await writeStories(c, change, now);
       await c.query(`INSERT INTO corpus_meta (key, value) VALUES ('commit', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [randomUUID()]);
+    });
+  }
+
+  /** Runs `work` in one transaction on one pooled client; a client whose ROLLBACK failed is not returned to the pool. */
+  private async inTransaction(work: (c: pg.PoolClient) => Promise<unknown>): Promise<void> {
+    const c = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await c.query('BEGIN');
+      await work(c);
       await c.query('COMMIT');
     } catch (err) {
       await c.query('ROLLBACK').catch((e: Error) => (broken = e));
@@ -408,18 +415,7 @@ export class PostgresStore implements Store {
     if (feeds.length === 0) return;
     const casts = ['text', 'text', 'text', 'text', 'int8', 'text', 'text', 'int4', 'text', 'text', 'int4', 'int4', 'int4', 'int8', 'int8', 'text'];
     const update = FEED_COLUMNS.filter((c) => c !== 'url').map((c) => `${c} = excluded.${c}`).join(', ');
-    const c = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await c.query('BEGIN');
-      await insertValues(c, `INSERT INTO feed (${FEED_COLUMNS.join(', ')})`, casts, lastByKey(feeds, (f) => f.url).map(feedRow), `ON CONFLICT (url) DO UPDATE SET ${update}`);
-      await c.query('COMMIT');
-    } catch (err) {
-      await c.query('ROLLBACK').catch((e: Error) => (broken = e));
-      throw err;
-    } finally {
-      c.release(broken);
-    }
+    await this.inTransaction((c) => insertValues(c, `INSERT INTO feed (${FEED_COLUMNS.join(', ')})`, casts, lastByKey(feeds, (f) => f.url).map(feedRow), `ON CONFLICT (url) DO UPDATE SET ${update}`));
   }
 
   // ---- one writer ---------------------------------------------------------------------------------------
