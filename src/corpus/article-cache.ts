@@ -3,43 +3,37 @@
 // Least recently used first out; entries are dropped when a commit changes them, and all on a failed chunk.
 
 import type { Store, StoredArticle } from '../store/types.js';
+import { RecentMap } from './recent-map.js';
 
 /** Parsed records kept: a record with its tokens is ~0.2 MB in memory, so 4,000 stay under 1 GB. */
 export const ARTICLE_CACHE_CAPACITY = 4000;
 
 export class ArticleCache {
-  private readonly entries = new Map<string, StoredArticle>();
+  private readonly entries: RecentMap<string, StoredArticle>;
 
-  constructor(private readonly store: Store, private readonly capacity = ARTICLE_CACHE_CAPACITY) {}
+  constructor(private readonly store: Store, capacity = ARTICLE_CACHE_CAPACITY) {
+    this.entries = new RecentMap(capacity);
+  }
 
   /** The stored articles of these ids, in insertion order, from memory where possible. */
   async get(ids: string[]): Promise<StoredArticle[]> {
     const out: StoredArticle[] = [];
     const missing: string[] = [];
     for (const id of ids) {
-      const hit = this.entries.get(id);
-      if (!hit) {
-        missing.push(id);
-        continue;
-      }
-      // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
-      this.entries.delete(id);
-      this.entries.set(id, hit);
-      out.push(hit);
+      const hit = this.entries.use(id);
+      if (hit) out.push(hit);
+      else missing.push(id);
     }
     for (const s of missing.length ? await this.store.getArticles(missing) : []) {
       out.push(s);
       this.entries.set(s.id, s);
     }
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(key);
-    }
+    this.entries.trim();
     return out.sort((a, b) => a.seq - b.seq);
   }
 
   forget(ids: Iterable<string>): void {
-    for (const id of ids) this.entries.delete(id);
+    this.entries.forget(ids);
   }
 
   clear(): void {

@@ -7,15 +7,18 @@
 import type { Store, StoredLink } from '../store/types.js';
 import { ARTICLE_CACHE_CAPACITY } from './article-cache.js';
 import { CORPUS_CACHES } from '../cluster/features.js';
+import { RecentMap } from './recent-map.js';
 
 const keyOf = (l: StoredLink) => `${l.link.a}\u0000${l.link.b}`;
 
 export class LinkCache {
   /** Article id → every stored link touching it. */
-  private readonly entries = new Map<string, StoredLink[]>();
+  private readonly entries: RecentMap<string, StoredLink[]>;
 
   /** The article cache's capacity: the two serve one neighbourhood (~30 links of ~0.4 kB per article). */
-  constructor(private readonly store: Store, private readonly capacity = ARTICLE_CACHE_CAPACITY) {}
+  constructor(private readonly store: Store, capacity = ARTICLE_CACHE_CAPACITY) {
+    this.entries = new RecentMap(capacity);
+  }
 
   /** Stored links touching any of the ids, each once, in (a, b) order whatever was cached. */
   async get(ids: string[]): Promise<StoredLink[]> {
@@ -23,13 +26,11 @@ export class LinkCache {
     const out = new Map<string, StoredLink>();
     const missing: string[] = [];
     for (const id of ids) {
-      const hit = this.entries.get(id);
+      const hit = this.entries.use(id);
       if (!hit) {
         missing.push(id);
         continue;
       }
-      this.entries.delete(id);
-      this.entries.set(id, hit);
       for (const l of hit) out.set(keyOf(l), l);
     }
     if (missing.length) {
@@ -37,14 +38,11 @@ export class LinkCache {
       for (const id of missing) this.entries.set(id, []);
       for (const l of await this.store.reuseLinks(missing)) {
         out.set(keyOf(l), l);
-        if (wanted.has(l.link.a)) this.entries.get(l.link.a)!.push(l);
-        if (wanted.has(l.link.b) && l.link.b !== l.link.a) this.entries.get(l.link.b)!.push(l);
+        if (wanted.has(l.link.a)) this.entries.peek(l.link.a)!.push(l);
+        if (wanted.has(l.link.b) && l.link.b !== l.link.a) this.entries.peek(l.link.b)!.push(l);
       }
     }
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(key);
-    }
+    this.entries.trim();
     return sorted([...out.values()]);
   }
 
@@ -54,13 +52,13 @@ export class LinkCache {
    *  add into that story read them all again. */
   added(links: StoredLink[]): void {
     for (const l of links) {
-      this.entries.get(l.link.a)?.push(l);
-      if (l.link.b !== l.link.a) this.entries.get(l.link.b)?.push(l);
+      this.entries.peek(l.link.a)?.push(l);
+      if (l.link.b !== l.link.a) this.entries.peek(l.link.b)?.push(l);
     }
   }
 
   forget(ids: Iterable<string>): void {
-    for (const id of ids) this.entries.delete(id);
+    this.entries.forget(ids);
   }
 
   clear(): void {
