@@ -87,6 +87,18 @@ export function predicateClass(u: SentenceUnit, start: number, end: number, wind
   return best;
 }
 
+/**
+ * The nearest word before a value in its clause that matches `re`, with at most `gap` words between them
+ * ("fell about 200 metres", "hitting Gray eleven times"), and the token after it ("struck out"); or null.
+ */
+export function wordBefore(u: SentenceUnit, at: number, re: RegExp, gap: number): { word: Token; next: Token | undefined } | null {
+  const toks = clauseTokens(u, at);
+  const idx = toks.findIndex((t) => t.start >= at);
+  if (idx < 0) return null;
+  for (let k = idx - 1; k >= Math.max(0, idx - gap - 1); k--) if (re.test(toks[k].normal)) return { word: toks[k], next: toks[k + 1] };
+  return null;
+}
+
 /** Words that put a value in another time or another scope than the event itself. */
 const BACKGROUND = /\b(in|since|of|by)\s+(19|20)\d\d\b|\b(19|20)\d\d\s+(quake|earthquake|tsunami|attack|season|election|arrest|game|crash|disaster|fire|flood)|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bhistory\b|\bever\b|\bcareer\b|\ball[- ]time\b|\bseason\b|\bso far this\b|\bthis year\b|\bformer\b|\bsince\b(?!\s+(?:has|have|had|then)\b)|\brecord\b|\baverage\b|\bper game\b|\btotal\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
 

@@ -8,7 +8,8 @@ import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
 
 const APPOSITION = /^\s*,\s*(\d{1,3})\s*(?:,|$|\bof\b|\band\b)|^\s*\((\d{1,3})\)/;
-const YEAR_OLD = /(\d{1,3})[\s-]+years?[\s-]+old\b/gi;
+/** "36-year-old", "36 - year - old" (ECB+ tokenises hyphens); also read by parser `fall`. */
+export const YEAR_OLD = /(\d{1,3})[\s-]+years?[\s-]+old\b/gi;
 const AGED = /\baged\s+(\d{1,3})\b/gi;
 
 export const age: FactParser = {

@@ -9,24 +9,22 @@
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
-import { backgroundClause, clauseTokens, nearestPerson } from '../frame.js';
+import { backgroundClause, nearestPerson, wordBefore } from '../frame.js';
+import { YEAR_OLD } from './age.js';
 import { lengthsOf } from '../normalise/units.js';
 
 const FALL = /^(fell|fall|falls|falling|fallen|plunged|plunging|plummeted|plummeting|tumbled|tumbling|dropped|slid|sliding)$/i;
 /** Tokens between the verb and the distance: "fell about 200 metres", "has fallen some 700 metres to his death". */
 const MAX_GAP = 3;
-/** "36-year-old" or "36 - year - old" (ECB+ tokenises hyphens) not followed by a name, which `age` reads. */
-export const AGE_DESCRIPTOR = /\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b/i;
+/** "36-year-old" or "36 - year - old" (ECB+ tokenises hyphens): the age parser's own pattern, one match. */
+const AGE_DESCRIPTOR = new RegExp(YEAR_OLD.source, 'i');
 
 export const fall: FactParser = {
   name: 'fall',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
     for (const { q, metres, normalised } of lengthsOf(u)) {
-      const toks = clauseTokens(u, q.start);
-      const at = toks.findIndex((t) => t.start >= q.start);
-      if (at < 0 || !toks.slice(Math.max(0, at - MAX_GAP - 1), at).some((t) => FALL.test(t.normal))) continue;
-      if (backgroundClause(u, q.start)) continue;
+      if (!wordBefore(u, q.start, FALL, MAX_GAP) || backgroundClause(u, q.start)) continue;
       const named = nearestPerson(u, q.start);
       const age = named ? null : AGE_DESCRIPTOR.exec(u.text)?.[1];
       const holder = named ?? (age ? `age:${age}` : null);

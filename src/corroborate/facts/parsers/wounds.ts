@@ -6,7 +6,7 @@
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
-import { backgroundClause, clauseTokens, nearestPerson } from '../frame.js';
+import { backgroundClause, nearestPerson, wordBefore } from '../frame.js';
 
 const WOUNDING = /^(shot|shoot|shooting|hit|hitting|struck|striking|stabbed|stabbing|stab|knifed|wounded)$/i;
 /** Tokens between the verb and the count: "hitting Gray eleven times", "was shot in the back seven times". */
@@ -18,18 +18,13 @@ export const wounds: FactParser = {
     const out: FactMention[] = [];
     for (const q of u.quantities) {
       if (q.kind !== 'frequency' || q.value === null) continue;
-      const toks = clauseTokens(u, q.start);
-      const at = toks.findIndex((t) => t.start >= q.start);
-      if (at < 0) continue;
-      const verb = toks.slice(Math.max(0, at - MAX_GAP - 1), at).findLastIndex((t) => WOUNDING.test(t.normal));
-      if (verb < 0) continue;
-      const v = Math.max(0, at - MAX_GAP - 1) + verb;
-      if (toks[v + 1]?.normal.toLowerCase() === 'out') continue;
+      const verb = wordBefore(u, q.start, WOUNDING, MAX_GAP);
+      if (!verb || verb.next?.normal.toLowerCase() === 'out') continue;
       const holder = nearestPerson(u, q.start);
       if (!holder || backgroundClause(u, q.start)) continue;
       const n = q.value;
       out.push({
-        kind: 'number', measure: 'wounds', label: `times ${holder} was ${/stab|knif/i.test(toks[v].normal) ? 'stabbed' : 'shot or hit'}`, holder, scope: 'event',
+        kind: 'number', measure: 'wounds', label: `times ${holder} was ${/stab|knif/i.test(verb.word.normal) ? 'stabbed' : 'shot or hit'}`, holder, scope: 'event',
         range: { min: n, max: n, exact: !q.approx }, date: null, thing: 'wounds', display: q.text, unit: u, start: q.start, end: q.end,
         // Strong: the person is in the slot key and the verb fixes what is counted, so the two sentences need
         // not be related (an autopsy report and an account of the shooting word it apart).
