@@ -2,26 +2,17 @@
 // the seeds, segmentation done before the clock starts (it belongs to the text stage).
 // Run: npx tsx bench/entities.ts        (reads ../shared/data/stories-ecbplus and ../shared/seeds)
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { extractEntities } from '../src/extract/entities/index.js';
 import { extractQuotes } from '../src/extract/quotes/index.js';
-import type { TextReady } from '../src/model/article.js';
-import { readyFromText, stripSeedHeader } from '../test/fixtures/entities/ready.js';
+import { ECB_DIR, ecbAndSeedArticles } from '../test/fixtures/entities/ready.js';
 
-const ECB = fileURLToPath(new URL('../../shared/data/stories-ecbplus', import.meta.url));
-const SEEDS = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 
 function main(): void {
-  if (!existsSync(ECB)) {
-    console.log(`skipped: ${ECB} absent`);
+  const articles = ecbAndSeedArticles();
+  if (!articles) {
+    console.log(`skipped: ${ECB_DIR} absent`);
     return;
-  }
-  const articles: TextReady[] = readdirSync(ECB).filter((f) => f.endsWith('.txt')).sort()
-    .map((f) => readyFromText(f, readFileSync(`${ECB}/${f}`, 'utf8')));
-  if (existsSync(SEEDS)) {
-    for (const f of readdirSync(SEEDS).sort()) articles.push(readyFromText(f, stripSeedHeader(readFileSync(`${SEEDS}/${f}`, 'utf8'))));
   }
   // Warm-up: gazetteer load, compromise lexicon, JIT.
   for (const a of articles.slice(0, 20)) extractQuotes(a, extractEntities(a));

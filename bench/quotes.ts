@@ -3,15 +3,11 @@
 // stage hands them to extractQuotes. Also the whole extraction (entities + quotes) per core.
 // Run: npx tsx bench/quotes.ts        (reads ../shared/data/stories-ecbplus and ../shared/seeds)
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { extractEntities } from '../src/extract/entities/index.js';
 import { extractQuotes } from '../src/extract/quotes/index.js';
-import type { EntityMention, TextReady } from '../src/model/article.js';
-import { readyFromText, stripSeedHeader } from '../test/fixtures/entities/ready.js';
+import type { EntityMention } from '../src/model/article.js';
+import { ECB_DIR, ecbAndSeedArticles } from '../test/fixtures/entities/ready.js';
 
-const ECB = fileURLToPath(new URL('../../shared/data/stories-ecbplus', import.meta.url));
-const SEEDS = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 
 /** CPU time of the fastest of `rounds` runs: the machine is shared, so wall time (and the slower rounds)
  * would measure the neighbours too. */
@@ -28,14 +24,10 @@ function timed(rounds: number, run: () => number): { ms: number; count: number }
 }
 
 function main(): void {
-  if (!existsSync(ECB)) {
-    console.log(`skipped: ${ECB} absent`);
+  const articles = ecbAndSeedArticles();
+  if (!articles) {
+    console.log(`skipped: ${ECB_DIR} absent`);
     return;
-  }
-  const articles: TextReady[] = readdirSync(ECB).filter((f) => f.endsWith('.txt')).sort()
-    .map((f) => readyFromText(f, readFileSync(`${ECB}/${f}`, 'utf8')));
-  if (existsSync(SEEDS)) {
-    for (const f of readdirSync(SEEDS).sort()) articles.push(readyFromText(f, stripSeedHeader(readFileSync(`${SEEDS}/${f}`, 'utf8'))));
   }
   const entities: EntityMention[][] = articles.map((a) => extractEntities(a));
   // Warm-up: gazetteer, the tagger's model file (read lazily on first use), JIT.
