@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ServerContext } from './app.js';
 import { CursorError, type StoryFilters } from './listing.js';
-import { loadArticle, loadStory } from './data.js';
+import { loadArticle } from './data.js';
 import { readUpload, type Upload } from './upload.js';
 import { claimsCsv, claimsJsonLd } from './exports.js';
 import { OPENAPI } from './openapi.js';
@@ -56,16 +56,16 @@ export function apiRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/api/stories/:id', async (c) => {
     const id = c.req.param('id');
-    const data = await loadStory(corpus, id, (await listing.get(id)) ?? null);
+    const data = await ctx.stories.get(id);
     return data ? c.json(data) : c.json({ error: `no story ${id}` }, 404);
   });
   app.get('/api/stories/:id/claims.csv', async (c) => {
-    const data = await loadStory(corpus, c.req.param('id'), null);
+    const data = await ctx.stories.get(c.req.param('id'));
     if (!data) return c.json({ error: 'no such story' }, 404);
     return c.body(claimsCsv(data), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="claims.csv"` });
   });
   app.get('/api/stories/:id/claims.jsonld', async (c) => {
-    const data = await loadStory(corpus, c.req.param('id'), null);
+    const data = await ctx.stories.get(c.req.param('id'));
     if (!data) return c.json({ error: 'no such story' }, 404);
     return c.body(JSON.stringify(claimsJsonLd(data), null, 2), 200, { 'content-type': 'application/ld+json; charset=utf-8' });
   });

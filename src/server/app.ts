@@ -8,6 +8,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/index.js';
 import { StoryListing } from './listing.js';
+import { StoryCache } from './data.js';
 import { EventBus } from './events.js';
 import { createMetrics, type ServerMetrics } from './metrics.js';
 import { RateLimiter } from './rate.js';
@@ -48,6 +49,8 @@ export interface ServerContext {
   corpus: Corpus;
   limits: Limits;
   listing: StoryListing;
+  /** Story data kept per listed version (the story page and API reads). */
+  stories: StoryCache;
   bus: EventBus;
   metrics: ServerMetrics;
   writer: Writer;
@@ -66,7 +69,7 @@ export function createServer(opts: ServerOptions): CrosscheckServer {
   const listing = new StoryListing(opts.corpus);
   const bus = new EventBus();
   const ctx: ServerContext = {
-    corpus: opts.corpus, limits, listing, bus, metrics, writer: new Writer(opts.corpus, opts.analyser ?? inProcessAnalyser(opts.corpus), listing, bus, metrics),
+    corpus: opts.corpus, limits, listing, stories: new StoryCache(opts.corpus, listing), bus, metrics, writer: new Writer(opts.corpus, opts.analyser ?? inProcessAnalyser(opts.corpus), listing, bus, metrics),
     rate: new RateLimiter(limits.postsPerMinute, limits.burst), clientOf,
   };
   const app = new Hono();

@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import type { ServerContext } from './app.js';
 import { BadRequest, listQuery, rateLimited, tooMany } from './api.js';
 import { CursorError } from './listing.js';
-import { loadArticle, loadStory } from './data.js';
+import { loadArticle } from './data.js';
 import { addPage, errorPage, storiesPage, storyHref } from './html.js';
 import { storyPage } from './story-page.js';
 import { articlePage } from './article-page.js';
@@ -27,7 +27,7 @@ export function pageRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/stories/:id', async (c) => {
     const id = c.req.param('id');
-    const data = await loadStory(corpus, id, (await listing.get(id)) ?? null);
+    const data = await ctx.stories.get(id);
     return data ? c.html(storyPage(data)) : c.html(errorPage(404, `There is no story ${id}; it may have been merged into another.`), 404);
   });
 

@@ -1,0 +1,78 @@
+// The load side of bench/serve.ts, in its own thread: 50 readers and one writer whose own fetch and JSON work
+// would otherwise share the server's event loop and be counted as the server's latency. Plain JavaScript
+// (fetch only), so the thread needs no TypeScript loader. Bounded by `seconds`; loopback only.
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { url, ids, seconds, clients, spare, seed } = workerData;
+
+/** Mulberry32, as src/seeded-random.ts (a plain-JS thread cannot import the TS module). */
+function prng(s) {
+  let a = s >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const lat = { list: [], 'list+cursor': [], story: [] };
+/** Every read with its start (ms into the run), to tell a stall from steady queueing. */
+const reads = [];
+const posts = [];
+let errors = 0;
+let posted = 0;
+const started = performance.now();
+const until = started + seconds * 1000;
+const rand = prng(seed);
+
+async function timed(kind, target) {
+  const s = performance.now();
+  try {
+    const r = await fetch(target);
+    await r.arrayBuffer();
+    if (!r.ok) errors++;
+  } catch {
+    errors++;
+  }
+  const ms = performance.now() - s;
+  lat[kind].push(ms);
+  reads.push({ kind, at: s - started, ms });
+}
+
+async function reader() {
+  while (performance.now() < until) {
+    const x = rand();
+    if (x < 0.4) await timed('list', `${url}/api/stories?limit=50`);
+    else if (x < 0.5) {
+      const first = await (await fetch(`${url}/api/stories?limit=50`)).json().catch(() => ({ nextCursor: null }));
+      if (first.nextCursor) await timed('list+cursor', `${url}/api/stories?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`);
+    } else await timed('story', `${url}/stories/${encodeURIComponent(ids[Math.floor(rand() * ids.length)])}`);
+  }
+}
+
+/** 10 articles every 100 ms (the issue's 100 articles/s), each a stored text with a new line, so new. */
+async function writer() {
+  for (let k = 0; performance.now() < until; k++) {
+    const tick = performance.now();
+    const batch = Array.from({ length: 10 }, (_, j) => {
+      const base = spare[(k * 10 + j) % spare.length];
+      return { ...base, id: `bench-${k}-${j}`, text: `${base.text} Update ${k}-${j}.` };
+    });
+    try {
+      const r = await fetch(`${url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      await r.arrayBuffer();
+      if (r.ok) posted += 10;
+      else errors++;
+    } catch {
+      errors++;
+    }
+    posts.push({ at: tick - started, ms: performance.now() - tick });
+    const wait = 100 - (performance.now() - tick);
+    if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+  }
+}
+
+await Promise.all([writer(), ...Array.from({ length: clients }, reader)]);
+parentPort.postMessage({ lat, reads, posts, errors, posted, elapsed: (performance.now() - started) / 1000 });
