@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ServerContext } from './app.js';
 import { CursorError, type StoryFilters } from './listing.js';
-import { loadArticle } from './data.js';
+import { loadArticle, type StoryData } from './data.js';
 import { readUpload, type Upload } from './upload.js';
 import { claimsCsv, claimsJsonLd } from './exports.js';
 import { OPENAPI } from './openapi.js';
@@ -42,6 +42,7 @@ export function tooMany(upload: Upload, ctx: ServerContext): string | null {
 
 export function apiRoutes(app: Hono, ctx: ServerContext): void {
   const { corpus, listing } = ctx;
+  const serialised = new WeakMap<StoryData, string>();
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
 
   app.get('/api/stories', async (c) => {
@@ -57,7 +58,11 @@ export function apiRoutes(app: Hono, ctx: ServerContext): void {
   app.get('/api/stories/:id', async (c) => {
     const id = c.req.param('id');
     const data = await ctx.stories.get(id);
-    return data ? c.json(data) : c.json({ error: `no story ${id}` }, 404);
+    if (!data) return c.json({ error: `no story ${id}` }, 404);
+    // Serialised once per cached story data (30 ms and 3.5 MB for the 2k serve bench's largest story).
+    let json = serialised.get(data);
+    if (json === undefined) serialised.set(data, (json = JSON.stringify(data)));
+    return c.body(json, 200, { 'content-type': 'application/json' });
   });
   app.get('/api/stories/:id/claims.csv', async (c) => {
     const data = await ctx.stories.get(c.req.param('id'));

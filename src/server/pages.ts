@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import type { ServerContext } from './app.js';
 import { BadRequest, listQuery, rateLimited, tooMany } from './api.js';
 import { CursorError } from './listing.js';
-import { loadArticle } from './data.js';
+import { loadArticle, type StoryData } from './data.js';
 import { addPage, errorPage, storiesPage, storyHref } from './html.js';
 import { storyPage } from './story-page.js';
 import { articlePage } from './article-page.js';
@@ -13,6 +13,7 @@ import { fileItems, jsonItems, type Upload } from './upload.js';
 
 export function pageRoutes(app: Hono, ctx: ServerContext): void {
   const { corpus, listing } = ctx;
+  const rendered = new WeakMap<StoryData, string>();
 
   app.get('/', async (c) => {
     try {
@@ -28,7 +29,12 @@ export function pageRoutes(app: Hono, ctx: ServerContext): void {
   app.get('/stories/:id', async (c) => {
     const id = c.req.param('id');
     const data = await ctx.stories.get(id);
-    return data ? c.html(storyPage(data)) : c.html(errorPage(404, `There is no story ${id}; it may have been merged into another.`), 404);
+    if (!data) return c.html(errorPage(404, `There is no story ${id}; it may have been merged into another.`), 404);
+    // The story cache hands out the same data object while the story is unchanged: its page is rendered
+    // once (40 ms for the 1,625-article story of the 2k serve bench).
+    let html = rendered.get(data);
+    if (html === undefined) rendered.set(data, (html = storyPage(data)));
+    return c.html(html);
   });
 
   app.get('/articles/:id', async (c) => {
