@@ -1,6 +1,6 @@
 // `crosscheck serve` under load on loopback: 50 concurrent clients read the stories list and story pages
 // while a writer posts 10 articles every 100 ms (the issue's 100 articles/s); prints p50/p99 per kind and
-// the add rate achieved. The clients run in their own thread (bench/serve-load.mjs). Corpus size:
+// the add rate achieved. The clients run in their own thread (bench/serve-load.ts). Corpus size:
 // CROSSCHECK_BENCH_SERVE_N articles (default 2,000; the issue's target is 100k), for
 // CROSSCHECK_BENCH_SERVE_SECONDS (default 10). Bounded loops only, no external tool.
 
@@ -13,7 +13,7 @@ import { syntheticCorpus, CACHE } from './corpus.js';
 import { jsonItems } from '../src/server/upload.js';
 import { Worker } from 'node:worker_threads';
 
-/** What the load thread (bench/serve-load.mjs) reports back. */
+/** What the load thread (bench/serve-load.ts) reports back. */
 interface LoadOutcome {
   lat: Record<string, number[]>;
   reads: { kind: string; at: number; ms: number }[];
@@ -56,7 +56,9 @@ async function main(): Promise<void> {
   const spare = objects.slice(0, 2000) as Record<string, string>[];
   // The clients run in a thread of their own: in this thread their fetch and JSON work would queue behind
   // the server's and be counted as its latency (the earlier figures in docs/serve.md had them here).
-  const load = new Worker(new URL('./serve-load.mjs', import.meta.url), { workerData: { url: srv.url, ids, seconds: SECONDS, clients: CLIENTS, spare, seed: 7 } });
+  // tsx registers per thread: the thread's entry (a data: URL, so no extra file) registers it, then loads.
+  const entry = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(new URL('./serve-load.ts', import.meta.url).href)});`;
+  const load = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { url: srv.url, ids, seconds: SECONDS, clients: CLIENTS, spare, seed: 7 } });
   const out = await new Promise<LoadOutcome>((resolve, reject) => {
     load.once('message', resolve);
     load.once('error', reject);

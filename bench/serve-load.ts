@@ -1,33 +1,22 @@
 // The load side of bench/serve.ts, in its own thread: 50 readers and one writer whose own fetch and JSON work
-// would otherwise share the server's event loop and be counted as the server's latency. Plain JavaScript
-// (fetch only), so the thread needs no TypeScript loader. Bounded by `seconds`; loopback only.
+// would otherwise share the server's event loop and be counted as the server's latency. Bounded by
+// `seconds`; loopback only.
 import { parentPort, workerData } from 'node:worker_threads';
+import { prng } from '../src/seeded-random.js';
 
-const { url, ids, seconds, clients, spare, seed } = workerData;
+const { url, ids, seconds, clients, spare, seed } = workerData as { url: string; ids: string[]; seconds: number; clients: number; spare: Record<string, string>[]; seed: number };
 
-/** Mulberry32, as src/seeded-random.ts (a plain-JS thread cannot import the TS module). */
-function prng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const lat = { list: [], 'list+cursor': [], story: [] };
+const lat: Record<string, number[]> = { list: [], 'list+cursor': [], story: [] };
 /** Every read with its start (ms into the run), to tell a stall from steady queueing. */
-const reads = [];
-const posts = [];
+const reads: { kind: string; at: number; ms: number }[] = [];
+const posts: { at: number; ms: number }[] = [];
 let errors = 0;
 let posted = 0;
 const started = performance.now();
 const until = started + seconds * 1000;
 const rand = prng(seed);
 
-async function timed(kind, target) {
+async function timed(kind: string, target: string) {
   const s = performance.now();
   try {
     const r = await fetch(target);
@@ -46,7 +35,7 @@ async function reader() {
     const x = rand();
     if (x < 0.4) await timed('list', `${url}/api/stories?limit=50`);
     else if (x < 0.5) {
-      const first = await (await fetch(`${url}/api/stories?limit=50`)).json().catch(() => ({ nextCursor: null }));
+      const first = (await (await fetch(`${url}/api/stories?limit=50`)).json().catch(() => ({ nextCursor: null }))) as { nextCursor: string | null };
       if (first.nextCursor) await timed('list+cursor', `${url}/api/stories?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`);
     } else await timed('story', `${url}/stories/${encodeURIComponent(ids[Math.floor(rand() * ids.length)])}`);
   }
@@ -75,4 +64,4 @@ async function writer() {
 }
 
 await Promise.all([writer(), ...Array.from({ length: clients }, reader)]);
-parentPort.postMessage({ lat, reads, posts, errors, posted, elapsed: (performance.now() - started) / 1000 });
+parentPort!.postMessage({ lat, reads, posts, errors, posted, elapsed: (performance.now() - started) / 1000 });
