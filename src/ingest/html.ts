@@ -12,6 +12,7 @@ import { languageFromTag } from './draft.js';
 import { candidate, type DateCandidate } from './dates/candidate.js';
 import { bodyDateCandidates, pageDateCandidates } from './dates/html-dates.js';
 import { checkMarkupDepth, htmlToText } from './html-text.js';
+import { PageTags } from './page-tags.js';
 import { READABILITY_MIN_CHARS } from './params.js';
 
 type Doc = ReturnType<typeof ParseHTML>['document'];
@@ -47,7 +48,7 @@ export interface PageMeta {
   language: string | null;
 }
 
-function metaContent(doc: Doc, selectors: string[]): string | null {
+function metaContent(doc: PageTags, selectors: string[]): string | null {
   for (const selector of selectors) {
     const el = doc.querySelector(selector);
     const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.getAttribute('href');
@@ -122,23 +123,24 @@ const isHttpUrl = (s: string | null): s is string => !!s && /^https?:\/\//i.test
 
 export function pageMeta(doc: Doc): PageMeta {
   const ld = jsonLdArticle(doc);
-  const dates = pageDateCandidates(doc, ld, ld ? typeOf(ld) : '');
-  const canonical = metaContent(doc, ['link[rel="canonical"]']);
-  const ogUrl = metaContent(doc, ['meta[property="og:url"]']);
+  const tags = new PageTags(doc as unknown as ConstructorParameters<typeof PageTags>[0]);
+  const dates = pageDateCandidates(tags, ld, ld ? typeOf(ld) : '');
+  const canonical = metaContent(tags, ['link[rel="canonical"]']);
+  const ogUrl = metaContent(tags, ['meta[property="og:url"]']);
   const ldUrl = urlOf(ld?.url) ?? urlOf(ld?.mainEntityOfPage);
-  const metaAuthor = metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]']);
+  const metaAuthor = metaContent(tags, ['meta[name="author"]', 'meta[property="article:author"]']);
   const htmlLang = doc.documentElement?.getAttribute('lang');
   return {
     title:
-      metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
+      metaContent(tags, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
       (typeof ld?.headline === 'string' ? ld.headline : null),
     url: [canonical, ogUrl, ldUrl].find(isHttpUrl) ?? null,
-    siteName: metaContent(doc, ['meta[property="og:site_name"]']) ?? nameOf(ld?.publisher),
+    siteName: metaContent(tags, ['meta[property="og:site_name"]']) ?? nameOf(ld?.publisher),
     dates,
     author: nameOf(ld?.author) ?? (metaAuthor && !isHttpUrl(metaAuthor) ? metaAuthor : null),
     language:
       languageFromTag(htmlLang) ??
-      languageFromTag(metaContent(doc, ['meta[http-equiv="content-language"]', 'meta[http-equiv="Content-Language"]', 'meta[property="og:locale"]'])) ??
+      languageFromTag(metaContent(tags, ['meta[http-equiv="content-language"]', 'meta[http-equiv="Content-Language"]', 'meta[property="og:locale"]'])) ??
       languageFromTag(typeof ld?.inLanguage === 'string' ? ld.inLanguage : null),
   };
 }
@@ -163,8 +165,9 @@ export function parseHtml(source: string, opts: { url?: string | null } = {}): A
   const { parseHTML, Readability } = domLibraries();
   const { document } = parseHTML(html);
   const meta = pageMeta(document);
-  for (const el of document.querySelectorAll(ACTIVE_CONTENT)) el.remove();
-  for (const el of document.querySelectorAll(NOT_BODY)) el.remove();
+  // One walk for both lists (linkedom walks the whole tree per query); removing an element inside another
+  // removed one changes nothing, so the order does not matter.
+  for (const el of document.querySelectorAll(`${ACTIVE_CONTENT}, ${NOT_BODY}`)) el.remove();
   const diagnostics: Diagnostic[] = [];
   let raw = '';
   let readerTitle: string | null = null;
