@@ -45,13 +45,16 @@ test('a feed item whose HTML nests too deep costs that file a clear reason, not 
 test('a file past the time budget is rejected as taking too long; the files around it are read', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-budget-'));
   writeFileSync(join(dir, 'a-quick.html'), nested(5));
-  writeFileSync(join(dir, 'b-slow.html'), nested(MAX_HTML_DEPTH - 6)); // ~0.2 s or more to parse
+  // 400 subtrees just under the depth limit: seconds to parse on any machine (one alone takes ~0.2 s idle),
+  // against quick pages of a few ms (~30 ms with the machine's two cores loaded 7×): a budget of 1 s
+  // tells them apart whatever the load.
+  writeFileSync(join(dir, 'b-slow.html'), `<html><body>${`${'<div>'.repeat(MAX_HTML_DEPTH - 6)}${BODY}${'</div>'.repeat(MAX_HTML_DEPTH - 6)}`.repeat(400)}</body></html>`);
   writeFileSync(join(dir, 'c-quick.html'), nested(5));
   writeFileSync(join(dir, 'd-plain.txt'), 'The ferry between Tarn and Ostry resumed on Wednesday.\n');
   const items: IngestItem[] = [];
-  for await (const item of ingestPaths([dir], { fileTimeBudgetMs: 50 })) items.push(item);
+  for await (const item of ingestPaths([dir], { fileTimeBudgetMs: 1000 })) items.push(item);
   assert.deepEqual(
     items.map((i) => (i.kind === 'article' ? i.article.id : i.kind === 'rejected' ? `${i.path.slice(dir.length + 1)}: ${i.reason}` : i.message)),
-    ['a-quick', 'b-slow.html: took longer than 0.05 s to read; skipped', 'c-quick', 'd-plain'],
+    ['a-quick', 'b-slow.html: took longer than 1 s to read; skipped', 'c-quick', 'd-plain'],
   );
 });

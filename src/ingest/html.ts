@@ -28,6 +28,11 @@ function domLibraries(): { parseHTML: typeof ParseHTML; Readability: typeof Read
   });
 }
 
+/** Loads linkedom and Readability now (the parse worker, before its first file's clock starts). */
+export function loadMarkupLibraries(): void {
+  domLibraries();
+}
+
 /** Elements whose content is never article text and may be hostile (active content, embeds). */
 const ACTIVE_CONTENT = 'script:not([type="application/ld+json"]), noscript, iframe, frame, frameset, object, embed, applet, template, style';
 

@@ -22,8 +22,8 @@ import { isJsonFeed, parseJsonFeed, parseXmlFeed, type FeedResult } from './feed
 import { jsonDraft, parseJsonLines, parseJsonValue, type JsonEntry } from './json.js';
 import { expandGlob, hasGlob, walkFolder } from './walk.js';
 import { causeMessage } from '../pipeline/stage.js';
-import { TimedParser, needsTimedParse } from './timed-parse.js';
-import { FILE_TIME_BUDGET_MS, DEFAULT_MAX_BYTES, SNIFF_BYTES, STREAM_JSONL_BYTES } from './params.js';
+import { TimedParsers, needsTimedParse } from './timed-parse.js';
+import { FILE_TIME_BUDGET_MS, DEFAULT_MAX_BYTES, PARSE_READ_AHEAD, PARSE_WORKERS, SNIFF_BYTES, STREAM_JSONL_BYTES } from './params.js';
 
 export type { IngestItem, IngestOptions } from './types.js';
 
@@ -316,32 +316,26 @@ async function gzipShape(path: string, bytesOnDisk: number): Promise<{ inflatedS
   }
 }
 
-async function* ingestFile(path: string, maxBytes: number, streamAbove: number, parser: TimedParser | null): AsyncGenerator<IngestItem> {
+/** One file's items: read whole, or a stream (large JSON Lines) that starts when its turn comes. */
+type FileItems = Iterable<IngestItem> | AsyncIterable<IngestItem>;
+
+/** Starts reading one file (a whole-file read and parse begins at once; a stream waits for its turn). */
+async function beginFile(path: string, maxBytes: number, streamAbove: number, parser: TimedParsers | null): Promise<FileItems> {
   let bytesOnDisk: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) {
-      yield { kind: 'rejected', path, reason: 'not a regular file' };
-      return;
-    }
+    if (!info.isFile()) return [{ kind: 'rejected', path, reason: 'not a regular file' }];
     bytesOnDisk = info.size;
-    if (bytesOnDisk > streamAbove && (await opensAsJsonLines(path))) {
-      yield* streamJsonLines(path, maxBytes);
-      return;
-    }
+    if (bytesOnDisk > streamAbove && (await opensAsJsonLines(path))) return streamJsonLines(path, maxBytes);
     const gz = bytesOnDisk <= maxBytes ? await gzipShape(path, bytesOnDisk) : null;
-    if (gz && gz.inflatedSize > streamAbove && gz.jsonLines) {
-      yield* streamJsonLines(path, maxBytes, createReadStream(path).pipe(createGunzip()));
-      return;
-    }
+    if (gz && gz.inflatedSize > streamAbove && gz.jsonLines) return streamJsonLines(path, maxBytes, createReadStream(path).pipe(createGunzip()));
   } catch (err) {
-    yield { kind: 'rejected', path, reason: fsReason(err) };
-    return;
+    return [{ kind: 'rejected', path, reason: fsReason(err) }];
   }
-  yield* await readWholeFile(path, bytesOnDisk, maxBytes, parser);
+  return readWholeFile(path, bytesOnDisk, maxBytes, parser);
 }
 
-async function readWholeFile(path: string, bytesOnDisk: number, maxBytes: number, parser: TimedParser | null): Promise<IngestItem[]> {
+async function readWholeFile(path: string, bytesOnDisk: number, maxBytes: number, parser: TimedParsers | null): Promise<IngestItem[]> {
   if (bytesOnDisk > maxBytes) return [{ kind: 'rejected', path, reason: `file too large (${size(bytesOnDisk)}; the limit is ${size(maxBytes)})` }];
   let bytes: Buffer;
   try {
@@ -373,7 +367,7 @@ async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promi
 export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const budget = opts.fileTimeBudgetMs ?? FILE_TIME_BUDGET_MS;
-  const parser = budget > 0 ? new TimedParser(budget) : null;
+  const parser = budget > 0 ? new TimedParsers(budget, PARSE_WORKERS) : null;
   try {
     yield* ingestInputs(inputs, opts, maxBytes, parser);
   } finally {
@@ -381,27 +375,50 @@ export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): 
   }
 }
 
-async function* ingestInputs(inputs: string[], opts: IngestOptions, maxBytes: number, parser: TimedParser | null): AsyncGenerator<IngestItem> {
+/**
+ * The inputs' items in input order, then sorted path order within a folder, with up to PARSE_READ_AHEAD
+ * files read and parsed ahead of the one being handed out (so the parse workers run together).
+ */
+async function* ingestInputs(inputs: string[], opts: IngestOptions, maxBytes: number, parser: TimedParsers | null): AsyncGenerator<IngestItem> {
+  const ahead: { path: string; items: Promise<FileItems> }[] = [];
+  for await (const file of inputFiles(inputs, opts, maxBytes, parser)) {
+    ahead.push(file);
+    if (ahead.length >= PARSE_READ_AHEAD) yield* fileItems(ahead.shift()!);
+  }
+  while (ahead.length) yield* fileItems(ahead.shift()!);
+}
+
+/** One file's items; whatever goes wrong reading it costs this file (the items it already gave stand). */
+async function* fileItems(file: { path: string; items: Promise<FileItems> }): AsyncGenerator<IngestItem> {
+  try {
+    yield* await file.items;
+  } catch (err) {
+    yield { kind: 'rejected', path: file.path, reason: `internal error in stage ingest: ${causeMessage(err)}` };
+  }
+}
+
+/** Each input file, started: read (and parsed) as soon as it is reached; rejections as ready items. */
+async function* inputFiles(inputs: string[], opts: IngestOptions, maxBytes: number, parser: TimedParsers | null): AsyncGenerator<{ path: string; items: Promise<FileItems> }> {
+  const ready = (item: IngestItem & { path: string }) => ({ path: item.path, items: Promise.resolve([item]) });
+  const streamAbove = opts.streamJsonLinesAbove ?? STREAM_JSONL_BYTES;
   // The same file reached twice (folder + glob, or through a symlinked folder) is ingested once: by its
-  // real path, so a link to a parent folder does not read every file twice.
+  // real path, so a link to a parent folder does not read every file twice. Checked in input order.
   const done = new Set<string>();
-  async function* once(path: string): AsyncGenerator<IngestItem> {
+  async function* once(path: string): AsyncGenerator<{ path: string; items: Promise<FileItems> }> {
     const key = await realpath(path).catch(() => resolve(path));
     if (done.has(key)) return;
     done.add(key);
-    try {
-      yield* ingestFile(path, maxBytes, opts.streamJsonLinesAbove ?? STREAM_JSONL_BYTES, parser);
-    } catch (err) {
-      // Whatever went wrong reading this file costs this file (the items it already gave stand).
-      yield { kind: 'rejected', path, reason: `internal error in stage ingest: ${causeMessage(err)}` };
-    }
+    const items = beginFile(path, maxBytes, streamAbove, parser);
+    // Settled later, in turn; until then a failure must not count as unhandled.
+    items.catch(() => undefined);
+    yield { path, items };
   }
   for (const input of inputs) {
     if (input === STDIN_PATH) {
       const read = await readStdin(opts.stdin ?? process.stdin, maxBytes);
-      if (typeof read === 'string') yield { kind: 'rejected', path: STDIN_PATH, reason: read };
-      else if (parser && needsTimedParse(read)) yield* await parser.parse(STDIN_PATH, read, maxBytes);
-      else yield* ingestBuffer(STDIN_PATH, read, { maxBytes });
+      if (typeof read === 'string') yield ready({ kind: 'rejected', path: STDIN_PATH, reason: read });
+      else if (parser && needsTimedParse(read)) yield { path: STDIN_PATH, items: parser.parse(STDIN_PATH, read, maxBytes) };
+      else yield { path: STDIN_PATH, items: Promise.resolve(ingestBuffer(STDIN_PATH, read, { maxBytes })) };
       continue;
     }
     let isDir = false;
@@ -412,16 +429,16 @@ async function* ingestInputs(inputs: string[], opts: IngestOptions, maxBytes: nu
         let matched = 0;
         for await (const entry of expandGlob(input)) {
           if (entry.error !== undefined) {
-            yield { kind: 'rejected', path: entry.path, reason: fsReason(entry.error) };
+            yield ready({ kind: 'rejected', path: entry.path, reason: fsReason(entry.error) });
             continue;
           }
           matched++;
           yield* once(entry.path);
         }
-        if (matched === 0) yield { kind: 'rejected', path: input, reason: 'no files match this pattern' };
+        if (matched === 0) yield ready({ kind: 'rejected', path: input, reason: 'no files match this pattern' });
         continue;
       }
-      yield { kind: 'rejected', path: input, reason: fsReason(err) };
+      yield ready({ kind: 'rejected', path: input, reason: fsReason(err) });
       continue;
     }
     if (!isDir) {
@@ -431,12 +448,12 @@ async function* ingestInputs(inputs: string[], opts: IngestOptions, maxBytes: nu
     let count = 0;
     for await (const entry of walkFolder(input)) {
       if (entry.error !== undefined) {
-        yield { kind: 'rejected', path: entry.path, reason: fsReason(entry.error) };
+        yield ready({ kind: 'rejected', path: entry.path, reason: fsReason(entry.error) });
         continue;
       }
       count++;
       yield* once(entry.path);
     }
-    if (count === 0) yield { kind: 'warning', path: input, message: 'folder has no article files' };
+    if (count === 0) yield ready({ kind: 'warning', path: input, message: 'folder has no article files' });
   }
 }

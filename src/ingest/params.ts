@@ -1,5 +1,7 @@
 // Tuning constants of the ingest stage, each with the observation that justifies it.
 
+import { availableParallelism } from 'node:os';
+
 /** 50 MB: the largest real article page in extraction-zyte is 1.9 MB gunzipped; a 50 MB "article" is a
  *  dump or a mistake, and reading it whole would cost ~4x its size in string/DOM memory. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -54,3 +56,11 @@ export const MAX_HTML_DEPTH = 256;
  *  gunzipped) takes about 1 s; HTML averages 50–70 ms a page. Past it the file is rejected ("took longer
  *  than 20 s") and the run goes on; markup and gzip parse in a worker thread so they can be stopped. */
 export const FILE_TIME_BUDGET_MS = 20_000;
+
+/** Markup parse workers: one per core, two at most (the machines this runs on have two; the text and
+ *  extraction pool takes the cores once ingest is done). */
+export const PARSE_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** Files read and parsed ahead of the one being handed out: two per parse worker keeps each busy while
+ *  the next file is read, and bounds memory at this many whole files (each at most DEFAULT_MAX_BYTES). */
+export const PARSE_READ_AHEAD = 2 * PARSE_WORKERS;
