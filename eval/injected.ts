@@ -8,7 +8,10 @@
 // besides the value (the same fact: "70 people were hurt" / "leaving at least 70 people injured"), in two
 // articles that crosscheck's reuse stage does not link as copies (unedited run). Hedged figures ("at
 // least 70") are not edited: a floor is compatible with a larger figure. A regression check on our own
-// edits, not evidence: the natural gold (eval/disagreements.ts) is that.
+// edits, not evidence: the natural gold (eval/disagreements.ts) is that. An edit is found against the
+// planned article (the other article the plan read the fact in) or against any other article of the
+// event: the planned one may state two values of the slot ("sentenced Saturday", "convicted Nov. 7")
+// and so leave it, while other articles state the old value; both counts are printed.
 //   npx tsx eval/injected.ts [--events N] [--list]
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,17 +145,23 @@ function planEdits(event: string, ids: string[], texts: Map<string, string>, lin
   return [];
 }
 
+/** The edited article's new value faces another article of the event (the one the plan read, or any
+ * other that states the fact: the planned one may state two values of the slot and leave it). */
+function facesEdit(c: Contradiction, a: string, value: string): boolean {
+  const mine = c.values.find((v) => (v.mentions ?? []).some((m) => m.article === a && m.text.includes(value)));
+  return !!mine && c.values.some((v) => v !== mine && v.sources.length > 0 && !v.sources.includes(a));
+}
 const involves = (c: Contradiction, a: string, b: string) => c.values.some((v) => v.sources.includes(a)) && c.values.some((v) => v.sources.includes(b)) && !c.values.some((v) => v.sources.includes(a) && v.sources.includes(b));
 const signature = (c: Contradiction) => `${c.kind}|${c.values.map((v) => `${v.value}:${v.sources.join(',')}`).sort().join('|')}`;
 
-export type InjectedRows = Map<string, { n: number; found: number; alarms: number }>;
+export type InjectedRows = Map<string, { n: number; found: number; any: number; alarms: number }>;
 
 /** Runs the edits on the first `limit` events; rows keyed `engine|kind`. */
 export async function runInjected(limit = Infinity, list = false): Promise<InjectedRows> {
   const events = [...loadEvents()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).slice(0, limit);
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-injected-'));
-  const rows = new Map<string, { n: number; found: number; alarms: number }>();
-  const row = (k: string) => rows.get(k) ?? (rows.set(k, { n: 0, found: 0, alarms: 0 }), rows.get(k)!);
+  const rows = new Map<string, { n: number; found: number; any: number; alarms: number }>();
+  const row = (k: string) => rows.get(k) ?? (rows.set(k, { n: 0, found: 0, any: 0, alarms: 0 }), rows.get(k)!);
   try {
     for (const [event, ids] of events) {
       const texts = new Map(ids.map((id) => [id, readFileSync(`${DATA}${id}.txt`, 'utf8')]));
@@ -177,11 +186,14 @@ export async function runInjected(limit = Infinity, list = false): Promise<Injec
           const found = report.stories.flatMap((s) => s.contradictions).filter((c) => c.kind !== 'headline');
           const fresh = found.filter((c) => !before.get(engine)!.has(signature(c)) && c.values.some((v) => v.sources.includes(edit.article)));
           const hit = fresh.some((c) => involves(c, edit.article, edit.other) && (edit.kind === 'number' ? c.kind === 'number' || c.kind === 'quantity' : c.kind === edit.kind));
+          const kindOk = (c: Contradiction) => (edit.kind === 'number' ? c.kind === 'number' || c.kind === 'quantity' : c.kind === edit.kind);
+          const anyHit = hit || fresh.some((c) => kindOk(c) && facesEdit(c, edit.article, edit.what.split(' → ')[1]));
           const r = row(`${engine}|${edit.kind}`);
+          if (edit.kind !== 'compatible' && anyHit) r.any++;
           r.n++;
           if (edit.kind === 'compatible') r.alarms += fresh.length ? 1 : 0;
           else if (hit) r.found++;
-          if (list && engine === 'facts') console.log(`${event} ${edit.kind} ${edit.article} vs ${edit.other}: ${edit.what} → ${edit.kind === 'compatible' ? (fresh.length ? 'ALARM' : 'silent') : hit ? 'found' : 'missed'}`);
+          if (list && engine === 'facts') console.log(`${event} ${edit.kind} ${edit.article} vs ${edit.other}: ${edit.what} → ${edit.kind === 'compatible' ? (fresh.length ? 'ALARM' : 'silent') : hit ? 'found' : anyHit ? 'found against another article' : 'missed'}`);
         }
       }
     }
@@ -199,13 +211,14 @@ async function main(): Promise<void> {
   const limit = Number(process.argv[process.argv.indexOf('--events') + 1]) || Infinity;
   const rows = await runInjected(limit, process.argv.includes('--list'));
   console.log(`Edits injected into independent articles of ${Math.min(limit, loadEvents().size)} ECB+ events\n`);
-  console.log('| engine | edit | edits | found | recall | edits with a new alarm |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| engine | edit | edits | found against the planned article | recall | found against any article of the event | recall | edits with a new alarm |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const engine of ['facts', 'sentences']) {
     const name = engine === 'facts' ? 'crosscheck (fact slots + sentence rules)' : 'baseline: sentence rules alone (report 1.1)';
     for (const kind of ['date', 'number', 'compatible']) {
-      const r = rows.get(`${engine}|${kind}`) ?? { n: 0, found: 0, alarms: 0 };
-      console.log(`| ${name} | ${kind === 'compatible' ? 'compatible (must stay silent)' : kind} | ${r.n} | ${kind === 'compatible' ? '—' : r.found} | ${kind === 'compatible' ? '—' : (r.found / Math.max(1, r.n)).toFixed(3)} | ${kind === 'compatible' ? r.alarms : '—'} |`);
+      const r = rows.get(`${engine}|${kind}`) ?? { n: 0, found: 0, any: 0, alarms: 0 };
+      const c = kind === 'compatible';
+      console.log(`| ${name} | ${c ? 'compatible (must stay silent)' : kind} | ${r.n} | ${c ? '—' : r.found} | ${c ? '—' : (r.found / Math.max(1, r.n)).toFixed(3)} | ${c ? '—' : r.any} | ${c ? '—' : (r.any / Math.max(1, r.n)).toFixed(3)} | ${c ? r.alarms : '—'} |`);
     }
   }
 }

@@ -18,18 +18,20 @@ test('natural disagreements: precision and recall floors, well above the sentenc
   const b = base.get('all')!;
   const p = all.correct / all.reported;
   const r = all.found / all.gold;
-  // Measured: P 0.962 (25 of 26), R 0.316 (24 of 76); baseline P 0.129 (4 of 31), R 0.053.
+  // Measured: P 0.963 (26 of 27), R 0.329 (25 of 76); baseline P 0.129 (4 of 31), R 0.053.
   assert.ok(p >= 0.85, `precision ${p.toFixed(3)} ≥ 0.85`);
-  assert.ok(all.found >= 22, `found ${all.found} ≥ 22 of ${all.gold}`);
+  assert.ok(all.found >= 24, `found ${all.found} ≥ 24 of ${all.gold}`);
   assert.ok(p >= b.correct / b.reported + 0.4, 'precision far above the sentence rules');
   assert.ok(r >= b.found / b.gold, 'recall not below the sentence rules');
 });
 
 test('edits injected into independent articles: found beyond the baseline, compatible edits silent', { skip: absent }, async () => {
   const rows = await runInjected();
-  const get = (k: string) => rows.get(k) ?? { n: 0, found: 0, alarms: 0 };
-  // Measured: dates 4 of 27, numbers 0 of 11, 0 alarms on 22 compatible edits (baseline 0, 1, 2 alarms).
+  const get = (k: string) => rows.get(k) ?? { n: 0, found: 0, any: 0, alarms: 0 };
+  // Measured: against the planned article dates 6 of 27, numbers 1 of 11; against any article of the
+  // event dates 10, numbers 1; 0 alarms on 22 compatible edits (baseline 0, 1, 2 alarms).
   assert.equal(get('facts|compatible').alarms, 0, 'no alarm on a compatible edit');
-  assert.ok(get('facts|date').found >= 3, `dates found ${get('facts|date').found} ≥ 3`);
+  assert.ok(get('facts|date').found >= 5, `dates found ${get('facts|date').found} ≥ 5`);
+  assert.ok(get('facts|date').any + get('facts|number').any >= 10, `found against any article ${get('facts|date').any + get('facts|number').any} ≥ 10`);
   assert.ok(get('facts|date').found + get('facts|number').found > get('sentences|date').found + get('sentences|number').found, 'more found than the sentence rules');
 });

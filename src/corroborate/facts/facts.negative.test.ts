@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { analysed, findings, mentionsOf, noReuse } from '../../../test/fixtures/facts/build.js';
 import { alignStory } from '../align.js';
 import { markedQuotes } from './quotes.js';
+import { sameParticipant } from './slots.js';
+import type { FactMention } from './mention.js';
 
 const rules = (body: string, rule: string) => mentionsOf(body).filter((m) => m.rule === rule);
 
@@ -188,4 +190,22 @@ test('quotes: punctuation, contractions and two named speakers are no misquote',
     analysed('b', '“We found severe rust on the northern cranes of the port,” Tomas Brenn said.'),
   );
   assert.deepEqual(twoSpeakers.contradictions.filter((c) => c.kind === 'quote'), []);
+});
+
+test('slots: lone sources of a weak frame with no named person, or an article that states both days of one predicate, stay silent', () => {
+  const lone = findings(
+    analysed('a', 'The ferry to the island sailed on Tuesday with forty cars aboard.'),
+    analysed('b', 'The old ferry sailed on Saturday despite the storm warnings.'),
+  );
+  assert.deepEqual(lone.contradictions.filter((c) => c.kind === 'date'), [], 'no named participant: one lone source against another stays discounted');
+  const both = findings(
+    analysed('a', 'Vance Orrin was arrested by the highway patrol early Friday morning.'),
+    analysed('b', 'Vance Orrin was arrested early Tuesday morning. He had already been arrested on Friday for speeding.'),
+  );
+  assert.deepEqual(both.contradictions.filter((c) => c.kind === 'date'), [], 'the second article states both arrest days');
+});
+
+test('sameParticipant: two named people, neither named in the other sentence, are different facts', () => {
+  const at = (text: string, participant: string) => ({ participant, unit: { text } }) as unknown as FactMention;
+  assert.equal(sameParticipant(at('Climber Duncan Reith died on Friday after a fall.', 'Duncan Reith'), at('Climber Robert Vane died on Saturday.', 'Robert Vane')), false);
 });

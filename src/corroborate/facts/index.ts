@@ -56,6 +56,8 @@ export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMent
   return out;
 }
 
+const onlyWeekday = (d: DateValue) => d.weekday !== undefined && d.day === undefined && d.month === undefined;
+
 /** What each article states anywhere: its fact mentions, days and amounts (for the "knows both" guard). */
 function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: string, m: FactMention) => boolean {
   const byArticle = new Map<string, { facts: FactMention[]; dates: DateValue[]; amounts: string[] }>();
@@ -78,6 +80,12 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
   return (article, m) => {
     const k = byArticle.get(article);
     if (!k) return false;
+    // A weekday of a classed predicate (arrest, death, strike: one per event) is known only from a date of
+    // the same predicate: an article names many weekdays (the hearing's, a date that falls on one), and
+    // "in court on Friday" does not make it know that the arrest was on a Friday. A verb outside the
+    // classes ("played Friday") recurs on many days: any mention of the day counts (on the dev gold,
+    // narrowing those too let a Friday game face a Saturday game).
+    if (m.kind === 'date' && onlyWeekday(m.date!) && !m.measure.startsWith('date:verb:')) return k.facts.some((f) => f.kind === 'date' && f.measure === m.measure && covers(f.date!, m.date!));
     if (m.kind === 'date') return k.dates.some((v) => covers(v, m.date!));
     // A place named elsewhere in the article ("the Sam's Club in Bloomington") is not a residence it
     // states: only the same fact of the same holder counts.

@@ -11,8 +11,9 @@ export interface FactParams {
   copiesFactor: number;
   /** A side backed by a single independent source is likelier a slip than a dispute. */
   singleSupportFactor: number;
-  /** Three or more incompatible values usually mean the slot mixes facts (the frame is wrong). */
-  manySidesFactor: number;
+  /** Similarity at which two sentences naming the same participant state one statement (slots.ts
+   * sameStatement): then a lone source against a lone source is not discounted. */
+  sameStatementSimilarity: number;
   /** A toll whose one side is only floors, with unknown publication times (see slots.ts unorderedFloors). */
   unorderedFloorFactor: number;
   /** A slot with more distinct values than this is not functional (see slots.ts). The dev gold's largest
@@ -30,7 +31,7 @@ export const FACT_PARAMS: FactParams = {
   minConfidence: 0.6,
   copiesFactor: 0.6,
   singleSupportFactor: 0.9,
-  manySidesFactor: 0.8,
+  sameStatementSimilarity: 0.3,
   unorderedFloorFactor: 0.6,
   maxDistinctValues: 40,
   maxCountRatio: 5,
