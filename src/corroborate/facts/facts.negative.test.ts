@@ -6,6 +6,8 @@ import { alignStory } from '../align.js';
 import { markedQuotes } from './quotes.js';
 import { sameParticipant } from './slots.js';
 import type { FactMention } from './mention.js';
+import type { SentenceUnit } from '../align.js';
+import { zoneRestatement } from './normalise/zone.js';
 
 const rules = (body: string, rule: string) => mentionsOf(body).filter((m) => m.rule === rule);
 
@@ -208,4 +210,26 @@ test('slots: lone sources of a weak frame with no named person, or an article th
 test('sameParticipant: two named people, neither named in the other sentence, are different facts', () => {
   const at = (text: string, participant: string) => ({ participant, unit: { text } }) as unknown as FactMention;
   assert.equal(sameParticipant(at('Climber Duncan Reith died on Friday after a fall.', 'Duncan Reith'), at('Climber Robert Vane died on Saturday.', 'Robert Vane')), false);
+});
+
+test('zone: a bracketed day with no clock time in a zone, or a zone outside brackets, is kept', () => {
+  const unit = (text: string) => ({ text, start: 0 }) as unknown as SentenceUnit;
+  const at = (text: string, day: string) => [text.indexOf(day), text.indexOf(day) + day.length] as const;
+  const plain = 'The quake struck Orvel (it hit again on Thursday) before dawn.';
+  assert.equal(zoneRestatement(unit(plain), ...at(plain, 'Thursday')), false);
+  const outside = 'The Calder church burned at 10 p.m. ET Saturday (the fire chief said).';
+  assert.equal(zoneRestatement(unit(outside), ...at(outside, 'Saturday')), false);
+  const after = 'The quake hit at 7:48 am (2248 GMT) and again on Tuesday.';
+  assert.equal(zoneRestatement(unit(after), ...at(after, 'Tuesday')), false);
+});
+
+test('slots: an article’s statement of another date part does not face for the value that stands for it', () => {
+  // "October 19" stands for the second article; its "last Thursday" (another injury, a part October 19
+  // does not fix) must not carry the side against the third article's Wednesday.
+  const r = findings(
+    analysed('a', 'The strong safety was injured during the overtime loss to the Falcons last Sunday.', null),
+    analysed('b', 'The back missed four games after surgery for a knee injury suffered in an October 19 game against Carolina. Hale Osric was injured in practice last Thursday and the Saints placed Hale Osric on the injured list.', null),
+    analysed('c', 'The Saints placed Hale Osric on the injured list Wednesday after he was injured in practice.', null),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.kind === 'date'), []);
 });

@@ -256,3 +256,19 @@ test('sameParticipant: a place one sentence names and the other takes as its par
   const b = at('Remains of the warehouse in Orvel smoldered on Tuesday morning.', 'Orvel');
   assert.equal(sameParticipant(a, b), true);
 });
+
+test('zone: a day restated in another time zone inside brackets is not a second date of the event', () => {
+  const dates = (t: string) => find(t, 'event-date').map((m) => m.display);
+  assert.deepEqual(dates('The quake struck Orvel on Wednesday at 7:48 am (2248 GMT Tuesday), officials said.'), ['Wednesday at 7:48 am']);
+  assert.deepEqual(dates('The Calder church burned at 9:40 p.m. Friday (1:40 a.m. ET Saturday), the fire chief said.'), ['9:40 p.m. Friday']);
+});
+
+test('slots: a later restatement of the article’s value may face the other article when its lead does not', () => {
+  const r = findings(
+    analysed('a', 'A strong earthquake jolted the Dellmar province on Wednesday, days after a deadly tremor levelled homes. Officials said the 7.6 magnitude quake that struck off the coast of Orvel on Wednesday cut power across the city.'),
+    analysed('b', 'Hundreds of aftershocks kept shaking the coastal city of Orvel, which was struck by a 7.6 magnitude quake off the coast early on Sunday, cutting power.'),
+  );
+  const strike = r.contradictions.find((c) => c.slot === 'date of the quake or strike');
+  assert.ok(strike, JSON.stringify(r.contradictions.map((c) => c.slot)));
+  assert.deepEqual(strike.values.map((v) => v.value).sort(), ['Sunday', 'Wednesday']);
+});

@@ -100,16 +100,18 @@ function names(text: string, key: string): boolean {
   return key.length > 2 && text.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && spellingKey(w) === key);
 }
 
-/** One value per article: an article that states incompatible values for one slot (stats, two times) is left out of it. */
-function articleValues(slot: Slot): Map<string, FactMention> {
+/**
+ * Each article's statements of the slot, its most precise first (the one that stands for its value); an
+ * article that states incompatible values for one slot (stats, two times) is left out of it.
+ */
+function articleValues(slot: Slot): Map<string, FactMention[]> {
   const byArticle = new Map<string, FactMention[]>();
   for (const m of slot.mentions) byArticle.set(m.unit.article, [...(byArticle.get(m.unit.article) ?? []), m]);
-  const out = new Map<string, FactMention>();
+  const out = new Map<string, FactMention[]>();
   for (const [article, ms] of byArticle) {
     if (!ms.every((x) => ms.every((y) => agree(x, y)))) continue;
     // The most precise statement stands for the article (an exact figure over a hedge).
-    const best = [...ms].sort((x, y) => width(x) - width(y) || y.strength - x.strength || x.start - y.start)[0];
-    out.set(article, best);
+    out.set(article, [...ms].sort((x, y) => width(x) - width(y) || y.strength - x.strength || x.start - y.start));
   }
   return out;
 }
@@ -168,7 +170,8 @@ export interface SlotFinding {
  */
 export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: string, m: FactMention) => boolean, p: FactParams = FACT_PARAMS): SlotFinding {
   const none = { contradiction: null, update: null };
-  const values = articleValues(slot);
+  const stated = articleValues(slot);
+  const values = new Map([...stated].map(([article, ms]) => [article, ms[0]]));
   if (values.size < 2) return none;
   // A slot stated with dozens of different values is no single fact (a template of many: "approve N new
   // bus routes" in 20,000 generated reports), and comparing it costs values × values.
@@ -187,8 +190,17 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   if (sides.length < 2) return none;
   // Every side must face another through at least one pair of values that can be compared (dates that
   // fix a common part, values of one participant).
-  const related = (x: FactMention, y: FactMention) => Math.min(x.strength, y.strength) >= p.strongFrame || ctx.similarity(x.unit, y.unit) >= p.weakFrameSimilarity;
-  const reps = new Map(sides.map((s) => [s, representatives(s)]));
+  // Any statement of an article may face the other side, not only the one that stands for its value: an
+  // article's lead ("rattled the province Wednesday") may share few words with the other article's
+  // sentence while its third paragraph restates the same quake in nearly its words. Those others face
+  // only as one statement (sameStatementSimilarity): on the dev gold, letting them face at the weak-frame
+  // similarity put one player's injury on Sunday against another's on Wednesday.
+  const best = new Set(values.values());
+  const related = (x: FactMention, y: FactMention) =>
+    best.has(x) && best.has(y) ? Math.min(x.strength, y.strength) >= p.strongFrame || ctx.similarity(x.unit, y.unit) >= p.weakFrameSimilarity : ctx.similarity(x.unit, y.unit) >= p.sameStatementSimilarity;
+  // Only restatements of the same value: "last Thursday" beside "October 19" fixes other parts of a date.
+  const restated = (m: FactMention) => stated.get(m.unit.article)!.filter((x) => valueKey(x) === valueKey(m));
+  const reps = new Map(sides.map((s) => [s, representatives(s.flatMap(restated))]));
   const facing = (s: FactMention[]) =>
     sides.some((o) => o !== s && reps.get(s)!.some((x) => reps.get(o)!.some((y) => sameParticipant(x, y) && related(x, y) && (x.kind !== 'date' || comparableDates(x.date!, y.date!)))));
   sides = sides.filter(facing);

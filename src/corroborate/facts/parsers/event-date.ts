@@ -15,6 +15,7 @@ import { REPORTED, REPORTING } from '../../clause.js';
 import type { Token } from '../../../model/article.js';
 import { classOfWord, holderBefore, nearestPerson } from '../frame.js';
 import { stem } from '../../terms.js';
+import { zoneRestatement } from '../normalise/zone.js';
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
@@ -147,6 +148,7 @@ export const eventDate: FactParser = {
       const date = dateValueOf(d);
       if (!date) continue;
       if (/\b(last|next|this|earlier|later)\s+(year|month)|\bago\b|\bsince\b|\buntil\b|\bby\b/i.test(d.text)) continue;
+      if (zoneRestatement(u, d.start, d.end)) continue;
       let cls = dateClass(u, d.start, d.end);
       if (cls === REPORTED || !cls) continue;
       cls = DATE_CLASS[cls] ?? cls;
