@@ -126,6 +126,7 @@ export function score(report: Report, golds: GoldFile[], list = false): Map<stri
   const predicted = report.stories.flatMap((s) => s.contradictions).filter((c) => c.kind !== 'headline');
   for (const g of gold) {
     const hit = predicted.some((c) => matches(c, g));
+    if (list && !hit) console.log(`MISS [${g.kind}] ${g.event} ${g.slot} :: ${g.values.map((v) => `${v.value} (${[...new Set(v.mentions.map((m) => m.article))].join(',')})`).join(' | ')}`);
     for (const k of [g.kind, 'all']) {
       row(k).gold++;
       if (hit) row(k).found++;
