@@ -233,3 +233,8 @@ test('slots: an article’s statement of another date part does not face for the
   );
   assert.deepEqual(r.contradictions.filter((c) => c.kind === 'date'), []);
 });
+
+test('event-date: a clause between commas before the date is not skipped as a place', () => {
+  assert.deepEqual(rules('Marla Quint checked in, her rep told reporters, on Thursday night.', 'event-date'), []);
+  assert.deepEqual(rules('Marla Quint checked into the clinic, a spokesman said, on Thursday.', 'event-date'), []);
+});

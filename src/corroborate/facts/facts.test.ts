@@ -272,3 +272,8 @@ test('slots: a later restatement of the article’s value may face the other art
   assert.ok(strike, JSON.stringify(r.contradictions.map((c) => c.slot)));
   assert.deepEqual(strike.values.map((v) => v.value).sort(), ['Sunday', 'Wednesday']);
 });
+
+test('event-date: the predicate is read across a place written "Town, State," before the date', () => {
+  const ms = find('Marla Quint checked into the Solace Clinic in Rancho Verde, Calif., on Thursday night, for what is to be a three-month stay.', 'event-date');
+  assert.deepEqual(ms.map((m) => [m.measure, m.date]), [['date:checkin', { weekday: 4 }]]);
+});

@@ -81,7 +81,14 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   if (first < 0) first = toks.findIndex((t) => t.end > start);
   const last = toks.findIndex((t) => t.start >= end);
   let before: Token | null = null;
-  for (let k = first - 1; k >= 0 && first - k <= 10; k--) {
+  for (let k = first - 1, seen = 0; k >= 0 && seen < 10; k--, seen++) {
+    if (toks[k].normal === ',') {
+      // A place written as "Rancho Mirage, Calif., on Thursday": the state between commas is skipped.
+      const open = placeApposition(toks, k, surface);
+      if (open < 0) break;
+      k = open;
+      continue;
+    }
     if (PUNCT.test(toks[k].normal)) break;
     if (isVerb(toks[k])) {
       before = toks[k];
@@ -124,6 +131,18 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   }
   // A verb outside the classes still frames its date ("testified Tuesday"), weakly.
   return verb && !GENERIC_VERBS.has(stem(verb.normal)) ? `verb:${stem(verb.normal)}` : null;
+}
+
+/**
+ * The comma that opens a place apposition closed by the comma at `close` ("in Rancho Mirage, Calif., on
+ * Thursday": one to three capitalised words or abbreviations between two commas, after a capitalised
+ * word), or -1. Must not skip a clause between commas ("checked in, her rep said, on Thursday").
+ */
+function placeApposition(toks: Token[], close: number, surface: (t: Token) => string): number {
+  let k = close - 1;
+  while (k >= 0 && close - k <= 4 && toks[k].normal !== ',' && /^[A-Z]/.test(surface(toks[k]))) k--;
+  if (k < 0 || toks[k].normal !== ',' || k === close - 1 || close - k > 4) return -1;
+  return k > 0 && /^[A-Z]/.test(surface(toks[k - 1])) ? k : -1;
 }
 
 /** Verbs too general to say what happened on a day. */
