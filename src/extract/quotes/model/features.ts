@@ -25,6 +25,12 @@ export class FeatureSink {
   next(): void {
     this.offsets.push(this.ids.length);
   }
+  /** Empties the sink for the next sequence, keeping its arrays' storage. */
+  reset(): void {
+    this.ids.length = 0;
+    this.offsets.length = 1;
+    if (this.names) this.names.length = 0;
+  }
   /** Names of position t's features. */
   namesAt(t: number): string[] {
     return this.names ? this.names.slice(this.offsets[t], this.offsets[t + 1]) : [];
