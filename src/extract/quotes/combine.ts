@@ -5,6 +5,7 @@
 // quote that its content covers.
 
 import type { Span, TextReady } from '../../model/article.js';
+import type { Word } from '../entities/words.js';
 import { span, type Attribution } from './direct.js';
 import { docView, type DocView } from './model/view.js';
 import { tagCues, tagSpans, type QuoteModel, type TaggedAttribution, type TaggedCue } from './model/tagger.js';
@@ -79,8 +80,9 @@ function merge(view: DocView, a: TaggedAttribution, same: Found[]): Found[] {
   ];
 }
 
-export function combine(article: TextReady, rules: Found[], model: QuoteModel): Combined {
-  const view = docView(article, rules);
+/** `words`: each sentence's words when already read (quotes/index.ts `sentenceWords`). */
+export function combine(article: TextReady, rules: Found[], model: QuoteModel, words?: Word[][]): Combined {
+  const view = docView(article, rules, words);
   const cues = tagCues(view, model);
   const seen = (f: Found) => cues.some((c) => overlaps(cueChars(view, c), f.attribution!.cue!));
   const vetoed = modelParams.policy === 'veto' ? rules.filter((f) => confirmable(f) && !seen(f)) : [];
@@ -107,9 +109,9 @@ export function combine(article: TextReady, rules: Found[], model: QuoteModel): 
 
 /** Rules + tagger; `output` 'model' keeps the tagger's attributions alone (the rules' finds still its
  * evidence), for measuring it. */
-export function withModel(article: TextReady, rules: Found[], model: QuoteModel, output: 'combined' | 'model' = 'combined'): Found[] {
-  if (output === 'combined') return combine(article, rules, model).finds;
-  const view = docView(article, rules);
+export function withModel(article: TextReady, rules: Found[], model: QuoteModel, output: 'combined' | 'model' = 'combined', words?: Word[][]): Found[] {
+  if (output === 'combined') return combine(article, rules, model, words).finds;
+  const view = docView(article, rules, words);
   return tagCues(view, model).filter((c) => c.confidence >= model.minCueConfidence)
     .flatMap((c) => { const a = tagSpans(view, c, model); return a ? modelFinds(view, a) : []; });
 }

@@ -3,7 +3,7 @@
 // missed; every speaker phrase is resolved to a canonical entity name or null.
 
 import type { EntityMention, QuoteMention, TextReady } from '../../model/article.js';
-import { wordsOf } from '../entities/words.js';
+import { wordsOf, type Word } from '../entities/words.js';
 import { withModel, type Found } from './combine.js';
 import { cueAfter, cueBefore, quoteSpans, span, type Attribution, type SentenceWords } from './direct.js';
 import { reportedSpeech, speakerColon } from './indirect.js';
@@ -67,16 +67,24 @@ function cueInPreviousSentence(sentences: SentenceWords[], first: SentenceWords,
 }
 
 export function extractQuotes(article: TextReady, entities: EntityMention[], options: QuoteOptions = {}): QuoteMention[] {
-  const rules = ruleQuotes(article);
-  const found = options.model === false ? rules : withModel(article, rules, quoteModel());
+  // Each sentence's words are read once, for the rules and the tagger's view alike (reading them twice was
+  // about 3% of rules + tagger time on the ECB+ bench).
+  const words = sentenceWords(article);
+  const rules = ruleQuotes(article, words);
+  const found = options.model === false ? rules : withModel(article, rules, quoteModel(), 'combined', words);
   return withSpeakers(found, entities);
 }
 
-/** The rules' attributions, in text order of their contents. */
-export function ruleQuotes(article: TextReady): Found[] {
+/** The words of each of the article's sentences, in order. */
+export function sentenceWords(article: TextReady): Word[][] {
+  return article.text.sentences.map((s) => wordsOf(s, article.clean.text));
+}
+
+/** The rules' attributions, in text order of their contents; `words` as `sentenceWords` gives them. */
+export function ruleQuotes(article: TextReady, words: Word[][] = sentenceWords(article)): Found[] {
   const text = article.clean.text;
-  const sentences = rejoinSplits(article.text.sentences.map((s) => ({
-    index: s.index, start: s.start, end: s.end, paragraph: s.paragraph, words: wordsOf(s, text),
+  const sentences = rejoinSplits(article.text.sentences.map((s, i) => ({
+    index: s.index, start: s.start, end: s.end, paragraph: s.paragraph, words: words[i],
   })), text);
   const found: Found[] = [];
   const quoted: { start: number; end: number }[] = [];

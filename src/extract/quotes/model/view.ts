@@ -168,8 +168,9 @@ function token(w: Word, sentence: number, paragraph: number, quote: number): Doc
 }
 
 /** Words of the article's sentences with quotation state (inside a stretch found by `quoteSpans`) and
- * what the rules' finds `rules` made of them. */
-export function docView(article: TextReady, rules: RuleFind[] = []): DocView {
+ * what the rules' finds `rules` made of them; `sentenceWords`, when given, holds each sentence's words
+ * already read (quotes/index.ts `sentenceWords`). */
+export function docView(article: TextReady, rules: RuleFind[] = [], sentenceWords?: Word[][]): DocView {
   const text = article.clean.text;
   const marks: { start: number; end: number }[] = [];
   for (const p of article.clean.paragraphs) if (!p.heading) for (const m of quoteSpans(text, p.start, p.end)) marks.push(m);
@@ -177,10 +178,12 @@ export function docView(article: TextReady, rules: RuleFind[] = []): DocView {
   const sentences: ViewSentence[] = [];
   const words: DocToken[][] = [];
   let q = 0;
-  for (const s of article.text.sentences) {
+  const all = article.text.sentences;
+  for (let si = 0; si < all.length; si++) {
+    const s = all[si];
     const first = tokens.length;
     const own: DocToken[] = [];
-    for (const w of wordsOf(s, text)) {
+    for (const w of sentenceWords?.[si] ?? wordsOf(s, text)) {
       while (q < marks.length && marks[q].end <= w.start) q++;
       const m = marks[q];
       const quote = !(m && w.start >= m.start && w.end <= m.end) ? 0
