@@ -134,7 +134,7 @@ function contextFeatures(view: DocView, i: number, sink: FeatureSink): void {
 
 const SUBJ = template('subj'), SUBJL = template('subj|l'), SUBJLEM = template('subjl'), SUBJLEML = template('subjl|l');
 const SUF = template('suf3'), SUFP = template('suf3|p'), PW1 = template('p|w+1'), SUBJP = template('subj|p'), SUBJPW1 = template('subj|p|w+1');
-const SQP = template('sq|p');
+const SQP = template('sq|p'), VBP = template('vb|p'), VBLEX = template('vb|lex');
 
 /** Features that reach past the word itself, for cues seen once or twice in train: its ending, its POS
  * with the next word ("VERB that") and whether its sentence is quoted. With the subject's POS and the next
@@ -150,6 +150,11 @@ function generalFeatures(view: DocView, i: number, sink: FeatureSink): void {
   sink.add(mix3(SUFP, t.sfh, t.ph), ex && `suf3|p=${suffixOf(t.lower)}|${t.pos}`);
   sink.add(mix3(PW1, t.ph, n1?.wh ?? BOUNDARY), ex && `p|w+1=${t.pos}|${n1?.lower ?? S}`);
   sink.add(mix3(SQP, s.quoted ? 1 : 0, t.ph), ex && `sq|p=${s.quoted ? 1 : 0}|${t.pos}`);
+  // The sentence's main verb is its first ("X said that Y decided…" has the cue first): with the tagger's
+  // reading of reported speech, dev whole F1 of rules + tagger 73.4 → 73.5, P 81.4 → 82.4 (R 66.8 → 66.3,
+  // the floor chosen on dev rose from none to 22.9).
+  sink.add(mix3(VBP, t.verbsBefore, t.ph), ex && `vb|p=${t.verbsBefore}|${t.pos}`);
+  if (t.lex) sink.add(mix3(VBLEX, t.verbsBefore, t.lex), ex && `vb|lex=${t.verbsBefore}|${t.lex}`);
 }
 
 /** The subject the rules would read before a verb (phrases.ts): who or what could be speaking, alone, with

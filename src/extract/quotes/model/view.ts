@@ -26,6 +26,8 @@ export interface DocToken extends Word {
   shh: number;
   /** Hash of the word's last three letters (`suffixOf`). */
   sfh: number;
+  /** Verbs and auxiliaries before it in its sentence, at most 3. */
+  verbsBefore: number;
 }
 
 export interface ViewSentence {
@@ -163,7 +165,7 @@ function token(w: Word, sentence: number, paragraph: number, quote: number): Doc
     start: w.start, end: w.end, text: w.text, lower: w.lower, cap: w.cap, pos: w.pos, lemma, shape,
     sentence, paragraph, quote, lex: lexBits(w.lower), rule: 0,
     wh, lh: lemma === w.lower ? wh : hashString(lemma), ph: smallHash(w.pos), shh: smallHash(shape),
-    sfh: hashString(suffixOf(w.lower)),
+    sfh: hashString(suffixOf(w.lower)), verbsBefore: 0,
   };
 }
 
@@ -183,12 +185,15 @@ export function docView(article: TextReady, rules: RuleFind[] = [], sentenceWord
     const s = all[si];
     const first = tokens.length;
     const own: DocToken[] = [];
+    let verbs = 0;
     for (const w of sentenceWords?.[si] ?? wordsOf(s, text)) {
       while (q < marks.length && marks[q].end <= w.start) q++;
       const m = marks[q];
       const quote = !(m && w.start >= m.start && w.end <= m.end) ? 0
         : w.start === m.start && QUOTE_CHARS.test(w.text) ? 2 : w.end === m.end && QUOTE_CHARS.test(w.text) ? 3 : 1;
       const t = token(w, sentences.length, s.paragraph, quote);
+      t.verbsBefore = verbs;
+      if ((w.pos === 'VERB' || w.pos === 'AUX') && verbs < 3) verbs++;
       tokens.push(t);
       own.push(t);
     }
