@@ -11,13 +11,9 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
-import { connect } from 'nats';
-import { openCorpus, type Corpus } from '../src/corpus/index.js';
 import { enqueue } from '../src/queue/enqueue.js';
-import { JobQueue, DEFAULT_NATS_URL, queueNamespace } from '../src/queue/jetstream.js';
+import { JobQueue, queueNamespace } from '../src/queue/jetstream.js';
 import { articleJob } from '../src/queue/job.js';
 import { runWorker } from '../src/queue/worker.js';
 import { queueStatus } from '../src/queue/status.js';
@@ -25,30 +21,12 @@ import { statusTable } from '../src/cli/commands/status.js';
 import { ingestPaths } from '../src/ingest/index.js';
 import type { Article } from '../src/model/article.js';
 import { writeArticles } from './fixtures/corpus/articles.js';
-import { ADMIN_URL, adminQuery as admin, databaseUrl } from './fixtures/postgres.js';
+import { corpusAt, reference } from './fixtures/queue/partitions.js';
+import { freshDatabase as freshQueueDatabase, NATS_URL, serversProblem } from './fixtures/queue/servers.js';
 
-const NATS_URL = process.env.CROSSCHECK_NATS ?? DEFAULT_NATS_URL;
 /** A short visibility timeout, so a killed worker's jobs come back within the test's time. */
 const TEST_ACK_WAIT_MS = 3_000;
 
-async function serversProblem(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-  } catch (err) {
-    return `PostgreSQL unreachable at ${ADMIN_URL} (${(err as Error).message}): worker tests skipped`;
-  } finally {
-    await c.end().catch(() => {});
-  }
-  try {
-    const nc = await connect({ servers: NATS_URL, timeout: 3000 });
-    await (await nc.jetstreamManager()).getAccountInfo();
-    await nc.close();
-  } catch (err) {
-    return `NATS JetStream unreachable at ${NATS_URL} (${(err as Error).message}): worker tests skipped`;
-  }
-  return null;
-}
 const problem = await serversProblem();
 if (problem) console.log(problem);
 
@@ -60,55 +38,13 @@ after(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** A database of its own, and the queue named after it; both dropped after the file. */
-async function freshDatabase(): Promise<string> {
-  const name = `cc_test_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = databaseUrl(name);
-  cleanups.push(async () => {
-    const q = await JobQueue.open({ db: url, nats: NATS_URL });
-    await q.drop();
-    await q.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
-  return url;
-}
+const freshDatabase = () => freshQueueDatabase(cleanups);
 
 function articlesDir(count: number, seed: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'cc-queue-'));
   dirs.push(dir);
   writeArticles(dir, count, seed);
   return dir;
-}
-
-/** Stories and events as partitions of article ids (ids of stories may differ; membership must not). */
-async function partitions(corpus: Corpus): Promise<{ stories: string[]; events: string[]; articles: string[] }> {
-  const storyIds = (await corpus.stories()).map((s) => s.id);
-  const members = await corpus.store.storyMembers(storyIds);
-  const articles = [...members.values()].flat().sort();
-  const byEvent = new Map<string, string[]>();
-  for (const [a, e] of await corpus.store.eventOf(articles)) byEvent.set(e, [...(byEvent.get(e) ?? []), a]);
-  const sets = (groups: Iterable<string[]>) => [...groups].map((g) => [...g].sort().join(' ')).sort();
-  return { stories: sets(members.values()), events: sets(byEvent.values()), articles };
-}
-
-async function reference(dir: string): Promise<Awaited<ReturnType<typeof partitions>>> {
-  const corpus = await openCorpus({ db: null });
-  try {
-    await corpus.add([dir]);
-    return await partitions(corpus);
-  } finally {
-    await corpus.close();
-  }
-}
-
-async function corpusAt(db: string): Promise<Awaited<ReturnType<typeof partitions>> & { count: number }> {
-  const corpus = await openCorpus({ db });
-  try {
-    return { ...(await partitions(corpus)), count: await corpus.store.countArticles() };
-  } finally {
-    await corpus.close();
-  }
 }
 
 const tuning = { ackWaitMs: TEST_ACK_WAIT_MS };

@@ -100,7 +100,10 @@ function corpusDefinitions(program: Command): void {
     .option('--timeout <seconds>', 'seconds one fetch may take, body included (default 30)')
     .option('--no-robots', 'do not read robots.txt (only for sites you run)')
     .option('-q, --quiet', 'no progress on stderr')
-    .addHelpText('after', '\nExamples:\n  crosscheck add examples/\n  crosscheck add today/*.html --db news.db\n  crosscheck add https://news.example/2031/03/bridge feeds.opml crawl.warc.gz\n')
+    .option('--nats <url>', 'with a postgres:// --db: the workers\' NATS server (CROSSCHECK_NATS; else nats://127.0.0.1:4222)')
+    .option('--queue <name>', 'with a postgres:// --db: the workers\' queue namespace (default crosscheck_<database name>)')
+    .option('--in-process', 'add in this process even when workers are alive on a postgres:// corpus')
+    .addHelpText('after', '\nExamples:\n  crosscheck add examples/\n  crosscheck add today/*.html --db news.db\n  crosscheck add https://news.example/2031/03/bridge feeds.opml crawl.warc.gz\n  crosscheck add today/ --db postgres://localhost/news   # workers alive: queued for them, returns at once\n')
     .action(async (inputs: string[], opts: AddCommandOptions) => {
       const { addCommand } = await import('./commands/corpus.js');
       await addCommand(inputs, opts);
@@ -147,6 +150,9 @@ function serveDefinition(program: Command): void {
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <host>', 'address to bind (a non-loopback address requires --token)', '127.0.0.1')
     .option('--token <token>', 'bearer token clients must send (or set CROSSCHECK_TOKEN)')
+    .option('--nats <url>', 'with a postgres:// --db: the workers\' NATS server (CROSSCHECK_NATS; else nats://127.0.0.1:4222)')
+    .option('--queue <name>', 'with a postgres:// --db: the workers\' queue namespace (default crosscheck_<database name>)')
+    .option('--in-process', 'add posted articles in this process even while workers are alive on a postgres:// corpus')
     .addHelpText('after', '\nExamples:\n  crosscheck serve\n  crosscheck serve --db news.db --port 9000\n  crosscheck serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"\n')
     .action(async (opts: ServeCommandOptions) => {
       const { serveCommand } = await import('./commands/serve.js');
@@ -173,6 +179,9 @@ function watchDefinitions(program: Command): void {
     .option('--workers <n>', 'worker threads for text and extraction')
     .option('--outlets <file>', 'outlet registry (JSON); see docs/outlets.md')
     .option('-q, --quiet', 'no warnings on stderr')
+    .option('--nats <url>', 'with a postgres:// --db: the workers\' NATS server (CROSSCHECK_NATS; else nats://127.0.0.1:4222)')
+    .option('--queue <name>', 'with a postgres:// --db: the workers\' queue namespace (default crosscheck_<database name>)')
+    .option('--in-process', 'add new items in this process even while workers are alive on a postgres:// corpus')
     .addHelpText('after', '\nExamples:\n  crosscheck watch --feeds examples/feeds.opml --once\n  crosscheck watch --feed https://news.example/rss --interval 30m\n  crosscheck watch            # every feed the corpus already watches\n')
     .action(async (opts: WatchCommandOptions) => {
       const { watchCommand } = await import('./commands/watch.js');

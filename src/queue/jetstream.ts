@@ -28,6 +28,9 @@ export const DEFAULT_TUNING: QueueTuning = { ackWaitMs: 30_000, maxDeliver: 3, d
 /** Heartbeats every 5 s; an entry not renewed for 15 s (three missed beats) has expired: the worker is gone. */
 export const HEARTBEAT_MS = 5_000;
 const HEARTBEAT_TTL_MS = 3 * HEARTBEAT_MS;
+/** How long `add` waits for NATS before analysing in-process: a local server answers in milliseconds, and a
+ *  user without one should not wait the client's default 20 s for an answer that is not coming. */
+const PROBE_TIMEOUT_MS = 2_000;
 /** The one durable consumer all workers pull from: each job goes to one of them at a time. */
 const CONSUMER = 'workers';
 
@@ -105,6 +108,28 @@ export class JobQueue {
     const q = new JobQueue(nc, nc.jetstream(), await nc.jetstreamManager(), namespace, server, { ...DEFAULT_TUNING, ...opts.tuning }, names(namespace));
     await q.ensure(opts.tuning !== undefined);
     return q;
+  }
+
+  /** The queue of `opts` if some worker ever opened it, else null, creating nothing: `add`, `watch` and
+   *  `serve` ask this on every PostgreSQL corpus, and most of those never had a worker. A server that does not
+   *  answer within `timeoutMs` is also null (the caller works in-process and says why). */
+  static async openIfExists(opts: QueueOptions, timeoutMs = PROBE_TIMEOUT_MS): Promise<{ queue: JobQueue } | { why: string }> {
+    const server = natsUrl(opts.nats);
+    const namespace = opts.namespace ?? queueNamespace(opts.db);
+    const n = names(namespace);
+    let nc: NatsConnection;
+    try {
+      nc = await connect({ servers: server, name: `crosscheck ${process.pid}`, timeout: timeoutMs, maxReconnectAttempts: -1 });
+    } catch (err) {
+      return { why: `no queue: NATS does not answer at ${server} (${(err as Error).message})` };
+    }
+    const jsm = await nc.jetstreamManager().catch(() => null);
+    const made = jsm && (await jsm.streams.info(n.jobs).catch(() => null)) && (await jsm.streams.info(`KV_${n.workers}`).catch(() => null));
+    if (!jsm || !made) {
+      await nc.close();
+      return { why: `no worker has ever taken jobs from ${namespace} on ${server}` };
+    }
+    return { queue: new JobQueue(nc, nc.jetstream(), jsm, namespace, server, { ...DEFAULT_TUNING, ...opts.tuning }, n) };
   }
 
   /** `retune`: the caller asked for its own tuning; a status or an enqueue never changes the workers'. */

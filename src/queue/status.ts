@@ -55,7 +55,26 @@ export async function queueStatus(opts: QueueOptions): Promise<QueueStatus> {
   }
 }
 
-async function liveWorkers(queue: JobQueue): Promise<WorkerStatus[]> {
+/** The queue without the corpus: what `serve`'s health answers (cheap enough to ask on every probe: three
+ *  reads of NATS state, none of the store). */
+export interface QueueHealth {
+  queue: string;
+  queued: number;
+  running: number;
+  retrying: number;
+  workers: number;
+  failed: DeadLetter[];
+}
+
+export async function queueHealth(queue: JobQueue): Promise<QueueHealth> {
+  const counts = await queue.jobCounts();
+  return {
+    queue: queue.namespace, queued: counts.queued, running: counts.running, retrying: counts.redelivered,
+    workers: (await liveWorkers(queue)).length, failed: await deadLetters(queue),
+  };
+}
+
+export async function liveWorkers(queue: JobQueue): Promise<WorkerStatus[]> {
   const kv = await queue.heartbeats();
   const out: WorkerStatus[] = [];
   const now = Date.now();
@@ -73,7 +92,7 @@ async function liveWorkers(queue: JobQueue): Promise<WorkerStatus[]> {
 }
 
 /** Workers' dead-letter records, and jobs JetStream stopped redelivering because no worker ever answered. */
-async function deadLetters(queue: JobQueue): Promise<DeadLetter[]> {
+export async function deadLetters(queue: JobQueue): Promise<DeadLetter[]> {
   const entries = await queue.readAll('dead');
   const out = entries.filter((m) => !queue.isAdvisory(m.subject)).map((m) => m.data as DeadLetter);
   // A job a worker dead-lettered on its last delivery also raises the advisory: the worker's entry says why.

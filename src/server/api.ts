@@ -90,6 +90,13 @@ export function apiRoutes(app: Hono, ctx: ServerContext): void {
     const over = tooMany(upload, ctx);
     if (over) return c.json({ error: over }, 400);
     if (upload.articles === 0) return c.json({ error: 'nothing to add', rejected: upload.problems }, 400);
+    // Workers alive on a PostgreSQL corpus: they add the articles; the answer is what was queued.
+    const handed = ctx.handoff ? await ctx.handoff.take(upload.items) : null;
+    if (handed) {
+      const rejected = [...upload.problems, ...handed.rejected.map((x) => ({ item: x.path, reason: x.reason }))];
+      const warnings = handed.warnings.map((w) => ({ item: w.path, message: w.message }));
+      return c.json({ queued: handed.queued, alreadyQueued: handed.alreadyQueued, rejected, warnings, follow: 'crosscheck status' }, rejected.length ? 400 : 202);
+    }
     const answer = await ctx.writer.add(upload);
     // Some items refused: 400 names each with its reason; the good ones are in `added` all the same.
     const status = answer.rejected.length ? 400 : answer.added.length + answer.revised.length ? 201 : 200;

@@ -14,6 +14,7 @@ import { createMetrics, type ServerMetrics } from './metrics.js';
 import { RateLimiter } from './rate.js';
 import { Writer } from './writer.js';
 import { inProcessAnalyser, type Analyser } from './analyser.js';
+import type { WorkerHandoff } from '../queue/handoff.js';
 import { ASSETS } from './assets.js';
 import { errorPage } from './html.js';
 import { apiRoutes } from './api.js';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   allowedHosts?: string[];
   /** Where adds run (serve passes its worker thread); in-process on `corpus` when absent. */
   analyser?: Analyser;
+  /** A PostgreSQL corpus's workers: posts go to them while one is alive, and the health shows their queue. */
+  handoff?: WorkerHandoff;
 }
 
 /** What the route modules share. */
@@ -56,6 +59,7 @@ export interface ServerContext {
   writer: Writer;
   rate: RateLimiter;
   clientOf: (c: Context) => string;
+  handoff?: WorkerHandoff;
 }
 
 export interface CrosscheckServer {
@@ -70,7 +74,7 @@ export function createServer(opts: ServerOptions): CrosscheckServer {
   const bus = new EventBus();
   const ctx: ServerContext = {
     corpus: opts.corpus, limits, listing, stories: new StoryCache(opts.corpus, listing), bus, metrics, writer: new Writer(opts.corpus, opts.analyser ?? inProcessAnalyser(opts.corpus), listing, bus, metrics),
-    rate: new RateLimiter(limits.postsPerMinute, limits.burst), clientOf,
+    rate: new RateLimiter(limits.postsPerMinute, limits.burst), clientOf, handoff: opts.handoff,
   };
   const app = new Hono();
   app.use('*', measure(metrics), headers);
@@ -86,7 +90,10 @@ export function createServer(opts: ServerOptions): CrosscheckServer {
   });
   // No icon: an empty answer rather than a 404 in every page's console.
   app.get('/favicon.ico', (c) => c.body(null, 204));
-  app.get('/healthz', (c) => c.json({ status: 'ok', store: opts.corpus.store.description, queue: ctx.writer.pending }));
+  app.get('/healthz', async (c) => {
+    const health = { status: 'ok', store: opts.corpus.store.description, queue: ctx.writer.pending };
+    return c.json(opts.handoff ? { ...health, workerQueue: await workerQueueHealth(opts.handoff) } : health);
+  });
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   apiRoutes(app, ctx);
   pageRoutes(app, ctx);
@@ -96,6 +103,19 @@ export function createServer(opts: ServerOptions): CrosscheckServer {
     return c.req.path.startsWith('/api/') ? c.json({ error: 'internal error' }, 500) : c.html(errorPage(500, 'The server could not answer this request.'), 500);
   });
   return { app, ctx };
+}
+
+/** The workers' queue as the health shows it: counts, and the dead letters without their article paths
+ *  (the health needs no token, and a path can say more about a corpus than its owner wants to). */
+async function workerQueueHealth(handoff: WorkerHandoff) {
+  try {
+    const h = await handoff.health();
+    if (!h) return null;
+    const deadLetters = h.failed.map((d) => ({ job: d.job, reason: d.reason, deliveries: d.deliveries, at: d.at }));
+    return { name: h.queue, queued: h.queued, running: h.running, retrying: h.retrying, workers: h.workers, failed: h.failed.length, deadLetters };
+  } catch (err) {
+    return { error: `the queue cannot be read: ${(err as Error).message}` };
+  }
 }
 
 function clientOf(c: Context): string {

@@ -9,6 +9,8 @@ import { openCorpus, type Corpus } from '../corpus/index.js';
 import type { OutletRegistry } from '../outlets/index.js';
 import { createServer, type Limits } from './app.js';
 import { WorkerAnalyser, type Analyser } from './analyser.js';
+import { isDatabaseUrl } from '../store/paths.js';
+import type { WorkerHandoff } from '../queue/handoff.js';
 
 export { createServer, DEFAULT_LIMITS, CSP, type Limits, type ServerOptions, type CrosscheckServer } from './app.js';
 
@@ -28,6 +30,9 @@ export interface ServeOptions {
   token?: string;
   limits?: Partial<Limits>;
   outlets?: OutletRegistry;
+  /** A PostgreSQL corpus's worker queue (NATS server, namespace): posts go to the workers while one is alive.
+   *  False: every post is added in this process. */
+  workers?: { nats?: string; namespace?: string } | false;
   /** An already opened corpus for reads (tests, benches); adds still run in the worker on `db`, so `db`
    *  must name the database `corpus` reads (null: adds run in-process on `corpus`). */
   corpus?: Corpus;
@@ -50,7 +55,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const corpus = opts.corpus ?? (await openCorpus({ db: opts.db, outlets: opts.outlets }));
   const analyser = await startAnalyser(opts);
   // On loopback the Host header must name loopback too (a DNS-rebinding page cannot reach the corpus).
-  const { app, ctx } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined, analyser });
+  const handoff = await workerHandoff(opts);
+  const { app, ctx } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined, analyser, handoff });
   // The stories list is loaded before the first request, not by the first burst of them (all waiting on it).
   await ctx.listing.count();
   const server = await new Promise<Server>((resolve, reject) => {
@@ -59,6 +65,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       reject(err.code === 'EADDRINUSE' ? new ServeError(`port ${opts.port ?? 8080} on ${host} is in use (another crosscheck serve?); choose another with --port`) : err));
   }).catch(async (err) => {
     await analyser?.close();
+    await handoff?.close();
     throw err;
   });
   // Longer than clients' idle keep-alive (undici: 4 s), so the server never closes a socket a client is
@@ -77,6 +84,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       // Adds already accepted finish (their commit is the client's answer) before the worker goes.
       await ctx.writer.drain();
       await analyser?.close();
+      await handoff?.close();
       if (!opts.corpus) await corpus.close();
     },
   };
@@ -94,4 +102,13 @@ async function startAnalyser(opts: ServeOptions): Promise<Analyser | undefined> 
     throw err;
   }
   return analyser;
+}
+
+/** On a PostgreSQL corpus, the hand-off of posts to the workers (none for SQLite or memory, nor when refused). */
+async function workerHandoff(opts: ServeOptions): Promise<WorkerHandoff | undefined> {
+  if (opts.workers === false || opts.db === null || !isDatabaseUrl(opts.db)) return undefined;
+  const { WorkerHandoff } = await import('../queue/handoff.js');
+  return new WorkerHandoff({ db: opts.db, nats: opts.workers?.nats, namespace: opts.workers?.namespace }, (handing, why) => {
+    process.stderr.write(`crosscheck serve: ${why}: ${handing ? 'posted articles are queued for the workers' : 'posted articles are added here'}\n`);
+  });
 }

@@ -74,7 +74,32 @@ const schemas = {
       },
     },
   },
-  Health: { type: 'object', required: ['status', 'store', 'queue'], properties: { status: { const: 'ok' }, store: str, queue: int } },
+  Queued: {
+    type: 'object', additionalProperties: false, required: ['queued', 'alreadyQueued', 'rejected', 'warnings', 'follow'],
+    description: 'The articles were handed to the workers (a PostgreSQL corpus with workers alive); they add them.',
+    properties: {
+      queued: int, alreadyQueued: int, rejected: { type: 'array', items: ref('ItemProblem') },
+      warnings: { type: 'array', items: { type: 'object', required: ['item', 'message'], properties: { item: str, message: str } } },
+      follow: { ...str, description: 'the command that shows the queue and the workers' },
+    },
+  },
+  DeadLetter: {
+    type: 'object', required: ['job', 'reason', 'deliveries', 'at'],
+    properties: { job: str, reason: str, deliveries: int, at: str },
+  },
+  Health: {
+    type: 'object', required: ['status', 'store', 'queue'],
+    properties: {
+      status: { const: 'ok' }, store: str, queue: { ...int, description: 'adds waiting in this process' },
+      workerQueue: {
+        description: 'the workers\' queue of a PostgreSQL corpus (null: no worker ever took jobs from it)',
+        oneOf: [{ type: 'null' }, {
+          type: 'object', required: ['name', 'queued', 'running', 'retrying', 'workers', 'failed', 'deadLetters'],
+          properties: { name: str, queued: int, running: int, retrying: int, workers: int, failed: int, deadLetters: { type: 'array', items: ref('DeadLetter') }, error: str },
+        }],
+      },
+    },
+  },
 };
 
 const listParams = [
@@ -124,7 +149,8 @@ export const OPENAPI = {
         responses: {
           200: json(ref('AddAnswer'), 'nothing new (unchanged or duplicate texts)'),
           201: json(ref('AddAnswer'), 'articles added'),
-          400: { description: 'some or all items refused, each with its reason (the good ones are added: see `added`), or too many items', content: { 'application/json': { schema: { oneOf: [ref('AddAnswer'), ref('Error')] } } } },
+          202: json(ref('Queued'), 'articles queued for the workers, who add them (GET /healthz shows the queue)'),
+          400: { description: 'some or all items refused, each with its reason (the good ones are added: see `added`), or too many items', content: { 'application/json': { schema: { oneOf: [ref('AddAnswer'), ref('Queued'), ref('Error')] } } } },
           413: error('body too large'),
           429: { ...error('too many writes from this client'), headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds' } } },
         },

@@ -9,12 +9,16 @@ import { renderMarkdown } from '../../brief/markdown.js';
 import { renderHtml } from '../../brief/html.js';
 import { markReport } from '../../ingest/own-output.js';
 import { sourceItems } from '../../fetch/index.js';
+import type { FetchOptions } from '../../fetch/index.js';
 import { Progress } from '../progress.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
 import { outletRegistry, workerCount } from './analyze.js';
 
-export interface AddCommandOptions { db: string; workers?: string; chunk?: string; quiet?: boolean; format: 'table' | 'json'; outlets?: string; hostGap?: string; timeout?: string; robots?: boolean }
+export interface AddCommandOptions {
+  db: string; workers?: string; chunk?: string; quiet?: boolean; format: 'table' | 'json'; outlets?: string; hostGap?: string; timeout?: string; robots?: boolean;
+  nats?: string; queue?: string; inProcess?: boolean;
+}
 export interface StoriesCommandOptions { db: string; since?: string; query?: string; limit?: string; format: 'table' | 'json' }
 export interface ReportCommandOptions { db: string; story?: string[]; format: 'md' | 'json' | 'html' | 'csv' | 'jsonld'; out?: string; withText?: boolean; outlets?: string }
 export interface RebuildCommandOptions { db: string; quiet?: boolean; outlets?: string }
@@ -52,11 +56,12 @@ async function open(db: string, mustExist: boolean, quiet = false, outletsFile?:
 export async function addCommand(inputs: string[], opts: AddCommandOptions): Promise<void> {
   const workers = workerCount(opts.workers, Boolean(opts.quiet));
   const chunkSize = positive('--chunk', opts.chunk) ?? 1000;
+  // URLs, OPML, WARC, sitemaps and CSV of URLs are fetched or read by src/fetch; other inputs go to ingest.
+  const fetch = { hostGapMs: nonNegative('--host-gap', opts.hostGap), timeoutMs: secondsOf('--timeout', opts.timeout), robots: opts.robots };
+  if (!opts.inProcess && isDatabaseUrl(opts.db) && (await handedToWorkers(inputs, opts, fetch))) return;
   const corpus = await open(opts.db, false, opts.quiet, opts.outlets);
   const progress = new Progress(!opts.quiet);
   try {
-    // URLs, OPML, WARC, sitemaps and CSV of URLs are fetched or read by src/fetch; other inputs go to ingest.
-    const fetch = { hostGapMs: nonNegative('--host-gap', opts.hostGap), timeoutMs: secondsOf('--timeout', opts.timeout), robots: opts.robots };
     const r = await corpus.addItems(sourceItems(inputs, { fetch }), { workers, chunkSize, onProgress: (e) => progress.update(e.phase, e.done, e.total) });
     progress.stop();
     for (const x of r.rejected) if (!opts.quiet) process.stderr.write(`rejected ${x.path}: ${x.reason}\n`);
@@ -85,6 +90,36 @@ export async function addCommand(inputs: string[], opts: AddCommandOptions): Pro
   } finally {
     progress.stop();
     await corpus.close();
+  }
+}
+
+/** A PostgreSQL corpus with workers alive: the articles become their jobs, and `add` returns once they are
+ *  queued, saying how many and how to follow them. False (nothing done) when no worker is alive; the add then
+ *  runs here, and stderr says why. */
+async function handedToWorkers(inputs: string[], opts: AddCommandOptions, fetch: FetchOptions): Promise<boolean> {
+  const { openHandoff } = await import('../../queue/handoff.js');
+  const found = await openHandoff({ db: opts.db, nats: opts.nats, namespace: opts.queue });
+  if ('why' in found) {
+    if (!opts.quiet) process.stderr.write(`crosscheck: ${found.why}: adding in this process\n`);
+    return false;
+  }
+  const { queue, workers } = found.handoff;
+  const { enqueueItems } = await import('../../queue/enqueue.js');
+  try {
+    const r = await enqueueItems(queue, sourceItems(inputs, { fetch }));
+    for (const x of r.rejected) if (!opts.quiet) process.stderr.write(`rejected ${x.path}: ${x.reason}\n`);
+    for (const w of r.warnings) if (!opts.quiet) process.stderr.write(`warning ${w.path}: ${w.message}\n`);
+    const follow = `crosscheck status --db ${databaseForDisplay(opts.db)}${opts.queue ? ` --queue ${opts.queue}` : ''}`;
+    const summary = { queued: r.queued.length, alreadyQueued: r.alreadyQueued.length, rejected: r.rejected, queue: queue.namespace, workers, follow };
+    if (opts.format === 'json') process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    else {
+      process.stdout.write(`queued ${summary.queued}, already queued ${summary.alreadyQueued}, rejected ${r.rejected.length}: ` +
+        `${workers} worker${workers === 1 ? '' : 's'} alive on ${queue.namespace} will add them\nfollow with: ${follow}\n`);
+    }
+    if (r.queued.length + r.alreadyQueued.length === 0) throw new UserError(`no article could be queued (${r.rejected.length} input(s) rejected; see the reasons above)`, EXIT_NOTHING_ANALYSED);
+    return true;
+  } finally {
+    await queue.close();
   }
 }
 

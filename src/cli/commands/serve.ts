@@ -4,7 +4,7 @@
 import { storePathProblem } from '../../store/paths.js';
 import { EXIT_USAGE, UserError } from './exit.js';
 
-export interface ServeCommandOptions { db: string; port?: string; host?: string; token?: string }
+export interface ServeCommandOptions { db: string; port?: string; host?: string; token?: string; nats?: string; queue?: string; inProcess?: boolean }
 
 export async function serveCommand(opts: ServeCommandOptions): Promise<void> {
   const port = opts.port === undefined ? 8080 : Number(opts.port);
@@ -15,7 +15,7 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<void> {
   const { serve, ServeError } = await import('../../server/index.js');
   let running;
   try {
-    running = await serve({ db: opts.db, port, host: opts.host, token });
+    running = await serve({ db: opts.db, port, host: opts.host, token, workers: opts.inProcess ? false : { nats: opts.nats, namespace: opts.queue } });
   } catch (err) {
     if (err instanceof ServeError) throw new UserError(err.message, EXIT_USAGE);
     throw err;

@@ -10,12 +10,14 @@ import type { FeedState } from '../../store/types.js';
 import { FeedPoller, type PollReport } from '../../fetch/poller.js';
 import { readFeedList, type FeedEntry } from '../../fetch/feed-list.js';
 import { FEED_INTERVAL_MS, MIN_FEED_INTERVAL_MS } from '../../fetch/params.js';
+import type { HandedOff, WorkerHandoff } from '../../queue/handoff.js';
 import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
 import { outletRegistry, workerCount } from './analyze.js';
 
 export interface WatchCommandOptions {
   db: string; feeds?: string; feed?: string[]; once?: boolean; all?: boolean; interval?: string; hostGap?: string;
   timeout?: string; robots?: boolean; chunk?: string; workers?: string; outlets?: string; quiet?: boolean;
+  nats?: string; queue?: string; inProcess?: boolean;
 }
 export interface FeedsCommandOptions { db: string; format: 'table' | 'json' }
 
@@ -68,6 +70,8 @@ export function pollLine(r: PollReport): string {
   if (f.status === 'not-modified') return `${f.url}: not modified (HTTP 304); ${next}`;
   if (f.status === 'error') return `${f.url}: failed: ${f.message} (${f.errors} in a row); ${next}`;
   const s = r.sink;
+  const queued = s && 'queued' in s ? (s as HandedOff) : null;
+  if (queued) return `${f.url}: ${r.taken} new or changed item${r.taken === 1 ? '' : 's'} (queued ${queued.queued} for the workers, already queued ${queued.alreadyQueued}); ${next}`;
   const what = s ? `added ${s.added.length}, revised ${s.revised.length}, duplicate ${s.duplicates.length}, unchanged ${s.unchanged.length}` : 'nothing new';
   return `${f.url}: ${r.taken} new or changed item${r.taken === 1 ? '' : 's'} (${what}); ${next}`;
 }
@@ -93,10 +97,12 @@ export async function watchCommand(opts: WatchCommandOptions): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const reports: PollReport[] = [];
+  const handoff = await workerHandoff(opts);
   try {
     const poller = new FeedPoller({
       store: corpus.store,
-      sink: (items) => corpus.addItems(items, { workers, chunkSize }),
+      // Each feed's items go to the workers while one is alive (a PostgreSQL corpus), else are added here.
+      sink: async (items) => (await handoff?.take(items)) ?? corpus.addItems(items, { workers, chunkSize }),
       fetch: { hostGapMs, timeoutMs, robots: opts.robots },
       intervalMs,
       onPoll: (r) => {
@@ -115,8 +121,18 @@ export async function watchCommand(opts: WatchCommandOptions): Promise<void> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    await handoff?.close();
     await corpus.close();
   }
+}
+
+/** On a PostgreSQL corpus (unless --in-process), the hand-off to the workers; stderr hears each switch. */
+async function workerHandoff(opts: WatchCommandOptions): Promise<WorkerHandoff | null> {
+  if (opts.inProcess || !isDatabaseUrl(opts.db)) return null;
+  const { WorkerHandoff } = await import('../../queue/handoff.js');
+  return new WorkerHandoff({ db: opts.db, nats: opts.nats, namespace: opts.queue }, (handing, why) => {
+    if (!opts.quiet) process.stderr.write(`crosscheck: ${why}: ${handing ? 'new items are queued for the workers' : 'adding new items in this process'}\n`);
+  });
 }
 
 /** `--once`: the due feeds (all with --all), a summary, and exit 1 when every feed polled failed. */
@@ -128,8 +144,9 @@ async function onceRound(poller: FeedPoller, opts: WatchCommandOptions, signal: 
   const taken = reports.reduce((n, r) => n + r.taken, 0);
   const added = reports.reduce((n, r) => n + (r.sink?.added.length ?? 0), 0);
   const revised = reports.reduce((n, r) => n + (r.sink?.revised.length ?? 0), 0);
+  const queued = reports.reduce((n, r) => n + ((r.sink as Partial<HandedOff> | null)?.queued ?? 0), 0);
   if (!opts.quiet) for (const f of waiting) process.stderr.write(`crosscheck: ${f.url} not due until ${when(f.nextPollAt)} (--all polls it anyway)\n`);
-  process.stdout.write(`polled ${reports.length} feed(s): ${reports.length - failed} answered, ${failed} failed, ${waiting.length} not due; ${taken} item(s) taken, ${added} article(s) added, ${revised} revised\n`);
+  process.stdout.write(`polled ${reports.length} feed(s): ${reports.length - failed} answered, ${failed} failed, ${waiting.length} not due; ${taken} item(s) taken, ${added} article(s) added, ${revised} revised${queued ? `, ${queued} queued for the workers` : ''}\n`);
   if (reports.length > 0 && failed === reports.length) throw new UserError(`every feed polled failed (see the reasons above)`, EXIT_NOTHING_ANALYSED);
 }
 
