@@ -25,3 +25,9 @@ test('the queue commands refuse a SQLite corpus with a usage error, not a stack 
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }
 });
+
+test('a --metrics-port that is not a port is a usage error before anything is connected', () => {
+  const r = runCli(['worker', '--db', 'postgres://127.0.0.1:1/none', '--metrics-port', 'abc']);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /--metrics-port expects a port number \(0–65535\), got "abc"/);
+});

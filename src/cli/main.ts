@@ -213,8 +213,10 @@ function workerDefinitions(program: Command): void {
     .option('--batch <n>', 'jobs per batch: one writer-lock turn and one commit each (default 32)')
     .option('--outlets <file>', 'outlet registry (JSON): names, hosts, owners, wire services; see docs/outlets.md')
     .option('--until-empty', 'exit once no job is queued or held by any worker')
+    .option('--metrics-port <n>', 'serve Prometheus metrics at /metrics on this port (0: any free one, logged)')
+    .option('--metrics-host <host>', 'address the metrics listen on (default 127.0.0.1)')
     .option('-q, --quiet', 'no log on stderr')
-    .addHelpText('after', '\nExamples:\n  crosscheck worker --db postgres://localhost/news\n  crosscheck worker --until-empty --batch 64\n')
+    .addHelpText('after', '\nExamples:\n  crosscheck worker --db postgres://localhost/news\n  crosscheck worker --until-empty --batch 64\n  crosscheck worker --metrics-port 9464 --metrics-host 0.0.0.0\n')
     .action(async (opts: WorkerCommandOptions) => {
       const { workerCommand } = await import('./commands/worker.js');
       await workerCommand(opts);

@@ -91,7 +91,10 @@ export class JobQueue {
     private readonly jsm: JetStreamManager,
     readonly namespace: string,
     readonly server: string,
-    readonly tuning: QueueTuning,
+    /** What the shared consumer runs with: a process that passed no tuning of its own adopts the consumer's
+     *  (a worker must count tries against the consumer's maxDeliver, or it hands back a job the server then
+     *  drops instead of dead-lettering it with its reason). */
+    public tuning: QueueTuning,
     private readonly n: Names,
   ) {}
 
@@ -147,6 +150,9 @@ export class JobQueue {
     if (!existing) await this.jsm.consumers.add(this.n.jobs, consumer);
     else if (retune && (existing.config.ack_wait !== consumer.ack_wait || existing.config.max_deliver !== consumer.max_deliver)) {
       await this.jsm.consumers.update(this.n.jobs, CONSUMER, { ack_wait: consumer.ack_wait, max_deliver: consumer.max_deliver });
+    } else if (!retune) {
+      const { ack_wait: ackWait, max_deliver: maxDeliver } = existing.config;
+      this.tuning = { ...this.tuning, ackWaitMs: ackWait ? ackWait / 1e6 : this.tuning.ackWaitMs, maxDeliver: maxDeliver && maxDeliver > 0 ? maxDeliver : this.tuning.maxDeliver };
     }
   }
 

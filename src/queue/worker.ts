@@ -17,6 +17,7 @@ import type { OutletRegistry } from '../outlets/index.js';
 import type { Store } from '../store/types.js';
 import { decode, encode, HEARTBEAT_MS, JobQueue, type QueueOptions } from './jetstream.js';
 import { asJob, jobId, type ArticleJob } from './job.js';
+import { serveMetrics, workerMetrics, type WorkerMetrics } from './metrics.js';
 
 /** Jobs per batch. Each batch is one writer-lock turn and one commit, whose cost grows with the stories it
  *  touches more than with its articles: bench/workers.ts, 300 articles, 1 worker at load 10, gave 5.9
@@ -39,6 +40,10 @@ export interface WorkerOptions extends QueueOptions {
   signal?: AbortSignal;
   log?: (line: string) => void;
   onBatch?: (event: { phase: 'start' | 'done'; jobs: number }) => void;
+  /** Serve Prometheus metrics on this port (0: any free one; the log says which) of `metricsHost`. */
+  metricsPort?: number;
+  /** Default 127.0.0.1: a scraper on another machine needs the worker bound to an address it reaches. */
+  metricsHost?: string;
 }
 
 export interface WorkerSummary {
@@ -86,6 +91,7 @@ interface Context {
   outlets?: OutletRegistry;
   summary: WorkerSummary;
   log: (line: string) => void;
+  metrics: WorkerMetrics;
 }
 
 export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
@@ -101,10 +107,16 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   opts.signal?.addEventListener('abort', stop);
   const queue = await JobQueue.open(opts);
   const base = await openCorpus({ db: opts.db, outlets: opts.outlets });
-  const ctx: Context = { queue, store: base.store, outlets: opts.outlets, summary, log };
+  const metrics = workerMetrics(queue);
+  const ctx: Context = { queue, store: base.store, outlets: opts.outlets, summary, log, metrics };
+  let served: { url: string; close(): Promise<void> } | null = null;
   const heartbeat = await startHeartbeat(queue, summary);
   log(`worker ${worker}: taking jobs from ${queue.namespace} on ${queue.server}`);
   try {
+    if (opts.metricsPort !== undefined) {
+      served = await serveMetrics(metrics, opts.metricsPort, opts.metricsHost ?? '127.0.0.1');
+      log(`worker ${worker}: metrics at ${served.url}`);
+    }
     while (!stopping) {
       const held = await takeBatch(ctx, opts.batch ?? DEFAULT_BATCH);
       if (held.length === 0) {
@@ -112,12 +124,16 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
         continue;
       }
       opts.onBatch?.({ phase: 'start', jobs: held.length });
+      const t0 = performance.now();
       await processBatch(ctx, held);
+      const seconds = (performance.now() - t0) / 1000;
+      held.forEach(() => metrics.jobSeconds.observe(seconds));
       summary.batches++;
       opts.onBatch?.({ phase: 'done', jobs: held.length });
     }
   } finally {
     process.off('SIGTERM', stop);
+    await served?.close();
     await heartbeat.stop();
     await base.close();
     await queue.close();
@@ -141,6 +157,7 @@ async function takeBatch(ctx: Context, max: number): Promise<Held[]> {
     } catch {
       // Not JSON: handled as "not a job" below.
     }
+    if (msg.info.deliveryCount > 1) ctx.metrics.redelivered.inc();
     if (job) held.push({ msg, id: jobId(job.key, String(job.article.hash)), job });
     else await deadLetter(ctx, { msg, id: `seq-${msg.seq}`, job: null }, 'not a crosscheck article job');
   }
@@ -227,6 +244,7 @@ async function finished(ctx: Context, h: Held, r: Omit<OutcomeRecord, 'worker' |
   await ctx.queue.recordOutcome(h.id, record);
   await h.msg.ackAck();
   ctx.summary.done++;
+  ctx.metrics.done.inc({ outcome: r.outcome });
 }
 
 async function failed(ctx: Context, h: Held, reason: string): Promise<void> {
@@ -237,6 +255,7 @@ async function failed(ctx: Context, h: Held, reason: string): Promise<void> {
   ctx.log(`job ${h.id} (${h.job.article.path}) failed on try ${h.msg.info.deliveryCount}: ${reason}`);
   h.msg.nak(RETRY_DELAY_MS);
   ctx.summary.retried++;
+  ctx.metrics.failed.inc();
 }
 
 async function deadLetter(ctx: Context, h: { msg: JsMsg; id: string; job: ArticleJob | null }, reason: string): Promise<void> {
@@ -249,6 +268,7 @@ async function deadLetter(ctx: Context, h: { msg: JsMsg; id: string; job: Articl
   // it: servers before 2.10 do not parse `+TERM <reason>` and would redeliver (the reason is in the entry).
   h.msg.term();
   ctx.summary.deadLettered++;
+  ctx.metrics.deadLettered.inc();
   ctx.log(`job ${h.id} (${entry.path ?? 'no path'}) dead-lettered after ${entry.deliveries} tries: ${reason}`);
 }
 

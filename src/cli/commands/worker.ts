@@ -6,7 +6,9 @@ import { QueueError } from '../../queue/jetstream.js';
 import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
 import { outletRegistry } from './analyze.js';
 
-export interface WorkerCommandOptions { db: string; nats?: string; queue?: string; batch?: string; outlets?: string; untilEmpty?: boolean; quiet?: boolean }
+export interface WorkerCommandOptions {
+  db: string; nats?: string; queue?: string; batch?: string; outlets?: string; untilEmpty?: boolean; quiet?: boolean; metricsPort?: string; metricsHost?: string;
+}
 export interface EnqueueCommandOptions { db: string; nats?: string; queue?: string; format: 'table' | 'json'; quiet?: boolean }
 
 /** Workers share one corpus across processes and machines: only a database server can be that corpus. */
@@ -22,12 +24,20 @@ function batchSize(value: string | undefined): number | undefined {
   return n;
 }
 
+function portOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 0 && n <= 65535)) throw new UserError(`--metrics-port expects a port number (0–65535), got "${value}"`, EXIT_USAGE);
+  return n;
+}
+
 /** A queue that cannot be reached is the user's to fix (start NATS), not a crash. */
 async function asUserError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
     if (err instanceof QueueError) throw new UserError(err.message, EXIT_USAGE);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError(`the metrics port is in use (${(err as Error).message}): choose another --metrics-port`, EXIT_USAGE);
     throw err;
   }
 }
@@ -35,11 +45,12 @@ async function asUserError<T>(work: () => Promise<T>): Promise<T> {
 export async function workerCommand(opts: WorkerCommandOptions): Promise<void> {
   const db = sharedDatabase(opts.db);
   const batch = batchSize(opts.batch);
+  const metricsPort = portOf(opts.metricsPort);
   const outlets = opts.outlets === undefined ? undefined : outletRegistry(opts.outlets);
   const { runWorker } = await import('../../queue/worker.js');
   const log = (line: string) => !opts.quiet && process.stderr.write(`crosscheck: ${line}\n`);
   log(`worker on ${databaseForDisplay(db)} (SIGTERM finishes the current batch and exits)`);
-  await asUserError(() => runWorker({ db, nats: opts.nats, namespace: opts.queue, batch, outlets, untilEmpty: opts.untilEmpty, log }));
+  await asUserError(() => runWorker({ db, nats: opts.nats, namespace: opts.queue, batch, outlets, untilEmpty: opts.untilEmpty, log, metricsPort, metricsHost: opts.metricsHost }));
 }
 
 export async function enqueueCommand(inputs: string[], opts: EnqueueCommandOptions): Promise<void> {
