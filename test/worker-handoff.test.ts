@@ -165,6 +165,10 @@ describe('add, watch and serve hand articles to live workers', { skip: problem ?
       assert.equal(h.deadLetters[0].deliveries, 2);
       assert.ok(!('path' in h.deadLetters[0]), 'the open health shows no article path');
       await until('the two posted articles to be added', async () => (await queueStatus({ db, nats: NATS_URL })).done === 2);
+      const feeds = await runCli(['feeds', '--db', db]);
+      assert.equal(feeds.code, 0, feeds.stderr);
+      assert.match(feeds.stdout, /^no feeds watched yet/);
+      assert.match(feeds.stdout, /\n1 job dead-lettered on the workers' queue crosscheck_cc_test_\w+ \(crosscheck status --db postgres:\/\/\S+ lists them with their reasons\)\n$/);
     } finally {
       await worker.stop();
     }

@@ -161,8 +161,27 @@ export async function feedsCommand(opts: FeedsCommandOptions): Promise<void> {
       return;
     }
     process.stdout.write(feedsTable(feeds) + '\n');
+    if (isDatabaseUrl(opts.db)) {
+      const dead = await deadLetterLine(opts.db);
+      if (dead) process.stdout.write(dead + '\n');
+    }
   } finally {
     await corpus.close();
+  }
+}
+
+/** On a PostgreSQL corpus whose workers gave up on some jobs, one line saying so (status lists them). Nothing
+ *  when no worker ever ran, or NATS does not answer: the feeds' health does not depend on the queue. */
+async function deadLetterLine(db: string): Promise<string | null> {
+  const { JobQueue } = await import('../../queue/jetstream.js');
+  const { deadLetters } = await import('../../queue/status.js');
+  const found = await JobQueue.openIfExists({ db });
+  if ('why' in found) return null;
+  try {
+    const n = (await deadLetters(found.queue)).length;
+    return n ? `${n} job${n === 1 ? '' : 's'} dead-lettered on the workers' queue ${found.queue.namespace} (crosscheck status --db ${databaseForDisplay(db)} lists them with their reasons)` : null;
+  } finally {
+    await found.queue.close();
   }
 }
 
