@@ -16,7 +16,7 @@ import { enqueue } from '../src/queue/enqueue.js';
 import { JobQueue, queueNamespace } from '../src/queue/jetstream.js';
 import { articleJob } from '../src/queue/job.js';
 import { runWorker } from '../src/queue/worker.js';
-import { queueStatus } from '../src/queue/status.js';
+import { deadLetters, queueStatus } from '../src/queue/status.js';
 import { statusTable } from '../src/cli/commands/status.js';
 import { ingestPaths } from '../src/ingest/index.js';
 import type { Article } from '../src/model/article.js';
@@ -172,5 +172,35 @@ describe('workers on PostgreSQL and NATS JetStream', { skip: problem ?? false },
     assert.match(table, /0 queued, 0 running, \d+ retrying, 10 done, 2 failed/);
     assert.match(table, /\/poison\/body\.txt {2}after 2 tries: .*internal error in stage clean/);
     assert.match(table, /corpus: 10 articles/);
+  });
+});
+
+describe('dead letters from JetStream\'s max-deliveries advisory', { skip: problem ?? false }, () => {
+  test('a job whose last delivery timed out but was finished late is not listed; one nobody finished is', async () => {
+    const db = await freshDatabase();
+    const dir = articlesDir(2, 12);
+    // One delivery, a one-second visibility timeout: both jobs run out at once if not acknowledged in time.
+    const queue = await JobQueue.open({ db, nats: NATS_URL, tuning: { ackWaitMs: 1_000, maxDeliver: 1 } });
+    try {
+      assert.equal((await enqueue([dir], { db, nats: NATS_URL })).queued.length, 2);
+      const [late, never] = await queue.fetch(2, 2_000);
+      assert.ok(late && never, 'both jobs handed out');
+      // The server raises the advisory when it would deliver again to a waiting fetch, so the test keeps one.
+      for (let t0 = Date.now(); (await queue.readAll('dead')).length < 2; ) {
+        assert.ok(Date.now() - t0 < 15_000, 'no max-deliveries advisories');
+        assert.deepEqual(await queue.fetch(1, 1_000), [], 'a job given up on is not handed out again');
+      }
+      // The slow worker finishes its job after the advisory: its outcome is recorded and the job acknowledged.
+      const job = JSON.parse(new TextDecoder().decode(late.data));
+      const id = articleJob(job.article, new Date()).id;
+      await queue.recordOutcome(id, { job: id, key: job.key, article: 'x', outcome: 'added', worker: 'slow', at: new Date().toISOString() });
+      await late.ackAck().catch(() => false);
+      const dead = await deadLetters(queue);
+      const stuck = JSON.parse(new TextDecoder().decode(never.data));
+      assert.deepEqual(dead.map((d) => d.key), [stuck.key], JSON.stringify(dead));
+      assert.match(dead[0].reason, /no worker finished it in 1 deliveries/);
+    } finally {
+      await queue.close();
+    }
   });
 });

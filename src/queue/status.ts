@@ -4,7 +4,7 @@
 
 import { openCorpus } from '../corpus/index.js';
 import { decode, HEARTBEAT_MS, JobQueue, type QueueOptions } from './jetstream.js';
-import { asJob } from './job.js';
+import { asJob, jobId } from './job.js';
 import type { DeadLetter, Heartbeat, JobOutcome, OutcomeRecord } from './worker.js';
 
 export interface WorkerStatus extends Heartbeat {
@@ -97,11 +97,17 @@ export async function deadLetters(queue: JobQueue): Promise<DeadLetter[]> {
   const out = entries.filter((m) => !queue.isAdvisory(m.subject)).map((m) => m.data as DeadLetter);
   // A job a worker dead-lettered on its last delivery also raises the advisory: the worker's entry says why.
   const recorded = new Set(out.map((d) => d.seq));
+  let finished: Set<string> | undefined;
   for (const m of entries) {
     if (!queue.isAdvisory(m.subject)) continue;
     const advisory = m.data as { stream_seq: number; deliveries: number; timestamp: string };
     if (recorded.has(advisory.stream_seq)) continue;
-    const job = asJob(await queue.jobAt(advisory.stream_seq));
+    const stored = await queue.jobAt(advisory.stream_seq);
+    const job = asJob(stored);
+    // The advisory comes when the last delivery's visibility timeout runs out, not when its worker gives up: a
+    // worker that was only slow (a batch analysed on a loaded machine) may still finish it. A job acknowledged
+    // since (gone from the work-queue stream) or with an outcome recorded was done, not dead.
+    if (stored === null || (job && (finished ??= await finishedJobs(queue)).has(jobId(job.key, String(job.article.hash))))) continue;
     out.push({
       job: `seq-${advisory.stream_seq}`, seq: advisory.stream_seq, key: job?.key ?? null, path: job ? String(job.article.path) : null,
       reason: `no worker finished it in ${advisory.deliveries} deliveries (each one died or hung)`,
@@ -109,6 +115,10 @@ export async function deadLetters(queue: JobQueue): Promise<DeadLetter[]> {
     });
   }
   return out;
+}
+
+async function finishedJobs(queue: JobQueue): Promise<Set<string>> {
+  return new Set((await queue.readAll('outcomes')).map((o) => (o.data as OutcomeRecord).job));
 }
 
 function round(x: number): number {
