@@ -53,47 +53,87 @@ export function groupOfArticle(reuse: ReuseResult, id: string): string {
   return reuse.groupOf.get(id) ?? id;
 }
 
-function buildUnits(articles: AnalysedArticle[], reuse: ReuseResult): SentenceUnit[] {
-  const units: SentenceUnit[] = [];
-  for (const a of articles) {
-    const n = a.text.sentences.length;
-    const bySentence = <T extends { sentence: number }>(xs: T[] | undefined) => {
-      const m = new Map<number, T[]>();
-      for (const x of xs ?? []) {
-        const list = m.get(x.sentence);
-        if (list) list.push(x);
-        else m.set(x.sentence, [x]);
-      }
-      return m;
+/**
+ * The story-independent part of a sentence unit: its terms, fact keys and copy key are the same in every
+ * story the article is in, so they are computed once per article record and kept while its text and
+ * extraction are the same objects (a re-dated article gets a new `extract`). A single add into a
+ * 1,363-article story rebuilt all of them for every member (stem and buildUnits: 3 % of the add).
+ */
+interface SentenceFeatures {
+  sentence: number;
+  position: number;
+  text: string;
+  start: number;
+  tokens: Token[];
+  terms: string[];
+  entities: EntityMention[];
+  dates: DateMention[];
+  quantities: QuantityMention[];
+  quotes: QuoteMention[];
+  facts: Set<string>;
+  /** Sorted terms and fact keys: word-for-word copies of one sentence share it ('' without terms). */
+  copyKey: string;
+  main?: MainClause;
+}
+
+const featuresMemo = new WeakMap<AnalysedArticle, { text: AnalysedArticle['text']; extract: AnalysedArticle['extract']; sentences: SentenceFeatures[] }>();
+
+function sentenceFeatures(a: AnalysedArticle): SentenceFeatures[] {
+  const hit = featuresMemo.get(a);
+  if (hit && hit.text === a.text && hit.extract === a.extract) return hit.sentences;
+  const n = a.text.sentences.length;
+  const bySentence = <T extends { sentence: number }>(xs: T[] | undefined) => {
+    const m = new Map<number, T[]>();
+    for (const x of xs ?? []) {
+      const list = m.get(x.sentence);
+      if (list) list.push(x);
+      else m.set(x.sentence, [x]);
+    }
+    return m;
+  };
+  const ents = bySentence(a.extract?.entities);
+  const dates = bySentence(a.extract?.dates);
+  const qty = bySentence(a.extract?.quantities);
+  const quotes = bySentence(a.extract?.quotes);
+  const sentences = a.text.sentences.map((s): SentenceFeatures => {
+    const f: SentenceFeatures = {
+      sentence: s.index,
+      position: n > 1 ? s.index / (n - 1) : 0,
+      text: s.text,
+      start: s.start,
+      tokens: s.tokens,
+      terms: [...new Set(contentTerms(s.tokens))],
+      entities: ents.get(s.index) ?? [],
+      dates: dates.get(s.index) ?? [],
+      quantities: qty.get(s.index) ?? [],
+      quotes: quotes.get(s.index) ?? [],
+      facts: new Set(),
+      copyKey: '',
     };
-    const ents = bySentence(a.extract?.entities);
-    const dates = bySentence(a.extract?.dates);
-    const qty = bySentence(a.extract?.quantities);
-    const quotes = bySentence(a.extract?.quotes);
-    for (const s of a.text.sentences) {
-      units.push({
-        uid: units.length,
-        article: a.id,
-        group: groupOfArticle(reuse, a.id),
-        outlet: a.meta.outlet,
-        sentence: s.index,
-        position: n > 1 ? s.index / (n - 1) : 0,
-        text: s.text,
-        start: s.start,
-        tokens: s.tokens,
-        terms: [...new Set(contentTerms(s.tokens))],
-        entities: ents.get(s.index) ?? [],
-        dates: dates.get(s.index) ?? [],
-        quantities: qty.get(s.index) ?? [],
-        quotes: quotes.get(s.index) ?? [],
-      });
+    f.facts = factKeys(f);
+    if (f.terms.length) f.copyKey = `${[...f.terms].sort().join(' ')}\u0000${[...f.facts].sort().join(' ')}`;
+    return f;
+  });
+  featuresMemo.set(a, { text: a.text, extract: a.extract, sentences });
+  return sentences;
+}
+
+function buildUnits(articles: AnalysedArticle[], reuse: ReuseResult): { units: SentenceUnit[]; features: SentenceFeatures[] } {
+  const units: SentenceUnit[] = [];
+  const features: SentenceFeatures[] = [];
+  for (const a of articles) {
+    const group = groupOfArticle(reuse, a.id);
+    for (const f of sentenceFeatures(a)) {
+      const { sentence, position, text, start, tokens, terms, entities, dates, quantities, quotes } = f;
+      units.push({ uid: units.length, article: a.id, group, outlet: a.meta.outlet, sentence, position, text, start, tokens, terms, entities, dates, quantities, quotes });
+      features.push(f);
     }
   }
-  return units;
+  return { units, features };
 }
 
 /** Keys of the facts a sentence states: entity names, resolved dates, numeric values. */
-function factKeys(u: SentenceUnit): Set<string> {
+function factKeys(u: Pick<SentenceUnit, 'entities' | 'dates' | 'quantities'>): Set<string> {
   const keys = new Set<string>();
   for (const e of u.entities) keys.add(`e:${e.name.toLowerCase()}`);
   for (const d of u.dates) if (d.value && d.value.length >= 7) keys.add(`d:${d.value}`);
@@ -134,7 +174,7 @@ export function alignStory(articles: AnalysedArticle[], reuse: ReuseResult): Ali
 
 /** `alignStory` without the memo, with the exact/approximate switch exposed (tests of the big-story path). */
 export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult, exactMaxSentences = EXACT_MAX_SENTENCES): Alignment {
-  const units = buildUnits(articles, reuse);
+  const { units, features } = buildUnits(articles, reuse);
   const n = units.length;
   const df = new Map<string, number>();
   for (const u of units) for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -145,19 +185,33 @@ export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult
     if (n >= 20 && f / n > MAX_TERM_SHARE) continue;
     idf.set(t, Math.log(1 + n / f));
   }
-  const norms = units.map((u) => Math.sqrt(u.terms.reduce((s, t) => s + (idf.get(t) ?? 0) ** 2, 0)) || 1);
-  const facts = units.map(factKeys);
+  const { ids, w2, weight, terms: vocabulary, dfOf } = termIndex(units, df, idf);
+  const norms = units.map((u) => {
+    let s = 0;
+    for (const id of ids[u.uid]) s += w2[id];
+    return Math.sqrt(s) || 1;
+  });
+  const facts = features.map((f) => f.facts);
 
-  const termSets: (Set<string> | undefined)[] = [];
+  // The cosine on integer term ids: b's terms are marked in one typed array (kept while b is the same
+  // unit), a's are summed in a's own order, so every sum is the one the string sets gave, bit for bit.
+  const mark = new Int32Array(vocabulary.length).fill(-1);
+  let marked = -1;
   const cosine = (a: SentenceUnit, b: SentenceUnit): number => {
-    const set = (termSets[b.uid] ??= new Set(b.terms));
+    if (marked !== b.uid) {
+      for (const id of ids[b.uid]) mark[id] = b.uid;
+      marked = b.uid;
+    }
     let dot = 0;
-    for (const t of a.terms) if (set.has(t)) dot += (idf.get(t) ?? 0) ** 2;
+    for (const id of ids[a.uid]) if (mark[id] === b.uid) dot += w2[id];
     return dot / (norms[a.uid] * norms[b.uid]);
   };
   const bonus = (a: SentenceUnit, b: SentenceUnit): number => {
+    const fa = facts[a.uid];
+    const fb = facts[b.uid];
+    if (!fa.size || !fb.size) return 0;
     let shared = 0;
-    for (const k of facts[a.uid]) if (facts[b.uid].has(k)) shared++;
+    for (const k of fa) if (fb.has(k)) shared++;
     return Math.min(3, shared) * SHARED_FACT_BONUS;
   };
   const similarity = (a: SentenceUnit, b: SentenceUnit): number => (a.article === b.article ? 0 : cosine(a, b) + bonus(a, b));
@@ -165,8 +219,7 @@ export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult
   // Sentences that share names and topic words but not their main statement ("the berth reopened six days
   // after the storm closed the port" vs "the storm forced the port to close") are different claims: below
   // STRONG_ALIGN a pair must share a main-clause predicate or MIN_SHARED_MAIN_TERMS main-clause words.
-  const mains: (MainClause | undefined)[] = [];
-  const mainOf = (u: SentenceUnit) => (mains[u.uid] ??= mainClause(u));
+  const mainOf = (u: SentenceUnit) => (features[u.uid].main ??= mainClause(u));
   const sameEvent = (a: SentenceUnit, b: SentenceUnit, sim: number): boolean => {
     if (sim >= STRONG_ALIGN) return true;
     // A sentence that is all names, dates and numbers (a dateline) has no main clause to judge by.
@@ -187,8 +240,8 @@ export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult
   const copyOf = new Array<number>(n).fill(-1);
   const firstWith = new Map<string, { uid: number; articles: Set<string> }>();
   for (const u of units) {
-    if (!u.terms.length) continue;
-    const key = `${[...u.terms].sort().join(' ')}\u0000${[...facts[u.uid]].sort().join(' ')}`;
+    const key = features[u.uid].copyKey;
+    if (!key) continue;
     const first = firstWith.get(key);
     if (!first) firstWith.set(key, { uid: u.uid, articles: new Set([u.article]) });
     else if (!first.articles.has(u.article)) {
@@ -196,17 +249,23 @@ export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult
       copyOf[u.uid] = first.uid;
     }
   }
-  const postings = new Map<string, number[]>();
+  const postings: (number[] | undefined)[] = new Array(vocabulary.length);
   const pairs: { a: number; b: number; sim: number }[] = [];
+  // Partial dot products of the exact path, by unit; `touched` keeps them in first-seen order.
+  const partials = new Float64Array(n);
+  const seen = new Uint8Array(n);
   for (const u of units) {
     if (copyOf[u.uid] >= 0) continue;
-    const dots = new Map<number, number>();
-    let probe = u.terms;
-    if (approximate) probe = u.terms.filter((t) => idf.has(t)).sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : 1)).slice(0, PREFIX_TERMS);
-    for (const t of probe) {
-      const w = idf.get(t);
-      if (w === undefined) continue;
-      const list = postings.get(t);
+    const dots: number[] = [];
+    let probe: ArrayLike<number> = ids[u.uid];
+    if (approximate) {
+      probe = [...ids[u.uid]].filter((id) => weight[id] >= 0).sort((x, y) => dfOf[x] - dfOf[y] || (vocabulary[x] < vocabulary[y] ? -1 : 1)).slice(0, PREFIX_TERMS);
+    }
+    for (let p = 0; p < probe.length; p++) {
+      const id = probe[p];
+      const w = weight[id];
+      if (w < 0) continue;
+      const list = postings[id];
       if (list) {
         // Approximate path: a term carried by thousands of near-identical sentences proposes its first
         // POSTINGS_SCANNED carriers only (enough to join a sentence to its claim; every carrier made the
@@ -214,12 +273,20 @@ export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult
         const scan = approximate ? Math.min(list.length, POSTINGS_SCANNED) : list.length;
         for (let k = 0; k < scan; k++) {
           const v = list[k];
-          if (units[v].article !== u.article) dots.set(v, (dots.get(v) ?? 0) + w * w);
+          if (units[v].article === u.article) continue;
+          if (!seen[v]) {
+            seen[v] = 1;
+            partials[v] = 0;
+            dots.push(v);
+          }
+          partials[v] += w * w;
         }
         list.push(u.uid);
-      } else postings.set(t, [u.uid]);
+      } else postings[id] = [u.uid];
     }
-    for (const [v, partial] of dots) {
+    for (const v of dots) {
+      seen[v] = 0;
+      const partial = partials[v];
       const cos = approximate ? cosine(u, units[v]) : partial / (norms[u.uid] * norms[v]);
       if (cos + 3 * SHARED_FACT_BONUS < ALIGN_THRESHOLD) continue;
       const sim = cos + bonus(u, units[v]);
@@ -227,11 +294,17 @@ export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult
     }
   }
   // The reuse stage has already aligned copied sentences; trust its pairs even when reworded.
-  const uidOf = new Map<string, number>(units.map((u) => [`${u.article}\u0000${u.sentence}`, u.uid]));
+  // Units by article and sentence index, looked up once per link: a key string per sentence pair was a
+  // third of the alignment of a 1,362-article story (31,658 links, ~500,000 pairs).
+  const uidsOf = new Map<string, number[]>();
+  for (const u of units) (uidsOf.get(u.article) ?? uidsOf.set(u.article, []).get(u.article)!)[u.sentence] = u.uid;
+  const none: number[] = [];
   for (const link of linksAmong(reuse, articles)) {
+    const inA = uidsOf.get(link.a) ?? none;
+    const inB = uidsOf.get(link.b) ?? none;
     for (const p of link.pairs) {
-      const a = uidOf.get(`${link.a}\u0000${p.a}`);
-      const b = uidOf.get(`${link.b}\u0000${p.b}`);
+      const a = inA[p.a];
+      const b = inB[p.b];
       if (a === undefined || b === undefined || units[a].article === units[b].article) continue;
       // Identical sentences are joined through their first occurrence already (and a 200-copy story has
       // 20,000 links): only reworded pairs are worth adding.
@@ -294,4 +367,32 @@ export function computeAlignment(articles: AnalysedArticle[], reuse: ReuseResult
     claims.push({ units: us, sources, independent: new Set(us.map((u) => u.group)).size });
   }
   return { units, claims, claimOf, similarity, idf };
+}
+
+/** A story's terms as integers: per unit its term ids (in its own order), per id the IDF weight (-1 for a
+ * topic word outside `idf`), its square as the cosine sums it, its document frequency and its text. */
+function termIndex(units: SentenceUnit[], df: Map<string, number>, idf: Map<string, number>) {
+  const idOf = new Map<string, number>();
+  const terms: string[] = [];
+  const ids = units.map((u) =>
+    Int32Array.from(u.terms, (t) => {
+      let id = idOf.get(t);
+      if (id === undefined) {
+        id = terms.length;
+        idOf.set(t, id);
+        terms.push(t);
+      }
+      return id;
+    }),
+  );
+  const weight = new Float64Array(terms.length);
+  const w2 = new Float64Array(terms.length);
+  const dfOf = new Int32Array(terms.length);
+  terms.forEach((t, id) => {
+    const w = idf.get(t);
+    weight[id] = w ?? -1;
+    w2[id] = (w ?? 0) ** 2;
+    dfOf[id] = df.get(t)!;
+  });
+  return { ids, w2, weight, terms, dfOf };
 }

@@ -9,9 +9,24 @@ import { EXHAUSTIVE_WORDINGS } from './pairs.js';
 /** Sentences with fewer content terms ("There was no comment.") say too little to be a claim. */
 const MIN_CLAIM_TERMS = 4;
 
+/**
+ * Representatives by claim: the story's claims and its summary both ask for every claim's (the summary for
+ * all of them), and a claim object belongs to one alignment, so the answer cannot change.
+ */
+const representatives = new WeakMap<AlignedClaim, SentenceUnit>();
+
 /** The wording most similar to the others (the medoid); ties go to the earlier sentence. */
 export function representative(claim: AlignedClaim, alignment: Alignment): SentenceUnit {
-  if (claim.units.length > EXHAUSTIVE_WORDINGS) return centroidRepresentative(claim, alignment);
+  let rep = representatives.get(claim);
+  if (!rep) {
+    rep = claim.units.length > EXHAUSTIVE_WORDINGS ? centroidRepresentative(claim, alignment) : medoid(claim, alignment);
+    representatives.set(claim, rep);
+  }
+  return rep;
+}
+
+function medoid(claim: AlignedClaim, alignment: Alignment): SentenceUnit {
+  if (claim.units.length === 1) return claim.units[0];
   let best = claim.units[0];
   let bestScore = -1;
   for (const u of claim.units) {
