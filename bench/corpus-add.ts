@@ -6,6 +6,9 @@
 // [--compare NAME=VALUE: the singles also run on a copy of the bulk database with that environment variable
 // set (CROSSCHECK_CORPUS_CACHE=off: the corpus's caches disabled), so old and new are measured in one run]
 // [--keep-db FILE: the bulk database is copied there, and taken from there (bulk add skipped) when it exists]
+// [--views K: then the view of each of the K largest stored stories is recomputed ROUNDS=3 times in one
+// process (as an add into it recomputes it; the later rounds with the per-article memos warm), ms per round]
+// [--views-only K --keep-db FILE: only that, on a copy of the kept database (old and new code on one corpus)]
 
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,7 +26,7 @@ const rssMB = () => process.resourceUsage().maxRSS / 1024;
 
 if (args[0] === '--child') {
   const [, mode, ...rest] = args;
-  const out = mode === 'bulk' ? await bulk(rest[0], rest[1], Number(rest[2]), rest[3]) : mode === 'singles' ? await singles(rest[0], rest.slice(1)) : await batch(rest);
+  const out = mode === 'bulk' ? await bulk(rest[0], rest[1], Number(rest[2]), rest[3]) : mode === 'singles' ? await singles(rest[0], rest.slice(1)) : mode === 'views' ? await views(rest[0], Number(rest[1])) : await batch(rest);
   console.log(JSON.stringify(out));
   process.exit(0);
 }
@@ -66,6 +69,37 @@ async function singles(db: string, files: string[]) {
   }
   await corpus.close();
   return { ms, joined, created, phases: Object.fromEntries([...phases].map(([k, v]) => [k, v / files.length])), rssMB: rssMB() };
+}
+
+/** The view of each of the k largest stored stories, recomputed from its stored members and links as an add
+ *  into it does (its members' reuse links and sources); the stored view is not changed. */
+async function views(db: string, k: number) {
+  const { openStore } = await import('../src/store/store.js');
+  const { storyView } = await import('../src/corpus/view.js');
+  const { independenceGroups } = await import('../src/reuse/groups.js');
+  const { independentSources } = await import('../src/outlets/index.js');
+  const store = openStore(db);
+  const listed = (await store.listStories({})).sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1)).slice(0, k);
+  const out: { articles: number; sentences: number; ms: number[] }[] = [];
+  for (const { id } of listed) {
+    const [story] = await store.getStories([id]);
+    const members = (await store.getArticles(story.view.articles)).map((s) => s.analysed);
+    const inside = new Set(members.map((a) => a.id));
+    const seen = new Set<string>();
+    const links = (await store.reuseLinks([...inside])).filter(({ link }) => inside.has(link.a) && inside.has(link.b) && !seen.has(link.a + '\u0000' + link.b) && !!seen.add(link.a + '\u0000' + link.b));
+    const reuse = { links: links.map((l) => l.link), groupOf: independenceGroups([...inside], links.filter((l) => l.joins).map((l) => l.link)), inheritedDates: new Map() };
+    const sources = independentSources(members, reuse).groupOf;
+    const cluster = { id, headline: story.view.headline, articles: story.view.articles, events: story.view.events };
+    const ms: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const t0 = performance.now();
+      storyView(cluster, members, reuse, undefined, sources);
+      ms.push(performance.now() - t0);
+    }
+    out.push({ articles: members.length, sentences: members.reduce((s, a) => s + a.text.sentences.length, 0), ms });
+  }
+  await store.close();
+  return out;
 }
 
 /** The old way: one batch `analyze` (in memory) of everything given. */
@@ -137,6 +171,16 @@ const batchMax = Number(flag('--batch-max', '10000'));
 const workers = flag('--workers', 'default');
 const compare = flag('--compare', '');
 const keepDb = flag('--keep-db', '');
+const viewsOnly = Number(flag('--views-only', '0'));
+if (viewsOnly > 0) {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-views-'));
+  try {
+    printViews(dir, keepDb, viewsOnly);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 const { path, source } = await storyCorpus(n + nSingles);
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-add-'));
 try {
@@ -196,4 +240,16 @@ async function report(dir: string): Promise<void> {
   }
   console.log('\n(ingest of the bulk add holds the chunks analysed while reading: it is the whole add; of one article, only the read.)');
   console.log(`bulk add, articles/s of each chunk: ${perChunk.map((r) => Math.round(r)).join(' ')}`);
+  const k = Number(flag('--views', '0'));
+  // On the kept bulk database (as stored before the singles) with --keep-db, else the corpus after them.
+  if (k > 0) printViews(dir, keepDb || db, k);
+}
+
+/** The --views table: each of the k largest stories' view recomputed on a copy of `from`. */
+function printViews(dir: string, from: string, k: number): void {
+  const viewDb = join(dir, 'corpus-views.db');
+  for (const suffix of ['', '-wal']) if (existsSync(from + suffix)) copyFileSync(from + suffix, viewDb + suffix);
+  const v = child<{ articles: number; sentences: number; ms: number[] }[]>('views', viewDb, String(k));
+  console.log('\n| story (articles / sentences) | view ms, round 1 / 2 / 3 |\n|---|---:|');
+  for (const x of v) console.log(`| ${x.articles} / ${x.sentences} | ${x.ms.map((m) => m.toFixed(0)).join(' / ')} |`);
 }
