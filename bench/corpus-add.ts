@@ -80,7 +80,7 @@ async function views(db: string, k: number) {
   const { independentSources } = await import('../src/outlets/index.js');
   const store = openStore(db);
   const listed = (await store.listStories({})).sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1)).slice(0, k);
-  const out: { articles: number; sentences: number; ms: number[] }[] = [];
+  const out: { articles: number; sentences: number; ms: number[]; cpuMs: number[] }[] = [];
   for (const { id } of listed) {
     const [story] = await store.getStories([id]);
     const members = (await store.getArticles(story.view.articles)).map((s) => s.analysed);
@@ -91,12 +91,17 @@ async function views(db: string, k: number) {
     const sources = independentSources(members, reuse).groupOf;
     const cluster = { id, headline: story.view.headline, articles: story.view.articles, events: story.view.events };
     const ms: number[] = [];
+    // CPU time beside wall time: on a shared machine it moves far less with the load.
+    const cpuMs: number[] = [];
     for (let round = 0; round < 3; round++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       storyView(cluster, members, reuse, undefined, sources);
+      const c = process.cpuUsage(c0);
       ms.push(performance.now() - t0);
+      cpuMs.push((c.user + c.system) / 1000);
     }
-    out.push({ articles: members.length, sentences: members.reduce((s, a) => s + a.text.sentences.length, 0), ms });
+    out.push({ articles: members.length, sentences: members.reduce((s, a) => s + a.text.sentences.length, 0), ms, cpuMs });
   }
   await store.close();
   return out;
@@ -249,7 +254,8 @@ async function report(dir: string): Promise<void> {
 function printViews(dir: string, from: string, k: number): void {
   const viewDb = join(dir, 'corpus-views.db');
   for (const suffix of ['', '-wal']) if (existsSync(from + suffix)) copyFileSync(from + suffix, viewDb + suffix);
-  const v = child<{ articles: number; sentences: number; ms: number[] }[]>('views', viewDb, String(k));
-  console.log('\n| story (articles / sentences) | view ms, round 1 / 2 / 3 |\n|---|---:|');
-  for (const x of v) console.log(`| ${x.articles} / ${x.sentences} | ${x.ms.map((m) => m.toFixed(0)).join(' / ')} |`);
+  const v = child<{ articles: number; sentences: number; ms: number[]; cpuMs: number[] }[]>('views', viewDb, String(k));
+  console.log('\n| story (articles / sentences) | view ms, round 1 / 2 / 3 | CPU ms, round 1 / 2 / 3 |\n|---|---:|---:|');
+  const row = (xs: number[]) => xs.map((m) => m.toFixed(0)).join(' / ');
+  for (const x of v) console.log(`| ${x.articles} / ${x.sentences} | ${row(x.ms)} | ${row(x.cpuMs)} |`);
 }
