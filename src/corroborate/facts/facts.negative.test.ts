@@ -238,3 +238,15 @@ test('event-date: a clause between commas before the date is not skipped as a pl
   assert.deepEqual(rules('Marla Quint checked in, her rep told reporters, on Thursday night.', 'event-date'), []);
   assert.deepEqual(rules('Marla Quint checked into the clinic, a spokesman said, on Thursday.', 'event-date'), []);
 });
+
+test('scheduled: "set" frames a plan only before "for"; a scheduled date with no named thing, or a future unclassed verb, is no plan slot', () => {
+  assert.deepEqual(rules('Dana Pryce set a school record on Tuesday in the relay.', 'event-date').filter((m) => m.measure.startsWith('date:plan:')), []);
+  assert.deepEqual(rules('It is scheduled for Monday.', 'event-date'), []);
+  assert.deepEqual(rules('The Hawks will play Saturday against Linden.', 'event-date').filter((m) => m.measure.startsWith('date:plan:')), []);
+  // A sentencing's planned date never faces an election's.
+  const r = findings(
+    analysed('a', 'Council elections in Marvale are scheduled for December 15, the commission said.'),
+    analysed('b', 'The sentencing of Tarn Welby in Marvale is scheduled for December 24, the commission said.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.kind === 'date'), []);
+});

@@ -277,3 +277,21 @@ test('event-date: the predicate is read across a place written "Town, State," be
   const ms = find('Marla Quint checked into the Solace Clinic in Rancho Verde, Calif., on Thursday night, for what is to be a three-month stay.', 'event-date');
   assert.deepEqual(ms.map((m) => [m.measure, m.date]), [['date:checkin', { weekday: 4 }]]);
 });
+
+test('scheduled: a date things are scheduled for is the planned thing’s slot, and a future verb’s date is no event date', () => {
+  const [e] = find('Parliamentary elections in Marvale which are planned for December 15, 2031, will be held on a new basis.', 'event-date');
+  assert.equal(e.measure, 'date:plan:election');
+  assert.equal(e.label, 'scheduled date of the elections');
+  assert.deepEqual(find('Tarn Welby will be sentenced November 8.', 'event-date').map((m) => m.measure), ['date:plan:verdict']);
+  // The verdict day and the sentencing day of one article no longer state two verdict days.
+  const r = findings(
+    analysed('a', 'A jury found Tarn Welby guilty Thursday of murder in the death of Lena Ostrova. Welby is to be sentenced Nov. 8.'),
+    analysed('b', 'Tarn Welby was found guilty Sunday of murder in the death of Lena Ostrova, the court said. He will be sentenced November 8.'),
+  );
+  assert.ok(r.contradictions.some((c) => c.kind === 'date' && c.slot === 'date of the verdict'), JSON.stringify(r.contradictions.map((c) => c.slot)));
+  const s = findings(
+    analysed('a', 'Parliamentary elections in Marvale which are planned for December 15, 2031, will be held on a new basis, the commission said.'),
+    analysed('b', 'Parliamentary elections in Marvale that are scheduled for December 24 of this year will be held on a new basis for the first time.'),
+  );
+  assert.ok(s.contradictions.some((c) => c.slot === 'scheduled date of the elections'));
+});

@@ -16,6 +16,7 @@ import type { Token } from '../../../model/article.js';
 import { classOfWord, holderBefore, nearestPerson } from '../frame.js';
 import { stem } from '../../terms.js';
 import { zoneRestatement } from '../normalise/zone.js';
+import { scheduledClass } from './scheduled.js';
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
@@ -114,6 +115,10 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
     }
   }
   const verb = before ?? after;
+  if (verb) {
+    const planned = scheduledClass(toks, toks.indexOf(verb));
+    if (planned !== undefined) return planned;
+  }
   if (verb && REPORTING.has(verb.normal)) return REPORTED;
   // Verbs first ("deliberated seven hours Sunday before convicting" is the conviction's day), then a
   // predicate adjective or noun shortly before the date ("found guilty … Thursday", "the fatal shooting of
@@ -154,6 +159,12 @@ function verbSurface(u: SentenceUnit, at: number): string {
   return t ? u.text.slice(t.start - u.start, t.end - u.start) : 'happened';
 }
 
+/** The planned thing's word as the sentence writes it ("elections" for `plan:elect`). */
+function plannedWord(u: SentenceUnit, cls: string): string {
+  const t = u.tokens.find((x) => (x.pos === 'NOUN' || x.pos === 'VERB') && (stem(x.normal.toLowerCase()) === cls.slice(5) || classOfWord(x.normal) === cls.slice(5)));
+  return t ? u.text.slice(t.start - u.start, t.end - u.start) : cls.slice(5);
+}
+
 /** The named participant written nearest before a date in its sentence, for the label ("when Lomar ferry terminal closed"). */
 function subjectOf(u: SentenceUnit, at: number): string | null {
   return [...u.entities].filter((e) => e.end <= at).sort((a, b) => b.end - a.end)[0]?.name ?? nearestPerson(u, at);
@@ -177,7 +188,7 @@ export const eventDate: FactParser = {
       const precise = date.day !== undefined || date.weekday !== undefined;
       const ownVerb = cls.startsWith('verb:');
       out.push({
-        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : LABEL[cls] ?? (ownVerb ? `when ${subjectOf(u, d.start) ?? 'it'} ${verbSurface(u, d.start)}` : `date of the ${cls}`),
+        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : cls.startsWith('plan:') ? `scheduled date of the ${plannedWord(u, cls)}` : LABEL[cls] ?? (ownVerb ? `when ${subjectOf(u, d.start) ?? 'it'} ${verbSurface(u, d.start)}` : `date of the ${cls}`),
         holder, scope: born ? 'story' : 'event', range: null, date, participant: born ? null : nearestPerson(u, d.start),
         display: d.text, unit: u, start: d.start, end: d.end, rule: this.name,
         normalised: date.day === undefined && date.weekday !== undefined ? ['weekday compared as a weekday'] : d.value && RELATIVE.test(d.text) ? [`resolved from the publication date (${d.resolution})`] : [],
