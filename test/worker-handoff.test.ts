@@ -3,12 +3,12 @@
 // per test, dropped after), the real CLI in child processes, and a worker running in this process. Skips,
 // saying why, when either server does not answer.
 
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobQueue } from '../src/queue/jetstream.js';
@@ -19,28 +19,14 @@ import { workersAlive } from '../src/queue/handoff.js';
 import { serve } from '../src/server/index.js';
 import { ingestPaths } from '../src/ingest/index.js';
 import type { Article } from '../src/model/article.js';
-import { writeArticles } from './fixtures/corpus/articles.js';
-import { corpusAt, reference } from './fixtures/queue/partitions.js';
-import { freshDatabase as freshQueueDatabase, NATS_URL, serversProblem } from './fixtures/queue/servers.js';
+import { corpusAt } from './fixtures/queue/partitions.js';
+import { NATS_URL, queueTestScope, serversProblem } from './fixtures/queue/servers.js';
 import { REPO, type CliRun } from './run-cli.js';
 
 const problem = await serversProblem();
 if (problem) console.log(problem);
 
-const cleanups: (() => Promise<void>)[] = [];
-const dirs: string[] = [];
-after(async () => {
-  for (const c of cleanups.splice(0)) await c().catch(() => {});
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const freshDatabase = () => freshQueueDatabase(cleanups);
-
-function articlesDir(count: number, seed: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cc-handoff-'));
-  dirs.push(dir);
-  writeArticles(dir, count, seed);
-  return dir;
-}
+const { freshDatabase, articlesDir, removeLater } = queueTestScope('cc-handoff-');
 
 /** Two tries before a dead letter, and jobs of a killed worker back within 3 s: the test's time. */
 const tuning = { ackWaitMs: 3_000, maxDeliver: 2 };
@@ -124,7 +110,7 @@ describe('add, watch and serve hand articles to live workers', { skip: problem ?
       assert.match(r.stdout, /^added 5,/);
       assert.equal((await queueStatus({ db, nats: NATS_URL })).done, 0, 'no job was made');
       const sqlite = join(mkdtempSync(join(tmpdir(), 'cc-handoff-sqlite-')), 'c.db');
-      dirs.push(join(sqlite, '..'));
+      removeLater(join(sqlite, '..'));
       const local = await runCli(['add', dir, '--db', sqlite]);
       assert.equal(local.code, 0, local.stderr);
       assert.doesNotMatch(local.stderr, /worker|queue|NATS/i, 'a SQLite add says nothing about workers');

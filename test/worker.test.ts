@@ -4,12 +4,10 @@
 // enqueueing twice makes no second job; a redelivered job changes nothing; a worker killed mid-batch leaves its
 // jobs to another; SIGTERM finishes the batch and exits 0; a poison job is dead-lettered and the rest done.
 
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { enqueue } from '../src/queue/enqueue.js';
@@ -20,9 +18,8 @@ import { deadLetters, queueStatus } from '../src/queue/status.js';
 import { statusTable } from '../src/cli/commands/status.js';
 import { ingestPaths } from '../src/ingest/index.js';
 import type { Article } from '../src/model/article.js';
-import { writeArticles } from './fixtures/corpus/articles.js';
 import { corpusAt, reference } from './fixtures/queue/partitions.js';
-import { freshDatabase as freshQueueDatabase, NATS_URL, serversProblem } from './fixtures/queue/servers.js';
+import { NATS_URL, queueTestScope, serversProblem } from './fixtures/queue/servers.js';
 
 /** A short visibility timeout, so a killed worker's jobs come back within the test's time. */
 const TEST_ACK_WAIT_MS = 3_000;
@@ -31,21 +28,7 @@ const problem = await serversProblem();
 if (problem) console.log(problem);
 
 
-const cleanups: (() => Promise<void>)[] = [];
-const dirs: string[] = [];
-after(async () => {
-  for (const c of cleanups.splice(0)) await c().catch(() => {});
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-const freshDatabase = () => freshQueueDatabase(cleanups);
-
-function articlesDir(count: number, seed: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cc-queue-'));
-  dirs.push(dir);
-  writeArticles(dir, count, seed);
-  return dir;
-}
+const { freshDatabase, articlesDir } = queueTestScope('cc-queue-');
 
 const tuning = { ackWaitMs: TEST_ACK_WAIT_MS };
 

@@ -10,13 +10,8 @@ import { ALIGN_THRESHOLD, EXACT_MAX_SENTENCES, MAX_TERM_SHARE, POSTINGS_SCANNED,
 import { mainClause, sharedMain, type MainClause } from './clause.js';
 import { contentTerms } from './terms.js';
 
-export interface SentenceUnit {
-  /** Position in `Alignment.units`. */
-  uid: number;
-  article: string;
-  group: string;
-  /** The article's outlet (meta.outlet), null when unknown. */
-  outlet: string | null;
+/** What a sentence unit says, the same in every story its article is in (see SentenceFeatures). */
+interface SentenceContent {
   sentence: number;
   /** Relative position in the article, 0 = lead. */
   position: number;
@@ -29,6 +24,15 @@ export interface SentenceUnit {
   dates: DateMention[];
   quantities: QuantityMention[];
   quotes: QuoteMention[];
+}
+
+export interface SentenceUnit extends SentenceContent {
+  /** Position in `Alignment.units`. */
+  uid: number;
+  article: string;
+  group: string;
+  /** The article's outlet (meta.outlet), null when unknown. */
+  outlet: string | null;
 }
 
 export interface AlignedClaim {
@@ -59,17 +63,7 @@ export function groupOfArticle(reuse: ReuseResult, id: string): string {
  * extraction are the same objects (a re-dated article gets a new `extract`). A single add into a
  * 1,363-article story rebuilt all of them for every member (stem and buildUnits: 3 % of the add).
  */
-interface SentenceFeatures {
-  sentence: number;
-  position: number;
-  text: string;
-  start: number;
-  tokens: Token[];
-  terms: string[];
-  entities: EntityMention[];
-  dates: DateMention[];
-  quantities: QuantityMention[];
-  quotes: QuoteMention[];
+interface SentenceFeatures extends SentenceContent {
   facts: Set<string>;
   /** Sorted terms and fact keys: word-for-word copies of one sentence share it ('' without terms). */
   copyKey: string;
