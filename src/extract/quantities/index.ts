@@ -100,11 +100,11 @@ const money: QuantityRule = {
   name: 'money',
   find(text) {
     const out: Found[] = [];
-    each(new RegExp(`(US\\$|\\$|€|£|¥)\\s?(${NUMBER})`, 'gi'), text, (m) => {
+    each(MONEY_SYMBOL_RE, text, (m) => {
       const value = parseNumber(m[2]);
       if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: CURRENCY_SYMBOL[m[1].toUpperCase()] ?? m[1], kind: 'money', rule: this.name }));
     });
-    each(new RegExp(`\\b(${NUMBER})\\s+(${Object.keys(CURRENCY_WORD).join('|')})\\b`, 'gi'), text, (m) => {
+    each(MONEY_WORD_RE, text, (m) => {
       const value = parseNumber(m[1]);
       if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: CURRENCY_WORD[m[2].toLowerCase()], kind: 'money', rule: this.name }));
     });
@@ -117,7 +117,7 @@ const percent: QuantityRule = {
   name: 'percent',
   find(text) {
     const out: Found[] = [];
-    each(new RegExp(`\\b(${NUMBER})\\s?(%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi'), text, (m) => {
+    each(PERCENT_RE, text, (m) => {
       const value = parseNumber(m[1]);
       if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: /points?/i.test(m[2]) ? 'percentage points' : '%', kind: 'percent', rule: this.name }));
     });
@@ -130,7 +130,7 @@ const frequency: QuantityRule = {
   name: 'frequency',
   find(text) {
     const out: Found[] = [];
-    each(new RegExp(`\\b(once|twice|thrice|(${NUMBER})\\s+times)\\b(?!\\s+(?:as|more|less|larger|bigger|higher|smaller|faster)\\b)`, 'gi'), text, (m) => {
+    each(FREQUENCY_RE, text, (m) => {
       const w = m[1].toLowerCase();
       if (w === 'once' && /\b(?:at|all at|for|more than)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return;
       if (w === 'once' && /^\s+(?:again|more|upon|the|a|an|it|he|she|they|we)\b/i.test(text.slice(m.index + 4, m.index + 12))) return;
@@ -185,6 +185,15 @@ const BOUNDS: Record<string, 'min' | 'max' | 'approx'> = {
 };
 const BOUND_RE = Object.keys(BOUNDS).sort((a, b) => b.length - a.length).join('|');
 
+// The rules' patterns, built once: they were rebuilt from their source strings (NUMBER alone is ~400
+// characters) on every call of every rule. `each` resets lastIndex, so sharing one object is safe.
+const MONEY_SYMBOL_RE = new RegExp(`(US\\$|\\$|€|£|¥)\\s?(${NUMBER})`, 'gi');
+const MONEY_WORD_RE = new RegExp(`\\b(${NUMBER})\\s+(${Object.keys(CURRENCY_WORD).join('|')})\\b`, 'gi');
+const PERCENT_RE = new RegExp(`\\b(${NUMBER})\\s?(%|percent\\b|per cent\\b|percentage points?\\b)`, 'gi');
+const FREQUENCY_RE = new RegExp(`\\b(once|twice|thrice|(${NUMBER})\\s+times)\\b(?!\\s+(?:as|more|less|larger|bigger|higher|smaller|faster)\\b)`, 'gi');
+const COUNT_RE = new RegExp(`\\b(?:(${BOUND_RE})\\s+)?(?:between\\s+(${NUMBER})\\s+and\\s+|(${NUMBER})\\s?(?:-|–|to)\\s?)?(${NUMBER})(?![\\w/:%])`, 'gi');
+const GLUED_UNIT_RE = new RegExp(`\\b(?:(${BOUND_RE})\\s+)?(${DIGITS})(?:(ft|km|mi)\\b|(m)(?=\\s+(?:down|up|from|into|off|high|deep|tall|long|wide|away|above|below|onto|over)\\b))`, 'gi');
+
 /**
  * Counts and measures: "three drones", "1,200 troops", "more than 10 million people", "between 5 and 10
  * km". Not quantities: years ("in 2019"), day numbers next to a month ("June 8"), clock times, numbers
@@ -194,8 +203,7 @@ const count: QuantityRule = {
   name: 'count',
   find(text) {
     const out: Found[] = [];
-    const re = new RegExp(`\\b(?:(${BOUND_RE})\\s+)?(?:between\\s+(${NUMBER})\\s+and\\s+|(${NUMBER})\\s?(?:-|–|to)\\s?)?(${NUMBER})(?![\\w/:%])`, 'gi');
-    each(re, text, (m) => {
+    each(COUNT_RE, text, (m) => {
       const start = m.index;
       const before = text.slice(Math.max(0, start - 12), start);
       const after = text.slice(start + m[0].length, start + m[0].length + 12);
@@ -291,8 +299,7 @@ const gluedUnit: QuantityRule = {
   name: 'glued-unit',
   find(text) {
     const out: Found[] = [];
-    const re = new RegExp(`\\b(?:(${BOUND_RE})\\s+)?(${DIGITS})(?:(ft|km|mi)\\b|(m)(?=\\s+(?:down|up|from|into|off|high|deep|tall|long|wide|away|above|below|onto|over)\\b))`, 'gi');
-    each(re, text, (m) => {
+    each(GLUED_UNIT_RE, text, (m) => {
       if (/[$€£¥]\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return;
       const value = Number(m[2].replace(/,/g, ''));
       const bound = m[1] ? BOUNDS[m[1].toLowerCase()] : null;
