@@ -76,10 +76,17 @@ function clearlyEnglish(sample: string): boolean {
   return englishShare(sample, SHORTCUT_MIN_WORDS, ENGLISH_FUNCTION_WORDS) >= ENGLISH_SHORTCUT_SHARE;
 }
 
+/** Whether `sample` holds at least `min` letters; stops counting there instead of listing every letter. */
+function hasLetters(sample: string, min: number): boolean {
+  LETTER.lastIndex = 0;
+  let n = 0;
+  while (n < min && LETTER.test(sample)) n++;
+  return n >= min;
+}
+
 export function detectLanguage(text: string): string | null {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const letters = sample.match(LETTER)?.length ?? 0;
-  if (letters < MIN_LETTERS) return null;
+  if (!hasLetters(sample, MIN_LETTERS)) return null;
   if (clearlyEnglish(sample)) return 'en';
   const code = detect(sample);
   if (code && code !== 'en' && overrulesForEnglish(sample)) return 'en';
