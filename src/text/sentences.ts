@@ -44,6 +44,15 @@ export function segmentParagraph(text: string, base: number, paragraph: number, 
   return sentences;
 }
 
+const NON_SPACE = /\S/g;
+
+/** Whether text[start, end) is all whitespace (as /^\s+$/ on the slice, without cutting a slice per token). */
+function whitespaceOnly(text: string, start: number, end: number): boolean {
+  NON_SPACE.lastIndex = start;
+  const m = NON_SPACE.exec(text);
+  return m === null || m.index >= end;
+}
+
 /**
  * Segments every non-heading paragraph of a cleaned article. One readDoc over the whole text is about twice
  * as fast as one per paragraph (measured: 300 articles, 891 ms → ~450 ms); wink breaks sentences at blank
@@ -55,7 +64,7 @@ export function segment(clean: CleanSlot): Sentence[] {
   let p = 0;
   const paragraphs = clean.paragraphs;
   for (const sentence of all) {
-    let tokens = sentence.tokens.filter((t) => t.end > t.start && !/^\s+$/.test(clean.text.slice(t.start, t.end)));
+    let tokens = sentence.tokens.filter((t) => t.end > t.start && !whitespaceOnly(clean.text, t.start, t.end));
     while (tokens.length > 0) {
       while (p < paragraphs.length && paragraphs[p].end <= tokens[0].start) p++;
       if (p >= paragraphs.length) break;

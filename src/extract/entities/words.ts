@@ -25,7 +25,8 @@ export function wordsOf(sentence: Sentence, text: string): Word[] {
     let end = toks[i].end;
     let pos = toks[i].pos;
     let j = i + 1;
-    while (j + 1 < toks.length && JOINERS.has(text.slice(toks[j].start, toks[j].end)) && toks[j].start === end
+    // Joiners are one character: test that character, not a substring cut per token.
+    while (j + 1 < toks.length && toks[j].end - toks[j].start === 1 && JOINERS.has(text[toks[j].start]) && toks[j].start === end
       && toks[j + 1].start === toks[j].end && /[\p{L}\d]/u.test(text[toks[j + 1].start])) {
       end = toks[j + 1].end;
       if (toks[j + 1].pos === 'PROPN') pos = 'PROPN';
