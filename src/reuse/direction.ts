@@ -12,6 +12,8 @@ export interface DirectionInput {
   text: string;
   /** Alignable sentences (coverage denominator). */
   sentences: number;
+  /** citedOutlets(text), when the caller keeps it per article. */
+  cited?: ReadonlySet<string>;
 }
 
 /** Outlet as a bare comparable name: "www.TimesOfIsrael.com" → "timesofisrael", "The Guardian" → "guardian". */
@@ -30,22 +32,28 @@ const NAME = String.raw`((?:[Tt]he\s+)?[A-Z][\w&'.-]*(?:\s+(?:of|the|and|[A-Z][\
 const CUE_BEFORE = new RegExp(String.raw`\b(?:told|according to|reported by|cited by|quoted by|in an interview with|said to|wrote in)\s+` + NAME, 'g');
 const CUE_AFTER = new RegExp(NAME + String.raw`\s+(?:reported|first reported|said in a report|reports)\b`, 'g');
 
-/** Does `text` attribute information to the outlet `outlet`? */
-export function attributesTo(text: string, outlet: string | null): boolean {
+/**
+ * Every outlet name `text` attributes information to: each prefix of each captured name, as outletName
+ * ("CNN on Tuesday" must still name CNN). An article is in one pair per copy of its story, so callers keep
+ * this per article (DirectionInput.cited) rather than scanning its text again for every pair.
+ */
+export function citedOutlets(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const re of [CUE_BEFORE, CUE_AFTER]) {
+    for (const m of text.matchAll(re)) {
+      const parts = m[1].split(/\s+/);
+      for (let k = parts.length; k >= 1; k--) names.add(outletName(parts.slice(0, k).join(' ')));
+    }
+  }
+  return names;
+}
+
+/** Does `text` attribute information to the outlet `outlet`? `cited` is citedOutlets(text) when known. */
+export function attributesTo(text: string, outlet: string | null, cited?: ReadonlySet<string>): boolean {
   if (!outlet) return false;
   const target = outletName(outlet);
   if (target.length < 2) return false;
-  for (const re of [CUE_BEFORE, CUE_AFTER]) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      // Compare every prefix of the captured name: "CNN on Tuesday" must still name CNN.
-      const parts = m[1].split(/\s+/);
-      for (let k = parts.length; k >= 1; k--) {
-        if (outletName(parts.slice(0, k).join(' ')) === target) return true;
-      }
-    }
-  }
-  return false;
+  return (cited ?? citedOutlets(text)).has(target);
 }
 
 /** The original of a linked pair, or null when the evidence does not say. */
@@ -57,8 +65,8 @@ export function decideOriginal(
   params: ReuseParams = reuseParams,
 ): string | null {
   if (x.published && y.published && x.published !== y.published) return x.published < y.published ? x.id : y.id;
-  const xCitesY = attributesTo(x.text, y.outlet);
-  const yCitesX = attributesTo(y.text, x.outlet);
+  const xCitesY = attributesTo(x.text, y.outlet, x.cited);
+  const yCitesX = attributesTo(y.text, x.outlet, y.cited);
   if (xCitesY !== yCitesX) return xCitesY ? y.id : x.id;
   if (kind === 'duplicate') return null;
   const [small, large] = x.sentences <= y.sentences ? [x, y] : [y, x];

@@ -7,7 +7,7 @@ import type { ReuseKind, ReuseLink, ReuseResult } from '../model/report.js';
 import { alignSentences, articleFeatures, surfaceSimilarity } from './align.js';
 import { classifyPair } from './classify.js';
 import { checkInheritance } from './dates.js';
-import { decideOriginal } from './direction.js';
+import { citedOutlets, decideOriginal } from './direction.js';
 import type { SentenceFeatures } from './features.js';
 import { independenceGroups, joinsGroup } from './groups.js';
 import { ReuseIndex, type ReuseIndexStore } from './index-store.js';
@@ -39,6 +39,8 @@ interface Prepared {
   features: SentenceFeatures[];
   alignable: number;
   normalised: string;
+  /** citedOutlets of the text, computed at the article's first undated-pair direction check. */
+  cited?: Set<string>;
 }
 
 function prepare(article: AnalysedArticle, params: ReuseParams): Prepared {
@@ -234,5 +236,8 @@ function direction(p: Prepared) {
     outlet: p.article.meta.outlet,
     text: p.article.clean.text,
     sentences: p.alignable,
+    get cited() {
+      return (p.cited ??= citedOutlets(p.article.clean.text));
+    },
   };
 }
