@@ -56,9 +56,11 @@ function bump(map: Map<string, number>, key: string, by = 1): void {
 
 /** A token is part of a name when the tagger says PROPN and the surface is capitalised (or carries digits,
  * as in "Shahed-191"); calendar words are dates, not actors. */
-function isNameToken(t: Token, surface: string): boolean {
+function isNameToken(t: Token, text: string): boolean {
   if (t.pos !== 'PROPN') return false;
   if (CALENDAR.has(t.normal) || !LETTER.test(t.normal)) return false;
+  // The surface is cut only for the few tokens that get here (most are not PROPN).
+  const surface = text.slice(t.start, t.end);
   return UPPER.test(surface) || DIGIT.test(surface);
 }
 
@@ -104,7 +106,7 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
   for (const s of article.text.sentences) {
     for (let i = 1; i < s.tokens.length; i++) {
       const t = s.tokens[i];
-      if (isNameToken(t, text.slice(t.start, t.end))) midCaps.add(t.normal);
+      if (isNameToken(t, text)) midCaps.add(t.normal);
     }
   }
   for (const s of article.text.sentences) {
@@ -125,8 +127,7 @@ export function articleFeatures(article: AnalysedArticle, published: string | nu
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      const surface = text.slice(t.start, t.end);
-      if (isNameToken(t, surface)) {
+      if (isNameToken(t, text)) {
         if (run.length === 0) runStart = i;
         run.push(t.normal.replace(/['’]s$/, ''));
       } else {
