@@ -318,6 +318,11 @@ async function gzipShape(path: string, bytesOnDisk: number): Promise<{ inflatedS
 
 /** One file's items: read whole, or a stream (large JSON Lines) that starts when its turn comes. */
 type FileItems = Iterable<IngestItem> | AsyncIterable<IngestItem>;
+/** A file whose reading has begun, waiting for its turn to hand out its items. */
+interface StartedFile {
+  path: string;
+  items: Promise<FileItems>;
+}
 
 /** Starts reading one file (a whole-file read and parse begins at once; a stream waits for its turn). */
 async function beginFile(path: string, maxBytes: number, streamAbove: number, parser: TimedParsers | null): Promise<FileItems> {
@@ -380,7 +385,7 @@ export async function* ingestPaths(inputs: string[], opts: IngestOptions = {}): 
  * files read and parsed ahead of the one being handed out (so the parse workers run together).
  */
 async function* ingestInputs(inputs: string[], opts: IngestOptions, maxBytes: number, parser: TimedParsers | null): AsyncGenerator<IngestItem> {
-  const ahead: { path: string; items: Promise<FileItems> }[] = [];
+  const ahead: StartedFile[] = [];
   for await (const file of inputFiles(inputs, opts, maxBytes, parser)) {
     ahead.push(file);
     if (ahead.length >= PARSE_READ_AHEAD) yield* fileItems(ahead.shift()!);
@@ -389,7 +394,7 @@ async function* ingestInputs(inputs: string[], opts: IngestOptions, maxBytes: nu
 }
 
 /** One file's items; whatever goes wrong reading it costs this file (the items it already gave stand). */
-async function* fileItems(file: { path: string; items: Promise<FileItems> }): AsyncGenerator<IngestItem> {
+async function* fileItems(file: StartedFile): AsyncGenerator<IngestItem> {
   try {
     yield* await file.items;
   } catch (err) {
@@ -398,13 +403,13 @@ async function* fileItems(file: { path: string; items: Promise<FileItems> }): As
 }
 
 /** Each input file, started: read (and parsed) as soon as it is reached; rejections as ready items. */
-async function* inputFiles(inputs: string[], opts: IngestOptions, maxBytes: number, parser: TimedParsers | null): AsyncGenerator<{ path: string; items: Promise<FileItems> }> {
-  const ready = (item: IngestItem & { path: string }) => ({ path: item.path, items: Promise.resolve([item]) });
+async function* inputFiles(inputs: string[], opts: IngestOptions, maxBytes: number, parser: TimedParsers | null): AsyncGenerator<StartedFile> {
+  const ready = (item: IngestItem & { path: string }): StartedFile => ({ path: item.path, items: Promise.resolve([item]) });
   const streamAbove = opts.streamJsonLinesAbove ?? STREAM_JSONL_BYTES;
   // The same file reached twice (folder + glob, or through a symlinked folder) is ingested once: by its
   // real path, so a link to a parent folder does not read every file twice. Checked in input order.
   const done = new Set<string>();
-  async function* once(path: string): AsyncGenerator<{ path: string; items: Promise<FileItems> }> {
+  async function* once(path: string): AsyncGenerator<StartedFile> {
     const key = await realpath(path).catch(() => resolve(path));
     if (done.has(key)) return;
     done.add(key);

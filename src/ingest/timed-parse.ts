@@ -19,12 +19,14 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('./parse-worker-entry.mjs', import.meta.url)
   : new URL('./parse-worker.js', import.meta.url);
 
+/** A file whose worker failed (at start-up or on the file): its first line of the error as the reason. */
+const couldNotParse = (path: string, err: Error): IngestItem[] => [{ kind: 'rejected', path, reason: `could not be parsed (${err.message.split('\n', 1)[0]})` }];
+
 const seconds = (ms: number): string => (ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${+(ms / 1000).toFixed(3)} s`);
 
 export class TimedParser {
   private worker: Worker | null = null;
   private nextId = 0;
-  /** True until the current worker has parsed its first file (it is still loading its modules). */
   /** Resolves once the current worker has loaded its modules, or with the error that stopped it. */
   private ready: Promise<Error | null> = Promise.resolve(null);
 
@@ -38,7 +40,7 @@ export class TimedParser {
     const failed = await this.ready;
     if (failed) {
       if (this.worker === worker) this.worker = null;
-      return [{ kind: 'rejected', path, reason: `could not be parsed (${failed.message.split('\n', 1)[0]})` }];
+      return couldNotParse(path, failed);
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -53,7 +55,7 @@ export class TimedParser {
       };
       const onError = (err: Error) => {
         if (this.worker === worker) this.worker = null;
-        done([{ kind: 'rejected', path, reason: `could not be parsed (${err.message.split('\n', 1)[0]})` }]);
+        done(couldNotParse(path, err));
       };
       const timer = setTimeout(() => {
         this.stop(worker);
@@ -108,10 +110,10 @@ const START_UP_MS = 30_000;
  * queued file must not be charged for the one ahead of it).
  */
 export class TimedParsers {
-  private readonly idle: TimedParser[];
-  private readonly waiting: (() => void)[] = [];
-
   private readonly all: TimedParser[];
+  private readonly idle: TimedParser[];
+  /** Files waiting for a parser, woken one per parser freed. */
+  private readonly waiting: (() => void)[] = [];
 
   constructor(budgetMs: number, count: number) {
     this.all = Array.from({ length: Math.max(1, count) }, () => new TimedParser(budgetMs));

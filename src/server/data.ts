@@ -43,10 +43,11 @@ export async function loadStory(corpus: Corpus, id: string, summary: StorySummar
 const STORY_CACHE_ARTICLES = 10_000;
 
 /**
- * Story data by id, kept while the story's listed version stays the same (least recently read out): a read of an unchanged story costs
- * nothing, and concurrent readers of one story share one load (the promise is kept). The key is the listing's
- * version and updatedAt, which this process's adds patch at once and other processes' adds reach within the
- * listing's refresh (LIST_TTL_MS): a story changed by another process may be shown as it was for that long.
+ * Story data by id, kept while the story's listed version stays the same (least recently read out): a read
+ * of an unchanged story costs nothing, and concurrent readers of one story share one load (the promise is
+ * kept). The key is the listing's version and updatedAt, which this process's adds patch at once and other
+ * processes' adds reach within the listing's refresh (LIST_TTL_MS): a story changed by another process may
+ * be shown as it was for that long.
  */
 export class StoryCache {
   private readonly entries = new RecentMap<string, { key: string; weight: number; data: Promise<StoryData | null> }>(STORY_CACHE_ARTICLES, (e) => e.weight);
