@@ -365,7 +365,11 @@ export class SqliteStore implements Store {
         ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)`).run(String(change.documents));
       this.writeStories(change, now);
       this.stmt("INSERT INTO corpus_meta (key, value) VALUES ('commit', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(randomUUID());
-    })();
+      // IMMEDIATE: the commit reads (the next seq) before it writes, and a deferred transaction whose snapshot
+      // another connection has written past since fails at its first write with SQLITE_BUSY at once, without
+      // the busy timeout (seen in CI: two adds opening one new database, one failing at insertContent).
+      // Taking the write lock at BEGIN waits on busy_timeout instead.
+    }).immediate();
   }
 
   private writeStories(change: CorpusCommit, now: string): void {
