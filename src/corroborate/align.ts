@@ -135,12 +135,13 @@ function factKeys(u: Pick<SentenceUnit, 'entities' | 'dates' | 'quantities'>): S
   return keys;
 }
 
-const linksByArticle = new WeakMap<ReuseResult, Map<string, ReuseResult['links']>>();
+const linksByArticle = new WeakMap<ReuseResult['links'], Map<string, ReuseResult['links']>>();
 
-/** The reuse links between a story's articles, through a per-article index built once per reuse result:
- * walking every link of the batch for every story cost 11 s on 3,000 articles. */
+/** The reuse links between a story's articles, through a per-article index built once per links array:
+ * walking every link of the batch for every story cost 11 s on 3,000 articles. Keyed by the array, which
+ * every story's view shares, not by the result, which a view wraps anew per story with its own groups. */
 function linksAmong(reuse: ReuseResult, articles: AnalysedArticle[]): ReuseResult['links'] {
-  let index = linksByArticle.get(reuse);
+  let index = linksByArticle.get(reuse.links);
   if (!index) {
     index = new Map();
     for (const l of reuse.links) {
@@ -148,7 +149,7 @@ function linksAmong(reuse: ReuseResult, articles: AnalysedArticle[]): ReuseResul
       if (list) list.push(l);
       else index.set(l.a, [l]);
     }
-    linksByArticle.set(reuse, index);
+    linksByArticle.set(reuse.links, index);
   }
   const ids = new Set(articles.map((a) => a.id));
   return articles.flatMap((a) => (index.get(a.id) ?? []).filter((l) => ids.has(l.b)));

@@ -70,16 +70,18 @@ export function corroborateStory(
 }
 
 type Neighbours = (article: string) => ReadonlySet<string>;
-const neighboursOf = new WeakMap<ReuseResult, Neighbours>();
+const neighboursOf = new WeakMap<ReuseResult['links'], Neighbours>();
 const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The articles each article shares text with (any reuse link): sentence rules compare such pairs reliably.
- * Built once per reuse result: the links are the whole batch's, and rebuilding them per story was most of
- * the fact engine's cost on the 3k-article bench corpus.
+ * Built once per links array: the links are the whole batch's, and rebuilding them per story was most of
+ * the fact engine's cost on the 3k-article bench corpus. Keyed by the array, not the result: a story view
+ * wraps the batch's result with its own independence groups (`{ ...copies, groupOf }`), a new object per
+ * story, and keying by that rebuilt the map for every story (a third of corroborate at 3k articles).
  */
 function reuseNeighbours(reuse: ReuseResult): Neighbours {
-  let fn = neighboursOf.get(reuse);
+  let fn = neighboursOf.get(reuse.links);
   if (!fn) {
     const byArticle = new Map<string, Set<string>>();
     const add = (a: string, b: string) => (byArticle.get(a) ?? byArticle.set(a, new Set()).get(a)!).add(b);
@@ -88,7 +90,7 @@ function reuseNeighbours(reuse: ReuseResult): Neighbours {
       add(l.b, l.a);
     }
     fn = (a) => byArticle.get(a) ?? NONE;
-    neighboursOf.set(reuse, fn);
+    neighboursOf.set(reuse.links, fn);
   }
   return fn;
 }
