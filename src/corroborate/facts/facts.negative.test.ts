@@ -26,6 +26,19 @@ test('age, magnitude, measure: no holder, no number, no reference place', () => 
   assert.deepEqual(rules('A reporter saw a crater about two metres wide near the school.', 'measure'), []);
 });
 
+test('count: an article with two totals of one thing that disagree leaves the totals slot', () => {
+  const a = analysed('a', 'Ivo Kellam now has 2,129 points for the Larks.', '2031-05-14');
+  const b = analysed('b', 'Ivo Kellam now has 2,029 points in 106 games as a Lark. By the final buzzer Ivo Kellam now has 2,290 points.', '2031-05-14');
+  const c = analysed('c', 'After the Drayton game Ivo Kellam now has 2,129 points as a Lark.', '2031-05-14');
+  const d = analysed('d', 'Ivo Kellam now has 2,029 points for the Larks.', '2031-05-14');
+  const e = analysed('e', 'Ivo Kellam now has 2,029 points after Friday.', '2031-05-14');
+  // b alone states two totals; d and e keep a slot of 2,029 against a and c, which b must not join.
+  const found = findings(a, b, c, d, e).contradictions.filter((x) => x.slot.startsWith('total number of points'));
+  assert.equal(found.length, 1, 'the slot is still compared');
+  assert.ok(found.every((x) => x.values.every((v) => !v.sources.includes('b'))), JSON.stringify(found.map((x) => x.values)));
+  assert.deepEqual(findings(a, b, c).contradictions.filter((x) => x.slot.startsWith('total number of points')), []);
+});
+
 test('count: stat lines and needs are not compared', () => {
   assert.deepEqual(rules('Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
   assert.deepEqual(rules('Ivo Kell needed nine points to break the mark.', 'count'), []);

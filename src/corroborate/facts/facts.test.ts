@@ -50,6 +50,22 @@ test('count: a named holder’s count of a thing', () => {
   assert.deepEqual(find('Corvane said it would recall 80,000 batteries sold in Europe.', 'count').map((m) => [m.measure, m.holder, m.range!.min]), [['count:battery', 'Corvane', 80000]]);
 });
 
+test('count: a running total is the phrase after "now has", the game count before it stays the game’s', () => {
+  const ms = find('Ivo Kell finished with 20 points and now has 2,302 for his career points.', 'count');
+  assert.deepEqual(ms.map((m) => [m.measure, m.range!.min]), [['count:point', 20]]);
+  assert.deepEqual(find('Officials stopped the game when Ivo Kell, who now has 2,302 points, made the record-setting basket.', 'count').map((m) => m.measure), ['count:point:total'], 'a record-setting basket does not make the total a record');
+});
+
+test('slots: two running totals disagree though each article also counts the game', () => {
+  const a = analysed('a', 'Forward Ivo Kellam scored 27 points in the win over Drayton on Friday. Ivo Kellam now has 2,129 points for the Larks.', '2031-05-14');
+  const b = analysed('b', 'Ivo Kellam now has 2,029 points in 106 games as a Lark. Kellam added 25 points against Drayton.', '2031-05-14');
+  // A holder's count is a weak frame: it is reported when each side has two independent sources.
+  const c = analysed('c', 'After the Drayton game Ivo Kellam now has 2,129 points as a Lark.', '2031-05-14');
+  const d = analysed('d', 'With 24 points on Friday, Ivo Kellam now has 2,029 points as a Lark.', '2031-05-14');
+  const totals = findings(a, b, c, d).contradictions.filter((c) => c.slot.startsWith('total number of points'));
+  assert.deepEqual(totals.map((c) => c.values.map((v) => v.value).sort()), [['2,029', '2,129']]);
+});
+
 test('event-date: the predicate class of a date; a weekday fixes only the weekday', () => {
   const [m] = find('Marla Quint checked into the Solace clinic on Tuesday, her spokesman said.', 'event-date');
   assert.equal(m.measure, 'date:checkin');

@@ -112,7 +112,10 @@ export function backgroundClause(u: SentenceUnit, at: number): boolean {
 
 const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bformer\b|\bsince\b(?!\s+(?:has|have|had|then)\b)|\bago\b|\baverage\b|\bper game\b|\bcould\b|\bmight\b|\bneed(ed|s|ing)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
 const TOTAL = /\bnow has\b|\bcareer\b|\ball[- ]time\b|\btotal\b|\bso far\b|\bto date\b|\bseason\b|\bthis year\b/i;
-const RECORD = /\brecord\b/i;
+/** Not "record-setting basket" / "record-breaking night": those describe another noun, not the count. */
+const RECORD = /\brecord\b(?![- ](?:setting|breaking|tying)\b)/i;
+/** Words that open the next coordinated phrase after a value (see countQualifier). */
+const COORDINATION = new Set(['and', 'but', 'while', 'whereas', ',', ';']);
 
 /**
  * How a holder's count relates to the event: `other` (another time, a hypothetical or a plan: never
@@ -122,7 +125,13 @@ const RECORD = /\brecord\b/i;
 export function countQualifier(u: SentenceUnit, at: number): 'other' | 'total' | 'record' | 'event' {
   const toks = clauseTokens(u, at);
   if (!toks.length) return 'event';
-  const text = u.text.slice(toks[0].start - u.start, toks[toks.length - 1].end - u.start);
+  // The clause up to the value, and after it only the value's own phrase up to a coordination: "finished
+  // with 20 points and now has 2,302 for his career" gives the 20 to the game and only the 2,302 to the
+  // career (the whole clause made the game's 20 a career total on the ECB+ dev gold).
+  const i = toks.findIndex((t) => t.end > at);
+  let j = i < 0 ? toks.length - 1 : i;
+  while (j + 1 < toks.length && !COORDINATION.has(toks[j + 1].normal)) j++;
+  const text = u.text.slice(toks[0].start - u.start, toks[j].end - u.start);
   if (OTHER_TIME.test(text)) return 'other';
   if (RECORD.test(text)) return 'record';
   if (TOTAL.test(text)) return 'total';

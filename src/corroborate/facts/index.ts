@@ -115,6 +115,10 @@ export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[
   }
   return mentions.filter((m) => {
     if (!m.measure.startsWith('count:') || !m.thing) return true;
+    // A running total or a record is one figure whatever else the article counts of the thing ("scored 27
+    // points … now has 2,029 points"): it is compared only with totals, so the game's count cannot pose
+    // as it. Two totals of the article must still agree.
+    if (m.measure.endsWith(':total') || m.measure.endsWith(':record')) return mentions.every((o) => o === m || o.unit.article !== m.unit.article || o.measure !== m.measure || o.holder !== m.holder || compatibleValues(o.range!, m.range!, false).ok);
     const others = amounts.get(`${m.unit.article}\u0000${m.thing}`) ?? [];
     return others.every((r) => compatibleValues(r, m.range!, false).ok);
   });
