@@ -45,8 +45,9 @@ export function independentSources(
   const groups = copyGroups(articles, reuse.groupOf);
   const sets = new UnionFind(articles.map((a) => `article:${a.id}`));
   const originOf = new Map<string, Origin>();
+  const linksOf = linksByArticle(reuse.links);
   for (const [gid, members] of groups) {
-    const origin = originOfGroup(members, reuse.links, mastheadOf, signals, registry);
+    const origin = originOfGroup(members, linksOf, mastheadOf, signals, registry);
     originOf.set(gid, origin);
     for (const id of members) sets.union(`article:${members[0]}`, `article:${id}`);
     const node = origin.kind === 'wire' ? `wire:${origin.wire.name}` : origin.kind === 'masthead' ? `masthead:${origin.masthead.key}` : origin.kind === 'owner' ? `owner:${nameKey(origin.owner)}` : null;
@@ -93,7 +94,7 @@ function copyGroups(articles: SourceArticle[], groupOf: Map<string, string>): Ma
  */
 function originOfGroup(
   members: string[],
-  links: ReuseLink[],
+  links: Map<string, ReuseLink[]>,
   mastheadOf: Map<string, Masthead | null>,
   signals: Map<string, ReturnType<typeof wireSignal>>,
   registry: OutletRegistry,
@@ -143,13 +144,21 @@ function commonWire(outlets: Masthead[], registry: OutletRegistry): OutletEntry 
   return common.length === 1 ? common[0] : null;
 }
 
+/** Each article's links (as `a`): a group reads only its members' links. Walking every link of the batch
+ * for every copy group was quadratic: 17 s of a 10k-article analyze (1.4 s at 3k). */
+function linksByArticle(links: ReuseLink[]): Map<string, ReuseLink[]> {
+  const out = new Map<string, ReuseLink[]>();
+  for (const l of links) (out.get(l.a) ?? out.set(l.a, []).get(l.a)!).push(l);
+  return out;
+}
+
 /** Articles of the group that are an original and never a copy in the group's links. */
-function originalsOf(members: string[], links: ReuseLink[]): string[] {
+function originalsOf(members: string[], linksOf: Map<string, ReuseLink[]>): string[] {
   const inGroup = new Set(members);
   const original = new Set<string>();
   const copy = new Set<string>();
-  for (const l of links) {
-    if (!inGroup.has(l.a) || !inGroup.has(l.b) || !l.original) continue;
+  for (const l of members.flatMap((id) => linksOf.get(id) ?? [])) {
+    if (!inGroup.has(l.b) || !l.original) continue;
     original.add(l.original);
     copy.add(l.original === l.a ? l.b : l.a);
   }

@@ -62,7 +62,7 @@ test('slots: two running totals disagree though each article also counts the gam
   // A holder's count is a weak frame: it is reported when each side has two independent sources.
   const c = analysed('c', 'After the Drayton game Ivo Kellam now has 2,129 points as a Lark.', '2031-05-14');
   const d = analysed('d', 'With 24 points on Friday, Ivo Kellam now has 2,029 points as a Lark.', '2031-05-14');
-  const totals = findings(a, b, c, d).contradictions.filter((c) => c.slot.startsWith('total number of points'));
+  const totals = findings(a, b, c, d).contradictions.filter((c) => c.slot?.startsWith('total number of points'));
   assert.deepEqual(totals.map((c) => c.values.map((v) => v.value).sort()), [['2,029', '2,129']]);
 });
 
