@@ -39,6 +39,10 @@ test('count: an article with two totals of one thing that disagree leaves the to
   assert.deepEqual(findings(a, b, c).contradictions.filter((x) => x.slot?.startsWith('total number of points')), []);
 });
 
+test('event-date: a draft pick names no date of a signing', () => {
+  assert.deepEqual(rules('Dario Venn, the second overall pick in the 2006 draft, has played ten games.', 'event-date'), []);
+});
+
 test('count: stat lines and needs are not compared', () => {
   assert.deepEqual(rules('Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
   assert.deepEqual(rules('Ivo Kell needed nine points to break the mark.', 'count'), []);

@@ -66,6 +66,10 @@ test('slots: two running totals disagree though each article also counts the gam
   assert.deepEqual(totals.map((c) => c.values.map((v) => v.value).sort()), [['2,029', '2,129']]);
 });
 
+test('event-date: a player picked up on a day is signed that day', () => {
+  assert.deepEqual(find('The Saints picked up Dario Venn on Monday after putting Lee Orr on injured reserve.', 'event-date').map((m) => m.measure), ['date:sign']);
+});
+
 test('event-date: the predicate class of a date; a weekday fixes only the weekday', () => {
   const [m] = find('Marla Quint checked into the Solace clinic on Tuesday, her spokesman said.', 'event-date');
   assert.equal(m.measure, 'date:checkin');

@@ -19,7 +19,8 @@ const CLASSES: [string, string[]][] = [
   ['evacuation', ['evacuat', 'evacuate', 'flee', 'fled', 'displace', 'homeles']],
   ['rescue', ['rescue', 'sav', 'save']],
   ['strike', ['strike', 'struck', 'hit', 'jolt', 'rock', 'shake', 'shook', 'quake', 'tremor', 'rattl', 'rattle', 'bomb', 'bombard', 'shell', 'airstrike']],
-  ['sign', ['sign', 'ink', 'agree', 'hire']],
+  // 'pick' as in "picked up X on Monday" (a signing; on the dev gold one Monday against three Tuesdays).
+  ['sign', ['sign', 'ink', 'agree', 'hire', 'pick']],
   ['charge', ['charge', 'indict', 'accus', 'accuse', 'prosecut']],
   ['verdict', ['convict', 'guilty', 'verdict', 'acquit', 'sentenc', 'sentence']],
   ['release', ['release', 'relea', 'free', 'freed', 'unveil', 'launch', 'introduc', 'introduce', 'debut', 'issu', 'issue', 'ship', 'roll']],
