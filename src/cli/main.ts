@@ -208,13 +208,14 @@ function workerDefinitions(program: Command): void {
   shared(
     program
       .command('worker')
-      .description('Take article jobs from the queue and add them to the shared corpus, until SIGTERM (which finishes the current batch, then exits 0).'),
+      .description('Take article jobs from the queue and add them to the shared corpus, until SIGTERM (which stops fetching, gives the current batch --shutdown-grace to finish, hands back its jobs if it does not, and exits 0).'),
   )
     .option('--batch <n>', 'jobs per batch: one writer-lock turn and one commit each (default 32)')
     .option('--outlets <file>', 'outlet registry (JSON): names, hosts, owners, wire services; see docs/outlets.md')
     .option('--until-empty', 'exit once no job is queued or held by any worker')
     .option('--metrics-port <n>', 'serve Prometheus metrics at /metrics on this port (0: any free one, logged)')
     .option('--metrics-host <host>', 'address the metrics listen on (default 127.0.0.1)')
+    .option('--shutdown-grace <seconds>', 'after SIGTERM, how long the current batch may take before its jobs are handed back to the queue (default 10; a second SIGTERM hands them back at once)')
     .option('-q, --quiet', 'no log on stderr')
     .addHelpText('after', '\nExamples:\n  crosscheck worker --db postgres://localhost/news\n  crosscheck worker --until-empty --batch 64\n  crosscheck worker --metrics-port 9464 --metrics-host 0.0.0.0\n')
     .action(async (opts: WorkerCommandOptions) => {

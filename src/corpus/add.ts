@@ -32,6 +32,9 @@ export interface ChunkOptions {
   timings: Map<string, number>;
   timed: <T>(phase: string, fn: () => Promise<T> | T) => Promise<T>;
   onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
+  /** Called just before the chunk's commit: throwing abandons the chunk with nothing written (a queue worker
+   *  that handed its jobs back on SIGTERM must not then commit them). */
+  beforeCommit?: () => void;
 }
 
 /** What one chunk did. */
@@ -97,8 +100,9 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   const firstVersions = fresh.filter((a) => !previous.has(a.id));
   const at = (opts.now?.() ?? new Date()).toISOString();
   const storedLinks = links.result.links.map((l) => ({ link: l, joins: links.joins.has(`${l.a}\u0000${l.b}`) }));
-  await opts.timed('commit', () =>
-    store.commit({
+  await opts.timed('commit', () => {
+    opts.beforeCommit?.();
+    return store.commit({
       articles: fresh.map((a) => ({
         id: a.id,
         key: keyOf.get(a.id)!,
@@ -117,8 +121,8 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
       changes: placement.changes.map((c) => ({ ...c, at })),
       documentFrequencies: documentKeys(firstVersions.map((a) => cachedArticleFeatures(a))),
       documents: firstVersions.length,
-    }),
-  );
+    });
+  });
   // A revision's links were replaced (dropped) as a whole; otherwise the new links join their ends' lists.
   if (previous.size) opts.links.clear();
   else opts.links.added(storedLinks);

@@ -40,6 +40,8 @@ export interface AddOptions {
   chunkSize?: number;
   now?: () => Date;
   onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
+  /** Called just before each chunk's commit; throwing abandons that chunk with nothing written. */
+  beforeCommit?: () => void;
 }
 
 export interface AddResult extends ChunkOutcome {
@@ -101,7 +103,7 @@ export class Corpus {
         if (chunk.length === 0) return;
         let done: ChunkOutcome;
         try {
-          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress }, result.rejected);
+          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit }, result.rejected);
         } catch (err) {
           // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
           this.clearCaches();

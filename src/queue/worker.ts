@@ -3,7 +3,8 @@
 // under the store's writer lock, so placement into events and stories is serialised across all workers and
 // two of them never open two stories for one event. A job is acknowledged only after its batch committed; a
 // redelivered job is an article the corpus already has (same source, same text: "unchanged"), so it changes
-// nothing. A job whose stage throws is retried and, after the queue's maxDeliver tries, dead-lettered.
+// nothing. A job whose stage throws is retried and, after the queue's maxDeliver tries, dead-lettered. SIGTERM
+// stops fetching; a batch not finished within the grace period is handed back uncommitted (src/queue/holding.ts).
 
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -18,11 +19,20 @@ import type { Store } from '../store/types.js';
 import { decode, encode, HEARTBEAT_MS, JobQueue, type QueueOptions } from './jetstream.js';
 import { asJob, jobId, type ArticleJob } from './job.js';
 import { serveMetrics, workerMetrics, type WorkerMetrics } from './metrics.js';
+import { HandedBack, Holding } from './holding.js';
+import { KeepAlive } from './keepalive.js';
 
 /** Jobs per batch. Each batch is one writer-lock turn and one commit, whose cost grows with the stories it
  *  touches more than with its articles: bench/workers.ts, 300 articles, 1 worker at load 10, gave 5.9
  *  articles/s with 8 and 6.7 with 32; a turn of 32 holds the lock about 0.9 s on an idle machine. */
 export const DEFAULT_BATCH = 32;
+/** After SIGTERM, how long the current batch may take before its jobs are handed back: under a batch of 32's
+ *  turn on a busy machine (a few seconds), and well inside the 30 s a supervisor such as Kubernetes waits
+ *  before SIGKILL, whose jobs would only come back after the visibility timeout. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/** A job held this long is no longer kept alive, so it goes to another worker after the visibility timeout:
+ *  a batch takes seconds (minutes behind many workers' lock turns), so ten minutes means a hung worker. */
+export const DEFAULT_MAX_HOLD_MS = 10 * 60_000;
 /** How long an idle fetch waits for a job: also how long SIGTERM waits when the worker is idle. */
 const FETCH_WAIT_MS = 2_000;
 /** Before a failed job is offered again: long enough not to spin on a poison job, short for a transient one. */
@@ -36,8 +46,12 @@ export interface WorkerOptions extends QueueOptions {
   outlets?: OutletRegistry;
   /** Return once no job is queued or held by any worker (a drain; tests and benchmarks). */
   untilEmpty?: boolean;
-  /** Aborting stops the worker after its current batch, as SIGTERM does. */
+  /** Aborting stops the worker as SIGTERM does: no more fetching, the batch finished or handed back. */
   signal?: AbortSignal;
+  /** After SIGTERM (or abort), how long the current batch may run before its jobs are handed back. */
+  shutdownGraceMs?: number;
+  /** How long a held job is kept alive at most (default DEFAULT_MAX_HOLD_MS). */
+  maxHoldMs?: number;
   log?: (line: string) => void;
   onBatch?: (event: { phase: 'start' | 'done'; jobs: number }) => void;
   /** Serve Prometheus metrics on this port (0: any free one; the log says which) of `metricsHost`. */
@@ -52,6 +66,8 @@ export interface WorkerSummary {
   done: number;
   retried: number;
   deadLettered: number;
+  /** Jobs handed back to the queue on shutdown, unfinished. */
+  handedBack: number;
 }
 
 /** What one job came to in the corpus. */
@@ -92,24 +108,32 @@ interface Context {
   summary: WorkerSummary;
   log: (line: string) => void;
   metrics: WorkerMetrics;
+  holding: Holding;
 }
 
 export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   const worker = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
-  const summary: WorkerSummary = { worker, batches: 0, done: 0, retried: 0, deadLettered: 0 };
+  const summary: WorkerSummary = { worker, batches: 0, done: 0, retried: 0, deadLettered: 0, handedBack: 0 };
   const log = opts.log ?? (() => {});
-  let stopping = false;
-  const stop = () => {
-    if (!stopping) log(`worker ${worker}: stopping after the current batch`);
-    stopping = true;
-  };
-  process.on('SIGTERM', stop);
-  opts.signal?.addEventListener('abort', stop);
-  const queue = await JobQueue.open(opts);
-  const base = await openCorpus({ db: opts.db, outlets: opts.outlets });
-  const metrics = workerMetrics(queue);
-  const ctx: Context = { queue, store: base.store, outlets: opts.outlets, summary, log, metrics };
+  let metrics: WorkerMetrics | null = null;
+  const holding = new Holding((n) => {
+    metrics?.handedBack.inc(n);
+    log(`worker ${worker}: handed ${n} unfinished job${n === 1 ? '' : 's'} back to the queue`);
+  });
+  const shutdown = onShutdown(opts, holding, log, worker);
+  const { queue, base } = await openBoth(opts).catch((err) => {
+    shutdown.dispose();
+    throw err;
+  });
+  metrics = workerMetrics(queue);
+  const ctx: Context = { queue, store: base.store, outlets: opts.outlets, summary, log, metrics, holding };
   let served: { url: string; close(): Promise<void> } | null = null;
+  // "Still working" well before the visibility timeout, from a thread the analysis cannot block.
+  const keepAlive = await KeepAlive.start(
+    { server: queue.server, intervalMs: Math.max(250, queue.tuning.ackWaitMs / 3), maxHoldMs: opts.maxHoldMs ?? DEFAULT_MAX_HOLD_MS },
+    () => log(`worker ${worker}: a job held longer than ${(opts.maxHoldMs ?? DEFAULT_MAX_HOLD_MS) / 1000} s is no longer kept alive`),
+  );
+  holding.keepAliveBy(keepAlive);
   const heartbeat = await startHeartbeat(queue, summary);
   log(`worker ${worker}: taking jobs from ${queue.namespace} on ${queue.server}`);
   try {
@@ -117,29 +141,83 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
       served = await serveMetrics(metrics, opts.metricsPort, opts.metricsHost ?? '127.0.0.1');
       log(`worker ${worker}: metrics at ${served.url}`);
     }
-    while (!stopping) {
-      const held = await takeBatch(ctx, opts.batch ?? DEFAULT_BATCH);
+    while (!shutdown.stopping()) {
+      const held = await takeBatch(ctx, opts.batch ?? DEFAULT_BATCH, shutdown.stopping);
       if (held.length === 0) {
         if (opts.untilEmpty && (await isEmpty(queue))) break;
         continue;
       }
-      opts.onBatch?.({ phase: 'start', jobs: held.length });
-      const t0 = performance.now();
-      await processBatch(ctx, held);
-      const seconds = (performance.now() - t0) / 1000;
-      held.forEach(() => metrics.jobSeconds.observe(seconds));
-      summary.batches++;
-      opts.onBatch?.({ phase: 'done', jobs: held.length });
+      if (!(await runBatch(ctx, held, opts))) break;
     }
   } finally {
-    process.off('SIGTERM', stop);
+    shutdown.dispose();
+    summary.handedBack = holding.handedBack;
     await served?.close();
     await heartbeat.stop();
+    await keepAlive.stop();
     await base.close();
     await queue.close();
   }
-  log(`worker ${worker}: ${summary.done} done, ${summary.retried} to retry, ${summary.deadLettered} dead-lettered in ${summary.batches} batches`);
+  log(`worker ${worker}: ${summary.done} done, ${summary.retried} to retry, ${summary.deadLettered} dead-lettered, ${summary.handedBack} handed back in ${summary.batches} batches`);
   return summary;
+}
+
+/** One batch, timed; false when its jobs were handed back on shutdown (the worker then stops). */
+async function runBatch(ctx: Context, held: Held[], opts: WorkerOptions): Promise<boolean> {
+  opts.onBatch?.({ phase: 'start', jobs: held.length });
+  const t0 = performance.now();
+  const work = processBatch(ctx, held).then(() => true, (err) => {
+    if (err instanceof HandedBack) return false;
+    throw err;
+  });
+  // A batch handed back is not waited for (it may be waiting for the writer lock): it can no longer commit,
+  // and it ends with an error once the worker closes the store under it.
+  work.catch(() => {});
+  if (!(await Promise.race([work, ctx.holding.abandoned.then(() => false)]))) return false;
+  const seconds = (performance.now() - t0) / 1000;
+  held.forEach(() => ctx.metrics.jobSeconds.observe(seconds));
+  ctx.summary.batches++;
+  opts.onBatch?.({ phase: 'done', jobs: held.length });
+  return true;
+}
+
+/** SIGTERM (or the abort signal) stops fetching and starts the grace period; when it runs out, or at a second
+ *  SIGTERM, the unfinished jobs are handed back. */
+function onShutdown(opts: WorkerOptions, holding: Holding, log: (line: string) => void, worker: string): { stopping(): boolean; dispose(): void } {
+  const graceMs = opts.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  let stopping = false;
+  let grace: NodeJS.Timeout | null = null;
+  const stop = () => {
+    if (stopping) {
+      log(`worker ${worker}: stopping now`);
+      holding.expire();
+      return;
+    }
+    stopping = true;
+    log(`worker ${worker}: stopping; the current batch has ${graceMs / 1000} s to finish before its jobs are handed back`);
+    grace = setTimeout(() => holding.expire(), graceMs);
+  };
+  process.on('SIGTERM', stop);
+  opts.signal?.addEventListener('abort', stop);
+  return {
+    stopping: () => stopping,
+    dispose() {
+      if (grace) clearTimeout(grace);
+      process.off('SIGTERM', stop);
+      opts.signal?.removeEventListener('abort', stop);
+    },
+  };
+}
+
+/** The queue and the corpus; neither is left open when the other cannot be. */
+async function openBoth(opts: WorkerOptions): Promise<{ queue: JobQueue; base: Corpus }> {
+  const queue = await JobQueue.open(opts);
+  try {
+    return { queue, base: await openCorpus({ db: opts.db, outlets: opts.outlets }) };
+  } catch (err) {
+    await queue.close();
+    throw err;
+  }
 }
 
 async function isEmpty(queue: JobQueue): Promise<boolean> {
@@ -147,10 +225,17 @@ async function isEmpty(queue: JobQueue): Promise<boolean> {
   return c.queued + c.running === 0;
 }
 
-/** Fetched jobs; a message that is not a job is dead-lettered at once (no retry can make it one). */
-async function takeBatch(ctx: Context, max: number): Promise<Held[]> {
+/** Fetched jobs; a message that is not a job is dead-lettered at once (no retry can make it one). Jobs a fetch
+ *  brings after SIGTERM go straight back: nothing was done on them. */
+async function takeBatch(ctx: Context, max: number, stopping: () => boolean): Promise<Held[]> {
   const held: Held[] = [];
-  for (const msg of await ctx.queue.fetch(max, FETCH_WAIT_MS)) {
+  const msgs = await ctx.queue.fetch(max, FETCH_WAIT_MS);
+  ctx.holding.take(msgs);
+  if (stopping()) {
+    ctx.holding.handBack();
+    return held;
+  }
+  for (const msg of msgs) {
     let job: ArticleJob | null = null;
     try {
       job = asJob(decode(msg.data));
@@ -164,18 +249,25 @@ async function takeBatch(ctx: Context, max: number): Promise<Held[]> {
   return held;
 }
 
+/** Analyses, adds and settles a batch. Throws HandedBack when the shutdown's grace period ran out before the
+ *  batch's commit began: its jobs are then back in the queue and nothing of it was committed. */
 async function processBatch(ctx: Context, held: Held[]): Promise<void> {
-  // Say "still working" well before the visibility timeout, also while waiting for the writer lock.
-  const keepAlive = setInterval(() => held.forEach((h) => h.msg.working()), Math.max(250, ctx.queue.tuning.ackWaitMs / 3));
   try {
+    ctx.holding.checkpoint();
     const t0 = performance.now();
-    await warmAnalyses(ctx.store, held.map((h) => h.job.article));
+    await warmAnalyses(ctx.store, held.map((h) => h.job.article), () => ctx.holding.checkpoint());
+    ctx.holding.checkpoint();
     const t1 = performance.now();
     let results: Map<Held, Omit<OutcomeRecord, 'worker' | 'at'>>;
     try {
       results = await addToCorpus(ctx, held);
+      // Committed (or nothing to commit: every article unchanged): the jobs are settled whatever the clock says.
+      ctx.holding.beginCommit();
       ctx.log(`batch of ${held.length}: analysed in ${ms(t1 - t0)}, added under the lock in ${ms(performance.now() - t1)}`);
     } catch (err) {
+      if (err instanceof HandedBack) throw err;
+      // A batch handed back meanwhile (its error may be the store closed under it) is not this worker's to retry.
+      ctx.holding.checkpoint();
       // One article can make a whole batch fail: each job alone then finds which one it is.
       if (held.length > 1) {
         ctx.log(`batch of ${held.length} failed (${(err as Error).message}); trying its jobs one by one`);
@@ -189,23 +281,24 @@ async function processBatch(ctx: Context, held: Held[]): Promise<void> {
       else await finished(ctx, h, r);
     }
   } finally {
-    clearInterval(keepAlive);
+    ctx.holding.endCommit();
   }
 }
 
 /** The per-article stages, outside the writer lock, so workers analyse in parallel: the analyses are cached by
  *  clean-text hash and the locked add below finds them. Articles the corpus already has are skipped. A failure
  *  here is left for the locked add to meet and report. */
-async function warmAnalyses(store: Store, articles: Article[]): Promise<void> {
+async function warmAnalyses(store: Store, articles: Article[], checkpoint: () => void): Promise<void> {
   try {
     const copies = structuredClone(articles);
     const resolved = await store.resolveAppearances(copies.map((a) => ({ key: appearanceKey(a), hash: a.hash, proposedId: proposedId(a) })));
     const work = copies.filter((_, i) => resolved[i].status !== 'unchanged');
     if (work.length === 0) return;
     const stats = await CorpusLineStats.of(work, store);
-    await analyseArticles(work, { store, stats, timings: new Map(), timed: async (_phase, fn) => fn() }, []);
-  } catch {
-    // The authoritative run under the lock will fail the same way, and say why.
+    await analyseArticles(work, { store, stats, timings: new Map(), timed: async (_phase, fn) => (checkpoint(), fn()) }, []);
+  } catch (err) {
+    if (err instanceof HandedBack) throw err;
+    // Otherwise the authoritative run under the lock will fail the same way, and say why.
   }
 }
 
@@ -214,7 +307,9 @@ async function addToCorpus(ctx: Context, held: Held[]): Promise<Map<Held, Omit<O
   // A corpus per batch: its cache of parsed stored articles must not outlive the lock turn, since other workers
   // change stored records (a date inherited from a copy) between our turns.
   const corpus = new Corpus(ctx.store, undefined, ctx.outlets);
-  const r = await corpus.addItems(held.map((h) => ({ kind: 'article' as const, article: structuredClone(h.job.article) })));
+  const items = held.map((h) => ({ kind: 'article' as const, article: structuredClone(h.job.article) }));
+  // The commit's last checkpoint: a batch handed back on shutdown is abandoned here, with nothing written.
+  const r = await corpus.addItems(items, { beforeCommit: () => ctx.holding.beginCommit() });
   if (r.inputIds.length !== held.length) throw new Error(`the corpus reported ${r.inputIds.length} articles for ${held.length} jobs`);
   const added = new Set(r.added);
   const revised = new Set(r.revised);
@@ -243,6 +338,7 @@ async function finished(ctx: Context, h: Held, r: Omit<OutcomeRecord, 'worker' |
   // article unchanged, and records nothing new (the outcome stream keeps one record per job id).
   await ctx.queue.recordOutcome(h.id, record);
   await h.msg.ackAck();
+  ctx.holding.settle(h.msg);
   ctx.summary.done++;
   ctx.metrics.done.inc({ outcome: r.outcome });
 }
@@ -254,6 +350,7 @@ async function failed(ctx: Context, h: Held, reason: string): Promise<void> {
   }
   ctx.log(`job ${h.id} (${h.job.article.path}) failed on try ${h.msg.info.deliveryCount}: ${reason}`);
   h.msg.nak(RETRY_DELAY_MS);
+  ctx.holding.settle(h.msg);
   ctx.summary.retried++;
   ctx.metrics.failed.inc();
 }
@@ -267,6 +364,7 @@ async function deadLetter(ctx: Context, h: { msg: JsMsg; id: string; job: Articl
   // Terminated: the consumer never offers it again, and the rest of the queue goes on. No reason text with
   // it: servers before 2.10 do not parse `+TERM <reason>` and would redeliver (the reason is in the entry).
   h.msg.term();
+  ctx.holding.settle(h.msg);
   ctx.summary.deadLettered++;
   ctx.metrics.deadLettered.inc();
   ctx.log(`job ${h.id} (${entry.path ?? 'no path'}) dead-lettered after ${entry.deliveries} tries: ${reason}`);

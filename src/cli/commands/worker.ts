@@ -1,4 +1,5 @@
-// `crosscheck worker` (take article jobs from the queue until SIGTERM, then finish the batch and exit 0) and
+// `crosscheck worker` (take article jobs from the queue until SIGTERM, then finish the batch or hand back its
+// jobs after --shutdown-grace, and exit 0) and
 // `crosscheck enqueue` (turn inputs into one job per article). Loaded by main.ts only when one of them runs.
 
 import { databaseForDisplay, isDatabaseUrl } from '../../store/paths.js';
@@ -7,7 +8,7 @@ import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
 import { outletRegistry } from './analyze.js';
 
 export interface WorkerCommandOptions {
-  db: string; nats?: string; queue?: string; batch?: string; outlets?: string; untilEmpty?: boolean; quiet?: boolean; metricsPort?: string; metricsHost?: string;
+  db: string; nats?: string; queue?: string; batch?: string; outlets?: string; untilEmpty?: boolean; quiet?: boolean; metricsPort?: string; metricsHost?: string; shutdownGrace?: string;
 }
 export interface EnqueueCommandOptions { db: string; nats?: string; queue?: string; format: 'table' | 'json'; quiet?: boolean }
 
@@ -31,6 +32,13 @@ function portOf(value: string | undefined): number | undefined {
   return n;
 }
 
+function graceOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(value.trim() !== '' && Number.isFinite(n) && n >= 0)) throw new UserError(`--shutdown-grace expects seconds (0 or more), got "${value}"`, EXIT_USAGE);
+  return n * 1000;
+}
+
 /** A queue that cannot be reached is the user's to fix (start NATS), not a crash. */
 async function asUserError<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -46,11 +54,12 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<void> {
   const db = sharedDatabase(opts.db);
   const batch = batchSize(opts.batch);
   const metricsPort = portOf(opts.metricsPort);
+  const shutdownGraceMs = graceOf(opts.shutdownGrace);
   const outlets = opts.outlets === undefined ? undefined : outletRegistry(opts.outlets);
   const { runWorker } = await import('../../queue/worker.js');
   const log = (line: string) => !opts.quiet && process.stderr.write(`crosscheck: ${line}\n`);
-  log(`worker on ${databaseForDisplay(db)} (SIGTERM finishes the current batch and exits)`);
-  await asUserError(() => runWorker({ db, nats: opts.nats, namespace: opts.queue, batch, outlets, untilEmpty: opts.untilEmpty, log, metricsPort, metricsHost: opts.metricsHost }));
+  log(`worker on ${databaseForDisplay(db)} (SIGTERM finishes the current batch, or hands its jobs back, and exits)`);
+  await asUserError(() => runWorker({ db, nats: opts.nats, namespace: opts.queue, batch, outlets, untilEmpty: opts.untilEmpty, log, metricsPort, metricsHost: opts.metricsHost, shutdownGraceMs }));
 }
 
 export async function enqueueCommand(inputs: string[], opts: EnqueueCommandOptions): Promise<void> {
