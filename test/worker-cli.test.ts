@@ -14,6 +14,7 @@ test('worker, enqueue and status are commands of the CLI', () => {
   const w = runCli(['worker', '--help']);
   assert.equal(w.code, 0);
   assert.match(w.stdout, /--until-empty/);
+  assert.match(w.stdout, /--shutdown-grace <seconds>/);
 });
 
 test('the queue commands refuse a SQLite corpus with a usage error, not a stack trace', () => {
@@ -30,4 +31,12 @@ test('a --metrics-port that is not a port is a usage error before anything is co
   const r = runCli(['worker', '--db', 'postgres://127.0.0.1:1/none', '--metrics-port', 'abc']);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /--metrics-port expects a port number \(0–65535\), got "abc"/);
+});
+
+test('a --shutdown-grace that is not a number of seconds is a usage error before anything is connected', () => {
+  for (const bad of ['soon', '-1', '']) {
+    const r = runCli(['worker', '--db', 'postgres://127.0.0.1:1/none', '--shutdown-grace', bad]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--shutdown-grace expects seconds \(0 or more\)/);
+  }
 });

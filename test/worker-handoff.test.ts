@@ -15,7 +15,7 @@ import { JobQueue } from '../src/queue/jetstream.js';
 import { articleJob } from '../src/queue/job.js';
 import { runWorker, type WorkerSummary } from '../src/queue/worker.js';
 import { queueStatus } from '../src/queue/status.js';
-import { workersAlive } from '../src/queue/handoff.js';
+import { WorkerHandoff, workersAlive } from '../src/queue/handoff.js';
 import { serve } from '../src/server/index.js';
 import { ingestPaths } from '../src/ingest/index.js';
 import type { Article } from '../src/model/article.js';
@@ -66,6 +66,29 @@ function runCli(args: string[]): Promise<CliRun> {
 }
 
 describe('add, watch and serve hand articles to live workers', { skip: problem ?? false }, () => {
+  test('WorkerHandoff.alive, the one live-worker check: why not (SQLite, no queue, no worker), or the queue and its workers', async () => {
+    const sqlite = new WorkerHandoff({ db: join(mkdtempSync(join(tmpdir(), 'cc-handoff-')), 'x.db'), nats: NATS_URL });
+    assert.deepEqual(await sqlite.alive(), { why: 'the corpus is a SQLite file, which only this machine can write' });
+    const db = await freshDatabase();
+    const switches: [boolean, string][] = [];
+    const handoff = new WorkerHandoff({ db, nats: NATS_URL }, (handing, why) => switches.push([handing, why]));
+    try {
+      const none = await handoff.alive();
+      assert.ok('why' in none && /no worker has ever taken jobs from crosscheck_cc_test_/.test(none.why), JSON.stringify(none));
+      const worker = await startWorker(db);
+      const one = await handoff.alive();
+      assert.ok(!('why' in one), JSON.stringify(switches));
+      assert.equal(one.workers, 1);
+      await handoff.alive();
+      await worker.stop();
+      const gone = await handoff.alive();
+      assert.ok('why' in gone && /no worker is alive on crosscheck_cc_test_\w+ \(start one/.test(gone.why), JSON.stringify(gone));
+      assert.deepEqual(switches.map(([handing]) => handing), [false, true, false], 'each switch told once');
+    } finally {
+      await handoff.close();
+    }
+  });
+
   test('add: in-process while no worker exists or is alive (said on stderr); queued and returned while one is', async () => {
     const db = await freshDatabase();
     const first = articlesDir(6, 3);
@@ -187,7 +210,7 @@ describe('add, watch and serve hand articles to live workers', { skip: problem ?
       items = texts;
       const alone = await runCli(['watch', '--once', '--all', '--feed', feedServer.url, '--db', db, '--host-gap', '0']);
       assert.equal(alone.code, 0, alone.stderr);
-      assert.match(alone.stderr, /no worker is alive on crosscheck_cc_test_\w+: adding new items in this process/);
+      assert.match(alone.stderr, /no worker is alive on crosscheck_cc_test_\w+ \(start one: crosscheck worker --db …\): adding new items in this process/);
       assert.match(alone.stdout, /2 new or changed items \(added 2,/);
     } finally {
       await feedServer.close();

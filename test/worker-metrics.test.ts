@@ -84,6 +84,7 @@ describe('crosscheck worker --metrics-port', { skip: problem ?? false }, () => {
       assert.equal(sample(body, 'crosscheck_worker_jobs_failed_total'), 1, 'the poison job handed back once');
       assert.equal(sample(body, 'crosscheck_worker_jobs_dead_lettered_total'), 1);
       assert.equal(sample(body, 'crosscheck_worker_jobs_redelivered_total'), 1, 'its second delivery');
+      assert.equal(sample(body, 'crosscheck_worker_jobs_handed_back_total'), 0, 'nothing handed back before SIGTERM');
       assert.equal(sample(body, 'crosscheck_worker_job_seconds_count'), 8, 'six jobs and two deliveries of the poison');
       assert.ok(sample(body, 'crosscheck_worker_job_seconds_sum') > 0);
       assert.equal(sample(body, 'crosscheck_worker_queue_depth', 'state="queued"'), 0);
@@ -93,8 +94,8 @@ describe('crosscheck worker --metrics-port', { skip: problem ?? false }, () => {
       child.kill('SIGTERM');
     }
     assert.deepEqual(await exit, [0, null], stderr);
-    assert.match(stderr, /stopping after the current batch/);
-    assert.match(stderr, /6 done, 1 to retry, 1 dead-lettered/);
+    assert.match(stderr, /stopping; the current batch has 10 s to finish before its jobs are handed back/);
+    assert.match(stderr, /6 done, 1 to retry, 1 dead-lettered, 0 handed back/);
     assert.equal((await queueStatus({ db, nats: NATS_URL })).workers.length, 0, 'its heartbeat was removed on the way out');
   });
 });

@@ -17,13 +17,15 @@ import { nextPoll, type NextPoll } from './schedule.js';
 import type { FeedEntry } from './feed-list.js';
 import { FEED_INTERVAL_MS, FEED_MESSAGE_MAX, FEED_SEEN_MAX, MAX_BYTES, POLL_CONCURRENCY } from './params.js';
 
-/** What the corpus made of one feed's items (Corpus.addItems gives exactly this). */
+/** What the corpus made of one feed's items (Corpus.addItems gives exactly this). A sink may answer more (the
+ *  type parameter `S` of the poller): `watch` also says whether the items were queued for the workers. */
 export type SinkOutcome = Pick<AddResult, 'added' | 'revised' | 'duplicates' | 'unchanged' | 'rejected' | 'warnings'>;
-export type FeedSink = (items: IngestItem[], feedUrl: string) => Promise<SinkOutcome>;
+export type FeedSink<S extends SinkOutcome = SinkOutcome> = (items: IngestItem[], feedUrl: string) => Promise<S>;
 
-export interface PollerOptions {
+export interface PollerOptions<S extends SinkOutcome = SinkOutcome> {
   store: Pick<Store, 'getFeeds' | 'putFeeds'>;
-  sink: FeedSink;
+  /** Not inferred from: a sink that answers more than SinkOutcome is a poller asked for by name. */
+  sink: FeedSink<NoInfer<S>>;
   fetch?: FetchOptions;
   /** Each feed's interval (default FEED_INTERVAL_MS); servers may hold a feed longer, never shorter. */
   intervalMs?: number;
@@ -32,18 +34,18 @@ export interface PollerOptions {
   now?: () => number;
   /** Waits `ms` or until `signal` aborts, whichever is first. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  onPoll?: (report: PollReport) => void;
+  onPoll?: (report: PollReport<NoInfer<S>>) => void;
   /** Send the stored validators (default true). False only for bench/feeds.ts's baseline: unconditional GETs. */
   conditional?: boolean;
 }
 
-export interface PollReport {
+export interface PollReport<S extends SinkOutcome = SinkOutcome> {
   /** The feed's state after the poll, as stored. */
   feed: FeedState;
   /** Items new or changed since the feed's last document. */
   taken: number;
   /** What the corpus did with them; null when nothing was taken. */
-  sink: SinkOutcome | null;
+  sink: S | null;
   next: NextPoll;
   /** Warnings of the feed document and its items (a kept summary, an encoding guess, a blocked page). */
   warnings: string[];
@@ -79,7 +81,7 @@ export function newFeedState(entry: FeedEntry, intervalMs: number): FeedState {
 }
 
 /** How a poll ended, before it is written into the feed's state. */
-interface Ending {
+interface Ending<S extends SinkOutcome> {
   started: number;
   kind: 'ok' | 'not-modified' | 'error';
   httpStatus: number | null;
@@ -89,11 +91,11 @@ interface Ending {
   retryAfterMs?: number | null;
   seen?: string[];
   taken?: number;
-  sink?: SinkOutcome | null;
+  sink?: S | null;
   warnings?: string[];
 }
 
-export class FeedPoller {
+export class FeedPoller<S extends SinkOutcome = SinkOutcome> {
   readonly fetcher: Fetcher;
   private readonly feeds = new Map<string, FeedState>();
   private readonly now: () => number;
@@ -102,7 +104,7 @@ export class FeedPoller {
   /** Sink calls one after another: the corpus has one writer, and a chunk is committed whole. */
   private commits: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly opts: PollerOptions) {
+  constructor(private readonly opts: PollerOptions<S>) {
     this.fetcher = new Fetcher(opts.fetch);
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? realSleep;
@@ -139,9 +141,9 @@ export class FeedPoller {
 
   /** One round: every due feed (every feed with `all`), `concurrency` at once. After `signal` aborts no feed
    *  is started; those being polled finish, their items committed. */
-  async cycle({ all = false, signal }: { all?: boolean; signal?: AbortSignal } = {}): Promise<PollReport[]> {
+  async cycle({ all = false, signal }: { all?: boolean; signal?: AbortSignal } = {}): Promise<PollReport<S>[]> {
     const todo = all ? this.states() : this.due();
-    const reports: PollReport[] = [];
+    const reports: PollReport<S>[] = [];
     // Per round: an item page two feeds carry is fetched once.
     const pages = new Set<string>();
     await eachLimited(todo, this.opts.concurrency ?? POLL_CONCURRENCY, async (feed) => {
@@ -164,7 +166,7 @@ export class FeedPoller {
   }
 
   /** One feed: fetch, read, take what is new, commit it, write the state. Never throws but for the store. */
-  private async poll(feed: FeedState, pages: Set<string>): Promise<PollReport> {
+  private async poll(feed: FeedState, pages: Set<string>): Promise<PollReport<S>> {
     const started = this.now();
     let got: Fetched;
     try {
@@ -188,7 +190,7 @@ export class FeedPoller {
   }
 
   /** A feed document read: the items whose fingerprint is new go to the sink (summaries expanded first). */
-  private async read(feed: FeedState, started: number, got: Extract<Fetched, { ok: true }>, pages: Set<string>): Promise<PollReport> {
+  private async read(feed: FeedState, started: number, got: Extract<Fetched, { ok: true }>, pages: Set<string>): Promise<PollReport<S>> {
     const entries = feedEntries(feed.url, got.body, this.fetcher.opts.maxBytes ?? MAX_BYTES, new Date(started));
     const articles = entries.filter((i): i is Extract<IngestItem, { kind: 'article' }> => i.kind === 'article');
     const base = { started, httpStatus: got.status, headers: got.headers, head: got.body.subarray(0, 8192).toString('utf8') };
@@ -201,7 +203,7 @@ export class FeedPoller {
     const prints = articles.map((a) => itemFingerprint(a.article));
     const known = new Set(feed.seen);
     const fresh = articles.filter((_, i) => !known.has(prints[i]));
-    let sink: SinkOutcome | null = null;
+    let sink: S | null = null;
     if (fresh.length) {
       try {
         const items = await expandFeedEntries(this.fetcher, feed.url, fresh, { seen: pages, now: () => new Date(this.now()) });
@@ -218,14 +220,14 @@ export class FeedPoller {
     return this.settle(feed, { ...base, kind: 'ok', message, seen, taken: fresh.length, sink, warnings });
   }
 
-  private commit(items: IngestItem[], feedUrl: string): Promise<SinkOutcome> {
+  private commit(items: IngestItem[], feedUrl: string): Promise<S> {
     const done = this.commits.then(() => this.opts.sink(items, feedUrl));
     this.commits = done.catch(() => undefined);
     return done;
   }
 
   /** The poll's ending written into the feed's state (kept in memory and in the store) and reported. */
-  private async settle(feed: FeedState, e: Ending): Promise<PollReport> {
+  private async settle(feed: FeedState, e: Ending<S>): Promise<PollReport<S>> {
     const errors = e.kind === 'error' ? feed.errors + 1 : 0;
     const next = nextPoll(this.now(), feed.intervalMs, { kind: e.kind, errors, headers: e.headers, head: e.head, retryAfterMs: e.retryAfterMs });
     // A document read replaces the validators (none sent back means none to send); a 304 may refresh them.

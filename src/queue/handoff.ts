@@ -9,21 +9,10 @@ import { liveWorkers, queueHealth, type QueueHealth } from './status.js';
 import { enqueueItems, type EnqueueResult } from './enqueue.js';
 import type { IngestItem } from '../ingest/types.js';
 
-export interface Handoff {
+/** The workers' queue while at least one worker is alive on it, with how many are. */
+export interface Alive {
   queue: JobQueue;
-  /** Workers alive when it was opened. */
   workers: number;
-}
-
-/** The queue to hand articles to, or why there is none (a SQLite corpus, no NATS, no worker alive). */
-export async function openHandoff(opts: QueueOptions): Promise<{ handoff: Handoff } | { why: string }> {
-  if (!isDatabaseUrl(opts.db)) return { why: 'the corpus is a SQLite file, which only this machine can write' };
-  const found = await JobQueue.openIfExists(opts);
-  if ('why' in found) return found;
-  const workers = await workersAlive(found.queue);
-  if (workers > 0) return { handoff: { queue: found.queue, workers } };
-  await found.queue.close();
-  return { why: `no worker is alive on ${found.queue.namespace} (start one: crosscheck worker --db …)` };
 }
 
 /** Workers whose heartbeat has not expired. A broken read counts as none: the caller then works itself. */
@@ -32,8 +21,10 @@ export async function workersAlive(queue: JobQueue): Promise<number> {
 }
 
 /** What a hand-off of one batch of items came to, in the shape the corpus's add answers (nothing added here:
- *  the workers add), with the jobs queued. */
+ *  the workers add), with the jobs queued. `via` tells it from an add the caller made itself (`watch`'s sink
+ *  answers either). */
 export interface HandedOff {
+  via: 'workers';
   added: string[];
   revised: string[];
   duplicates: { id: string; of: string }[];
@@ -44,9 +35,10 @@ export interface HandedOff {
   alreadyQueued: number;
 }
 
-/** For a long-running producer (`watch`, `serve`): each batch goes to the workers if one is alive at that
- *  moment, else `take` answers null and the caller adds it itself. Workers that start or stop later are seen
- *  at the next batch; `onChange` hears each switch between the two, with the reason. */
+/** The one check for live workers, for `add` (once), `watch` and `serve` (at each batch): each batch goes to
+ *  the workers if one is alive at that moment, else `take` answers null and the caller adds it itself. Workers
+ *  that start or stop later are seen at the next batch; `onChange` hears each switch between the two, with
+ *  the reason. */
 export class WorkerHandoff {
   /** The queue once some worker has made it; shared by concurrent callers (a burst of posts opens one). */
   private queue: Promise<JobQueue | { why: string }> | null = null;
@@ -55,23 +47,28 @@ export class WorkerHandoff {
   constructor(private readonly opts: QueueOptions, private readonly onChange: (handing: boolean, why: string) => void = () => {}) {}
 
   async take(items: IngestItem[]): Promise<HandedOff | null> {
-    const queue = await this.aliveQueue();
-    if (!queue) return null;
-    const r = await enqueueItems(queue, items);
-    return { added: [], revised: [], duplicates: [], unchanged: [], rejected: r.rejected, warnings: r.warnings, queued: r.queued.length, alreadyQueued: r.alreadyQueued.length };
+    const alive = await this.alive();
+    if ('why' in alive) return null;
+    const r = await enqueueItems(alive.queue, items);
+    return { via: 'workers', added: [], revised: [], duplicates: [], unchanged: [], rejected: r.rejected, warnings: r.warnings, queued: r.queued.length, alreadyQueued: r.alreadyQueued.length };
   }
 
-  /** The queue while a worker is alive on it, else null. */
-  async aliveQueue(): Promise<JobQueue | null> {
+  /** The queue and its live workers, or why the caller must add the items itself (a SQLite corpus, no NATS,
+   *  no queue yet, no worker alive). */
+  async alive(): Promise<Alive | { why: string }> {
     const queue = await this.opened();
     if ('why' in queue) {
       this.switched(false, queue.why);
-      return null;
+      return queue;
     }
     const workers = await workersAlive(queue);
-    const alive = workers > 0;
-    this.switched(alive, alive ? `${workers} worker${workers === 1 ? '' : 's'} alive on ${queue.namespace}` : `no worker is alive on ${queue.namespace}`);
-    return alive ? queue : null;
+    if (workers === 0) {
+      const why = `no worker is alive on ${queue.namespace} (start one: crosscheck worker --db …)`;
+      this.switched(false, why);
+      return { why };
+    }
+    this.switched(true, `${workers} worker${workers === 1 ? '' : 's'} alive on ${queue.namespace}`);
+    return { queue, workers };
   }
 
   /** The queue's state for a health probe; null while no worker ever made the queue. */
@@ -82,6 +79,7 @@ export class WorkerHandoff {
 
   /** Opened once found; while it is not there, asked again at each call (a worker may have made it since). */
   private async opened(): Promise<JobQueue | { why: string }> {
+    if (!isDatabaseUrl(this.opts.db)) return { why: 'the corpus is a SQLite file, which only this machine can write' };
     this.queue ??= JobQueue.openIfExists(this.opts).then((found) => ('why' in found ? found : found.queue));
     const queue = await this.queue;
     if ('why' in queue) this.queue = null;

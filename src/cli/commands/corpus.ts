@@ -97,15 +97,16 @@ export async function addCommand(inputs: string[], opts: AddCommandOptions): Pro
  *  queued, saying how many and how to follow them. False (nothing done) when no worker is alive; the add then
  *  runs here, and stderr says why. */
 async function handedToWorkers(inputs: string[], opts: AddCommandOptions, fetch: FetchOptions): Promise<boolean> {
-  const { openHandoff } = await import('../../queue/handoff.js');
-  const found = await openHandoff({ db: opts.db, nats: opts.nats, namespace: opts.queue });
-  if ('why' in found) {
-    if (!opts.quiet) process.stderr.write(`crosscheck: ${found.why}: adding in this process\n`);
-    return false;
-  }
-  const { queue, workers } = found.handoff;
-  const { enqueueItems } = await import('../../queue/enqueue.js');
+  const { WorkerHandoff } = await import('../../queue/handoff.js');
+  const handoff = new WorkerHandoff({ db: opts.db, nats: opts.nats, namespace: opts.queue });
   try {
+    const alive = await handoff.alive();
+    if ('why' in alive) {
+      if (!opts.quiet) process.stderr.write(`crosscheck: ${alive.why}: adding in this process\n`);
+      return false;
+    }
+    const { queue, workers } = alive;
+    const { enqueueItems } = await import('../../queue/enqueue.js');
     const r = await enqueueItems(queue, sourceItems(inputs, { fetch }));
     for (const x of r.rejected) if (!opts.quiet) process.stderr.write(`rejected ${x.path}: ${x.reason}\n`);
     for (const w of r.warnings) if (!opts.quiet) process.stderr.write(`warning ${w.path}: ${w.message}\n`);
@@ -119,7 +120,7 @@ async function handedToWorkers(inputs: string[], opts: AddCommandOptions, fetch:
     if (r.queued.length + r.alreadyQueued.length === 0) throw new UserError(`no article could be queued (${r.rejected.length} input(s) rejected; see the reasons above)`, EXIT_NOTHING_ANALYSED);
     return true;
   } finally {
-    await queue.close();
+    await handoff.close();
   }
 }
 

@@ -10,6 +10,7 @@ import type { FeedState } from '../../store/types.js';
 import { FeedPoller, type PollReport } from '../../fetch/poller.js';
 import { readFeedList, type FeedEntry } from '../../fetch/feed-list.js';
 import { FEED_INTERVAL_MS, MIN_FEED_INTERVAL_MS } from '../../fetch/params.js';
+import type { AddResult } from '../../corpus/index.js';
 import type { HandedOff, WorkerHandoff } from '../../queue/handoff.js';
 import { EXIT_NOTHING_ANALYSED, EXIT_USAGE, UserError } from './exit.js';
 import { outletRegistry, workerCount } from './analyze.js';
@@ -61,17 +62,19 @@ async function openForWatch(db: string, mustExist: boolean, quiet = false, outle
   return openCorpus({ db, outlets, onWait: (holder) => !quiet && process.stderr.write(`crosscheck: waiting for another process adding to ${databaseForDisplay(db)} (${holder})…\n`) });
 }
 
+/** What `watch`'s sink made of a feed's items: added here, or queued for the workers. */
+export type WatchSinkOutcome = (AddResult & { via: 'corpus' }) | HandedOff;
+
 const when = (iso: string | null): string => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '-');
 
 /** One line per poll on stdout; its warnings on stderr (unless quiet). */
-export function pollLine(r: PollReport): string {
+export function pollLine(r: PollReport<WatchSinkOutcome>): string {
   const f = r.feed;
   const next = `next ${when(f.nextPollAt)} (${r.next.why})`;
   if (f.status === 'not-modified') return `${f.url}: not modified (HTTP 304); ${next}`;
   if (f.status === 'error') return `${f.url}: failed: ${f.message} (${f.errors} in a row); ${next}`;
   const s = r.sink;
-  const queued = s && 'queued' in s ? (s as HandedOff) : null;
-  if (queued) return `${f.url}: ${r.taken} new or changed item${r.taken === 1 ? '' : 's'} (queued ${queued.queued} for the workers, already queued ${queued.alreadyQueued}); ${next}`;
+  if (s?.via === 'workers') return `${f.url}: ${r.taken} new or changed item${r.taken === 1 ? '' : 's'} (queued ${s.queued} for the workers, already queued ${s.alreadyQueued}); ${next}`;
   const what = s ? `added ${s.added.length}, revised ${s.revised.length}, duplicate ${s.duplicates.length}, unchanged ${s.unchanged.length}` : 'nothing new';
   return `${f.url}: ${r.taken} new or changed item${r.taken === 1 ? '' : 's'} (${what}); ${next}`;
 }
@@ -96,13 +99,13 @@ export async function watchCommand(opts: WatchCommandOptions): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const reports: PollReport[] = [];
+  const reports: PollReport<WatchSinkOutcome>[] = [];
   const handoff = await workerHandoff(opts);
   try {
-    const poller = new FeedPoller({
+    const poller = new FeedPoller<WatchSinkOutcome>({
       store: corpus.store,
       // Each feed's items go to the workers while one is alive (a PostgreSQL corpus), else are added here.
-      sink: async (items) => (await handoff?.take(items)) ?? corpus.addItems(items, { workers, chunkSize }),
+      sink: async (items) => (await handoff?.take(items)) ?? { via: 'corpus', ...(await corpus.addItems(items, { workers, chunkSize })) },
       fetch: { hostGapMs, timeoutMs, robots: opts.robots },
       intervalMs,
       onPoll: (r) => {
@@ -136,7 +139,7 @@ async function workerHandoff(opts: WatchCommandOptions): Promise<WorkerHandoff |
 }
 
 /** `--once`: the due feeds (all with --all), a summary, and exit 1 when every feed polled failed. */
-async function onceRound(poller: FeedPoller, opts: WatchCommandOptions, signal: AbortSignal, reports: PollReport[]): Promise<void> {
+async function onceRound(poller: FeedPoller<WatchSinkOutcome>, opts: WatchCommandOptions, signal: AbortSignal, reports: PollReport<WatchSinkOutcome>[]): Promise<void> {
   const due = new Set(poller.due());
   const waiting = opts.all ? [] : poller.states().filter((f) => !due.has(f));
   await poller.cycle({ all: opts.all, signal });
@@ -144,7 +147,7 @@ async function onceRound(poller: FeedPoller, opts: WatchCommandOptions, signal: 
   const taken = reports.reduce((n, r) => n + r.taken, 0);
   const added = reports.reduce((n, r) => n + (r.sink?.added.length ?? 0), 0);
   const revised = reports.reduce((n, r) => n + (r.sink?.revised.length ?? 0), 0);
-  const queued = reports.reduce((n, r) => n + ((r.sink as Partial<HandedOff> | null)?.queued ?? 0), 0);
+  const queued = reports.reduce((n, r) => n + (r.sink?.via === 'workers' ? r.sink.queued : 0), 0);
   if (!opts.quiet) for (const f of waiting) process.stderr.write(`crosscheck: ${f.url} not due until ${when(f.nextPollAt)} (--all polls it anyway)\n`);
   process.stdout.write(`polled ${reports.length} feed(s): ${reports.length - failed} answered, ${failed} failed, ${waiting.length} not due; ${taken} item(s) taken, ${added} article(s) added, ${revised} revised${queued ? `, ${queued} queued for the workers` : ''}\n`);
   if (reports.length > 0 && failed === reports.length) throw new UserError(`every feed polled failed (see the reasons above)`, EXIT_NOTHING_ANALYSED);
