@@ -49,7 +49,7 @@ async function lineOf(lines: AsyncIterableIterator<string>, wanted: (line: strin
 }
 
 describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () => {
-  test('SIGTERM hands back a batch unfinished after the grace period; another worker adds it at once, once', async () => {
+  test('SIGTERM hands back a batch unfinished after the grace period; another worker adds it at once, once', async (t) => {
     const db = await freshDatabase();
     const dir = articlesDir(8, 31);
     // A long visibility timeout: jobs that came back only through it would take 30 s.
@@ -58,6 +58,7 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     // The test holds the writer lock, so the worker's batch waits for it, analysed but uncommitted.
     const store = await openPostgresStore(db);
     const release = await store.lockWriter();
+    let stoppedIn = 0;
     try {
       const w = spawnWorker(db, ackWaitMs, 8, { CROSSCHECK_TEST_SHUTDOWN_GRACE_MS: '1000' });
       await lineOf(w.lines, (l) => l === 'batch start 8');
@@ -65,7 +66,7 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
       w.child.kill('SIGTERM');
       const summary = JSON.parse(await lineOf(w.lines, (l) => l.startsWith('{'))) as WorkerSummary;
       assert.deepEqual(await w.exit, [0, null], 'handed back, then exit 0');
-      const stoppedIn = Date.now() - t0;
+      stoppedIn = Date.now() - t0;
       assert.ok(stoppedIn < 10_000, `the worker stopped ${stoppedIn} ms after SIGTERM, without waiting for the lock`);
       assert.deepEqual([summary.done, summary.handedBack, summary.batches], [0, 8, 0]);
       assert.equal(await store.countArticles(), 0, 'nothing of the handed-back batch was committed');
@@ -82,6 +83,7 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     const next = await runWorker({ db, nats: NATS_URL, batch: 8, untilEmpty: true });
     const drained = Date.now() - t1;
     assert.ok(drained < ackWaitMs / 2, `taken at once, not after the visibility timeout: drained in ${drained} ms`);
+    t.diagnostic(`stopped ${stoppedIn} ms after SIGTERM (grace 1000 ms); the 8 handed-back jobs drained by the next worker in ${drained} ms`);
     assert.equal(next.done, 8);
     const got = await corpusAt(db);
     const want = await reference(dir);

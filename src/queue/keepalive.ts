@@ -59,6 +59,8 @@ export class KeepAlive {
 
   async stop(): Promise<void> {
     const ended = new Promise((r) => this.thread.once('exit', r));
+    // Waited for: the thread drains its connection before it ends.
+    this.thread.ref();
     this.send({ stop: true });
     await ended;
   }
