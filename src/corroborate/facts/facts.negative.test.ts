@@ -43,6 +43,12 @@ test('event-date: a draft pick names no date of a signing', () => {
   assert.deepEqual(rules('Dario Venn, the second overall pick in the 2006 draft, has played ten games.', 'event-date'), []);
 });
 
+test('event-date: "decades" is no December, "Mayor" no May', () => {
+  const dates = (t: string) => mentionsOf(t).filter((m) => m.kind === 'date').map((m) => m.display);
+  assert.deepEqual(dates('Such reviews had been required for more than two decades until the agency made them optional in rules issued last December.'), ['last December']);
+  assert.deepEqual(dates('Mayor Ilse Varn opened the bridge to traffic after two decades of delays.'), []);
+});
+
 test('count: stat lines and needs are not compared', () => {
   assert.deepEqual(rules('Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
   assert.deepEqual(rules('Ivo Kell needed nine points to break the mark.', 'count'), []);

@@ -66,6 +66,11 @@ test('slots: two running totals disagree though each article also counts the gam
   assert.deepEqual(totals.map((c) => c.values.map((v) => v.value).sort()), [['2,029', '2,129']]);
 });
 
+test('event-date: abbreviated months ("Sept.", "Dec. 16") fix their month', () => {
+  const ms = find('The rule was proposed in Sept. and finalized on Dec. 16 by the agency.', 'event-date');
+  assert.deepEqual(ms.map((m) => [m.measure, m.date!.month, m.date!.day]), [['date:propose', 9, undefined], ['date:approve', 12, 16]]);
+});
+
 test('event-date: a player picked up on a day is signed that day', () => {
   assert.deepEqual(find('The Saints picked up Dario Venn on Monday after putting Lee Orr on injured reserve.', 'event-date').map((m) => m.measure), ['date:sign']);
 });

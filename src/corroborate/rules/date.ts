@@ -27,7 +27,12 @@ import { frameLabel, framePairs } from './frame.js';
 import { anchorVerb, REPORTED } from '../clause.js';
 import { forComparedPairs } from '../pairs.js';
 
-const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b/i;
+/**
+ * A month name or its abbreviation as a whole word. A bare prefix (`dec[a-z]*`) read "more than two
+ * decades" as December (on the ECB+ dev articles it dated a rule "December" twice), and would read
+ * "Mayor", "junior", "separate" or "marches" as months too.
+ */
+export const MONTH = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/i;
 const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b/;
 
 interface DayMention {

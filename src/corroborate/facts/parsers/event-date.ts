@@ -17,8 +17,8 @@ import { classOfWord, holderBefore, nearestPerson } from '../frame.js';
 import { stem } from '../../terms.js';
 import { zoneRestatement } from '../normalise/zone.js';
 import { scheduledClass } from './scheduled.js';
+import { MONTH } from '../../rules/date.js';
 
-const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 const WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 /** Date words resolved from the publication date. */
