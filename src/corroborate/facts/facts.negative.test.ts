@@ -98,6 +98,11 @@ test('slots: different people, both values known to one article, figures tenfold
   assert.deepEqual(tenfold.contradictions, []);
 });
 
+test('fall: the speaker who reports a fall is not its faller', () => {
+  assert.deepEqual(rules('Inspector Dara Quill said the 36-year-old Ronan Vale fell about 200 metres from the ridge.', 'fall').map((x) => x.holder), ['Ronan Vale']);
+  assert.deepEqual(rules('Police spokesman Dara Quill said the man fell about 200 metres from the ridge.', 'fall'), [], 'no faller named');
+});
+
 test('fall: a figure that falls, a height with no fall, or an age two people share hold no fall distance', () => {
   assert.deepEqual(rules('Shares of the ferry line fell 20 points on Monday.', 'fall'), []);
   assert.deepEqual(rules('Police said 36-year-old John Marsh climbed a 200-metre cliff above the glacier.', 'fall'), []);

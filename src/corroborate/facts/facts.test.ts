@@ -126,6 +126,11 @@ test('quotes: a quote’s unattributed second sentence is compared by its quotat
   assert.deepEqual(marked, ['The harbour board met twice this week,', 'So on all fronts, the crews and ourselves, we felt that this was the best move for the port.']);
 });
 
+test('fall: the faller is the nearest person before the distance, past a clause break and a place', () => {
+  const m = find('The day after the storm, 31-year-old Ronan Vale, a Dunmere guide but living in Calder, North Fenwick, slipped on ice and fell 700 meters.', 'fall');
+  assert.deepEqual(m.map((x) => x.holder), ['Ronan Vale']);
+});
+
 test('fall: how far a person fell, in metres; an N-year-old is the story’s one person of that age', () => {
   const m = find('Police said 36-year-old John Marsh died after he slipped and fell about 200 feet from a ridge.', 'fall');
   assert.deepEqual(m.map((x) => [x.holder, x.measure, x.display]), [['John Marsh', 'fall', 'about 200 feet']]);

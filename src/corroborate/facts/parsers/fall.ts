@@ -12,6 +12,7 @@ import type { FactMention, FactParser } from '../mention.js';
 import { backgroundClause, nearestPerson, wordBefore } from '../frame.js';
 import { YEAR_OLD } from './age.js';
 import { lengthsOf } from '../normalise/units.js';
+import { REPORTING } from '../../clause.js';
 
 const FALL = /^(fell|fall|falls|falling|fallen|plunged|plunging|plummeted|plummeting|tumbled|tumbling|dropped|slid|sliding)$/i;
 /** Tokens between the verb and the distance: "fell about 200 metres", "has fallen some 700 metres to his death". */
@@ -25,7 +26,8 @@ export const fall: FactParser = {
     const out: FactMention[] = [];
     for (const { q, metres, normalised } of lengthsOf(u)) {
       if (!wordBefore(u, q.start, FALL, MAX_GAP) || backgroundClause(u, q.start)) continue;
-      const named = nearestPerson(u, q.start);
+      const near = nearestPerson(u, q.start);
+      const named = fallerBefore(u, q.start) ?? (near && !speakers(u).has(near) ? near : null);
       const age = named ? null : AGE_DESCRIPTOR.exec(u.text)?.[1];
       const holder = named ?? (age ? `age:${age}` : null);
       if (!holder) continue;
@@ -38,6 +40,28 @@ export const fall: FactParser = {
     return out;
   },
 };
+
+/**
+ * The person who fell: the nearest name typed as a person before the distance in the sentence, past
+ * clause breaks and appositions ("31-year-old Robert Buckley of the U.K. but living in Christchurch, New
+ * Zealand, slipped on ice and fell 700 meters": nearestPerson, bound to the clause after "but", gave
+ * "Zealand", so the fall was nobody's the other articles' Buckley could face). A speaker ("Inspector Dave
+ * Gaskin said the man fell") is not the faller.
+ */
+function fallerBefore(u: SentenceUnit, at: number): string | null {
+  const said = speakers(u);
+  return u.entities.filter((e) => e.type === 'person' && e.end <= at && !said.has(e.name)).sort((a, b) => b.end - a.end)[0]?.name ?? null;
+}
+
+/** Names followed by a reporting verb ("Dara Quill said …"). */
+function speakers(u: SentenceUnit): Set<string> {
+  const out = new Set<string>();
+  for (const e of u.entities) {
+    const next = u.tokens.find((t) => t.start >= e.end);
+    if (next && REPORTING.has(next.normal)) out.add(e.name);
+  }
+  return out;
+}
 
 /**
  * Resolves `age:N` holders to the one person of the story whose age is N (spelling variants of one name
