@@ -12,11 +12,12 @@ const SMALL: Record<string, number> = {
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3, mln: 1e6 };
+const SCALES: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3, mln: 1e6 };
 
 const SPELLED = `(?:(?:${Object.keys(TENS).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${Object.keys(SMALL).join('|')}|a dozen|a hundred|a thousand)`;
 const DIGITS = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
-const SCALE = `(?:[\\s-]?(?:hundred|thousand|million|billion|trillion)|\\s?(?:bn|mln)|(?<=\\d)(?:m|k))(?![a-z])`;
+// "two dozen" is 24: without `dozen` here, "about two dozen young protesters" was read as "about two".
+const SCALE = `(?:[\\s-]?(?:dozen|hundred|thousand|million|billion|trillion)|\\s?(?:bn|mln)|(?<=\\d)(?:m|k))(?![a-z])`;
 const NUMBER = `(?:${DIGITS}|${SPELLED})(?:\\s+hundred)?(?:${SCALE})?`;
 
 const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', 'US$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
@@ -30,7 +31,7 @@ const NOT_UNIT = new Set(['and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'the
 /** Parses "1,500", "1.5 million", "twenty-five", "three hundred", "a dozen", "$2bn"'s number part. */
 export function parseNumber(phrase: string): number | null {
   const p = phrase.toLowerCase().trim();
-  const scaleMatch = /(?:[\s-]?(hundred|thousand|million|billion|trillion)|\s?(bn|mln)|(?<=\d)(m|k))$/.exec(p);
+  const scaleMatch = /(?:[\s-]?(dozen|hundred|thousand|million|billion|trillion)|\s?(bn|mln)|(?<=\d)(m|k))$/.exec(p);
   let head = p;
   let scale = 1;
   if (scaleMatch && scaleMatch.index > 0) {
@@ -43,6 +44,7 @@ export function parseNumber(phrase: string): number | null {
     return n === null ? null : n * 100 * scale;
   }
   if (/^[\d,.]+$/.test(head)) return Number(head.replace(/,/g, '')) * scale;
+  if (head === 'a' && scale > 1) return scale; // "a dozen", "a hundred", "a thousand"
   if (head === 'a dozen') return 12 * scale;
   if (head === 'a hundred') return 100 * scale;
   if (head === 'a thousand') return 1000 * scale;

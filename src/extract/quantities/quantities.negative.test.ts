@@ -18,6 +18,11 @@ test('scores, 24/7 and ordinals are not quantities', () => {
   assert.deepEqual(texts('The hosts won 3-1 and the shop opens 24/7 on the 8th floor.'), []);
 });
 
+test('"dozens" and "several dozen" stay vague: no multiple of 12', () => {
+  const q = extractQuantitiesFromText('Dozens of people were hurt and several dozen homes were damaged.');
+  assert.deepEqual(q.map((x) => [x.min, x.max, x.value]), [[24, 99, null], [24, 99, null]]);
+});
+
 test('durations belong to the date stage', () => {
   assert.deepEqual(texts('The strike lasted three days and hundreds of years of history.'), []);
 });

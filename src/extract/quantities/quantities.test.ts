@@ -50,6 +50,13 @@ test('parseNumber reads digits, scales and words', () => {
   assert.equal(parseNumber('three hundred'), 300);
   assert.equal(parseNumber('$3bn'.slice(1)), 3e9);
   assert.equal(parseNumber('a dozen'), 12);
+  assert.equal(parseNumber('two dozen'), 24);
+  assert.equal(parseNumber('a hundred'), 100);
+});
+
+test('"about two dozen protesters" is 24 protesters, "at least three dozen" a floor of 36', () => {
+  const q = extractQuantitiesFromText('About two dozen young protesters splintered off; at least three dozen people rampaged through the aisles.');
+  assert.deepEqual(q.map((x) => [x.text, x.min, x.unit]), [['About two dozen', 24, 'protesters'], ['at least three dozen', 36, 'people']]);
 });
 
 test('mixed numbers and statistics: "4 1/2 miles" is 4.5, ".312" is a statistic', () => {
