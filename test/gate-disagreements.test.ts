@@ -20,7 +20,7 @@ test('natural disagreements: precision and recall floors, well above the sentenc
   const r = all.found / all.gold;
   // Measured: P 0.963 (26 of 27), R 0.329 (25 of 76); baseline P 0.129 (4 of 31), R 0.053.
   assert.ok(p >= 0.85, `precision ${p.toFixed(3)} ≥ 0.85`);
-  assert.ok(all.found >= 27, `found ${all.found} ≥ 27 of ${all.gold}`);
+  assert.ok(all.found >= 28, `found ${all.found} ≥ 28 of ${all.gold}`);
   assert.ok(p >= b.correct / b.reported + 0.4, 'precision far above the sentence rules');
   assert.ok(r >= b.found / b.gold, 'recall not below the sentence rules');
 });

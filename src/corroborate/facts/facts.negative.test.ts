@@ -49,6 +49,11 @@ test('event-date: "decades" is no December, "Mayor" no May', () => {
   assert.deepEqual(dates('Mayor Ilse Varn opened the bridge to traffic after two decades of delays.'), []);
 });
 
+test('temperature: a degree-adjective of water, an oven or a forecast is not the air\'s', () => {
+  assert.deepEqual(rules('Divers searched the lake in 40-degree water temperatures.', 'temperature'), []);
+  assert.deepEqual(rules('Forecasters expect a high of 95-degree heat on Friday.', 'temperature'), []);
+});
+
 test('count: stat lines and needs are not compared', () => {
   assert.deepEqual(rules('Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
   assert.deepEqual(rules('Ivo Kell needed nine points to break the mark.', 'count'), []);

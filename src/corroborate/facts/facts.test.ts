@@ -148,6 +148,8 @@ test('fall: how far a person fell, in metres; an N-year-old is the story’s one
 test('temperature: the temperature at the event, with or without a scale', () => {
   assert.deepEqual(find('Crews fought the blaze in temperatures of minus 17 degrees.', 'temperature').map((x) => [x.measure, x.range!.min]), [['temperature:no-scale', -17]]);
   assert.deepEqual(find('Temperatures were 50 degrees Fahrenheit at the quay.', 'temperature').map((x) => [x.measure, x.range!.min]), [['temperature', 10]]);
+  assert.deepEqual(find('Crews battled for eight hours in minus-20 degree temperatures at the quay.', 'temperature').map((x) => [x.measure, x.range!.min, x.display]), [['temperature:no-scale', -20, 'minus-20 degree temperatures']]);
+  assert.deepEqual(find('Rescuers worked on in 95-degree heat.', 'temperature').map((x) => x.range!.min), [95]);
   const f = findings(
     analysed('a', 'Crews fought the warehouse blaze in temperatures of minus 17 degrees.'),
     analysed('b', 'Outside temperatures were minus 30 as crews fought the warehouse blaze.'),
