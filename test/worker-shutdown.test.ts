@@ -2,7 +2,9 @@
 // namespace per test, dropped after). Checks: SIGTERM hands back a batch that has not finished within the grace
 // period, with nothing of it committed, and another worker takes it at once (long before the visibility timeout)
 // and adds it once; a batch whose commit has begun is never handed back; a main thread held synchronously for
-// longer than the visibility timeout keeps its jobs, because the keepalive runs on a thread of its own.
+// longer than the visibility timeout keeps its jobs, because the keepalive runs on a thread of its own; one held
+// longer than the heartbeat's expiry still counts as a live worker for the hand-off, because the heartbeat runs
+// there too; and one that does not answer past the silence bound stops counting, until it answers again.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +16,8 @@ import { enqueue } from '../src/queue/enqueue.js';
 import { JobQueue, queueNamespace } from '../src/queue/jetstream.js';
 import { Holding, HandedBack } from '../src/queue/holding.js';
 import { runWorker, type WorkerSummary } from '../src/queue/worker.js';
-import { queueStatus } from '../src/queue/status.js';
+import { liveWorkers, queueStatus } from '../src/queue/status.js';
+import { WorkerHandoff } from '../src/queue/handoff.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { corpusAt, reference } from './fixtures/queue/partitions.js';
 import { NATS_URL, queueTestScope, serversProblem } from './fixtures/queue/servers.js';
@@ -46,6 +49,38 @@ async function lineOf(lines: AsyncIterableIterator<string>, wanted: (line: strin
     assert.ok(!done, 'the worker ended before the awaited line');
     if (wanted(value)) return value;
   }
+}
+
+interface Seen {
+  /** ms since the busy period began */
+  at: number;
+  /** live workers by WorkerHandoff.alive() (0: none) */
+  workers: number;
+  /** age of the freshest heartbeat, ms (null: none) */
+  beatAgeMs: number | null;
+}
+
+/** What `add` would see, asked every 500 ms until `until` settles (and once more after). */
+async function aliveWhile(db: string, until: Promise<unknown>, t0: number): Promise<Seen[]> {
+  const handoff = new WorkerHandoff({ db, nats: NATS_URL });
+  const queue = await JobQueue.open({ db, nats: NATS_URL });
+  let over = false;
+  void until.finally(() => (over = true));
+  const seen: Seen[] = [];
+  try {
+    for (let last = false; !last; ) {
+      last = over;
+      const alive = await handoff.alive();
+      const beats = await liveWorkers(queue);
+      seen.push({ at: Date.now() - t0, workers: 'why' in alive ? 0 : alive.workers, beatAgeMs: beats.length ? Math.min(...beats.map((b) => Date.now() - Date.parse(b.at))) : null });
+      if (!last) await Promise.race([until, new Promise((r) => setTimeout(r, 500))]);
+    }
+  } finally {
+    await handoff.close();
+    await queue.close();
+  }
+  await until;
+  return seen;
 }
 
 describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () => {
@@ -143,5 +178,61 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     assert.deepEqual([rival.done, rival.batches], [0, 0], 'no job timed out to the other worker');
     const s = await queueStatus({ db, nats: NATS_URL });
     assert.deepEqual([s.queued, s.running, s.retrying, s.done, s.failed.length, s.corpus.articles], [0, 0, 0, 4, 0, 4]);
+  });
+
+  test('a main thread busy for longer than the heartbeat\'s expiry still counts as a live worker', async (t) => {
+    const db = await freshDatabase();
+    const dir = articlesDir(2, 34);
+    assert.equal((await enqueue([dir], { db, nats: NATS_URL })).queued.length, 2);
+    // The heartbeat entry expires 15 s after its last renewal: a main-thread heartbeat would be gone by then.
+    const blockMs = 20_000;
+    const w = spawnWorker(db, 30_000, 2, { CROSSCHECK_TEST_BLOCK_MS: String(blockMs) });
+    // A failed assertion must not leave the worker running on a queue that the cleanup drops.
+    t.after(() => void w.child.kill('SIGKILL'));
+    await lineOf(w.lines, (l) => l === 'batch start 2');
+    const t0 = Date.now();
+    const seen = await aliveWhile(db, lineOf(w.lines, (l) => l === 'batch done 2'), t0);
+    const busy = seen.filter((x) => x.at < blockMs);
+    t.diagnostic(`${busy.length} checks over ${blockMs} ms busy: workers ${[...new Set(busy.map((x) => x.workers))]}, oldest heartbeat seen ${Math.max(...busy.map((x) => x.beatAgeMs ?? Infinity))} ms old`);
+    assert.ok(busy.length >= 15 && busy.at(-1)!.at > blockMs - 2_000, `checked all through the busy period: ${JSON.stringify(busy.map((x) => x.at))}`);
+    assert.deepEqual(busy.filter((x) => x.workers !== 1), [], 'alive at every check while the main thread was busy');
+    // Renewed, not merely unexpired: no beat older than its interval (5 s) and some slack.
+    assert.ok(busy.every((x) => x.beatAgeMs !== null && x.beatAgeMs < 7_000), JSON.stringify(busy));
+    w.child.kill('SIGTERM');
+    const summary = JSON.parse(await lineOf(w.lines, (l) => l.startsWith('{'))) as WorkerSummary;
+    assert.deepEqual(await w.exit, [0, null]);
+    assert.equal(summary.done, 2);
+    const queue = await JobQueue.open({ db, nats: NATS_URL });
+    assert.deepEqual(await liveWorkers(queue), [], 'a clean exit removes the heartbeat');
+    await queue.close();
+  });
+
+  test('a main thread that does not answer past the silence bound stops counting as alive, until it answers', async (t) => {
+    const db = await freshDatabase();
+    const dir = articlesDir(2, 35);
+    assert.equal((await enqueue([dir], { db, nats: NATS_URL })).queued.length, 2);
+    const maxSilentMs = 2_000;
+    const blockMs = 12_000;
+    const w = spawnWorker(db, 30_000, 2, { CROSSCHECK_TEST_BLOCK_MS: String(blockMs), CROSSCHECK_TEST_MAX_SILENT_MS: String(maxSilentMs) });
+    // A failed assertion must not leave the worker running on a queue that the cleanup drops.
+    t.after(() => void w.child.kill('SIGKILL'));
+    await lineOf(w.lines, (l) => l === 'batch start 2');
+    const t0 = Date.now();
+    const seen = await aliveWhile(db, lineOf(w.lines, (l) => l === 'batch done 2'), t0);
+    const gone = seen.find((x) => x.workers === 0);
+    t.diagnostic(`silence bound ${maxSilentMs} ms: alive at ${seen[0].at} ms, gone at ${gone?.at} ms of ${blockMs} ms busy`);
+    assert.equal(seen[0].workers, 1, 'alive when the busy period began');
+    assert.ok(gone, 'it stopped counting as alive while its main thread did not answer');
+    // The bound, a missed ping (1 s), the thread's check (1 s) and one poll: well before the entry's own expiry
+    // (15 s after the last renewal, at least 10 s into the busy period).
+    assert.ok(gone.at < maxSilentMs + 4_000, `gone ${gone.at} ms into the busy period`);
+    assert.ok(seen.filter((x) => x.at > gone.at && x.at < blockMs).every((x) => x.workers === 0), 'and stayed gone while the thread was busy');
+    // Answering again, it counts as alive at once (its batch then finishes normally).
+    const back = await aliveWhile(db, new Promise((r) => setTimeout(r, 3_000)), t0);
+    assert.ok(back.some((x) => x.workers === 1), JSON.stringify(back));
+    w.child.kill('SIGTERM');
+    const summary = JSON.parse(await lineOf(w.lines, (l) => l.startsWith('{'))) as WorkerSummary;
+    assert.deepEqual(await w.exit, [0, null]);
+    assert.equal(summary.done, 2, 'its jobs were kept all the while');
   });
 });

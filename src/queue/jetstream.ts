@@ -191,8 +191,13 @@ export class JobQueue {
     await this.js.publish(this.n.deadSubject, encode(entry), { msgID: id });
   }
 
+  /** The heartbeat bucket, made if missing (a worker makes it before its keepalive thread binds to it). */
   async heartbeats(): Promise<KV> {
     return this.js.views.kv(this.n.workers, { ttl: HEARTBEAT_TTL_MS, history: 1 });
+  }
+
+  get heartbeatBucket(): string {
+    return this.n.workers;
   }
 
   /** Jobs not yet handed out, and handed out but not yet acknowledged (running, or waiting to be retried). */

@@ -1,17 +1,44 @@
-// "Still working" for the jobs a worker holds, sent from a thread of its own (src/queue/keepalive-thread.ts)
-// so that a long synchronous stretch on the main thread (the per-article stages, placement, views) cannot
-// starve it and let the visibility timeout hand live jobs to another worker.
+// "Still working" for the jobs a worker holds, and the worker's liveness heartbeat, both sent from a thread of
+// its own (src/queue/keepalive-thread.ts) so that a long synchronous stretch on the main thread (the per-article
+// stages, placement, views) cannot starve them: neither lets the visibility timeout hand live jobs to another
+// worker, nor lets the heartbeat expire so that `add`, `watch` and `serve` think no worker is alive.
 
 import { Worker } from 'node:worker_threads';
 import type { JsMsg } from 'nats';
+import type { Heartbeat } from './worker.js';
+
+/** What a heartbeat counts; the main thread sends them with each ping. */
+export type HeartbeatCounts = Pick<Heartbeat, 'batches' | 'done' | 'deadLettered'>;
+
+export interface HeartbeatSetup {
+  /** The key-value bucket of heartbeats (made by the main thread before the thread starts) and this worker's key. */
+  bucket: string;
+  /** What does not change while the worker runs; `at` and the counts are added at each beat. */
+  identity: Pick<Heartbeat, 'worker' | 'host' | 'pid' | 'startedAt'>;
+  everyMs: number;
+  /** The main thread pings the thread this often; the thread checks for silence at the same pace. */
+  pingMs: number;
+  /** A main thread that has not pinged the thread for this long is taken as hung: the heartbeat stops (its
+   *  entry is deleted) until the next ping, so a hung worker does not look alive for ever. */
+  maxSilentMs: number;
+}
 
 export interface KeepAliveSetup {
   server: string;
   intervalMs: number;
   maxHoldMs: number;
+  heartbeat: HeartbeatSetup;
 }
 
-export type ToKeepAlive = { hold: string[] } | { release: string[] } | { stop: true };
+export type ToKeepAlive = { hold: string[] } | { release: string[] } | { ping: HeartbeatCounts } | { stop: true };
+export type FromKeepAlive = { ready: true } | { gaveUp: string } | { silenced: number };
+
+/** What the worker hears from the thread: a job held past `maxHoldMs` is no longer kept alive; the heartbeat
+ *  stopped after `ms` without a ping (heard only once the main thread runs again). */
+export interface KeepAliveEvents {
+  gaveUp?(reply: string): void;
+  silenced?(ms: number): void;
+}
 
 /** Compiled code starts the compiled thread; the TypeScript sources, run through tsx, the entry that registers
  *  tsx inside the thread first (as src/pipeline/pool.ts does). */
@@ -28,25 +55,30 @@ export function ackSubject(m: JsMsg): string {
 }
 
 export class KeepAlive {
-  private constructor(private readonly thread: Worker) {}
+  private constructor(private readonly thread: Worker, private readonly pinger: NodeJS.Timeout) {}
 
-  /** Starts the thread and waits until it is connected to NATS. `onGaveUp` hears of a job held past
-   *  `maxHoldMs`, which is no longer kept alive. */
-  static async start(setup: KeepAliveSetup, onGaveUp: (reply: string) => void = () => {}): Promise<KeepAlive> {
-    const thread = new Worker(THREAD_URL, { workerData: setup });
+  /** Starts the thread and waits until it is connected to NATS and has written the first heartbeat. The main
+   *  thread then pings it with `counts()` every `heartbeat.pingMs`: the ping is what says the main thread still
+   *  runs, so it comes from a timer here, never from the thread. */
+  static async start(setup: KeepAliveSetup, counts: () => HeartbeatCounts, events: KeepAliveEvents = {}): Promise<KeepAlive> {
+    const thread = new Worker(THREAD_URL, { workerData: { ...setup, counts: counts() } });
     await new Promise<void>((resolve, reject) => {
       thread.once('error', reject);
-      thread.on('message', (m: { ready: true } | { gaveUp: string }) => {
+      thread.on('message', (m: FromKeepAlive) => {
         if ('ready' in m) {
           thread.off('error', reject);
           resolve();
-        } else onGaveUp(m.gaveUp);
+        } else if ('gaveUp' in m) events.gaveUp?.(m.gaveUp);
+        else events.silenced?.(m.silenced);
       });
       thread.once('exit', (code) => reject(new Error(`the keepalive thread ended (${code}) before it was connected`)));
     });
-    // The thread holds no state worth keeping the process alive for.
+    // The thread holds no state worth keeping the process alive for: when the process ends, so do the
+    // keepalives and the heartbeat (its entry then expires).
     thread.unref();
-    return new KeepAlive(thread);
+    const pinger = setInterval(() => thread.postMessage({ ping: counts() } satisfies ToKeepAlive), setup.heartbeat.pingMs);
+    pinger.unref();
+    return new KeepAlive(thread, pinger);
   }
 
   hold(msgs: JsMsg[]): void {
@@ -57,9 +89,11 @@ export class KeepAlive {
     this.send({ release: msgs.map(ackSubject) });
   }
 
+  /** Ends the keepalives and removes the heartbeat: called once the last job is settled or handed back. */
   async stop(): Promise<void> {
+    clearInterval(this.pinger);
     const ended = new Promise((r) => this.thread.once('exit', r));
-    // Waited for: the thread drains its connection before it ends.
+    // Waited for: the thread deletes the heartbeat and drains its connection before it ends.
     this.thread.ref();
     this.send({ stop: true });
     await ended;

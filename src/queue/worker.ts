@@ -16,7 +16,7 @@ import { appearanceKey, proposedId } from '../corpus/identity.js';
 import type { Article } from '../model/article.js';
 import type { OutletRegistry } from '../outlets/index.js';
 import type { Store } from '../store/types.js';
-import { decode, encode, HEARTBEAT_MS, JobQueue, type QueueOptions } from './jetstream.js';
+import { decode, HEARTBEAT_MS, JobQueue, type QueueOptions } from './jetstream.js';
 import { asJob, jobId, type ArticleJob } from './job.js';
 import { serveMetrics, workerMetrics, type WorkerMetrics } from './metrics.js';
 import { HandedBack, Holding } from './holding.js';
@@ -33,6 +33,13 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** A job held this long is no longer kept alive, so it goes to another worker after the visibility timeout:
  *  a batch takes seconds (minutes behind many workers' lock turns), so ten minutes means a hung worker. */
 export const DEFAULT_MAX_HOLD_MS = 10 * 60_000;
+/** A main thread that has not run a timer for this long is hung, not busy: its heartbeat stops, so `add` no
+ *  longer hands work to it. The longest synchronous stretch of a batch is seconds (a lock turn of 32 takes about
+ *  0.9 s), so two minutes is far past any honest one, and still well under DEFAULT_MAX_HOLD_MS: a hung worker
+ *  stops being offered new work long before its jobs are let go. */
+export const DEFAULT_MAX_SILENT_MS = 2 * 60_000;
+/** The main thread tells the keepalive thread it still runs this often: well under any useful maxSilentMs. */
+const PING_MS = 1_000;
 /** How long an idle fetch waits for a job: also how long SIGTERM waits when the worker is idle. */
 const FETCH_WAIT_MS = 2_000;
 /** Before a failed job is offered again: long enough not to spin on a poison job, short for a transient one. */
@@ -52,6 +59,8 @@ export interface WorkerOptions extends QueueOptions {
   shutdownGraceMs?: number;
   /** How long a held job is kept alive at most (default DEFAULT_MAX_HOLD_MS). */
   maxHoldMs?: number;
+  /** How long the heartbeat goes on while the main thread does not answer (default DEFAULT_MAX_SILENT_MS). */
+  maxSilentMs?: number;
   log?: (line: string) => void;
   onBatch?: (event: { phase: 'start' | 'done'; jobs: number }) => void;
   /** Serve Prometheus metrics on this port (0: any free one; the log says which) of `metricsHost`. */
@@ -112,6 +121,8 @@ interface Context {
 }
 
 export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
+  // Shorter, and a main thread merely between two pings (or in a short stretch) would flap between dead and alive.
+  if (opts.maxSilentMs !== undefined && opts.maxSilentMs < 2 * PING_MS) throw new Error(`maxSilentMs must be at least ${2 * PING_MS} ms, not ${opts.maxSilentMs}`);
   const worker = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const summary: WorkerSummary = { worker, batches: 0, done: 0, retried: 0, deadLettered: 0, handedBack: 0 };
   const log = opts.log ?? (() => {});
@@ -128,13 +139,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   metrics = workerMetrics(queue);
   const ctx: Context = { queue, store: base.store, outlets: opts.outlets, summary, log, metrics, holding };
   let served: { url: string; close(): Promise<void> } | null = null;
-  // "Still working" well before the visibility timeout, from a thread the analysis cannot block.
-  const keepAlive = await KeepAlive.start(
-    { server: queue.server, intervalMs: Math.max(250, queue.tuning.ackWaitMs / 3), maxHoldMs: opts.maxHoldMs ?? DEFAULT_MAX_HOLD_MS },
-    () => log(`worker ${worker}: a job held longer than ${(opts.maxHoldMs ?? DEFAULT_MAX_HOLD_MS) / 1000} s is no longer kept alive`),
-  );
+  const keepAlive = await startKeepAlive(queue, summary, opts, log);
   holding.keepAliveBy(keepAlive);
-  const heartbeat = await startHeartbeat(queue, summary);
   log(`worker ${worker}: taking jobs from ${queue.namespace} on ${queue.server}`);
   try {
     if (opts.metricsPort !== undefined) {
@@ -153,7 +159,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
     shutdown.dispose();
     summary.handedBack = holding.handedBack;
     await served?.close();
-    await heartbeat.stop();
+    // Last: the heartbeat goes with the keepalives, once every job is settled or handed back.
     await keepAlive.stop();
     await base.close();
     await queue.close();
@@ -381,21 +387,35 @@ export interface Heartbeat {
   deadLettered: number;
 }
 
-/** The worker's entry in the heartbeat bucket, renewed every HEARTBEAT_MS; removed on a clean exit, and
- *  expired by NATS when the worker dies. */
-async function startHeartbeat(queue: JobQueue, summary: WorkerSummary): Promise<{ stop(): Promise<void> }> {
-  const kv = await queue.heartbeats();
-  const startedAt = new Date().toISOString();
-  const beat = () => {
-    const value: Heartbeat = { worker: summary.worker, host: hostname(), pid: process.pid, startedAt, at: new Date().toISOString(), batches: summary.batches, done: summary.done, deadLettered: summary.deadLettered };
-    return kv.put(summary.worker, encode(value)).then(() => {}, () => {});
-  };
-  await beat();
-  const timer = setInterval(beat, HEARTBEAT_MS);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await kv.delete(summary.worker).catch(() => {});
+/** "Still working" well before the visibility timeout, and the worker's entry in the heartbeat bucket renewed
+ *  every HEARTBEAT_MS, both from a thread the analysis cannot block. The entry is removed on a clean exit,
+ *  expired by NATS when the worker dies, and deleted by the thread when the main thread hangs. */
+async function startKeepAlive(queue: JobQueue, summary: WorkerSummary, opts: WorkerOptions, log: (line: string) => void): Promise<KeepAlive> {
+  // Made here if missing, with its expiry: the thread only binds to it.
+  await queue.heartbeats();
+  const maxHoldMs = opts.maxHoldMs ?? DEFAULT_MAX_HOLD_MS;
+  const maxSilentMs = opts.maxSilentMs ?? DEFAULT_MAX_SILENT_MS;
+  const { worker } = summary;
+  return KeepAlive.start(
+    {
+      server: queue.server, intervalMs: Math.max(250, queue.tuning.ackWaitMs / 3), maxHoldMs,
+      heartbeat: { bucket: queue.heartbeatBucket, identity: { worker, host: hostname(), pid: process.pid, startedAt: new Date().toISOString() }, everyMs: HEARTBEAT_MS, pingMs: PING_MS, maxSilentMs },
     },
-  };
+    () => ({ batches: summary.batches, done: summary.done, deadLettered: summary.deadLettered }),
+    {
+      gaveUp: () => log(`worker ${worker}: a job held longer than ${maxHoldMs / 1000} s is no longer kept alive`),
+      silenced: (ms) => log(`worker ${worker}: the main thread did not answer for ${(ms / 1000).toFixed(1)} s (over ${maxSilentMs / 1000} s): the heartbeat stopped until it did`),
+    },
+  );
+}
+
+export interface Heartbeat {
+  worker: string;
+  host: string;
+  pid: number;
+  startedAt: string;
+  at: string;
+  batches: number;
+  done: number;
+  deadLettered: number;
 }
