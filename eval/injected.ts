@@ -111,7 +111,7 @@ function compatibleRewrites(v: Value, line: string): { what: string; line: strin
   return out;
 }
 
-function loadEvents(): Map<string, string[]> {
+export function loadEvents(): Map<string, string[]> {
   const events = new Map<string, string[]>();
   for (const l of readFileSync(`${DATA}gold.tsv`, 'utf8').split('\n').slice(1)) {
     const [id, , event] = l.split('\t');
@@ -120,10 +120,10 @@ function loadEvents(): Map<string, string[]> {
   return events;
 }
 
-const linkedPairs = (r: Report) => new Set(r.reuse.flatMap((l) => [`${l.a}|${l.b}`, `${l.b}|${l.a}`]));
+export const linkedPairs = (r: Report) => new Set(r.reuse.flatMap((l) => [`${l.a}|${l.b}`, `${l.b}|${l.a}`]));
 
 /** The edits for one event: the first value two independent articles state in independently worded lines. */
-function planEdits(event: string, ids: string[], texts: Map<string, string>, linked: Set<string>): Edit[] {
+export function planEdits(event: string, ids: string[], texts: Map<string, string>, linked: Set<string>): Edit[] {
   const lines = new Map(ids.map((id) => [id, texts.get(id)!.split('\n')]));
   for (const a of ids) {
     for (const [i, line] of lines.get(a)!.entries()) {

@@ -54,6 +54,10 @@ test('temperature: a degree-adjective of water, an oven or a forecast is not the
   assert.deepEqual(rules('Forecasters expect a high of 95-degree heat on Friday.', 'temperature'), []);
 });
 
+test('event-date: a verb after the date with its own subject does not class it', () => {
+  assert.ok(!rules('Dario Venn was questioned Thursday after authorities received several phone tips.', 'event-date').some((m) => m.measure === 'date:receive'));
+});
+
 test('count: stat lines and needs are not compared', () => {
   assert.deepEqual(rules('Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
   assert.deepEqual(rules('Ivo Kell needed nine points to break the mark.', 'count'), []);

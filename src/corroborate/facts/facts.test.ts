@@ -71,6 +71,11 @@ test('event-date: abbreviated months ("Sept.", "Dec. 16") fix their month', () =
   assert.deepEqual(ms.map((m) => [m.measure, m.date!.month, m.date!.day]), [['date:propose', 9, undefined], ['date:approve', 12, 16]]);
 });
 
+test('event-date: a fugitive captured on a day is arrested that day, whatever the clause after says', () => {
+  const ms = find('The escaped inmate Dario Venn was captured Thursday after authorities received several phone tips.', 'event-date');
+  assert.deepEqual(ms.map((m) => m.measure), ['date:arrest']);
+});
+
 test('event-date: a player picked up on a day is signed that day', () => {
   assert.deepEqual(find('The Saints picked up Dario Venn on Monday after putting Lee Orr on injured reserve.', 'event-date').map((m) => m.measure), ['date:sign']);
 });

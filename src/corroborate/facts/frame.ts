@@ -15,7 +15,7 @@ const CLASSES: [string, string[]][] = [
   ['death', ['kill', 'dead', 'death', 'die', 'died', 'fatality', 'fatalitie', 'fatal', 'slain', 'slay', 'toll', 'life', 'live', 'perish', 'claim', 'murder', 'bodie', 'body']],
   ['injury', ['injure', 'injury', 'injurie', 'wound', 'hurt', 'hospitalis', 'hospitaliz']],
   ['missing', ['missing', 'unaccount']],
-  ['arrest', ['arrest', 'detain', 'apprehend', 'custody', 'nab', 'detention']],
+  ['arrest', ['arrest', 'detain', 'apprehend', 'custody', 'nab', 'detention', 'captur', 'capture']],
   ['evacuation', ['evacuat', 'evacuate', 'flee', 'fled', 'displace', 'homeles']],
   ['rescue', ['rescue', 'sav', 'save']],
   ['strike', ['strike', 'struck', 'hit', 'jolt', 'rock', 'shake', 'shook', 'quake', 'tremor', 'rattl', 'rattle', 'bomb', 'bombard', 'shell', 'airstrike']],

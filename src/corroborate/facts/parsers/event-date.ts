@@ -123,7 +123,11 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   // Verbs first ("deliberated seven hours Sunday before convicting" is the conviction's day), then a
   // predicate adjective or noun shortly before the date ("found guilty … Thursday", "the fatal shooting of
   // Alexis Grigoropoulos, 15, on Saturday").
-  for (const v of [before, after]) {
+  // A verb after the date with its own subject belongs to another clause ("was captured Thursday after
+  // authorities received several tips" is no day of receiving): it classes the date only when no verb
+  // stands before it.
+  const ownSubject = !!after && last >= 0 && toks.slice(last, toks.indexOf(after)).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
+  for (const v of before && ownSubject ? [before] : [before, after]) {
     const cls = v ? classOfWord(v.normal) : null;
     if (cls) return cls;
   }
