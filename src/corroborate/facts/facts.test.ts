@@ -76,6 +76,13 @@ test('event-date: a fugitive captured on a day is arrested that day, whatever th
   assert.deepEqual(ms.map((m) => m.measure), ['date:arrest']);
 });
 
+test('event-date: a sentence-opening date belongs to the verb after an apposition, counted in words', () => {
+  const ms = find('On Saturday, 32-year-old Englishman Ronan Vale, originally from Dunmere, but living in Calder, died after a fall.', 'event-date');
+  assert.deepEqual(ms.map((m) => m.measure), ['date:death']);
+  const far = find('Ronan Vale was arrested outside a small hut near the old Dunmere ferry terminal by the lake on Tuesday.', 'event-date');
+  assert.deepEqual(far.map((m) => m.measure), ['date:arrest'], 'thirteen words back to the verb');
+});
+
 test('event-date: a player picked up on a day is signed that day', () => {
   assert.deepEqual(find('The Saints picked up Dario Venn on Monday after putting Lee Orr on injured reserve.', 'event-date').map((m) => m.measure), ['date:sign']);
 });

@@ -66,7 +66,7 @@ const PUNCT = /^[,.;:!?()]$/;
 
 /**
  * The predicate word a date belongs to, as a class. In order: the nearest verb before it in its phrase (up
- * to 10 tokens with no punctuation between: "checked into California's Betty Ford Center rehab facility
+ * to BEFORE_WORDS words with no punctuation between: "checked into California's Betty Ford Center rehab facility
  * late Thursday"), else the nearest verb after it within 4 tokens ("Tuesday's quake struck"); a verb
  * without a class ("promised", "sparked") leaves the class to a predicate noun just before the date ("the
  * fatal shooting of X, 15, on Saturday"). A sentence-opening date ("On Friday, X died"; "Early Friday
@@ -81,21 +81,7 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   let first = toks.findIndex((t) => t.end > start && !PUNCT.test(t.normal));
   if (first < 0) first = toks.findIndex((t) => t.end > start);
   const last = toks.findIndex((t) => t.start >= end);
-  let before: Token | null = null;
-  for (let k = first - 1, seen = 0; k >= 0 && seen < 10; k--, seen++) {
-    if (toks[k].normal === ',') {
-      // A place written as "Rancho Mirage, Calif., on Thursday": the state between commas is skipped.
-      const open = placeApposition(toks, k, surface);
-      if (open < 0) break;
-      k = open;
-      continue;
-    }
-    if (PUNCT.test(toks[k].normal)) break;
-    if (isVerb(toks[k])) {
-      before = toks[k];
-      break;
-    }
-  }
+  const before = verbBefore(toks, first, surface, isVerb);
   let after: Token | null = null;
   if (last >= 0) {
     for (let k = last; k < toks.length && k - last < 4; k++) {
@@ -106,14 +92,7 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
       }
     }
   }
-  if (!before && !after && first <= 3 && last >= 0) {
-    for (let k = last; k < toks.length && k - last < 16; k++) {
-      if (isVerb(toks[k])) {
-        after = toks[k];
-        break;
-      }
-    }
-  }
+  if (!before && !after && first <= 3 && last >= 0) after = openingVerb(toks, last, isVerb);
   const verb = before ?? after;
   if (verb) {
     const planned = scheduledClass(toks, toks.indexOf(verb));
@@ -140,6 +119,43 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   }
   // A verb outside the classes still frames its date ("testified Tuesday"), weakly.
   return verb && !GENERIC_VERBS.has(stem(verb.normal)) ? `verb:${stem(verb.normal)}` : null;
+}
+
+/** Words, not tokens, measure the reach: ECB+ writes "32 - year - old" as five tokens. */
+const isWord = (t: Token) => /[\p{L}\p{N}]/u.test(t.normal);
+/** Words a date reaches back to its verb ("fell about 2,000 feet while climbing to a small hut on Mount
+ * Sefton in the Aoraki-Mount Cook national park on Saturday": 14); 10 missed that one on the injected edits. */
+const BEFORE_WORDS = 16;
+/** Words from a sentence-opening date to the sentence's verb. */
+const OPENING_WORDS = 16;
+
+/** The nearest verb before the date in its phrase (no punctuation between, a place apposition skipped). */
+function verbBefore(toks: Token[], first: number, surface: (t: Token) => string, isVerb: (t: Token) => boolean): Token | null {
+  for (let k = first - 1, seen = 0; k >= 0 && seen < BEFORE_WORDS; k--) {
+    if (toks[k].normal === ',') {
+      // A place written as "Rancho Mirage, Calif., on Thursday": the state between commas is skipped.
+      const open = placeApposition(toks, k, surface);
+      if (open < 0) return null;
+      k = open;
+      continue;
+    }
+    if (PUNCT.test(toks[k].normal)) return null;
+    if (isVerb(toks[k])) return toks[k];
+    if (isWord(toks[k])) seen++;
+  }
+  return null;
+}
+
+/** The first verb after a sentence-opening date ("On Friday, X died"), past appositions' participles. */
+function openingVerb(toks: Token[], last: number, isVerb: (t: Token) => boolean): Token | null {
+  for (let k = last, seen = 0; k < toks.length && seen < OPENING_WORDS; k++) {
+    // A participle opening an apposition is not the sentence's verb ("On Saturday, Robert Buckley,
+    // originally from Essex, but living in Christchurch, fell …": the date is the fall's).
+    const apposition = /ing$/.test(toks[k].normal) && k > 0 && /^(,|but|and)$/.test(toks[k - 1].normal);
+    if (!apposition && isVerb(toks[k])) return toks[k];
+    if (isWord(toks[k])) seen++;
+  }
+  return null;
 }
 
 /**
