@@ -58,6 +58,10 @@ test('event-date: a verb after the date with its own subject does not class it',
   assert.ok(!rules('Dario Venn was questioned Thursday after authorities received several phone tips.', 'event-date').some((m) => m.measure === 'date:receive'));
 });
 
+test('event-date: a quake that struck on a day stays a strike without a toll verb beside it', () => {
+  assert.deepEqual(rules('The quake struck the town of Orvel on Tuesday and shook buildings across the valley.', 'event-date').map((m) => m.measure), ['date:strike']);
+});
+
 test('count: stat lines and needs are not compared', () => {
   assert.deepEqual(rules('Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
   assert.deepEqual(rules('Ivo Kell needed nine points to break the mark.', 'count'), []);

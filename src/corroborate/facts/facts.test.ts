@@ -83,6 +83,10 @@ test('event-date: a sentence-opening date belongs to the verb after an appositio
   assert.deepEqual(far.map((m) => m.measure), ['date:arrest'], 'thirteen words back to the verb');
 });
 
+test('event-date: "was hit and killed" dates the death, not a strike', () => {
+  assert.deepEqual(find('A grandmother on her way to a service in Dunmere last Friday was hit and killed by a driver who fled.', 'event-date').map((m) => m.measure), ['date:death']);
+});
+
 test('event-date: a player picked up on a day is signed that day', () => {
   assert.deepEqual(find('The Saints picked up Dario Venn on Monday after putting Lee Orr on injured reserve.', 'event-date').map((m) => m.measure), ['date:sign']);
 });

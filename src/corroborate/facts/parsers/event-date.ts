@@ -18,6 +18,7 @@ import { stem } from '../../terms.js';
 import { zoneRestatement } from '../normalise/zone.js';
 import { scheduledClass } from './scheduled.js';
 import { MONTH } from '../../rules/date.js';
+import { TOLLS } from './toll.js';
 
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 const WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
@@ -107,7 +108,7 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   // stands before it.
   const ownSubject = !!after && last >= 0 && toks.slice(last, toks.indexOf(after)).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
   for (const v of before && ownSubject ? [before] : [before, after]) {
-    const cls = v ? classOfWord(v.normal) : null;
+    const cls = v ? coordinatedClass(toks, toks.indexOf(v)) ?? classOfWord(v.normal) : null;
     if (cls) return cls;
   }
   for (const pos of ['ADJ', 'NOUN']) {
@@ -119,6 +120,22 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   }
   // A verb outside the classes still frames its date ("testified Tuesday"), weakly.
   return verb && !GENERIC_VERBS.has(stem(verb.normal)) ? `verb:${stem(verb.normal)}` : null;
+}
+
+/**
+ * "was hit and killed Friday", "struck and injured": of two coordinated verbs the one that names a toll
+ * (death, injury, …) dates the event, which the first verb's class (strike, for a car that hit a
+ * pedestrian) would file apart from the other articles' "killed". Null when there is no such pair.
+ */
+function coordinatedClass(toks: Token[], at: number): string | null {
+  const first = classOfWord(toks[at].normal);
+  if (first && TOLLS.has(first)) return null;
+  for (const k of [at + 2, at - 2]) {
+    if (k < 0 || k >= toks.length || toks[(k + at) / 2].normal !== 'and' || toks[k].pos !== 'VERB') continue;
+    const other = classOfWord(toks[k].normal);
+    if (other && TOLLS.has(other)) return other;
+  }
+  return null;
 }
 
 /** Words, not tokens, measure the reach: ECB+ writes "32 - year - old" as five tokens. */
