@@ -9,5 +9,5 @@
  *    moves the reference of relative dates.
  * 5: the quote tagger retrained with verb stems and context cue features, its cue and source preferred
  *    over the rules' for reported speech (third pass, issue 18).
- * 6: "two dozen" is 24 (was read as "two"). */
+ * 6: "two dozen" is 24 (was read as "two"); "7 p.m." is a clock time, not a count of "p". */
 export const ANALYSIS_VERSION = 6;

@@ -211,6 +211,7 @@ const count: QuantityRule = {
       const after = text.slice(start + m[0].length, start + m[0].length + 12);
       if (/[A-Za-z]-$|[A-Za-z]$|[$€£¥#]$|\d[-/.:,]$/.test(before)) return; // names, money (own rule), "24/7"
       if (/^[-/:.]\d|^(?:st|nd|rd|th)\b|^-[A-Za-z]/.test(after)) return; // scores, times, ordinals, "191-B"
+      if (/^\s?[ap]\.?\s?m\b/i.test(after)) return; // "7 p.m.", "7 pm" and tokenised "7 p. m." are clock times
       const lowBound = m[2] ?? m[3];
       // "3-1" between plain small numbers is a score or a range of pages; only take ranges with a unit.
       if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$/i.test(before) && !lowBound) return; // "June 8"

@@ -23,6 +23,10 @@ test('"dozens" and "several dozen" stay vague: no multiple of 12', () => {
   assert.deepEqual(q.map((x) => [x.min, x.max, x.value]), [[24, 99, null], [24, 99, null]]);
 });
 
+test('clock times with a.m./p.m., spaced or not, are not counts', () => {
+  assert.deepEqual(texts('Officers arrived at 7 p.m. on Monday, left at 9 pm and returned before 10 p. m.; 12 men stayed.'), ['12']);
+});
+
 test('durations belong to the date stage', () => {
   assert.deepEqual(texts('The strike lasted three days and hundreds of years of history.'), []);
 });
