@@ -9,5 +9,7 @@
  *    moves the reference of relative dates.
  * 5: the quote tagger retrained with verb stems and context cue features, its cue and source preferred
  *    over the rules' for reported speech (third pass, issue 18).
- * 6: "two dozen" is 24 (was read as "two"); "7 p.m." is a clock time, not a count of "p". */
+ * 6: "two dozen" is 24 (was read as "two"); "7 p.m." is a clock time, not a count of "p"; quote sources:
+ *    none before a passive cue without agent, the main subject for ", saying…", the rules' speaker where
+ *    the tagger reads none (fourth pass, issue 18). */
 export const ANALYSIS_VERSION = 6;

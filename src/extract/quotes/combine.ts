@@ -69,12 +69,17 @@ function yieldable(f: Found): boolean {
 
 /** Where rules and tagger read the same cue, the tagger's cue and source are taken and the rules'
  * contents kept (quotation marks bound a direct quote exactly, a quote continued in the next paragraph
- * stays, and a reported content keeps the rules' cut: "the port would reopen", not "that the port…");
+ * stays, and a reported content keeps the rules' cut: "the port would reopen", not "that the port…"), and
+ * the rules' speaker where the tagger has none;
  * a tagger fragment over none of them is added. On dev with the first tagger, rules + tagger whole F1
  * 72.1 → 72.5, precision 80.3 → 80.7 (taking the tagger's contents as well: the same whole F1). */
 function merge(view: DocView, a: TaggedAttribution, same: Found[]): Found[] {
   const tagged = modelFinds(view, a);
-  const attribution = tagged[0].attribution;
+  let attribution = tagged[0].attribution;
+  // Where the tagger reads no source, the rules' speaker of the same cue stands: dev whole F1 of rules +
+  // tagger 73.7 → 73.8 (P 82.8, R 66.6).
+  const ruled = same.find((f) => f.attribution?.speaker)?.attribution;
+  if (attribution && !attribution.speaker && ruled) attribution = { ...attribution, speaker: ruled.speaker, speakerSentence: ruled.speakerSentence };
   return [
     ...same.map((f) => ({ ...f, attribution })),
     ...tagged.filter((m) => !same.some((f) => overlaps(f.content, m.content))),

@@ -12,23 +12,38 @@ import { LEX_NAMES, suffixOf, tokensOverlapping, type DocToken, type DocView } f
 export const FEATURES_VERSION = 2;
 
 /** Feature ids of a sequence as they are built: `add` appends to the current position, `next` closes it
- * (`offsets[t]..offsets[t+1]` are position t's ids); with `names`, what each id means (for --explain). */
+ * (`offsets[t]..offsets[t+1]` are position t's ids, for t < `positions`; the arrays are buffers longer
+ * than that); with `names`, what each id means (for --explain). Typed buffers kept between sequences:
+ * JS arrays emptied by `length = 0` let their storage go and grew again with every sentence. */
 export class FeatureSink {
-  ids: number[] = [];
-  offsets: number[] = [0];
+  ids = new Uint32Array(1 << 12);
+  offsets = new Int32Array(1 << 8);
+  /** Ids added, and positions closed. */
+  n = 0;
+  positions = 0;
   names: string[] | null;
   constructor(explain = false) { this.names = explain ? [] : null; }
   add(id: number, name: string | false): void {
-    this.ids.push(id);
+    if (this.n === this.ids.length) {
+      const grown = new Uint32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.n++] = id;
     if (this.names) this.names.push(name as string);
   }
   next(): void {
-    this.offsets.push(this.ids.length);
+    if (this.positions + 2 > this.offsets.length) {
+      const grown = new Int32Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[++this.positions] = this.n;
   }
-  /** Empties the sink for the next sequence, keeping its arrays' storage. */
+  /** Empties the sink for the next sequence, keeping its buffers. */
   reset(): void {
-    this.ids.length = 0;
-    this.offsets.length = 1;
+    this.n = 0;
+    this.positions = 0;
     if (this.names) this.names.length = 0;
   }
   /** Names of position t's features. */
@@ -204,13 +219,16 @@ export interface CueContext {
   /** Subject of the sentence's first verb when that verb precedes the cue: the speaker of ", saying…",
    * "…and said", "who called for…". */
   mainSubject: [number, number] | null;
-  /** The cue's form: 1 a gerund after a comma, 2 another gerund, 3 after "and", 0 otherwise. */
+  /** The cue's form (CUE_FORM): 1 a gerund after a comma, 2 another gerund, 3 after "and", 0 otherwise. */
   form: number;
   /** Rule finds whose cue overlaps this cue: their speaker and contents as token ranges. */
   ruled: boolean;
   ruleSpeaker: [number, number] | null;
   ruleContent: [number, number][];
 }
+
+/** Values of `CueContext.form`. */
+export const CUE_FORM = { other: 0, gerundAfterComma: 1, gerund: 2, afterAnd: 3 } as const;
 
 const SIGNAL_WORDS = new Set([',', ':', '"', '“', '”', 'that', 'to', 'for', 'on', 'about', 'whether', 'if', 'by', 'the', 'a',
   'in', 'at', 'of', 'he', 'she', 'they', 'it', 'we', 'i', '.', 'and', 'with', 'as', 'his', 'her', 'their', 'what', 'how', 'this']);
@@ -254,7 +272,7 @@ export function cueContext(view: DocView, first: number, last: number): CueConte
     subject: range(subjectBefore(words, first - s.first)),
     object: range(phraseAfter(words, last + 1 - s.first)),
     mainSubject: firstVerb > 0 && s.first + firstVerb < first ? range(subjectBefore(words, firstVerb)) : null,
-    form: gerund && before?.text === ',' ? 1 : gerund ? 2 : before?.lower === 'and' ? 3 : 0,
+    form: gerund && before?.text === ',' ? CUE_FORM.gerundAfterComma : gerund ? CUE_FORM.gerund : before?.lower === 'and' ? CUE_FORM.afterAnd : CUE_FORM.other,
     ...ruleReading(view, first, last),
   };
 }

@@ -26,6 +26,13 @@ export function bioScheme(types: string[]): LabelScheme {
 export interface FeatureSeq {
   ids: ArrayLike<number>;
   offsets: ArrayLike<number>;
+  /** Positions, when `offsets` is a longer buffer (else `offsets.length - 1`). */
+  positions?: number;
+}
+
+/** Positions of a sequence. */
+export function positionsOf(seq: FeatureSeq): number {
+  return seq.positions ?? seq.offsets.length - 1;
 }
 
 /** What decoding needs of a weight table. */
@@ -98,11 +105,12 @@ export class WeightTable implements Scorer {
   emissions(seq: FeatureSeq, out: Float64Array): void {
     const L = this.L;
     const w = this.planes[0];
-    const T = seq.offsets.length - 1;
+    const T = positionsOf(seq);
     out.fill(0, 0, T * L);
+    const { ids, offsets } = seq;
     for (let t = 0; t < T; t++) {
-      for (let k = seq.offsets[t]; k < seq.offsets[t + 1]; k++) {
-        const s = this.find(seq.ids[k]);
+      for (let k = offsets[t]; k < offsets[t + 1]; k++) {
+        const s = this.find(ids[k]);
         if (s < 0) continue;
         for (let l = 0; l < L; l++) out[t * L + l] += w[s * L + l];
       }
@@ -165,11 +173,12 @@ export class PackedWeights implements Scorer {
 
   emissions(seq: FeatureSeq, out: Float64Array): void {
     const { L, bytes, scale } = this;
-    const T = seq.offsets.length - 1;
+    const T = positionsOf(seq);
     out.fill(0, 0, T * L);
+    const { ids, offsets } = seq;
     for (let t = 0; t < T; t++) {
-      for (let k = seq.offsets[t]; k < seq.offsets[t + 1]; k++) {
-        const o = this.at(seq.ids[k]);
+      for (let k = offsets[t]; k < offsets[t + 1]; k++) {
+        const o = this.at(ids[k]);
         if (o < 0) continue;
         for (let l = 0; l < L; l++) out[t * L + l] += bytes[o + l];
       }

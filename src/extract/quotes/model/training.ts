@@ -53,7 +53,7 @@ function cueExamples(data: Labelled[]): CueExample[] {
     }
     view.sentences.forEach((s, si) => {
       const seq = cueSequence(view, si);
-      out.push({ seq: { ids: Uint32Array.from(seq.ids), offsets: Int32Array.from(seq.offsets) }, gold: label.slice(s.first, s.last + 1) });
+      out.push({ seq: { ids: seq.ids.slice(0, seq.n), offsets: seq.offsets.slice(0, seq.positions + 1) }, gold: label.slice(s.first, s.last + 1) });
     });
   }
   return out;

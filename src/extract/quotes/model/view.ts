@@ -157,15 +157,33 @@ function markRules(tokens: DocToken[], rules: RuleFind[]): void {
   }
 }
 
+/** What a token's features read of its lower-cased form alone, computed once per form. */
+interface WordType { lemma: string; lex: number; wh: number; lh: number; sfh: number }
+
+/** Word types seen so far, emptied when large (a corpus's vocabulary, not its text, is what repeats):
+ * hashing each word three times and five lexicon lookups were a quarter of building the view. */
+const types = new Map<string, WordType>();
+const MAX_TYPES = 1 << 17;
+
+function wordType(lower: string): WordType {
+  let t = types.get(lower);
+  if (t) return t;
+  if (types.size >= MAX_TYPES) types.clear();
+  const lemma = lemmaOf(lower);
+  const wh = hashString(lower);
+  t = { lemma, lex: lexBits(lower), wh, lh: lemma === lower ? wh : hashString(lemma), sfh: hashString(suffixOf(lower)) };
+  types.set(lower, t);
+  return t;
+}
+
 function token(w: Word, sentence: number, paragraph: number, quote: number): DocToken {
-  const lemma = lemmaOf(w.lower);
+  const type = wordType(w.lower);
   const shape = shapeOf(w.text);
-  const wh = hashString(w.lower);
   return {
-    start: w.start, end: w.end, text: w.text, lower: w.lower, cap: w.cap, pos: w.pos, lemma, shape,
-    sentence, paragraph, quote, lex: lexBits(w.lower), rule: 0,
-    wh, lh: lemma === w.lower ? wh : hashString(lemma), ph: smallHash(w.pos), shh: smallHash(shape),
-    sfh: hashString(suffixOf(w.lower)), verbsBefore: 0,
+    start: w.start, end: w.end, text: w.text, lower: w.lower, cap: w.cap, pos: w.pos, lemma: type.lemma, shape,
+    sentence, paragraph, quote, lex: type.lex, rule: 0,
+    wh: type.wh, lh: type.lh, ph: smallHash(w.pos), shh: smallHash(shape),
+    sfh: type.sfh, verbsBefore: 0,
   };
 }
 
