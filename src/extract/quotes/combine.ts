@@ -7,7 +7,7 @@
 import type { Span, TextReady } from '../../model/article.js';
 import type { Word } from '../entities/words.js';
 import { span, type Attribution } from './direct.js';
-import { docView, type DocView } from './model/view.js';
+import { docView, tokensOverlapping, type DocView } from './model/view.js';
 import { tagCues, tagSpans, type QuoteModel, type TaggedAttribution, type TaggedCue } from './model/tagger.js';
 import { modelParams } from './params.js';
 
@@ -86,6 +86,21 @@ function merge(view: DocView, a: TaggedAttribution, same: Found[]): Found[] {
   ];
 }
 
+/** The speaker, as view tokens, of the find whose cue ends nearest before `c` in its sentence. */
+function earlierSpeaker(view: DocView, c: TaggedCue, finds: Found[]): [number, number] | null {
+  const ts = view.tokens;
+  const s = view.sentences[ts[c.first].sentence];
+  const from = ts[s.first].start;
+  const to = ts[c.first].start;
+  let best: Found | null = null;
+  for (const f of finds) {
+    const cue = f.attribution?.cue;
+    if (!cue || !f.attribution!.speaker || cue.start < from || cue.end > to) continue;
+    if (!best || cue.end > best.attribution!.cue!.end) best = f;
+  }
+  return best ? tokensOverlapping(ts, best.attribution!.speaker!.start, best.attribution!.speaker!.end) : null;
+}
+
 /** `words`: each sentence's words when already read (quotes/index.ts `sentenceWords`). */
 export function combine(article: TextReady, rules: Found[], model: QuoteModel, words?: Word[][]): Combined {
   const view = docView(article, rules, words);
@@ -100,7 +115,7 @@ export function combine(article: TextReady, rules: Found[], model: QuoteModel, w
   for (const c of cues) {
     const chars = cueChars(view, c);
     if (c.confidence < model.minCueConfidence || fixedCues.some((r) => overlaps(r, chars))) continue;
-    const a = tagSpans(view, c, model);
+    const a = tagSpans(view, c, model, earlierSpeaker(view, c, [...kept, ...addedFinds]));
     if (!a) continue;
     added.push(a);
     const same = kept.filter((f) => !replaced.has(f) && yieldable(f) && overlaps(f.attribution!.cue!, chars));
