@@ -290,14 +290,27 @@ export interface Between {
   verbs: number;
 }
 
-/** Running counts of commas, quotation marks, "that" and verbs from the cue outwards, per window token. */
+/** The counts' objects, reused from window to window: one object per window token per cue was a tenth of
+ * the span stage's garbage. */
+const betweenPool: Between[] = [];
+
+/** Running counts of commas, quotation marks, "that" and verbs from the cue outwards, per window token
+ * (`[i - from]`); the array and its objects are reused by the next call, so read them before it. */
 export function betweenCounts(view: DocView, cue: CueContext, from: number, to: number): Between[] {
   const ts = view.tokens;
-  const out: Between[] = new Array(to - from + 1);
+  while (betweenPool.length < to - from + 1) betweenPool.push({ commas: 0, quotes: 0, that: 0, verbs: 0 });
+  const out = betweenPool;
+  const set = (k: number, commas: number, quotes: number, that: number, verbs: number) => {
+    const b = out[k - from];
+    b.commas = commas;
+    b.quotes = quotes;
+    b.that = that;
+    b.verbs = verbs;
+  };
   const walk = (start: number, step: number, stop: number) => {
     let commas = 0, quotes = 0, that = 0, verbs = 0;
     for (let k = start; step > 0 ? k <= stop : k >= stop; k += step) {
-      out[k - from] = { commas, quotes, that, verbs };
+      set(k, commas, quotes, that, verbs);
       const x = ts[k];
       if (x.lower === ',') commas++;
       if (x.quote >= 2) quotes++;
@@ -307,7 +320,7 @@ export function betweenCounts(view: DocView, cue: CueContext, from: number, to: 
   };
   walk(cue.last + 1, 1, to);
   walk(cue.first - 1, -1, from);
-  for (let k = cue.first; k <= cue.last; k++) out[k - from] = { commas: 0, quotes: 0, that: 0, verbs: 0 };
+  for (let k = cue.first; k <= cue.last; k++) set(k, 0, 0, 0, 0);
   return out;
 }
 
@@ -324,15 +337,20 @@ interface Relation {
   reld: string;
 }
 
+/** One relation object, rewritten for each window token (its features read it at once). */
+const scratchRelation: Relation = { after: 0, d: 0, so: 0, ds: 0, dd: 0, rel: '', reld: '' };
+
 function relation(view: DocView, i: number, cue: CueContext, ex: boolean): Relation {
-  const after = i > cue.last ? 1 : 0;
-  const d = distanceBucket(after ? i - cue.last : cue.first - i);
-  const so = Math.max(-2, Math.min(3, view.tokens[i].sentence - cue.sentence));
-  const dir = after ? 'after' : 'before';
-  return {
-    after, d, so, ds: mix(after, so), dd: mix(after + 2, d),
-    rel: ex ? `${dir}|sent${so >= 0 ? '+' : ''}${so}` : '', reld: ex ? `${dir}|d${d}` : '',
-  };
+  const r = scratchRelation;
+  r.after = i > cue.last ? 1 : 0;
+  r.d = distanceBucket(r.after ? i - cue.last : cue.first - i);
+  r.so = Math.max(-2, Math.min(3, view.tokens[i].sentence - cue.sentence));
+  r.ds = mix(r.after, r.so);
+  r.dd = mix(r.after + 2, r.d);
+  const dir = r.after ? 'after' : 'before';
+  r.rel = ex ? `${dir}|sent${r.so >= 0 ? '+' : ''}${r.so}` : '';
+  r.reld = ex ? `${dir}|d${r.d}` : '';
+  return r;
 }
 
 const R_BIAS = template('r:bias'), R_SOD = template('r:so|d'), R_SO = template('r:so'), R_COMMAS = template('r:so|commas');

@@ -75,12 +75,15 @@ function emissionsOf(table: Scorer, seq: FeatureSeq): Float64Array {
   return scratch;
 }
 
+const cueSink = new FeatureSink();
+
 /** Cues of the whole document, each with its confidence. */
 export function tagCues(view: DocView, model: QuoteModel): TaggedCue[] {
   const out: TaggedCue[] = [];
   const L = model.cue.L;
-  // One sink for every sentence: a fresh one each time was a tenth of the tagger's garbage.
-  const seq = new FeatureSink();
+  // One sink for every sentence (a fresh one each time was a tenth of the tagger's garbage), and for every
+  // document.
+  const seq = cueSink;
   for (let si = 0; si < view.sentences.length; si++) {
     const s = view.sentences[si];
     seq.reset();
@@ -113,13 +116,17 @@ function runs(labels: Int8Array, from: number, b: number, i: number): [number, n
   return out;
 }
 
+/** The span stage's sink, reused from cue to cue: a fresh one allocated and zeroed its buffers each time. */
+const spanSink = new FeatureSink();
+
 /** Source and content of one cue; null when the window holds no content. The source is the source run
  * nearest the cue; content fragments of punctuation alone are dropped. */
 /** `earlier`: the speaker (view tokens) of the nearest attribution before the cue in its sentence, if any
  * ("…," the mayor said, adding that…): the source of a sourceless coordinated cue. */
 export function tagSpans(view: DocView, cue: TaggedCue, model: QuoteModel, earlier: [number, number] | null = null): TaggedAttribution | null {
   const ctx = cueContext(view, cue.first, cue.last);
-  const { seq, from, to } = spanSequence(view, ctx);
+  spanSink.reset();
+  const { seq, from, to } = spanSequence(view, ctx, spanSink);
   const em = emissionsOf(model.span, seq);
   const labels = viterbi(em, to - from + 1, model.span, SPAN_SCHEME, cueMask(ctx, from, to));
   return spansFromLabels(view, cue, labels, from, ctx, earlier);

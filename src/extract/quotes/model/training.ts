@@ -5,7 +5,7 @@
 import type { TextReady } from '../../../model/article.js';
 import type { TrainedModel } from './model-file.js';
 import { ruleQuotes } from '../index.js';
-import { cueContext, featureHash } from './features.js';
+import { cueContext, featureHash, FeatureSink } from './features.js';
 import { Trainer, type FeatureSeq, type WeightTable } from './perceptron.js';
 import type { Attr, Ranges } from './polnear.js';
 import { B_CON, B_SRC, CUE_SCHEME, cueMask, cueSequence, I_CON, I_SRC, O, SPAN_SCHEME, spanSequence } from './tagger.js';
@@ -90,9 +90,12 @@ function windowLabels(ex: SpanExample, from: number, to: number): Int8Array {
   return gold;
 }
 
+const spanSink = new FeatureSink();
+
 function learnSpan(trainer: Trainer, ex: SpanExample): void {
   const ctx = cueContext(ex.view, ex.first, ex.last);
-  const { seq, from, to } = spanSequence(ex.view, ctx);
+  spanSink.reset();
+  const { seq, from, to } = spanSequence(ex.view, ctx, spanSink);
   trainer.learn(seq, windowLabels(ex, from, to), cueMask(ctx, from, to));
 }
 
