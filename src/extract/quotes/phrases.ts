@@ -71,10 +71,34 @@ function parenthesisOpen(words: Word[], e: number): number {
   return -1;
 }
 
+const TIME_HEADS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+  'tonight', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
+const TIME_OPENERS = new Set(['this', 'last', 'next', 'on', 'in', 'earlier', 'late', 'early', 'that', 'the', 'each', 'every']);
+
+/** Rule time-adjunct: a time phrase between the subject and its cue ("Wells Fargo just this month
+ * announced", "Trump on Tuesday said") is skipped with the adverbs: its head is no speaker. PolNeAR dev
+ * whole F1 of the rules 64.3 → 64.5, rules + tagger 75.1 unchanged (R 67.7 → 67.8). Returns the index
+ * before the phrase ending at `e`, else `e`. */
+function skipTimePhrase(words: Word[], e: number): number {
+  if (e < 1 || !TIME_HEADS.has(words[e].lower)) return e;
+  let k = e - 1;
+  while (k >= 0 && TIME_OPENERS.has(words[k].lower)) k--;
+  // A bare day name may be the subject itself only at the sentence's start ("Tuesday was…"): keep it then.
+  return k < 0 ? e : k;
+}
+
 /** The subject phrase ending right before cue word `c`, appositive included, or null. */
 export function subjectBefore(words: Word[], c: number): Run | null {
   let e = c - 1;
-  while (e >= 0 && (BETWEEN.has(words[e].lower) || words[e].pos === 'ADV') && words[e].lower !== 'who') e--;
+  const skippable = (k: number) => (BETWEEN.has(words[k].lower) || words[k].pos === 'ADV') && words[k].lower !== 'who';
+  while (e >= 0 && skippable(e)) e--;
+  if (e >= 0) {
+    const k = skipTimePhrase(words, e);
+    if (k !== e) {
+      e = k;
+      while (e >= 0 && skippable(e)) e--;
+    }
+  }
   if (e < 0) return null;
   const last = e;
   if (words[e].text === ',') {
