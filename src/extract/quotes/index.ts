@@ -9,7 +9,6 @@ import { cueAfter, cueBefore, quoteSpans, span, type Attribution, type SentenceW
 import { reportedSpeech, speakerColon } from './indirect.js';
 import { quoteModel } from './model/model-file.js';
 import { minUnattributedQuoteWords } from './params.js';
-import { signedQuote } from './signed.js';
 import { resolveSpeaker, speakerContext } from './speaker.js';
 
 export interface QuoteOptions {
@@ -102,7 +101,7 @@ export function ruleQuotes(article: TextReady, words: Word[][] = sentenceWords(a
       const last = sentenceAt(sentences, q.end - 1);
       if (!first || !last) continue;
       const attribution = cueAfter(last, q.end, text) ?? cueBefore(first, q.start, text)
-        ?? cueInPreviousSentence(sentences, first, q.start, text) ?? signedQuote(text, q.end, p.end, last.index);
+        ?? cueInPreviousSentence(sentences, first, q.start, text);
       const content = span(text, q.start, q.end);
       const wordCount = content.text.split(/\s+/).length;
       if (attribution) {
