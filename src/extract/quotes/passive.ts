@@ -23,7 +23,17 @@ export function isPassiveCue(tokens: Tok[], first: number, last: number): boolea
   return be && k <= last && PARTICIPLE.test(tokens[k].lower);
 }
 
-/** Whether an agent follows the passive cue: "by" right after it. */
-export function agentFollows(tokens: Tok[], last: number): boolean {
-  return tokens[last + 1]?.lower === 'by';
+
+/** Words after a passive cue searched for "by" and its agent ("was called a charlatan by …"): 6 reaches
+ * past a short complement without crossing into another clause. */
+const AGENT_REACH = 6;
+
+/** Index of the "by" that introduces the passive cue's agent, within `AGENT_REACH` words after the cue
+ * and before the sentence's end (`sentenceLast`), or −1. */
+export function agentAfter(tokens: Tok[], last: number, sentenceLast: number): number {
+  for (let k = last + 1; k <= Math.min(last + AGENT_REACH, sentenceLast); k++) {
+    if (tokens[k].lower === 'by') return k;
+    if (tokens[k].lower === ',' || tokens[k].lower === 'that') return -1;
+  }
+  return -1;
 }
