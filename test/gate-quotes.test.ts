@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { polnearDir, prf, scoreSplit } from '../eval/quotes.js';
 
-// Rules alone, measured on this subset after the fourth quotes pass: source .668, cue .664, content .675,
-// whole .635 (third pass: .664 / .665 / .675 / .631; second: .648 / .644 / .658 / .612).
+// Rules alone, measured on this subset after the fourth quotes pass: source .672, cue .665, content .675,
+// whole .639 (third pass: .664 / .665 / .675 / .631; second: .648 / .644 / .658 / .612).
 const RULE_FLOORS = { source: 0.65, cue: 0.65, content: 0.66, whole: 0.625 };
-// Rules + tagger after the fourth pass (sources fixed after the tagger, signed quotes): source .788, cue
-// .787, content .789, whole .757, whole precision .852 (third pass: .783 / .787 / .789 / .746, precision
+// Rules + tagger after the fourth pass (sources fixed after the tagger): source .791, cue .787, content
+// .789, whole .762, whole precision .857 (third pass: .783 / .787 / .789 / .746, precision
 // .839; the tagger before it: .772 / .777 / .781 / .739, precision .842; first tagger: .771 / .778 / .784
 // / .733, precision .823).
 const COMBINED_FLOORS = { source: 0.775, cue: 0.775, content: 0.78, whole: 0.745 };
