@@ -9,7 +9,9 @@
  *    moves the reference of relative dates.
  * 5: the quote tagger retrained with verb stems and context cue features, its cue and source preferred
  *    over the rules' for reported speech (third pass, issue 18).
- * 6: "two dozen" is 24 (was read as "two"); "7 p.m." is a clock time, not a count of "p"; quote sources:
- *    none before a passive cue without agent, the main subject for ", saying…", the rules' speaker where
- *    the tagger reads none (fourth pass, issue 18). */
+ * 6: quantities: "two dozen" is 24 (was "two"), "7 p.m." a clock time (was a count of "p"), "12 marchers"
+ *    and "30 mayors" counts (a month prefix hid them); quote sources (fourth pass, issue 18): none before a
+ *    passive cue without agent, the "by" agent of one with it, the main subject for ", saying…", the
+ *    nearest earlier speaker for a subjectless cue, time phrases skipped before the cue, the rules'
+ *    subject phrase around a tagger source inside it, the rules' speaker where the tagger reads none. */
 export const ANALYSIS_VERSION = 6;

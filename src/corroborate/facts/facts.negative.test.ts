@@ -26,6 +26,11 @@ test('age, magnitude, measure: no holder, no number, no reference place', () => 
   assert.deepEqual(rules('A reporter saw a crater about two metres wide near the school.', 'measure'), []);
 });
 
+test('count: a record stays a record, before the value or in its apposition', () => {
+  assert.deepEqual(rules('Ivo Kellam scored a record-breaking 50 points against Drayton.', 'count').map((m) => m.measure), ['count:point:record']);
+  assert.deepEqual(rules('Ivo Kellam scored 50 points, a record for the club.', 'count').map((m) => m.measure), ['count:point:record']);
+});
+
 test('count: an article with two totals of one thing that disagree leaves the totals slot', () => {
   const a = analysed('a', 'Ivo Kellam now has 2,129 points for the Larks.', '2031-05-14');
   const b = analysed('b', 'Ivo Kellam now has 2,029 points in 106 games as a Lark. By the final buzzer Ivo Kellam now has 2,290 points.', '2031-05-14');
@@ -114,6 +119,8 @@ test('slots: different people, both values known to one article, figures tenfold
 test('fall: the speaker who reports a fall is not its faller', () => {
   assert.deepEqual(rules('Inspector Dara Quill said the 36-year-old Ronan Vale fell about 200 metres from the ridge.', 'fall').map((x) => x.holder), ['Ronan Vale']);
   assert.deepEqual(rules('Police spokesman Dara Quill said the man fell about 200 metres from the ridge.', 'fall'), [], 'no faller named');
+  assert.deepEqual(rules('Dara Quill, a police spokesman, said the man fell about 200 metres from the ridge.', 'fall'), [], 'past an apposition');
+  assert.deepEqual(rules('According to Dara Quill, the man fell about 200 metres from the ridge.', 'fall'), [], 'according to');
 });
 
 test('fall: a figure that falls, a height with no fall, or an age two people share hold no fall distance', () => {

@@ -166,6 +166,7 @@ test('temperature: the temperature at the event, with or without a scale', () =>
   assert.deepEqual(find('Temperatures were 50 degrees Fahrenheit at the quay.', 'temperature').map((x) => [x.measure, x.range!.min]), [['temperature', 10]]);
   assert.deepEqual(find('Crews battled for eight hours in minus-20 degree temperatures at the quay.', 'temperature').map((x) => [x.measure, x.range!.min, x.display]), [['temperature:no-scale', -20, 'minus-20 degree temperatures']]);
   assert.deepEqual(find('Rescuers worked on in 95-degree heat.', 'temperature').map((x) => x.range!.min), [95]);
+  assert.deepEqual(find('Crews battled for hours in -20 degree temperatures.', 'temperature').map((x) => x.range!.min), [-20], 'a minus sign is kept');
   const f = findings(
     analysed('a', 'Crews fought the warehouse blaze in temperatures of minus 17 degrees.'),
     analysed('b', 'Outside temperatures were minus 30 as crews fought the warehouse blaze.'),

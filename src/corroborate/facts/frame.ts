@@ -113,10 +113,12 @@ export function backgroundClause(u: SentenceUnit, at: number): boolean {
 
 const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bformer\b|\bsince\b(?!\s+(?:has|have|had|then)\b)|\bago\b|\baverage\b|\bper game\b|\bcould\b|\bmight\b|\bneed(ed|s|ing)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
 const TOTAL = /\bnow has\b|\bcareer\b|\ball[- ]time\b|\btotal\b|\bso far\b|\bto date\b|\bseason\b|\bthis year\b/i;
-/** Not "record-setting basket" / "record-breaking night": those describe another noun, not the count. */
-const RECORD = /\brecord\b(?![- ](?:setting|breaking|tying)\b)/i;
-/** Words that open the next coordinated phrase after a value (see countQualifier). */
-const COORDINATION = new Set(['and', 'but', 'while', 'whereas', ',', ';']);
+const RECORD = /\brecord\b/i;
+/** After the value, not "the record-setting basket" / "a record-breaking night": they describe another noun. */
+const RECORD_AFTER = /\brecord\b(?![- ](?:setting|breaking|tying)\b)/i;
+/** Words that open the next coordinated phrase after a value (see countQualifier). Not a comma: "scored
+ * 50 points, a record for the club" is the count's own apposition. */
+const COORDINATION = new Set(['and', 'but', 'while', 'whereas', ';']);
 
 /**
  * How a holder's count relates to the event: `other` (another time, a hypothetical or a plan: never
@@ -132,9 +134,12 @@ export function countQualifier(u: SentenceUnit, at: number): 'other' | 'total' |
   const i = toks.findIndex((t) => t.end > at);
   let j = i < 0 ? toks.length - 1 : i;
   while (j + 1 < toks.length && !COORDINATION.has(toks[j + 1].normal)) j++;
-  const text = u.text.slice(toks[0].start - u.start, toks[j].end - u.start);
+  const before = u.text.slice(toks[0].start - u.start, at - u.start);
+  const after = u.text.slice(at - u.start, toks[j].end - u.start);
+  const text = before + after;
   if (OTHER_TIME.test(text)) return 'other';
-  if (RECORD.test(text)) return 'record';
+  // "a record-breaking 50 points" is a record; "2,302 points, made the record-setting basket" is not.
+  if (RECORD.test(before) || RECORD_AFTER.test(after)) return 'record';
   if (TOTAL.test(text)) return 'total';
   return 'event';
 }

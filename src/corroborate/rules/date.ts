@@ -23,6 +23,7 @@ import { representative } from '../claims.js';
 import { CONTRADICTION_MIN_SIMILARITY } from '../params.js';
 import { ValueTally } from './evidence.js';
 import { byWording, clip, topicPhrase } from './slot.js';
+import { MONTH_WORD } from '../../extract/dates/month.js';
 import { frameLabel, framePairs } from './frame.js';
 import { anchorVerb, REPORTED } from '../clause.js';
 import { forComparedPairs } from '../pairs.js';
@@ -32,7 +33,7 @@ import { forComparedPairs } from '../pairs.js';
  * decades" as December (on the ECB+ dev articles it dated a rule "December" twice), and would read
  * "Mayor", "junior", "separate" or "marches" as months too.
  */
-export const MONTH = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/i;
+export const MONTH = new RegExp(`\\b(${MONTH_WORD})\\b\\.?`, 'i');
 const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b/;
 
 interface DayMention {

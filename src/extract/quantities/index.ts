@@ -2,6 +2,7 @@
 // ("several hundred" → 200..999) and event frequencies ("twice"), with offsets into `clean.text`.
 // Years, dates, clock times, durations (owned by the date stage) and numbers in names ("Shahed-191") are not quantities.
 
+import { MONTH_WORD } from '../dates/month.js';
 import type { QuantityMention, TextReady } from '../../model/article.js';
 import { dozensRange, fewRange, pluralPowerRange, tensOfRange } from './params.js';
 
@@ -214,8 +215,8 @@ const count: QuantityRule = {
       if (/^\s?[ap]\.?\s?m\b/i.test(after)) return; // "7 p.m.", "7 pm" and tokenised "7 p. m." are clock times
       const lowBound = m[2] ?? m[3];
       // "3-1" between plain small numbers is a score or a range of pages; only take ranges with a unit.
-      if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$/i.test(before) && !lowBound) return; // "June 8"
-      if (/^,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i.test(after) && /^\d{1,2}$/.test(m[4])) return; // "8 June"
+      if (MONTH_BEFORE.test(before) && !lowBound) return; // "June 8"
+      if (MONTH_AFTER.test(after) && /^\d{1,2}$/.test(m[4])) return; // "8 June"
       const high = parseNumber(m[4]);
       if (high === null) return;
       // "won 3-1", "a 2-2 draw": a hyphenated pair without a unit noun is a score, not a range.
@@ -247,7 +248,10 @@ const count: QuantityRule = {
 
 /** Words that open a count even when capitalised ("The 36 passengers", "About 300 people"). */
 const OPENERS = new Set('the a an all only just another these those its their his her our my and but with from of in on at by for to about some over nearly almost around roughly up police officials'.split(' '));
-const MONTH_OR_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+const MONTH_OR_DAY = new RegExp(`^${MONTH_WORD}\\.?$|^(mon|tues|wednes|thurs|fri|satur|sun)day$`, 'i');
+/** A month just before or after a number makes it a day number ("June 8", "8 June"), not a count. */
+const MONTH_BEFORE = new RegExp(`\\b${MONTH_WORD}\\.?\\s+$`, 'i');
+const MONTH_AFTER = new RegExp(`^,?\\s+${MONTH_WORD}\\b`, 'i');
 
 /**
  * Rule `name-number` (a filter over `count`): a number right after a capitalised word is part of a name —

@@ -72,3 +72,8 @@ test('glued-unit: a length written onto its number is a measure in that unit, it
     ['3km', 'measure', 'km', 3, 3, false],
   ]);
 });
+
+test('words that start like a month are no month: "12 marchers", "30 mayors", "20 junior officers"', () => {
+  const q = extractQuantitiesFromText('Police counted 12 marchers, 30 mayors, 20 junior officers and 15 separatists.');
+  assert.deepEqual(q.map((x) => [x.min, x.unit]), [[12, 'marchers'], [30, 'mayors'], [20, 'officers'], [15, 'separatists']]);
+});

@@ -53,15 +53,26 @@ function fallerBefore(u: SentenceUnit, at: number): string | null {
   return u.entities.filter((e) => e.type === 'person' && e.end <= at && !said.has(e.name)).sort((a, b) => b.end - a.end)[0]?.name ?? null;
 }
 
-/** Names followed by a reporting verb ("Dara Quill said …"). */
+/** Names that attribute the sentence: followed by a reporting verb, past an apposition ("Dara Quill, a
+ * police spokesman, said …"), or after "according to". */
 function speakers(u: SentenceUnit): Set<string> {
   const out = new Set<string>();
+  const toks = u.tokens;
   for (const e of u.entities) {
-    const next = u.tokens.find((t) => t.start >= e.end);
-    if (next && REPORTING.has(next.normal)) out.add(e.name);
+    let k = toks.findIndex((t) => t.start >= e.end);
+    if (k >= 0 && toks[k].normal === ',') {
+      const close = toks.findIndex((t, j) => j > k && j <= k + APPOSITION_WORDS + 1 && t.normal === ',');
+      if (close > 0) k = close + 1;
+    }
+    const at = toks.findIndex((t) => t.end > e.start);
+    const according = at >= 2 && toks[at - 2].normal === 'according' && toks[at - 1].normal === 'to';
+    if (according || (k >= 0 && k < toks.length && REPORTING.has(toks[k].normal))) out.add(e.name);
   }
   return out;
 }
+
+/** Words of an apposition between a speaker and the verb ("a police spokesman"). */
+const APPOSITION_WORDS = 6;
 
 /**
  * Resolves `age:N` holders to the one person of the story whose age is N (spelling variants of one name

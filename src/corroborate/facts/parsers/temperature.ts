@@ -12,7 +12,8 @@ import { canonicalUnit, toCanonical } from '../normalise/units.js';
 
 const TEMPERATURE = /\btemperatures?\s+(?:of|were|was|at|reached|hit|stood at|hovered (?:around|near)|(?:fell|dropped|plunged) to)\s+(?:(about|around|near|nearly|some)\s+)?(minus\s+|-\s?)?(\d{1,3}(?:\.\d)?)(?:\s*(?:degrees?|°)\s*(fahrenheit|celsius|centigrade|[fc]\b)?)?/gi;
 /** The figure as an adjective of the weather: "in minus-20 degree temperatures", "in 95-degree heat". */
-const DEGREE_WEATHER = /\b(?:(about|around|near|nearly|some)\s+)?(minus[\s-]+|-\s?)?(\d{1,3}(?:\.\d)?)[\s-]+degrees?(?:[\s-]+(fahrenheit|celsius|centigrade|[fc]\b))?\s+(?:temperatures?|weather|cold|heat)\b/gi;
+// No \b first: it cannot match before "-20", which would then read as +20.
+const DEGREE_WEATHER = /(?<![\w.−-])(?:(about|around|near|nearly|some)\s+)?(minus[\s-]+|[-−]\s?)?(\d{1,3}(?:\.\d)?)[\s-]+degrees?(?:[\s-]+(fahrenheit|celsius|centigrade|[fc]\b))?\s+(?:temperatures?|weather|cold|heat)\b/gi;
 const NOT_AIR = /\b(body|water|sea|core|oven|engine|high|highs|low|lows|average|forecast|record)\b/i;
 
 export const temperature: FactParser = {
