@@ -80,12 +80,12 @@ export class Holding {
     this.committing = true;
   }
 
-  /** The commit's jobs are settled (or it failed): a grace period that ran out meanwhile applies now. */
+  /** The commit's jobs are settled (or it failed): a grace period that ran out meanwhile applies now to
+   *  what is still held. The batch itself is not abandoned: it committed, and its outcome counts (the
+   *  next checkpoint throws anyway, and the worker is stopping). */
   endCommit(): void {
     this.committing = false;
-    if (!this.expired) return;
-    this.handBack();
-    this.abandon();
+    if (this.expired) this.handBack();
   }
 
   /** Every held job back to the queue, to be offered again at once (jobs fetched after SIGTERM, or the grace

@@ -38,6 +38,8 @@ export type FromKeepAlive = { ready: true } | { gaveUp: string } | { silenced: n
 export interface KeepAliveEvents {
   gaveUp?(reply: string): void;
   silenced?(ms: number): void;
+  /** The thread failed or ended on its own after it was ready: nothing keeps the held jobs alive any more. */
+  failed?(err: Error): void;
 }
 
 /** Compiled code starts the compiled thread; the TypeScript sources, run through tsx, the entry that registers
@@ -55,7 +57,7 @@ export function ackSubject(m: JsMsg): string {
 }
 
 export class KeepAlive {
-  private constructor(private readonly thread: Worker, private readonly pinger: NodeJS.Timeout) {}
+  private constructor(private readonly thread: Worker, private readonly pinger: NodeJS.Timeout, private readonly state: { stopping: boolean }) {}
 
   /** Starts the thread and waits until it is connected to NATS and has written the first heartbeat. The main
    *  thread then pings it with `counts()` every `heartbeat.pingMs`: the ping is what says the main thread still
@@ -73,12 +75,19 @@ export class KeepAlive {
       });
       thread.once('exit', (code) => reject(new Error(`the keepalive thread ended (${code}) before it was connected`)));
     });
+    // An error in the thread after it was ready must not throw in the main process (an 'error' event without
+    // a listener does): the worker hears of it and hands its jobs back instead.
+    const ka = { stopping: false };
+    thread.on('error', (err) => events.failed?.(err));
+    thread.on('exit', (code) => {
+      if (!ka.stopping) events.failed?.(new Error(`the keepalive thread ended (${code})`));
+    });
     // The thread holds no state worth keeping the process alive for: when the process ends, so do the
     // keepalives and the heartbeat (its entry then expires).
     thread.unref();
     const pinger = setInterval(() => thread.postMessage({ ping: counts() } satisfies ToKeepAlive), setup.heartbeat.pingMs);
     pinger.unref();
-    return new KeepAlive(thread, pinger);
+    return new KeepAlive(thread, pinger, ka);
   }
 
   hold(msgs: JsMsg[]): void {
@@ -91,6 +100,7 @@ export class KeepAlive {
 
   /** Ends the keepalives and removes the heartbeat: called once the last job is settled or handed back. */
   async stop(): Promise<void> {
+    this.state.stopping = true;
     clearInterval(this.pinger);
     const ended = new Promise((r) => this.thread.once('exit', r));
     // Waited for: the thread deletes the heartbeat and drains its connection before it ends.

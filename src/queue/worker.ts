@@ -139,10 +139,15 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   metrics = workerMetrics(queue);
   const ctx: Context = { queue, store: base.store, outlets: opts.outlets, summary, log, metrics, holding };
   let served: { url: string; close(): Promise<void> } | null = null;
-  const keepAlive = await startKeepAlive(queue, summary, opts, log);
-  holding.keepAliveBy(keepAlive);
-  log(`worker ${worker}: taking jobs from ${queue.namespace} on ${queue.server}`);
+  let keepAlive: Awaited<ReturnType<typeof startKeepAlive>> | null = null;
   try {
+    // Inside the try: a keepalive thread that fails to start must still close the queue and the store.
+    keepAlive = await startKeepAlive(queue, summary, opts, log, (err) => {
+      log(`worker ${worker}: the keepalive thread failed (${err.message}): handing back what it holds`);
+      holding.expire();
+    });
+    holding.keepAliveBy(keepAlive);
+    log(`worker ${worker}: taking jobs from ${queue.namespace} on ${queue.server}`);
     if (opts.metricsPort !== undefined) {
       served = await serveMetrics(metrics, opts.metricsPort, opts.metricsHost ?? '127.0.0.1');
       log(`worker ${worker}: metrics at ${served.url}`);
@@ -160,7 +165,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
     summary.handedBack = holding.handedBack;
     await served?.close();
     // Last: the heartbeat goes with the keepalives, once every job is settled or handed back.
-    await keepAlive.stop();
+    await keepAlive?.stop();
     await base.close();
     await queue.close();
   }
@@ -366,11 +371,13 @@ async function deadLetter(ctx: Context, h: { msg: JsMsg; id: string; job: Articl
     job: h.id, seq: h.msg.seq, key: h.job?.key ?? null, path: h.job ? String(h.job.article.path) : null, reason,
     deliveries: h.msg.info.deliveryCount, worker: ctx.summary.worker, at: new Date().toISOString(),
   };
+  // Out of the held set before the await: a grace period running out meanwhile must not hand back a job
+  // that is being dead-lettered (the client would then ignore the term, and it would count as both).
+  ctx.holding.settle(h.msg);
   await ctx.queue.recordDead(h.id, entry);
   // Terminated: the consumer never offers it again, and the rest of the queue goes on. No reason text with
   // it: servers before 2.10 do not parse `+TERM <reason>` and would redeliver (the reason is in the entry).
   h.msg.term();
-  ctx.holding.settle(h.msg);
   ctx.summary.deadLettered++;
   ctx.metrics.deadLettered.inc();
   ctx.log(`job ${h.id} (${entry.path ?? 'no path'}) dead-lettered after ${entry.deliveries} tries: ${reason}`);
@@ -390,7 +397,7 @@ export interface Heartbeat {
 /** "Still working" well before the visibility timeout, and the worker's entry in the heartbeat bucket renewed
  *  every HEARTBEAT_MS, both from a thread the analysis cannot block. The entry is removed on a clean exit,
  *  expired by NATS when the worker dies, and deleted by the thread when the main thread hangs. */
-async function startKeepAlive(queue: JobQueue, summary: WorkerSummary, opts: WorkerOptions, log: (line: string) => void): Promise<KeepAlive> {
+async function startKeepAlive(queue: JobQueue, summary: WorkerSummary, opts: WorkerOptions, log: (line: string) => void, failed: (err: Error) => void): Promise<KeepAlive> {
   // Made here if missing, with its expiry: the thread only binds to it.
   await queue.heartbeats();
   const maxHoldMs = opts.maxHoldMs ?? DEFAULT_MAX_HOLD_MS;
@@ -405,17 +412,8 @@ async function startKeepAlive(queue: JobQueue, summary: WorkerSummary, opts: Wor
     {
       gaveUp: () => log(`worker ${worker}: a job held longer than ${maxHoldMs / 1000} s is no longer kept alive`),
       silenced: (ms) => log(`worker ${worker}: the main thread did not answer for ${(ms / 1000).toFixed(1)} s (over ${maxSilentMs / 1000} s): the heartbeat stopped until it did`),
+      failed,
     },
   );
 }
 
-export interface Heartbeat {
-  worker: string;
-  host: string;
-  pid: number;
-  startedAt: string;
-  at: string;
-  batches: number;
-  done: number;
-  deadLettered: number;
-}

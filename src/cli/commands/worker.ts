@@ -32,10 +32,14 @@ function portOf(value: string | undefined): number | undefined {
   return n;
 }
 
+/** A day: longer than any batch, and far under setTimeout's limit. */
+const MAX_GRACE_S = 86_400;
+
 function graceOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!(value.trim() !== '' && Number.isFinite(n) && n >= 0)) throw new UserError(`--shutdown-grace expects seconds (0 or more), got "${value}"`, EXIT_USAGE);
+  // setTimeout fires at once past 2^31 - 1 ms (24.8 days): a grace that long would hand back immediately.
+  if (!(value.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= MAX_GRACE_S)) throw new UserError(`--shutdown-grace expects seconds from 0 to ${MAX_GRACE_S}, got "${value}"`, EXIT_USAGE);
   return n * 1000;
 }
 
