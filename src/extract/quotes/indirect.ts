@@ -194,7 +194,6 @@ function sayTaggedNoun(ws: Word[], c: number): boolean {
   return /^(he|she|they|we|i|it|that|there)$/.test(ws[c + 1]?.lower ?? '');
 }
 
-/** Reported speech of one sentence. `blocked(i)` says a word lies inside a direct quote. */
 /** Index of the first verb or auxiliary not inside quotation marks, or −1. Curly marks nest; a straight
  * mark opens or closes by parity. */
 function firstVerbOutsideQuotes(ws: Word[]): number {
@@ -210,6 +209,7 @@ function firstVerbOutsideQuotes(ws: Word[]): number {
   return -1;
 }
 
+/** Reported speech of one sentence. `blocked(i)` says a word lies inside a direct quote. */
 export function reportedSpeech(s: SentenceWords, text: string, blocked: (pos: number) => boolean): Reported[] {
   const ws = s.words;
   const out: Reported[] = [];

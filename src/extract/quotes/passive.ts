@@ -3,7 +3,8 @@
 // follows ("was called a charlatan by fellow physicians"). Tokens carry universal POS only, so the
 // participle is told by a form of "be" before it and a participle ending.
 
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", '’s', '’re']);
+// Not "'s": before a participle it is "has" as often as "is" ("He's said repeatedly that…" is active).
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'re", '’re']);
 const PARTICIPLE = /(ed|en|wn|ld|lt|ght|id|ut)$/;
 const SKIPPED = new Set(['ADV', 'AUX', 'PART']);
 

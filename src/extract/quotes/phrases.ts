@@ -77,7 +77,8 @@ const TIME_OPENERS = new Set(['this', 'last', 'next', 'on', 'in', 'earlier', 'la
 
 /** Rule time-adjunct: a time phrase between the subject and its cue ("Wells Fargo just this month
  * announced", "Trump on Tuesday said") is skipped with the adverbs: its head is no speaker. PolNeAR dev
- * whole F1 of the rules 64.3 → 64.5, rules + tagger 75.1 unchanged (R 67.7 → 67.8). Returns the index
+ * whole F1 of the rules +0.2, rules + tagger unchanged (R +0.1; measured beside a rule since reverted, so
+ * the absolute figures of that commit are not today's: see docs/entities.md). Returns the index
  * before the phrase ending at `e`, else `e`. */
 function skipTimePhrase(words: Word[], e: number): number {
   if (e < 1 || !TIME_HEADS.has(words[e].lower)) return e;

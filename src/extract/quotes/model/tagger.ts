@@ -121,9 +121,9 @@ function runs(labels: Int8Array, from: number, b: number, i: number): [number, n
 const spanSink = new FeatureSink();
 
 /** Source and content of one cue; null when the window holds no content. The source is the source run
- * nearest the cue; content fragments of punctuation alone are dropped. */
-/** `earlier`: the speaker (view tokens) of the nearest attribution before the cue in its sentence, if any
- * ("…," the mayor said, adding that…): the source of a sourceless coordinated cue. */
+ * nearest the cue; content fragments of punctuation alone are dropped. `earlier`: the speaker (view
+ * tokens) of the nearest attribution before the cue in its sentence, if any ("…," the mayor said, adding
+ * that…): the source of a sourceless coordinated cue. */
 export function tagSpans(view: DocView, cue: TaggedCue, model: QuoteModel, earlier: [number, number] | null = null): TaggedAttribution | null {
   const ctx = cueContext(view, cue.first, cue.last);
   spanSink.reset();
