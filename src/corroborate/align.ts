@@ -4,6 +4,7 @@
 // Greedy merging by descending similarity, at most one sentence per article in a claim, so a chain of
 // loosely similar sentences cannot snowball into one giant claim (the weakness of plain single-link).
 
+import { linksByArticle } from '../reuse/links-by-article.js';
 import type { AnalysedArticle, DateMention, EntityMention, QuantityMention, QuoteMention, Token } from '../model/article.js';
 import type { ReuseResult } from '../model/report.js';
 import { ALIGN_THRESHOLD, EXACT_MAX_SENTENCES, MAX_TERM_SHARE, POSTINGS_SCANNED, PREFIX_TERMS, MIN_SHARED_MAIN_TERMS, SHARED_FACT_BONUS, STRONG_ALIGN } from './params.js';
@@ -135,22 +136,9 @@ function factKeys(u: Pick<SentenceUnit, 'entities' | 'dates' | 'quantities'>): S
   return keys;
 }
 
-const linksByArticle = new WeakMap<ReuseResult['links'], Map<string, ReuseResult['links']>>();
-
-/** The reuse links between a story's articles, through a per-article index built once per links array:
- * walking every link of the batch for every story cost 11 s on 3,000 articles. Keyed by the array, which
- * every story's view shares, not by the result, which a view wraps anew per story with its own groups. */
+/** The reuse links between a story's articles, through the batch's per-article index (src/reuse). */
 function linksAmong(reuse: ReuseResult, articles: AnalysedArticle[]): ReuseResult['links'] {
-  let index = linksByArticle.get(reuse.links);
-  if (!index) {
-    index = new Map();
-    for (const l of reuse.links) {
-      const list = index.get(l.a);
-      if (list) list.push(l);
-      else index.set(l.a, [l]);
-    }
-    linksByArticle.set(reuse.links, index);
-  }
+  const index = linksByArticle(reuse.links);
   const ids = new Set(articles.map((a) => a.id));
   return articles.flatMap((a) => (index.get(a.id) ?? []).filter((l) => ids.has(l.b)));
 }
