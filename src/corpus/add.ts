@@ -25,6 +25,8 @@ export interface ChunkOptions {
   /** Stored reuse links by article, parsed once per open corpus. */
   links: LinkCache;
   workers?: number;
+  /** The store's per-article analysis cache (AnalyseContext.cacheAnalyses); on by default. */
+  cacheAnalyses?: boolean;
   engine?: Engine;
   /** Outlet registry (`--outlets FILE`); the built-in wire services when absent. */
   outlets?: OutletRegistry;
@@ -76,7 +78,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   if (work.length === 0) return out;
 
   const stats = await CorpusLineStats.of(work, store);
-  const analysed = await analyseArticles(work, { store, stats, workers: opts.workers, timings: opts.timings, timed: opts.timed, onProgress: opts.onProgress }, rejected);
+  const analysed = await analyseArticles(work, { store, stats, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, timings: opts.timings, timed: opts.timed, onProgress: opts.onProgress }, rejected);
   const oldTexts = new Map((await store.getArticles([...previous.keys()])).map((s) => [s.id, s.analysed.clean.text]));
   for (const a of analysed) {
     if (!previous.has(a.id)) continue;

@@ -25,6 +25,9 @@ export interface AnalyseContext {
   timings: Map<string, number>;
   timed: <T>(phase: string, fn: () => Promise<T> | T) => Promise<T>;
   onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
+  /** Read and write the store's per-article analysis cache (default). Off only where nothing could read it
+   *  back: the one-shot in-memory `analyze`, whose store is gone when its report is made. */
+  cacheAnalyses?: boolean;
 }
 
 /** Runs the per-article stages; articles a stage fails on go to `rejected` (in input order) and are dropped. */
@@ -42,9 +45,10 @@ export async function analyseArticles(articles: Article[], ctx: AnalyseContext, 
   });
   const cleaned = articles.filter((a) => !failed.has(a));
 
+  const useCache = ctx.cacheAnalyses ?? true;
   const keys = new Map<Article, string>();
-  for (const a of cleaned) keys.set(a, createHash('sha256').update(a.clean!.text).digest('hex'));
-  const cached = await ctx.store.getCachedAnalyses(cleaned.map((a) => ({ hash: keys.get(a)!, published: a.meta.published })));
+  if (useCache) for (const a of cleaned) keys.set(a, createHash('sha256').update(a.clean!.text).digest('hex'));
+  const cached = useCache ? await ctx.store.getCachedAnalyses(cleaned.map((a) => ({ hash: keys.get(a)!, published: a.meta.published }))) : [];
   const pending: Article[] = [];
   cleaned.forEach((a, i) => {
     const hit = cached[i] as Cached | null;
@@ -62,7 +66,7 @@ export async function analyseArticles(articles: Article[], ctx: AnalyseContext, 
     if (toSave.length) saves.push(ctx.store.putCachedAnalyses(toSave.splice(0)));
   };
   const finished = (a: Article, before: number) => {
-    toSave.push({ hash: keys.get(a)!, published: a.meta.published, data: { text: a.text!, extract: a.extract!, diagnostics: a.diagnostics.slice(before) } });
+    if (useCache) toSave.push({ hash: keys.get(a)!, published: a.meta.published, data: { text: a.text!, extract: a.extract!, diagnostics: a.diagnostics.slice(before) } });
     if (toSave.length >= SAVE_BATCH) flush();
     ctx.onProgress?.({ phase: 'analyse', done: ++done, total: cleaned.length });
   };

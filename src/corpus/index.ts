@@ -35,6 +35,8 @@ export interface CorpusOptions {
 export interface AddOptions {
   ingest?: IngestOptions;
   workers?: number;
+  /** Read and write the store's per-article analysis cache (default true; see AnalyseContext.cacheAnalyses). */
+  cacheAnalyses?: boolean;
   engine?: Engine;
   /** Articles per chunk (one commit each); default: all inputs in one chunk, as a batch run. */
   chunkSize?: number;
@@ -103,7 +105,7 @@ export class Corpus {
         if (chunk.length === 0) return;
         let done: ChunkOutcome;
         try {
-          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit }, result.rejected);
+          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit }, result.rejected);
         } catch (err) {
           // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
           this.clearCaches();
