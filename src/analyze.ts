@@ -48,6 +48,7 @@ export async function analyze(inputs: string[], options: AnalyzeOptions): Promis
       engine: options.engine,
       now: options.now,
       onProgress: options.onProgress,
+      keepRecords: true,
     });
     const t0 = performance.now();
     const report = await corpus.report({
@@ -56,6 +57,8 @@ export async function analyze(inputs: string[], options: AnalyzeOptions): Promis
       rejected: added.rejected,
       warnings: added.warnings,
       now: options.now?.() ?? new Date(),
+      // The records it just committed, from memory: reading them back was 3.3 s at 10k, the links 1.5 s.
+      records: added.records,
     });
     added.timings.set('report', performance.now() - t0);
     return { report, timings: added.timings };

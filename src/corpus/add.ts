@@ -13,6 +13,7 @@ import type { Store } from '../store/types.js';
 import { analyseArticles } from './analyse.js';
 import type { ArticleCache } from './article-cache.js';
 import type { LinkCache } from './link-cache.js';
+import type { CommittedRecords } from './committed.js';
 import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
 import { documentKeys, placeArticles } from './place.js';
@@ -34,6 +35,8 @@ export interface ChunkOptions {
   timings: Map<string, number>;
   timed: <T>(phase: string, fn: () => Promise<T> | T) => Promise<T>;
   onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
+  /** Told what the chunk committed (records, links), for a report on this add read from memory. */
+  records?: CommittedRecords;
   /** Called just before the chunk's commit: throwing abandons the chunk with nothing written (a queue worker
    *  that handed its jobs back on SIGTERM must not then commit them). */
   beforeCommit?: () => void;
@@ -102,17 +105,18 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   const firstVersions = fresh.filter((a) => !previous.has(a.id));
   const at = (opts.now?.() ?? new Date()).toISOString();
   const storedLinks = links.result.links.map((l) => ({ link: l, joins: links.joins.has(`${l.a}\u0000${l.b}`) }));
+  const committed = fresh.map((a) => ({
+    id: a.id,
+    key: keyOf.get(a.id)!,
+    raw: raws.get(a.id) ?? '',
+    hash: a.hash,
+    analysed: { ...a, raw: '' },
+    ...(previous.has(a.id) ? { revisionOf: { version: previous.get(a.id)!, text: oldTexts.get(a.id) ?? '' } } : {}),
+  }));
   await opts.timed('commit', () => {
     opts.beforeCommit?.();
     return store.commit({
-      articles: fresh.map((a) => ({
-        id: a.id,
-        key: keyOf.get(a.id)!,
-        raw: raws.get(a.id) ?? '',
-        hash: a.hash,
-        analysed: { ...a, raw: '' },
-        ...(previous.has(a.id) ? { revisionOf: { version: previous.get(a.id)!, text: oldTexts.get(a.id) ?? '' } } : {}),
-      })),
+      articles: committed,
       updatedArticles: updated,
       signatures: links.signatures,
       links: storedLinks,
@@ -124,6 +128,12 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
       documentFrequencies: documentKeys(firstVersions.map((a) => cachedArticleFeatures(a))),
       documents: firstVersions.length,
     });
+  });
+  opts.records?.committed({
+    articles: committed.map((c) => ({ analysed: c.analysed, version: c.revisionOf ? c.revisionOf.version + 1 : 1 })),
+    updated,
+    revised: committed.filter((c) => c.revisionOf).map((c) => c.id),
+    links: storedLinks,
   });
   // A revision's links were replaced (dropped) as a whole; otherwise the new links join their ends' lists.
   if (previous.size) opts.links.clear();

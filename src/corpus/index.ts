@@ -8,7 +8,7 @@ import { ingestPaths } from '../ingest/index.js';
 import type { IngestItem, IngestOptions } from '../ingest/types.js';
 import { openStore } from '../store/store.js';
 import { isDatabaseUrl } from '../store/paths.js';
-import type { Store, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
+import type { Store, StoredArticle, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { clusterStories } from '../cluster/index.js';
@@ -16,6 +16,7 @@ import { articleFeatures } from '../cluster/features.js';
 import { addChunk, type ChunkOutcome } from './add.js';
 import { ArticleCache } from './article-cache.js';
 import { LinkCache } from './link-cache.js';
+import { CommittedRecords } from './committed.js';
 import { buildReport } from './report.js';
 import { revisionDiffs } from './revision.js';
 import { documentKeys, heaviestKeys, PLACEMENT_PARAMS, withStoredIds } from './place.js';
@@ -44,6 +45,8 @@ export interface AddOptions {
   onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
   /** Called just before each chunk's commit; throwing abandons that chunk with nothing written. */
   beforeCommit?: () => void;
+  /** Keep what this add committed in memory (AddResult.records), for a `report` on it that follows. */
+  keepRecords?: boolean;
 }
 
 export interface AddResult extends ChunkOutcome {
@@ -51,6 +54,8 @@ export interface AddResult extends ChunkOutcome {
   warnings: Report['warnings'];
   /** Wall-clock milliseconds per phase, and CPU milliseconds per per-article stage (`stage:*`). */
   timings: Map<string, number>;
+  /** With `keepRecords`: the records and links this add committed, for `report({ records })`. */
+  records?: CommittedRecords;
 }
 
 export class Corpus {
@@ -96,6 +101,7 @@ export class Corpus {
       }
     };
     const result: AddResult = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [], rejected: [], warnings: [], timings };
+    if (opts.keepRecords) result.records = new CommittedRecords();
     const release = await this.store.lockWriter(this.onWait);
     try {
       await this.checkCaches();
@@ -105,7 +111,7 @@ export class Corpus {
         if (chunk.length === 0) return;
         let done: ChunkOutcome;
         try {
-          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit }, result.rejected);
+          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records }, result.rejected);
         } catch (err) {
           // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
           this.clearCaches();
@@ -144,7 +150,7 @@ export class Corpus {
   }
 
   /** The report of the given stories (all when none is given), from stored views. */
-  async report(opts: { stories?: string[]; articles?: string[]; withText?: boolean; rejected?: Rejected[]; warnings?: Report['warnings']; now?: Date } = {}): Promise<Report> {
+  async report(opts: { stories?: string[]; articles?: string[]; withText?: boolean; rejected?: Rejected[]; warnings?: Report['warnings']; now?: Date; records?: CommittedRecords } = {}): Promise<Report> {
     let ids = opts.stories;
     if (!ids && opts.articles) ids = [...new Set((await this.store.storyOf(opts.articles)).values())];
     if (!ids) ids = (await this.store.listStories({})).map((s) => s.id);
@@ -152,7 +158,7 @@ export class Corpus {
     const stories: Story[] = stored.map((s) => s.view);
     const memberIds = [...new Set([...(opts.articles ?? []), ...stories.flatMap((s) => s.articles)])];
     const inStories = new Set(stories.flatMap((s) => s.articles));
-    const storedArticles = await this.store.getArticles(memberIds.filter((id) => inStories.has(id)));
+    const storedArticles = await this.storedArticles(memberIds.filter((id) => inStories.has(id)), opts.records);
     const loaded = new Map(storedArticles.map((s) => [s.id, s.analysed]));
     const history = new Map<string, { version: number; revisions: ArticleRevisionDiff[] }>();
     for (const s of storedArticles) {
@@ -161,13 +167,27 @@ export class Corpus {
     }
     const articles = memberIds.map((id) => loaded.get(id)).filter((a): a is AnalysedArticle => !!a);
     const inside = new Set(articles.map((a) => a.id));
-    const storedLinks = (await this.store.reuseLinks([...inside])).filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
+    const storedLinks = opts.records?.linksAmong(inside) ??
+      (await this.store.reuseLinks([...inside])).filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
     const links: ReuseLink[] = storedLinks.map((l) => l.link);
     links.sort((x, y) => (x.a + '\u0000' + x.b < y.a + '\u0000' + y.b ? -1 : 1));
     // The report's sources: the same folding the stored views counted, over the reported articles.
     const groupOf = independenceGroups([...inside], storedLinks.filter((l) => l.joins).map((l) => l.link));
     const sources = independentSources(articles, { groupOf, links }, this.outlets);
     return buildReport({ stories, articles, links, sources, history, rejected: opts.rejected ?? [], warnings: opts.warnings ?? [], withText: opts.withText ?? false, now: opts.now ?? new Date() });
+  }
+
+  /** Stored articles of `ids` (those the store has): from `records` where this add committed them, else read. */
+  private async storedArticles(ids: string[], records?: CommittedRecords): Promise<Pick<StoredArticle, 'id' | 'version' | 'analysed'>[]> {
+    const out: Pick<StoredArticle, 'id' | 'version' | 'analysed'>[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const kept = records?.get(id);
+      if (kept) out.push({ id, ...kept });
+      else missing.push(id);
+    }
+    if (missing.length) out.push(...(await this.store.getArticles(missing)));
+    return out;
   }
 
   /** Re-runs reuse, clustering and every view over the whole corpus as one batch; ids stay where stories do. */
