@@ -45,9 +45,6 @@ export function articleFeatures(
   return sentences.map((s) => sentenceFeatures(s.text, s.tokens, params.useSynonyms));
 }
 
-/** One-to-one alignment of sentences (with ≥ minAlignStems content stems) whose similarity reaches `sentenceThreshold`, greedy by similarity
- *  (ties by index, so the result is deterministic). Candidate pairs come from a stem → sentence inverted
- *  index, so long unrelated articles cost little. */
 /** Stems, numbers and names of a sentence as one string: equal keys mean similarity exactly 1. */
 const keys = new WeakMap<SentenceFeatures, string>();
 function exactKey(f: SentenceFeatures): string {
@@ -59,62 +56,83 @@ function exactKey(f: SentenceFeatures): string {
   return k;
 }
 
+/** An article's alignable sentences by exact key and by stem, in sentence order. */
+interface SentenceIndex {
+  minStems: number;
+  exact: Map<string, number[]>;
+  byStem: Map<string, number[]>;
+}
+
+/** Built once per article (its features array), not once per candidate pair it is the second article of: an
+ *  article of a big story is in hundreds of pairs, and rebuilding both maps was ~1.4 s of the reuse stage's
+ *  10 s at 10k (profile, 2026-12-01). */
+const indexes = new WeakMap<SentenceFeatures[], SentenceIndex>();
+function sentenceIndex(b: SentenceFeatures[], minStems: number): SentenceIndex {
+  const hit = indexes.get(b);
+  if (hit && hit.minStems === minStems) return hit;
+  const exact = new Map<string, number[]>();
+  const byStem = new Map<string, number[]>();
+  b.forEach((f, j) => {
+    if (f.stems.size < minStems) return;
+    push(exact, exactKey(f), j);
+    for (const s of f.stems) push(byStem, s, j);
+  });
+  const index = { minStems, exact, byStem };
+  indexes.set(b, index);
+  return index;
+}
+
+function push(map: Map<string, number[]>, key: string, j: number): void {
+  const list = map.get(key);
+  if (list) list.push(j);
+  else map.set(key, [j]);
+}
+
+/** One-to-one alignment of sentences (with ≥ minAlignStems content stems) whose similarity reaches
+ *  `sentenceThreshold`, greedy by similarity (ties by index, so the result is deterministic). Candidate pairs
+ *  come from a stem → sentence inverted index, so long unrelated articles cost little. */
 export function alignSentences(a: SentenceFeatures[], b: SentenceFeatures[], params: ReuseParams = reuseParams): AlignedPair[] {
+  const index = sentenceIndex(b, params.minAlignStems);
   // Sentences copied word for word pair first, by key: they would win the greedy matching at similarity 1
   // anyway, and in a wire story carried by many outlets they are nearly all of the k² candidate pairs'
   // sentences (the inverted index below cost most of the reuse stage on a 10k-article corpus).
-  const exactB = new Map<string, number[]>();
-  b.forEach((f, j) => {
-    if (f.stems.size < params.minAlignStems) return;
-    const k = exactKey(f);
-    const list = exactB.get(k);
-    if (list) list.push(j);
-    else exactB.set(k, [j]);
-  });
-  const exact: AlignedPair[] = [];
-  const takenA = new Set<number>();
-  const takenB = new Set<number>();
+  const pairs: AlignedPair[] = [];
+  const usedA = new Uint8Array(a.length);
+  const usedB = new Uint8Array(b.length);
   a.forEach((fa, i) => {
     if (fa.stems.size < params.minAlignStems) return;
-    const list = exactB.get(exactKey(fa));
-    const j = list?.find((x) => !takenB.has(x));
+    const j = index.exact.get(exactKey(fa))?.find((x) => usedB[x] === 0);
     if (j === undefined) return;
-    takenA.add(i);
-    takenB.add(j);
-    exact.push({ a: i, b: j, similarity: 1 });
+    usedA[i] = 1;
+    usedB[j] = 1;
+    pairs.push({ a: i, b: j, similarity: 1 });
   });
-  const byStem = new Map<string, number[]>();
-  b.forEach((f, j) => {
-    if (f.stems.size < params.minAlignStems || takenB.has(j)) return;
-    for (const s of f.stems) {
-      const list = byStem.get(s);
-      if (list) list.push(j);
-      else byStem.set(s, [j]);
-    }
-  });
+  const scored = scoredPairs(a, b, index, usedA, usedB, params);
+  scored.sort((p, q) => q.similarity - p.similarity || p.a - q.a || p.b - q.b);
+  for (const p of scored) {
+    if (usedA[p.a] || usedB[p.b]) continue;
+    usedA[p.a] = 1;
+    usedB[p.b] = 1;
+    pairs.push({ a: p.a, b: p.b, similarity: Math.round(p.similarity * 1000) / 1000 });
+  }
+  return pairs.sort((p, q) => p.a - q.a);
+}
+
+/** Pairs of sentences not yet paired that share a stem and reach the threshold, each pair once. */
+function scoredPairs(a: SentenceFeatures[], b: SentenceFeatures[], index: SentenceIndex, usedA: Uint8Array, usedB: Uint8Array, params: ReuseParams): AlignedPair[] {
   const scored: AlignedPair[] = [];
-  const seen = new Set<number>();
+  // seen[j] === i + 1: b's sentence j was scored against a's sentence i already (one array, no Set per i).
+  const seen = new Int32Array(b.length);
   a.forEach((fa, i) => {
-    if (fa.stems.size < params.minAlignStems || takenA.has(i)) return;
-    seen.clear();
+    if (fa.stems.size < params.minAlignStems || usedA[i]) return;
     for (const s of fa.stems) {
-      for (const j of byStem.get(s) ?? []) {
-        if (seen.has(j)) continue;
-        seen.add(j);
+      for (const j of index.byStem.get(s) ?? []) {
+        if (usedB[j] || seen[j] === i + 1) continue;
+        seen[j] = i + 1;
         const similarity = sentenceSimilarity(fa, b[j], params);
         if (similarity >= params.sentenceThreshold) scored.push({ a: i, b: j, similarity });
       }
     }
   });
-  scored.sort((p, q) => q.similarity - p.similarity || p.a - q.a || p.b - q.b);
-  const usedA = takenA;
-  const usedB = takenB;
-  const pairs: AlignedPair[] = exact;
-  for (const p of scored) {
-    if (usedA.has(p.a) || usedB.has(p.b)) continue;
-    usedA.add(p.a);
-    usedB.add(p.b);
-    pairs.push({ a: p.a, b: p.b, similarity: Math.round(p.similarity * 1000) / 1000 });
-  }
-  return pairs.sort((p, q) => p.a - q.a);
+  return scored;
 }
