@@ -125,7 +125,8 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
       stories: views,
       removedStories: placement.removedStories,
       changes: placement.changes.map((c) => ({ ...c, at })),
-      documentFrequencies: documentKeys(firstVersions.map((a) => cachedArticleFeatures(a))),
+      // Without revisions the first versions are the new articles, whose keys placement counted (0.3-0.9 s at 10k).
+      documentFrequencies: previous.size ? documentKeys(firstVersions.map((a) => cachedArticleFeatures(a))) : placement.freshKeys,
       documents: firstVersions.length,
     });
   });

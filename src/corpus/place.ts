@@ -44,6 +44,8 @@ export interface Placement {
   removedStories: string[];
   changes: StoryChange[];
   terms: Map<string, string[]>;
+  /** documentKeys of the new articles (the commit's document frequencies, when none is a revision). */
+  freshKeys: Map<string, number>;
 }
 
 /** The heaviest keys of summed counts under the corpus's IDF (the clusterer's smoothed form). */
@@ -127,7 +129,7 @@ export async function placeArticles(
     const counts = c.articles.map((id) => featuresOf.get(id)!.counts);
     terms.set(c.id, heaviestKeys(counts, totalDf, stored.documents + fresh.length, params.storyTerms));
   }
-  return { articles, reuse, joining, changed, clusters: final, removedStories, changes, terms };
+  return { articles, reuse, joining, changed, clusters: final, removedStories, changes, terms, freshKeys: keysOfFresh };
 }
 
 /** Clusters with the ids of the stored stories and events they overlap most (content ids for the rest). */
