@@ -5,7 +5,8 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
 import type { AnalysedArticle } from '../model/article.js';
 import type { ReuseLink, Story } from '../model/report.js';
 import type { CandidateHits } from '../reuse/index-store.js';
@@ -28,6 +29,29 @@ const LOCK_POLL_MS = 200;
 
 const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value), { level: 1 });
 const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString('utf8')) as T;
+const deflateAsync = promisify(deflateRaw);
+
+/** Records deflated at once on libuv's threadpool (4 threads): enough to keep it busy, few enough that the JSON
+ *  texts waiting for it (~60 kB a record) stay a few MB. */
+const PACK_IN_FLIGHT = 8;
+
+/**
+ * `pack` of many records, deflated off the main thread while it serialises the next ones: the same bytes as
+ * `pack`. A commit of 10k new articles spent 2.7 s in deflate and 1.5 s in JSON, one after the other, on the
+ * main thread (10k profile, 2026-12-01); the transaction itself stays synchronous.
+ */
+async function packAll(values: readonly unknown[]): Promise<Map<unknown, Buffer>> {
+  const out = new Map<unknown, Buffer>();
+  let next = 0;
+  const lane = async () => {
+    while (next < values.length) {
+      const value = values[next++];
+      out.set(value, await deflateAsync(JSON.stringify(value), { level: 1 }));
+    }
+  };
+  await Promise.all(Array.from({ length: PACK_IN_FLIGHT }, lane));
+  return out;
+}
 
 function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
   const out: T[][] = [];
@@ -312,14 +336,16 @@ export class SqliteStore implements Store {
   // ---- writing ------------------------------------------------------------------------------------------
 
   async commit(change: CorpusCommit): Promise<void> {
-    this.commitSync(change);
+    this.commitSync(change, await packAll([...change.articles.map((a) => a.analysed), ...(change.updatedArticles ?? [])]));
   }
 
   async commitToken(): Promise<string | null> {
     return (this.stmt("SELECT value FROM corpus_meta WHERE key = 'commit'").pluck().get() as string | undefined) ?? null;
   }
 
-  private commitSync(change: CorpusCommit): void {
+  /** `packed`: records already packed (packAll), by object; any other is packed here. */
+  private commitSync(change: CorpusCommit, packed?: Map<unknown, Buffer>): void {
+    const packOf = (record: unknown) => packed?.get(record) ?? pack(record);
     const now = new Date().toISOString();
     const db = this.db;
     db.transaction(() => {
@@ -341,10 +367,10 @@ export class SqliteStore implements Store {
         insertContent.run(a.hash, a.raw, now);
         if (a.revisionOf) {
           keepRevision.run(a.revisionOf.text, a.id);
-          reviseArticle.run(a.hash, now, pack(a.analysed), a.id);
-        } else insertArticle.run(a.id, a.key, a.hash, seq++, now, now, pack(a.analysed));
+          reviseArticle.run(a.hash, now, packOf(a.analysed), a.id);
+        } else insertArticle.run(a.id, a.key, a.hash, seq++, now, now, packOf(a.analysed));
       }
-      for (const a of change.updatedArticles ?? []) updateData.run(pack(a), now, a.id);
+      for (const a of change.updatedArticles ?? []) updateData.run(packOf(a), now, a.id);
       // A revision's earlier text no longer speaks for it: its signature and links are replaced by the new ones.
       const revised = change.articles.filter((a) => a.revisionOf).map((a) => a.id);
       this.reuseIndex.forget(revised);
