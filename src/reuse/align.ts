@@ -88,12 +88,16 @@ interface SentenceIndex {
   byStem: Map<string, number[]>;
 }
 
-/** Built once per article (its features array), not once per candidate pair it is the second article of: an
- *  article of a big story is in hundreds of pairs, and rebuilding both maps was ~1.4 s of the reuse stage's
- *  10 s at 10k (profile, 2026-12-01). */
-const indexes = new WeakMap<SentenceFeatures[], SentenceIndex>();
-function sentenceIndex(b: SentenceFeatures[], minStems: number): SentenceIndex {
-  const hit = indexes.get(b);
+/** Built once per article (its features array) and params object (one per detectReuse call, so the indexes
+ *  go with it rather than live as long as the article records), not once per candidate pair it is the second
+ *  article of: an article of a big story is in hundreds of pairs, and rebuilding both maps was ~1.4 s of the
+ *  reuse stage's 10 s at 10k (profile, 2026-12-01). */
+const indexes = new WeakMap<ReuseParams, WeakMap<SentenceFeatures[], SentenceIndex>>();
+function sentenceIndex(b: SentenceFeatures[], params: ReuseParams): SentenceIndex {
+  const minStems = params.minAlignStems;
+  let byParams = indexes.get(params);
+  if (!byParams) indexes.set(params, (byParams = new WeakMap()));
+  const hit = byParams.get(b);
   if (hit && hit.minStems === minStems) return hit;
   const exact = new Map<string, number[]>();
   const byStem = new Map<string, number[]>();
@@ -103,7 +107,7 @@ function sentenceIndex(b: SentenceFeatures[], minStems: number): SentenceIndex {
     for (const s of f.stems) push(byStem, s, j);
   });
   const index = { minStems, exact, byStem };
-  indexes.set(b, index);
+  byParams.set(b, index);
   return index;
 }
 
@@ -117,7 +121,7 @@ function push(map: Map<string, number[]>, key: string, j: number): void {
  *  `sentenceThreshold`, greedy by similarity (ties by index, so the result is deterministic). Candidate pairs
  *  come from a stem → sentence inverted index, so long unrelated articles cost little. */
 export function alignSentences(a: SentenceFeatures[], b: SentenceFeatures[], params: ReuseParams = reuseParams): AlignedPair[] {
-  const index = sentenceIndex(b, params.minAlignStems);
+  const index = sentenceIndex(b, params);
   // Sentences copied word for word pair first, by key: they would win the greedy matching at similarity 1
   // anyway, and in a wire story carried by many outlets they are nearly all of the k² candidate pairs'
   // sentences (the inverted index below cost most of the reuse stage on a 10k-article corpus).
