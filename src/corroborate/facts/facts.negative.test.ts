@@ -26,6 +26,10 @@ test('age, magnitude, measure: no holder, no number, no reference place', () => 
   assert.deepEqual(rules('A reporter saw a crater about two metres wide near the school.', 'measure'), []);
 });
 
+test('count: the cue of an earlier amount does not qualify a later one', () => {
+  assert.deepEqual(rules('Ivo Kellam, who now has 2,302 points, scored 20 points against Drayton.', 'count').map((m) => [m.range!.min, m.measure]), [[2302, 'count:point:total'], [20, 'count:point']]);
+});
+
 test('count: a record stays a record, before the value or in its apposition', () => {
   assert.deepEqual(rules('Ivo Kellam scored a record-breaking 50 points against Drayton.', 'count').map((m) => m.measure), ['count:point:record']);
   assert.deepEqual(rules('Ivo Kellam scored 50 points, a record for the club.', 'count').map((m) => m.measure), ['count:point:record']);

@@ -134,7 +134,10 @@ export function countQualifier(u: SentenceUnit, at: number): 'other' | 'total' |
   const i = toks.findIndex((t) => t.end > at);
   let j = i < 0 ? toks.length - 1 : i;
   while (j + 1 < toks.length && !COORDINATION.has(toks[j + 1].normal)) j++;
-  const before = u.text.slice(toks[0].start - u.start, at - u.start);
+  // Before the value only what follows the clause's previous amount: "X, who now has 2,302 points, scored
+  // 20 points" leaves "now has" to the 2,302.
+  const previous = u.quantities.filter((q) => q.end <= at && q.start >= toks[0].start).reduce((e, q) => Math.max(e, q.end), toks[0].start);
+  const before = u.text.slice(previous - u.start, at - u.start);
   const after = u.text.slice(at - u.start, toks[j].end - u.start);
   const text = before + after;
   if (OTHER_TIME.test(text)) return 'other';
