@@ -9,14 +9,11 @@
 
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { enqueue } from '../src/queue/enqueue.js';
-import { JobQueue, queueNamespace } from '../src/queue/jetstream.js';
+import { JobQueue } from '../src/queue/jetstream.js';
 import { articleJob } from '../src/queue/job.js';
 import { queueStatus, type QueueStatus } from '../src/queue/status.js';
 import { ingestPaths } from '../src/ingest/index.js';
@@ -25,6 +22,7 @@ import { bcubed } from '../src/cluster/bcubed.js';
 import { storyCorpus } from '../bench/corpus.js';
 import { corpusAt, labels, reference } from './fixtures/queue/partitions.js';
 import { freshDatabase, NATS_URL, serversProblem } from './fixtures/queue/servers.js';
+import { lineOf, spawnWorkerChild } from './fixtures/queue/child.js';
 
 const problem = await serversProblem();
 if (problem) console.log(problem);
@@ -45,29 +43,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Child {
-  child: ChildProcess;
-  lines: AsyncIterableIterator<string>;
-  exit: Promise<[number | null, string | null]>;
-  log: string[];
-}
-
-function spawnWorker(db: string): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/queue/worker-child.ts'), db, queueNamespace(db), String(ACK_WAIT_MS), String(BATCH), String(MAX_DELIVER)], {
-    env: { ...process.env, CROSSCHECK_NATS: NATS_URL }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (l) => log.push(l));
-  return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator](), exit: once(child, 'exit') as Promise<[number | null, string | null]>, log };
-}
-
-async function waitFor(w: Child, wanted: (line: string) => boolean): Promise<void> {
-  for (;;) {
-    const { value, done } = await w.lines.next();
-    assert.ok(!done, `the worker ended before the awaited line:\n${w.log.join('\n')}`);
-    if (wanted(value)) return;
-  }
-}
+const spawnWorker = (db: string) => spawnWorkerChild(db, { ackWaitMs: ACK_WAIT_MS, batch: BATCH, maxDeliver: MAX_DELIVER, captureStderr: true });
 
 /** The poison job: an article whose body is not text, so a stage throws on it at every try. */
 async function publishPoison(db: string, like: string): Promise<void> {
@@ -94,8 +70,8 @@ describe('3 workers, one killed, one started', { skip: problem ?? false }, () =>
     const t0 = performance.now();
     const workers = [0, 1, 2].map(() => spawnWorker(db));
     const doomed = workers[0];
-    await waitFor(doomed, (l) => l.startsWith('batch done'));
-    await waitFor(doomed, (l) => l.startsWith('batch start'));
+    await lineOf(doomed, (l) => l.startsWith('batch done'));
+    await lineOf(doomed, (l) => l.startsWith('batch start'));
     doomed.child.kill('SIGKILL');
     assert.deepEqual(await doomed.exit, [null, 'SIGKILL']);
     const killedAt = (await queueStatus({ db, nats: NATS_URL })).done;

@@ -8,12 +8,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { enqueue } from '../src/queue/enqueue.js';
-import { JobQueue, queueNamespace } from '../src/queue/jetstream.js';
+import { JobQueue } from '../src/queue/jetstream.js';
 import { Holding, HandedBack } from '../src/queue/holding.js';
 import { runWorker, type WorkerSummary } from '../src/queue/worker.js';
 import { liveWorkers, queueStatus } from '../src/queue/status.js';
@@ -21,35 +17,15 @@ import { WorkerHandoff } from '../src/queue/handoff.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { corpusAt, reference } from './fixtures/queue/partitions.js';
 import { NATS_URL, queueTestScope, serversProblem } from './fixtures/queue/servers.js';
+import { lineOf, spawnWorkerChild } from './fixtures/queue/child.js';
 
 const problem = await serversProblem();
 if (problem) console.log(problem);
 
 const { freshDatabase, articlesDir } = queueTestScope('cc-shutdown-');
 
-interface Child {
-  child: ChildProcess;
-  lines: AsyncIterableIterator<string>;
-  exit: Promise<[number | null, string | null]>;
-}
-
-function spawnWorker(db: string, ackWaitMs: number, batch: number, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/queue/worker-child.ts'), db, queueNamespace(db), String(ackWaitMs), String(batch)], {
-    env: { ...process.env, CROSSCHECK_NATS: NATS_URL, CROSSCHECK_TEST_UNTIL_EMPTY: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exit = once(child, 'exit') as Promise<[number | null, string | null]>;
-  return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator](), exit };
-}
-
-/** The first line `wanted` accepts. */
-async function lineOf(lines: AsyncIterableIterator<string>, wanted: (line: string) => boolean): Promise<string> {
-  for (;;) {
-    const { value, done } = await lines.next();
-    assert.ok(!done, 'the worker ended before the awaited line');
-    if (wanted(value)) return value;
-  }
-}
+const spawnWorker = (db: string, ackWaitMs: number, batch: number, env: Record<string, string>) =>
+  spawnWorkerChild(db, { ackWaitMs, batch, env: { CROSSCHECK_TEST_UNTIL_EMPTY: '0', ...env } });
 
 interface Seen {
   /** ms since the busy period began */
@@ -96,10 +72,10 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     let stoppedIn = 0;
     try {
       const w = spawnWorker(db, ackWaitMs, 8, { CROSSCHECK_TEST_SHUTDOWN_GRACE_MS: '1000' });
-      await lineOf(w.lines, (l) => l === 'batch start 8');
+      await lineOf(w, (l) => l === 'batch start 8');
       const t0 = Date.now();
       w.child.kill('SIGTERM');
-      const summary = JSON.parse(await lineOf(w.lines, (l) => l.startsWith('{'))) as WorkerSummary;
+      const summary = JSON.parse(await lineOf(w, (l) => l.startsWith('{'))) as WorkerSummary;
       assert.deepEqual(await w.exit, [0, null], 'handed back, then exit 0');
       stoppedIn = Date.now() - t0;
       assert.ok(stoppedIn < 10_000, `the worker stopped ${stoppedIn} ms after SIGTERM, without waiting for the lock`);
@@ -166,13 +142,13 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     assert.equal((await enqueue([dir], { db, nats: NATS_URL, tuning: { ackWaitMs } })).queued.length, 4);
     // Three visibility timeouts of a main thread that runs nothing else.
     const w = spawnWorker(db, ackWaitMs, 4, { CROSSCHECK_TEST_BLOCK_MS: String(3 * ackWaitMs) });
-    await lineOf(w.lines, (l) => l === 'batch start 4');
+    await lineOf(w, (l) => l === 'batch start 4');
     // Another worker asks for jobs all along: a job whose visibility timeout ran out would go to it.
     const other = runWorker({ db, nats: NATS_URL, untilEmpty: true });
-    await lineOf(w.lines, (l) => l === 'batch done 4');
+    await lineOf(w, (l) => l === 'batch done 4');
     const rival = await other;
     w.child.kill('SIGTERM');
-    const summary = JSON.parse(await lineOf(w.lines, (l) => l.startsWith('{'))) as WorkerSummary;
+    const summary = JSON.parse(await lineOf(w, (l) => l.startsWith('{'))) as WorkerSummary;
     assert.deepEqual(await w.exit, [0, null]);
     assert.equal(summary.done, 4, 'the blocked worker finished its own jobs');
     assert.deepEqual([rival.done, rival.batches], [0, 0], 'no job timed out to the other worker');
@@ -189,9 +165,9 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     const w = spawnWorker(db, 30_000, 2, { CROSSCHECK_TEST_BLOCK_MS: String(blockMs) });
     // A failed assertion must not leave the worker running on a queue that the cleanup drops.
     t.after(() => void w.child.kill('SIGKILL'));
-    await lineOf(w.lines, (l) => l === 'batch start 2');
+    await lineOf(w, (l) => l === 'batch start 2');
     const t0 = Date.now();
-    const seen = await aliveWhile(db, lineOf(w.lines, (l) => l === 'batch done 2'), t0);
+    const seen = await aliveWhile(db, lineOf(w, (l) => l === 'batch done 2'), t0);
     const busy = seen.filter((x) => x.at < blockMs);
     t.diagnostic(`${busy.length} checks over ${blockMs} ms busy: workers ${[...new Set(busy.map((x) => x.workers))]}, oldest heartbeat seen ${Math.max(...busy.map((x) => x.beatAgeMs ?? Infinity))} ms old`);
     assert.ok(busy.length >= 15 && busy.at(-1)!.at > blockMs - 2_000, `checked all through the busy period: ${JSON.stringify(busy.map((x) => x.at))}`);
@@ -199,7 +175,7 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     // Renewed, not merely unexpired: no beat older than its interval (5 s) and some slack.
     assert.ok(busy.every((x) => x.beatAgeMs !== null && x.beatAgeMs < 7_000), JSON.stringify(busy));
     w.child.kill('SIGTERM');
-    const summary = JSON.parse(await lineOf(w.lines, (l) => l.startsWith('{'))) as WorkerSummary;
+    const summary = JSON.parse(await lineOf(w, (l) => l.startsWith('{'))) as WorkerSummary;
     assert.deepEqual(await w.exit, [0, null]);
     assert.equal(summary.done, 2);
     const queue = await JobQueue.open({ db, nats: NATS_URL });
@@ -216,9 +192,9 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     const w = spawnWorker(db, 30_000, 2, { CROSSCHECK_TEST_BLOCK_MS: String(blockMs), CROSSCHECK_TEST_MAX_SILENT_MS: String(maxSilentMs) });
     // A failed assertion must not leave the worker running on a queue that the cleanup drops.
     t.after(() => void w.child.kill('SIGKILL'));
-    await lineOf(w.lines, (l) => l === 'batch start 2');
+    await lineOf(w, (l) => l === 'batch start 2');
     const t0 = Date.now();
-    const seen = await aliveWhile(db, lineOf(w.lines, (l) => l === 'batch done 2'), t0);
+    const seen = await aliveWhile(db, lineOf(w, (l) => l === 'batch done 2'), t0);
     const gone = seen.find((x) => x.workers === 0);
     t.diagnostic(`silence bound ${maxSilentMs} ms: alive at ${seen[0].at} ms, gone at ${gone?.at} ms of ${blockMs} ms busy`);
     assert.equal(seen[0].workers, 1, 'alive when the busy period began');
@@ -231,7 +207,7 @@ describe('a worker\'s shutdown and keepalive', { skip: problem ?? false }, () =>
     const back = await aliveWhile(db, new Promise((r) => setTimeout(r, 3_000)), t0);
     assert.ok(back.some((x) => x.workers === 1), JSON.stringify(back));
     w.child.kill('SIGTERM');
-    const summary = JSON.parse(await lineOf(w.lines, (l) => l.startsWith('{'))) as WorkerSummary;
+    const summary = JSON.parse(await lineOf(w, (l) => l.startsWith('{'))) as WorkerSummary;
     assert.deepEqual(await w.exit, [0, null]);
     assert.equal(summary.done, 2, 'its jobs were kept all the while');
   });

@@ -6,12 +6,9 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { enqueue } from '../src/queue/enqueue.js';
-import { JobQueue, queueNamespace } from '../src/queue/jetstream.js';
+import { JobQueue } from '../src/queue/jetstream.js';
 import { articleJob } from '../src/queue/job.js';
 import { runWorker } from '../src/queue/worker.js';
 import { deadLetters, queueStatus } from '../src/queue/status.js';
@@ -20,6 +17,7 @@ import { ingestPaths } from '../src/ingest/index.js';
 import type { Article } from '../src/model/article.js';
 import { corpusAt, reference } from './fixtures/queue/partitions.js';
 import { NATS_URL, queueTestScope, serversProblem } from './fixtures/queue/servers.js';
+import { lineOf, spawnWorkerChild } from './fixtures/queue/child.js';
 
 /** A short visibility timeout, so a killed worker's jobs come back within the test's time. */
 const TEST_ACK_WAIT_MS = 3_000;
@@ -32,23 +30,8 @@ const { freshDatabase, articlesDir } = queueTestScope('cc-queue-');
 
 const tuning = { ackWaitMs: TEST_ACK_WAIT_MS };
 
-function spawnWorker(db: string, batch: number, untilEmpty: boolean): { child: ChildProcess; lines: AsyncIterableIterator<string>; exit: Promise<[number | null, string | null]> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/queue/worker-child.ts'), db, queueNamespace(db), String(TEST_ACK_WAIT_MS), String(batch)], {
-    env: { ...process.env, CROSSCHECK_NATS: NATS_URL, CROSSCHECK_TEST_UNTIL_EMPTY: untilEmpty ? '1' : '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // Listened for from the spawn on: a child that ends before the test awaits it must still be seen to end.
-  const exit = once(child, 'exit') as Promise<[number | null, string | null]>;
-  return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator](), exit };
-}
-
-async function waitFor(lines: AsyncIterableIterator<string>, wanted: (line: string) => boolean): Promise<void> {
-  for (;;) {
-    const { value, done } = await lines.next();
-    assert.ok(!done, 'the worker ended before the awaited line');
-    if (wanted(value)) return;
-  }
-}
+const spawnWorker = (db: string, batch: number, untilEmpty: boolean) =>
+  spawnWorkerChild(db, { ackWaitMs: TEST_ACK_WAIT_MS, batch, env: { CROSSCHECK_TEST_UNTIL_EMPTY: untilEmpty ? '1' : '0' } });
 
 describe('workers on PostgreSQL and NATS JetStream', { skip: problem ?? false }, () => {
   test('two workers store every article once, and the stories equal one in-process add', async () => {
@@ -94,15 +77,15 @@ describe('workers on PostgreSQL and NATS JetStream', { skip: problem ?? false },
     assert.equal((await enqueue([dir], { db, nats: NATS_URL, tuning })).queued.length, 40);
 
     const killed = spawnWorker(db, 4, false);
-    await waitFor(killed.lines, (l) => l === 'batch done 4');
-    await waitFor(killed.lines, (l) => l.startsWith('batch start'));
+    await lineOf(killed, (l) => l === 'batch done 4');
+    await lineOf(killed, (l) => l.startsWith('batch start'));
     killed.child.kill('SIGKILL');
     assert.deepEqual(await killed.exit, [null, 'SIGKILL']);
 
     const stopped = spawnWorker(db, 4, false);
-    await waitFor(stopped.lines, (l) => l.startsWith('batch start'));
+    await lineOf(stopped, (l) => l.startsWith('batch start'));
     stopped.child.kill('SIGTERM');
-    await waitFor(stopped.lines, (l) => l.startsWith('batch done'));
+    await lineOf(stopped, (l) => l.startsWith('batch done'));
     assert.deepEqual(await stopped.exit, [0, null], 'SIGTERM: the batch finished, then exit 0');
 
     const mid = await queueStatus({ db, nats: NATS_URL });
