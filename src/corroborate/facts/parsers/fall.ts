@@ -24,10 +24,12 @@ export const fall: FactParser = {
   name: 'fall',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
+    let said: Set<string> | null = null;
     for (const { q, metres, normalised } of lengthsOf(u)) {
       if (!wordBefore(u, q.start, FALL, MAX_GAP) || backgroundClause(u, q.start)) continue;
+      said ??= speakers(u);
       const near = nearestPerson(u, q.start);
-      const named = fallerBefore(u, q.start) ?? (near && !speakers(u).has(near) ? near : null);
+      const named = fallerBefore(u, q.start, said) ?? (near && !said.has(near) ? near : null);
       const age = named ? null : AGE_DESCRIPTOR.exec(u.text)?.[1];
       const holder = named ?? (age ? `age:${age}` : null);
       if (!holder) continue;
@@ -48,8 +50,7 @@ export const fall: FactParser = {
  * "Zealand", so the fall was nobody's the other articles' Buckley could face). A speaker ("Inspector Dave
  * Gaskin said the man fell") is not the faller.
  */
-function fallerBefore(u: SentenceUnit, at: number): string | null {
-  const said = speakers(u);
+function fallerBefore(u: SentenceUnit, at: number, said: ReadonlySet<string>): string | null {
   return u.entities.filter((e) => e.type === 'person' && e.end <= at && !said.has(e.name)).sort((a, b) => b.end - a.end)[0]?.name ?? null;
 }
 
