@@ -9,7 +9,7 @@ import { REPORT_VERSION } from '../src/model/report.js';
 
 test('a 1.3.0 report with sources validates, and every sourceIds matches its independentSources', () => {
   const report = bridgeReport();
-  assert.equal(REPORT_VERSION, '1.4.0');
+  assert.equal(REPORT_VERSION, '1.5.0');
   assert.ok(validateReport(report), schemaErrors());
   const [story] = report.stories;
   assert.ok(story.claims.length > 0);

@@ -15,7 +15,7 @@ import type { ReuseLink, Story } from '../src/model/report.js';
 import { signatureInputOf, signatureOf, reuseParams, type ReuseSignature } from '../src/reuse/index.js';
 import { murmur3 } from '../src/reuse/murmur3.js';
 import { openStore } from '../src/store/store.js';
-import { MIGRATIONS } from '../src/store/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/migrations-postgres.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import type { CorpusCommit, FeedState, Store } from '../src/store/types.js';
@@ -362,6 +362,25 @@ for (const adapter of ADAPTERS) {
       assert.deepEqual([...(await store.storiesWithTerms(['nothing'], 5))], []);
     });
 
+    it('pendingStories: views with pending members, longest waiting first; a view without terms keeps its terms', async (store) => {
+      const pending = (id: string, since: string): Story => ({ ...view(id, id.toUpperCase(), [{ id: `e${id}`, articles: [`${id}1`, `${id}2`] }]), pending: { articles: [`${id}2`], since, clusterHeadline: id } });
+      await store.commit(commitOf({ stories: [
+        { view: pending('b', '2031-05-21T00:00:00.000Z'), terms: ['x', 'y'], independentSources: 2 },
+        { view: pending('a', '2031-05-22T00:00:00.000Z'), terms: ['x'], independentSources: 2 },
+        { view: view('c', 'C', [{ id: 'ec', articles: ['c1'] }]), terms: ['x'], independentSources: 1 },
+      ] }));
+      assert.deepEqual(await store.pendingStories(10), ['b', 'a']);
+      assert.deepEqual(await store.pendingStories(1), ['b']);
+      // The refresh: the full view, written without terms.
+      await store.commit(commitOf({ stories: [{ view: view('b', 'B checked', [{ id: 'eb', articles: ['b1', 'b2'] }], 1), independentSources: 2 }] }));
+      assert.deepEqual(await store.pendingStories(10), ['a']);
+      assert.deepEqual([...(await store.storiesWithTerms(['x', 'y'], 10))], [['b', 2], ['a', 1], ['c', 1]]);
+      const [b] = await store.getStories(['b']);
+      assert.equal(b.version, 2);
+      assert.equal(b.contradictions, 1);
+      assert.deepEqual((await store.storyMembers(['b'])).get('b'), ['b1', 'b2']);
+    });
+
     it('documentFrequencies accumulate across commits', async (store) => {
       assert.deepEqual(await store.documentFrequencies(['t|a']), { df: new Map(), documents: 0 });
       await store.commit(commitOf({ documentFrequencies: new Map([['t|a', 2], ['t|b', 1]]), documents: 2 }));
@@ -560,7 +579,7 @@ for (const adapter of ADAPTERS) {
   });
 }
 
-test('SQLite: a database of schema 2 (before feeds) is migrated to 3, its articles kept', async () => {
+test('SQLite: a database of schema 2 (before feeds) is migrated to the current schema, its articles kept', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-contract-v2-'));
   const path = join(dir, 'c.db');
   try {
@@ -574,7 +593,7 @@ test('SQLite: a database of schema 2 (before feeds) is migrated to 3, its articl
       await store.commit(commitOf({ articles: [newArticle(x)] }));
       await store.putFeeds([feedState('https://a.example/rss')]);
       assert.equal((await store.getFeeds()).length, 1);
-      assert.equal(store.db.pragma('user_version', { simple: true }), 3);
+      assert.equal(store.db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     } finally {
       await store.close();
     }
@@ -586,7 +605,7 @@ test('SQLite: a database of schema 2 (before feeds) is migrated to 3, its articl
   }
 });
 
-test('PostgreSQL: a database of schema 2 (before feeds) is migrated to 3, its articles kept', { skip: pgProblem ?? false }, async () => {
+test('PostgreSQL: a database of schema 2 (before feeds) is migrated to the current schema, its articles kept', { skip: pgProblem ?? false }, async () => {
   const db = await freshPostgres();
   try {
     const c = new pg.Client({ connectionString: db.url });
@@ -633,7 +652,7 @@ describe('PostgreSQL store', { skip: pgProblem ?? false }, () => {
       } finally {
         await c.end();
       }
-      await assert.rejects(db.open(), /cannot use the database postgres:\/\/.*written by a newer crosscheck \(schema 99; this version knows up to 3\)/);
+      await assert.rejects(db.open(), new RegExp(`cannot use the database postgres://.*written by a newer crosscheck \\(schema 99; this version knows up to ${SCHEMA_VERSION}\\)`));
     } finally {
       await db.drop();
     }

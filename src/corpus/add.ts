@@ -3,7 +3,8 @@
 // stories' views, and one atomic commit. A killed process leaves the chunk uncommitted, never half-written.
 
 import type { AnalysedArticle, Article } from '../model/article.js';
-import type { Rejected, ReuseResult } from '../model/report.js';
+import type { Rejected, ReuseResult, Story } from '../model/report.js';
+import type { StoryCluster } from '../cluster/index.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { isCandidate } from '../reuse/index-store.js';
@@ -17,7 +18,7 @@ import type { CommittedRecords } from './committed.js';
 import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
 import { documentKeys, placeArticles } from './place.js';
-import { independentSourcesOf, storyView, type Engine } from './view.js';
+import { deferredView, independentSourcesOf, storyView, type Engine, type ViewParams } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
 
 export interface ChunkOptions {
@@ -40,6 +41,8 @@ export interface ChunkOptions {
   /** Called just before the chunk's commit: throwing abandons the chunk with nothing written (a queue worker
    *  that handed its jobs back on SIGTERM must not then commit them). */
   beforeCommit?: () => void;
+  /** Grown stories above `inlineMaxArticles` get a deferred view (view.ts), for `Corpus.refreshViews`. */
+  deferViews?: ViewParams;
 }
 
 /** What one chunk did. */
@@ -94,16 +97,19 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
   // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
   const sources = await opts.timed('sources', () => independentSources(placement.articles, placement.reuse, opts.outlets).groupOf);
+  const at = (opts.now?.() ?? new Date()).toISOString();
+  const deferrable = opts.deferViews ? await deferrableViews(placement.changed, store, opts.deferViews) : new Map<string, Story>();
   const views = await opts.timed('corroborate', () =>
     placement.changed.map((c, i) => {
       opts.onProgress?.({ phase: 'corroborate', done: i, total: placement.changed.length });
-      const view = storyView(c, c.articles.map((id) => byId.get(id)!), placement.reuse, opts.engine, sources);
+      const members = c.articles.map((id) => byId.get(id)!);
+      const stored = deferrable.get(c.id);
+      const view = stored ? deferredView(c, members, stored, sources, at) : storyView(c, members, placement.reuse, opts.engine, sources);
       return { view, terms: placement.terms.get(c.id) ?? [], independentSources: independentSourcesOf(view, sources) };
     }),
   );
   const raws = new Map(work.map((a) => [a.id, a.raw]));
   const firstVersions = fresh.filter((a) => !previous.has(a.id));
-  const at = (opts.now?.() ?? new Date()).toISOString();
   const storedLinks = links.result.links.map((l) => ({ link: l, joins: links.joins.has(`${l.a}\u0000${l.b}`) }));
   const committed = fresh.map((a) => ({
     id: a.id,
@@ -145,6 +151,18 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
     if (c.what === 'created' || c.what === 'split') out.storiesCreated.push(c.story);
     else if (c.what === 'removed' || (c.what === 'merged' && placement.removedStories.includes(c.story))) out.storiesRemoved.push(c.story);
     else out.storiesUpdated.push(c.story);
+  }
+  return out;
+}
+
+/** Stored views of the changed stories that may be deferred: big stories that only grew (a merge or split
+ *  changes what the stored claims cite, so those are cross-checked at once). */
+async function deferrableViews(changed: StoryCluster[], store: Store, params: ViewParams): Promise<Map<string, Story>> {
+  const big = new Map(changed.filter((c) => c.articles.length > params.inlineMaxArticles).map((c) => [c.id, c]));
+  const out = new Map<string, Story>();
+  for (const { view } of big.size ? await store.getStories([...big.keys()]) : []) {
+    const now = new Set(big.get(view.id)!.articles);
+    if (view.articles.every((id) => now.has(id))) out.set(view.id, view);
   }
   return out;
 }

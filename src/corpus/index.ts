@@ -3,12 +3,12 @@
 // passes (reuse, clustering, views) over everything stored.
 
 import type { AnalysedArticle, Article } from '../model/article.js';
-import type { ArticleRevisionDiff, Rejected, Report, ReuseLink, Story } from '../model/report.js';
+import type { ArticleRevisionDiff, Rejected, Report, ReuseLink, ReuseResult, Story } from '../model/report.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { IngestItem, IngestOptions } from '../ingest/types.js';
 import { openStore } from '../store/store.js';
 import { isDatabaseUrl } from '../store/paths.js';
-import type { Store, StoredArticle, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
+import type { CorpusCommit, Store, StoredArticle, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { clusterStories } from '../cluster/index.js';
@@ -20,7 +20,7 @@ import { CommittedRecords } from './committed.js';
 import { buildReport } from './report.js';
 import { revisionDiffs } from './revision.js';
 import { documentKeys, heaviestKeys, PLACEMENT_PARAMS, withStoredIds } from './place.js';
-import { independentSourcesOf, storyView, type Engine } from './view.js';
+import { independentSourcesOf, storyView, VIEW_PARAMS, type Engine, type ViewParams } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
 import { independenceGroups } from '../reuse/groups.js';
 
@@ -47,6 +47,23 @@ export interface AddOptions {
   beforeCommit?: () => void;
   /** Keep what this add committed in memory (AddResult.records), for a `report` on it that follows. */
   keepRecords?: boolean;
+  /** Grown big stories get deferred views (`Story.pending`) that `refreshViews` cross-checks later: the add
+   *  stays proportional to the new articles, and a story grown by several chunks is cross-checked once. */
+  deferViews?: boolean | ViewParams;
+}
+
+export interface RefreshOptions {
+  engine?: Engine;
+  /** At most this many stories (default: all pending). */
+  limit?: number;
+  /** Asked before each story: true stops the refresh (a server with adds waiting). */
+  yieldTo?: () => boolean;
+}
+
+export interface RefreshResult {
+  refreshed: string[];
+  /** Milliseconds of each refreshed story's cross-check, in order. */
+  ms: number[];
 }
 
 export interface AddResult extends ChunkOutcome {
@@ -111,7 +128,8 @@ export class Corpus {
         if (chunk.length === 0) return;
         let done: ChunkOutcome;
         try {
-          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records }, result.rejected);
+          const deferViews = opts.deferViews === true ? VIEW_PARAMS : opts.deferViews || undefined;
+          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records, deferViews }, result.rejected);
         } catch (err) {
           // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
           this.clearCaches();
@@ -139,6 +157,44 @@ export class Corpus {
       await release();
     }
     return result;
+  }
+
+  /** Cross-checks the stories whose views were deferred, longest waiting first, one commit per story (a kill
+   *  loses at most the story in hand, which stays pending). */
+  async refreshViews(opts: RefreshOptions = {}): Promise<RefreshResult> {
+    const out: RefreshResult = { refreshed: [], ms: [] };
+    const release = await this.store.lockWriter(this.onWait);
+    try {
+      await this.checkCaches();
+      while (out.refreshed.length < (opts.limit ?? Infinity) && !opts.yieldTo?.()) {
+        const [id] = await this.store.pendingStories(1);
+        const [stored] = id ? await this.store.getStories([id]) : [];
+        if (!stored) break;
+        const t0 = performance.now();
+        await this.store.commit(emptyCommit({ stories: [await this.crossChecked(stored.view, opts.engine)] }));
+        this.seenToken = await this.store.commitToken();
+        out.refreshed.push(id);
+        out.ms.push(performance.now() - t0);
+      }
+    } finally {
+      await release();
+    }
+    return out;
+  }
+
+  /** The full view of a stored story from its members, their links and their sources (as `report` folds them). */
+  private async crossChecked(view: Story, engine?: Engine): Promise<{ view: Story; independentSources: number }> {
+    // In the view's member order, as an add passes them: quote attribution keeps the first member's.
+    const byId = new Map((await this.articles.get(view.articles)).map((s) => [s.id, s.analysed]));
+    const members = view.articles.map((id) => byId.get(id)).filter((a): a is AnalysedArticle => !!a);
+    const inside = new Set(members.map((a) => a.id));
+    const stored = (await this.links.get([...inside])).filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
+    const links = stored.map((l) => l.link);
+    const reuse: ReuseResult = { links, groupOf: independenceGroups([...inside], stored.filter((l) => l.joins).map((l) => l.link)), inheritedDates: new Map() };
+    const sources = independentSources(members, reuse, this.outlets).groupOf;
+    const cluster = { id: view.id, headline: view.pending?.clusterHeadline ?? view.headline, articles: view.articles, events: view.events };
+    const fresh = storyView(cluster, members, reuse, engine, sources);
+    return { view: fresh, independentSources: independentSourcesOf(fresh, sources) };
   }
 
   async stories(query: StoryQuery = {}): Promise<StorySummary[]> {
@@ -244,6 +300,11 @@ export class Corpus {
   async close(): Promise<void> {
     await this.store.close();
   }
+}
+
+/** A commit that writes only `parts` (no article, link or frequency). */
+function emptyCommit(parts: Partial<CorpusCommit>): CorpusCommit {
+  return { articles: [], signatures: [], links: [], outletLines: [], stories: [], removedStories: [], changes: [], documentFrequencies: new Map(), documents: 0, ...parts };
 }
 
 function merge(into: AddResult, chunk: ChunkOutcome): void {

@@ -3,7 +3,7 @@
 
 import type { EntityType, FirstSeenFrom, ModifiedFrom, PublishedFrom } from './article.js';
 
-export const REPORT_VERSION = '1.4.0';
+export const REPORT_VERSION = '1.5.0';
 
 export type ReuseKind = 'duplicate' | 'near-duplicate' | 'rewrite' | 'partial';
 
@@ -150,6 +150,20 @@ export interface Story {
   contradictions: Contradiction[];
   /** Since 1.2.0: figures that changed in the direction of later publication (tolls rising). */
   updates?: FactUpdate[];
+  /** Since 1.5.0: members joined since the story was last cross-checked. Membership, events, timeline,
+   *  entities and counts are current; claims, contradictions, quotes and summary are those of the last
+   *  cross-check, which a background refresh replaces (a corpus adding with deferred views). */
+  pending?: StoryPending;
+}
+
+export interface StoryPending {
+  /** Member articles not yet compared with the rest of the story. */
+  articles: string[];
+  /** When the oldest of them was added (ISO 8601). */
+  since: string;
+  /** The clusterer's headline now; the cross-check may show another member's title instead (one a
+   *  headline contradiction flags is not shown). */
+  clusterHeadline: string;
 }
 
 export interface ReportArticle {

@@ -93,6 +93,16 @@ export const PG_MIGRATIONS: PgMigration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'deferred story views: members not yet cross-checked, and the stories that have any',
+    async up(c) {
+      await c.query(`
+        ALTER TABLE story ADD COLUMN pending_since TEXT;
+        CREATE INDEX story_pending ON story(pending_since) WHERE pending_since IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

@@ -93,6 +93,16 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'deferred story views: members not yet cross-checked, and the stories that have any',
+    up(db) {
+      db.exec(`
+        ALTER TABLE story ADD COLUMN pending_since TEXT;
+        CREATE INDEX story_pending ON story(pending_since) WHERE pending_since IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

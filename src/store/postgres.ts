@@ -357,6 +357,11 @@ export class PostgresStore implements Store {
     return (await this.pool.query<StoryRow>(sql, args)).rows.map(summaryOf);
   }
 
+  async pendingStories(limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM story WHERE pending_since IS NOT NULL ORDER BY pending_since, id LIMIT $1', [limit]);
+    return rows.map((r) => r.id);
+  }
+
   async storyChanges(id: string): Promise<StoryChange[]> {
     const { rows } = await this.pool.query<{ story_id: string; at: string; what: StoryChange['what']; others: string }>(
       'SELECT story_id, at, what, others FROM story_change WHERE story_id = $1 ORDER BY n', [id]);
@@ -581,20 +586,23 @@ async function writeStories(c: Q, change: CorpusCommit, now: string): Promise<vo
   const views = lastByKey(change.stories, (s) => s.view.id);
   const removed = new Set(change.removedStories);
   const drop = [...removed, ...views.map((s) => s.view.id)];
+  // A refreshed view (no terms) keeps the index terms placement wrote.
+  const dropTerms = [...removed, ...views.filter((s) => s.terms).map((s) => s.view.id)];
   const { rows: before } = await c.query<{ id: string; version: number }>('SELECT id, version FROM story WHERE id = ANY($1::text[])', [views.map((s) => s.view.id)]);
   const previous = new Map(before.filter((r) => !removed.has(r.id)).map((r) => [r.id, r.version]));
   if (drop.length) {
     await c.query('DELETE FROM event_member WHERE article_id IN (SELECT article_id FROM story_member WHERE story_id = ANY($1::text[]))', [drop]);
-    for (const [table, column] of [['story', 'id'], ['story_member', 'story_id'], ['story_term', 'story_id']]) {
+    for (const [table, column] of [['story', 'id'], ['story_member', 'story_id']]) {
       await c.query(`DELETE FROM ${table} WHERE ${column} = ANY($1::text[])`, [drop]);
     }
+    await c.query('DELETE FROM story_term WHERE story_id = ANY($1::text[])', [dropTerms]);
   }
-  await insertValues(c, 'INSERT INTO story (id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at, view)',
-    ['text', 'int', 'text', 'int', 'int', 'int', 'text', 'text', 'text', 'bytea'],
+  await insertValues(c, 'INSERT INTO story (id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at, view, pending_since)',
+    ['text', 'int', 'text', 'int', 'int', 'int', 'text', 'text', 'text', 'bytea', 'text'],
     views.map(({ view, independentSources }) => {
       const dates = view.events.flatMap((e) => [e.start, e.end]).filter((d): d is string => d !== null).sort();
       return [view.id, (previous.get(view.id) ?? 0) + 1, view.headline, view.articles.length, independentSources, view.contradictions.length,
-        dates[0] ?? null, dates[dates.length - 1] ?? null, now, pack(view)];
+        dates[0] ?? null, dates[dates.length - 1] ?? null, now, pack(view), view.pending?.since ?? null];
     }));
   const members = new Map<string, string>();
   const events = new Map<string, string>();
@@ -606,7 +614,7 @@ async function writeStories(c: Q, change: CorpusCommit, now: string): Promise<vo
   await unnestRows(c, 'INSERT INTO story_member (story_id, article_id) SELECT * FROM unnest($1::text[], $2::text[])', [[...members.values()], [...members.keys()]]);
   await unnestRows(c, 'DELETE FROM event_member WHERE article_id = ANY($1::text[])', [[...events.keys()]]);
   await unnestRows(c, 'INSERT INTO event_member (event_id, article_id) SELECT * FROM unnest($1::text[], $2::text[])', [[...events.values()], [...events.keys()]]);
-  const terms = views.flatMap(({ view, terms }) => terms.map((t) => [t, view.id]));
+  const terms = views.flatMap(({ view, terms }) => (terms ?? []).map((t) => [t, view.id]));
   await unnestRows(c, 'INSERT INTO story_term (term, story_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
     [terms.map((t) => t[0]), terms.map((t) => t[1])]);
   await insertValues(c, 'INSERT INTO story_change (story_id, at, what, others)', ['text', 'text', 'text', 'text'],

@@ -304,6 +304,10 @@ export class SqliteStore implements Store {
     return out.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
+  async pendingStories(limit: number): Promise<string[]> {
+    return this.stmt('SELECT id FROM story WHERE pending_since IS NOT NULL ORDER BY pending_since, id LIMIT ?').pluck().all(limit) as string[];
+  }
+
   async listStories(q: StoryQuery): Promise<StorySummary[]> {
     const where: string[] = [];
     const args: (string | number)[] = [];
@@ -400,16 +404,16 @@ export class SqliteStore implements Store {
 
   private writeStories(change: CorpusCommit, now: string): void {
     const db = this.db;
-    const dropStory = (id: string) => {
+    const dropStory = (id: string, keepTerms = false) => {
       this.stmt('DELETE FROM story WHERE id = ?').run(id);
       this.stmt('DELETE FROM event_member WHERE article_id IN (SELECT article_id FROM story_member WHERE story_id = ?)').run(id);
       this.stmt('DELETE FROM story_member WHERE story_id = ?').run(id);
-      this.stmt('DELETE FROM story_term WHERE story_id = ?').run(id);
+      if (!keepTerms) this.stmt('DELETE FROM story_term WHERE story_id = ?').run(id);
     };
     for (const id of change.removedStories) dropStory(id);
     const version = this.stmt('SELECT version FROM story WHERE id = ?').pluck();
-    const insertStory = this.stmt(`INSERT INTO story (id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at, view)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertStory = this.stmt(`INSERT INTO story (id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at, view, pending_since)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const member = this.stmt('INSERT OR REPLACE INTO story_member (story_id, article_id) VALUES (?, ?)');
     const leave = this.stmt('DELETE FROM story_member WHERE article_id = ?');
     const eventMember = this.stmt('INSERT OR REPLACE INTO event_member (event_id, article_id) VALUES (?, ?)');
@@ -417,10 +421,10 @@ export class SqliteStore implements Store {
     const term = this.stmt('INSERT OR IGNORE INTO story_term (term, story_id) VALUES (?, ?)');
     for (const { view, terms, independentSources } of change.stories) {
       const previous = version.get(view.id) as number | undefined;
-      dropStory(view.id);
+      dropStory(view.id, !terms);
       const dates = view.events.flatMap((e) => [e.start, e.end]).filter((d): d is string => d !== null).sort();
       insertStory.run(view.id, (previous ?? 0) + 1, view.headline, view.articles.length, independentSources, view.contradictions.length,
-        dates[0] ?? null, dates[dates.length - 1] ?? null, now, pack(view));
+        dates[0] ?? null, dates[dates.length - 1] ?? null, now, pack(view), view.pending?.since ?? null);
       for (const a of view.articles) {
         leave.run(a);
         member.run(view.id, a);
@@ -429,7 +433,7 @@ export class SqliteStore implements Store {
         leaveEvent.run(a);
         eventMember.run(e.id, a);
       }
-      for (const t of terms) term.run(t, view.id);
+      for (const t of terms ?? []) term.run(t, view.id);
     }
     const record = this.stmt('INSERT INTO story_change (story_id, at, what, others) VALUES (?, ?, ?, ?)');
     for (const c of change.changes) record.run(c.story, c.at || now, c.what, JSON.stringify(c.others));

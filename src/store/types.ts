@@ -81,8 +81,9 @@ export interface CorpusCommit {
   links: StoredLink[];
   /** Per-article line hashes for the outlet statistics (distinct lines of each new article). */
   outletLines: { outlet: string; hashes: [number, number][] }[];
-  /** Stories to write (each replaces its stored view, membership and index terms). */
-  stories: { view: Story; terms: string[]; independentSources: number }[];
+  /** Stories to write (each replaces its stored view and membership, and its index terms unless `terms` is
+   *  absent: a deferred view's refresh keeps the terms placement wrote). */
+  stories: { view: Story; terms?: string[]; independentSources: number }[];
   /** Stored story ids that no longer exist (merged into another, or emptied). */
   removedStories: string[];
   changes: StoryChange[];
@@ -170,6 +171,8 @@ export interface Store {
   documentFrequencies(keys: string[]): Promise<{ df: Map<string, number>; documents: number }>;
 
   getStories(ids: string[]): Promise<StoredStory[]>;
+  /** Stories whose view has members not yet cross-checked (`Story.pending`), longest waiting first. */
+  pendingStories(limit: number): Promise<string[]>;
   listStories(query: StoryQuery): Promise<StorySummary[]>;
   storyChanges(id: string): Promise<StoryChange[]>;
 
