@@ -58,6 +58,8 @@ export interface RefreshOptions {
   limit?: number;
   /** Asked before each story: true stops the refresh (a server with adds waiting). */
   yieldTo?: () => boolean;
+  /** Told before each story: how many are done, and how many were pending when the refresh began. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface RefreshResult {
@@ -166,7 +168,10 @@ export class Corpus {
     const release = await this.store.lockWriter(this.onWait);
     try {
       await this.checkCaches();
-      while (out.refreshed.length < (opts.limit ?? Infinity) && !opts.yieldTo?.()) {
+      const limit = opts.limit ?? Infinity;
+      const total = opts.onProgress ? (await this.store.pendingStories(Math.min(limit, 1_000_000))).length : 0;
+      while (out.refreshed.length < limit && !opts.yieldTo?.()) {
+        opts.onProgress?.(out.refreshed.length, total);
         const [id] = await this.store.pendingStories(1);
         const [stored] = id ? await this.store.getStories([id]) : [];
         if (!stored) break;

@@ -47,9 +47,10 @@ export interface ViewParams {
   inlineMaxArticles: number;
 }
 
-/** Measured by `npx tsx bench/deferred-views.ts` (one article into a stored story, the view alone): see
- *  docs/performance.md, "Deferred views". */
-export const VIEW_PARAMS: ViewParams = { inlineMaxArticles: 40 };
+/** A story's view costs CPU in proportion to its members (scratch measure over the 144 stories of a 2k
+ *  firehose corpus, load average 9): p50 / max 31 / 118 ms at 5–10 members, 47 / 250 ms at 9–20, 97 / 298 ms at
+ *  17–40. Ten keeps the inline cross-check of a single add near the 100 ms it is allowed (issue 13). */
+export const VIEW_PARAMS: ViewParams = { inlineMaxArticles: 10 };
 
 /**
  * The view of a grown story without its cross-check: members, events, timeline and entities from the

@@ -12,6 +12,8 @@ export type AddOutcome = Omit<AddResult, 'timings'> & { timings: [string, number
 
 export interface Analyser {
   add(items: IngestItem[]): Promise<AddOutcome>;
+  /** Told the stories whose deferred cross-check was committed after their add had answered. */
+  onRefreshed?(listener: (stories: string[]) => void): void;
   close(): Promise<void>;
 }
 
@@ -20,7 +22,9 @@ export type WorkerReply =
   | { type: 'ready' }
   | { type: 'fatal'; message: string }
   | { type: 'done'; id: number; result: AddOutcome }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'refreshed'; stories: string[] }
+  | { type: 'refresh-failed'; message: string };
 
 /** Adds on the request thread's own corpus (in-memory corpora, tests that build the app directly). */
 export function inProcessAnalyser(corpus: Corpus): Analyser {
@@ -52,6 +56,7 @@ export class WorkerAnalyser implements Analyser {
   private current: { worker: Worker; jobs: Map<number, Pending> } | null = null;
   private readyPromise: Promise<void> = Promise.resolve();
   private nextId = 1;
+  private readonly refreshListeners: ((stories: string[]) => void)[] = [];
 
   constructor(private readonly db: string, private readonly outlets?: OutletRegistry) {
     this.spawn();
@@ -60,6 +65,10 @@ export class WorkerAnalyser implements Analyser {
   /** Resolves once the worker has loaded its modules and opened the corpus; rejects if it cannot. */
   ready(): Promise<void> {
     return this.readyPromise;
+  }
+
+  onRefreshed(listener: (stories: string[]) => void): void {
+    this.refreshListeners.push(listener);
   }
 
   add(items: IngestItem[]): Promise<AddOutcome> {
@@ -93,6 +102,9 @@ export class WorkerAnalyser implements Analyser {
     worker.on('message', (msg: WorkerReply) => {
       if (msg.type === 'ready') settle.resolve();
       else if (msg.type === 'fatal') lost(new Error(`the analysis worker could not open ${this.db}: ${msg.message}`));
+      else if (msg.type === 'refreshed') for (const l of this.refreshListeners) l(msg.stories);
+      // The stories stay pending and the next idle moment tries again; the add path is not affected.
+      else if (msg.type === 'refresh-failed') process.stderr.write(`crosscheck serve: deferred cross-check failed: ${msg.message}\n`);
       else {
         const job = jobs.get(msg.id);
         jobs.delete(msg.id);

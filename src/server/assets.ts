@@ -15,7 +15,7 @@ h1{font-size:1.6rem;line-height:1.25;margin:.6rem 0 .3rem;overflow-wrap:anywhere
 h2{font-size:1.25rem;border-top:1px solid var(--line);padding-top:.8rem;margin-top:1.8rem}
 h3{font-size:1.05rem;margin:.2rem 0}
 .meta,.note,.src{font:.85rem/1.45 system-ui,sans-serif;color:var(--muted)}.src,.note{overflow-wrap:anywhere}
-.lead{font-size:1.08rem}.independence{font:600 .9rem/1.4 system-ui,sans-serif}
+.lead{font-size:1.08rem}.independence{font:600 .9rem/1.4 system-ui,sans-serif}.pending{border-left:3px solid #b58900;padding-left:.6rem;font:.9rem/1.4 system-ui,sans-serif}
 .empty{color:#777;font-style:italic}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem .8rem;align-items:flex-end;font:.85rem system-ui,sans-serif;margin:.6rem 0}
 .filters label{display:flex;flex-direction:column;gap:.15rem;flex:1 1 9rem}

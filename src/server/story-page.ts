@@ -98,6 +98,8 @@ export function storyPage(d: StoryData): string {
   h.push(`<h1>${esc(v.headline || 'Untitled story')}</h1>`);
   h.push(`<p class="meta">${v.sources.ids.length} article${v.sources.ids.length === 1 ? '' : 's'}${s?.lastSeen ? ` · ${esc(s.firstSeen ?? '')} – ${esc(s.lastSeen)}` : ''} · <a href="/api/stories/${encodeURIComponent(v.id)}">JSON</a> · <a href="/api/stories/${encodeURIComponent(v.id)}/claims.csv">CSV</a> · <a href="/api/stories/${encodeURIComponent(v.id)}/claims.jsonld">JSON-LD</a></p>`);
   if (v.independence) h.push(`<p class="independence">${esc(v.independence)}</p>`);
+  const pending = d.story.pending?.articles.length ?? 0;
+  if (pending) h.push(`<p class="pending" role="status">${pending} article${pending === 1 ? '' : 's'} joined since this story was last cross-checked (${esc(d.story.pending!.since)}): claims and disagreements below do not include ${pending === 1 ? 'it' : 'them'} yet.</p>`);
   if (v.lead.length) h.push(`<p class="lead">${v.lead.map((l) => `${esc(l.text)}${citeList(l.sources)}${l.note ? ` <span class="note">(${esc(l.note)})</span>` : ''}`).join(' ')}</p>`);
   h.push(`<h2>Where sources disagree</h2>${disagreements(d, byId)}`);
   h.push('<h2>What sources agree on</h2>');

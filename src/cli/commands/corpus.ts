@@ -62,7 +62,10 @@ export async function addCommand(inputs: string[], opts: AddCommandOptions): Pro
   const corpus = await open(opts.db, false, opts.quiet, opts.outlets);
   const progress = new Progress(!opts.quiet);
   try {
-    const r = await corpus.addItems(sourceItems(inputs, { fetch }), { workers, chunkSize, onProgress: (e) => progress.update(e.phase, e.done, e.total) });
+    // Chunks defer big stories' cross-checks and they run once at the end: a story that every chunk grows
+    // is cross-checked once, not once per chunk (stories left pending by an earlier, killed add as well).
+    const r = await corpus.addItems(sourceItems(inputs, { fetch }), { workers, chunkSize, deferViews: true, onProgress: (e) => progress.update(e.phase, e.done, e.total) });
+    await corpus.refreshViews({ onProgress: (done, total) => progress.update('cross-check', done, total) });
     progress.stop();
     for (const x of r.rejected) if (!opts.quiet) process.stderr.write(`rejected ${x.path}: ${x.reason}\n`);
     for (const w of r.warnings) if (!opts.quiet) process.stderr.write(`warning ${w.path}: ${w.message}\n`);
