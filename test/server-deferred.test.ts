@@ -57,3 +57,30 @@ test('a big story grown through the API is cross-checked after the answer, and t
     await srv.close();
   }
 });
+
+test('uploads queued while an add runs are added together, and each is answered with its own articles', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-serve-coalesce-'));
+  const srv = await serve({ db: join(dir, 'corpus.db'), port: 0 });
+  try {
+    const post = (body: unknown) => fetch(`${srv.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { added: string[]; rejected: { item: string; reason: string }[]; articles: { id: string; story: string | null }[] } }));
+    // The first add runs while the others queue behind it; the last upload also holds a bad item.
+    const answers = await Promise.all([
+      post(item(0, 212)),
+      post([item(1, 212), item(2, 212)]),
+      post(item(3, 212)),
+      post([item(4, 212), { title: 'no text here' }]),
+    ]);
+    assert.deepEqual(answers.map((a) => a.body.added), [['ferry-0'], ['ferry-1', 'ferry-2'], ['ferry-3'], ['ferry-4']]);
+    assert.deepEqual(answers.map((a) => a.body.articles.map((x) => x.id)), [['ferry-0'], ['ferry-1', 'ferry-2'], ['ferry-3'], ['ferry-4']]);
+    assert.deepEqual(answers.map((a) => a.status), [201, 201, 201, 400]);
+    assert.deepEqual(answers.slice(0, 3).map((a) => a.body.rejected), [[], [], []], 'a problem is answered to its own upload');
+    assert.match(answers[3].body.rejected[0].reason, /no "text" field/);
+    for (const a of answers) for (const x of a.body.articles) assert.ok(x.story, `${x.id} is in a story`);
+    const metrics = await (await fetch(`${srv.url}/metrics`)).text();
+    assert.match(metrics, /crosscheck_articles_total\{status="added"\} 5\b/);
+    const adds = Number(/^crosscheck_adds_total (\d+)/m.exec(metrics)?.[1]);
+    assert.ok(adds >= 1 && adds < 4, `the uploads queued behind the first add went in together (${adds} adds for 4 uploads)`);
+  } finally {
+    await srv.close();
+  }
+});

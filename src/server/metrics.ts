@@ -8,6 +8,10 @@ export interface ServerMetrics {
   duration: Histogram<'method' | 'route'>;
   articlesAdded: Counter<'status'>;
   addQueue: Gauge;
+  /** Adds the analyser ran: uploads that queued together count once. */
+  adds: Counter;
+  /** Deferred story cross-checks committed between adds. */
+  viewsRefreshed: Counter;
   sseClients: Gauge;
 }
 
@@ -23,6 +27,8 @@ export function createMetrics(): ServerMetrics {
     }),
     articlesAdded: new Counter({ name: 'crosscheck_articles_total', help: 'Articles posted, by outcome (added, revised, duplicate, unchanged, rejected)', labelNames: ['status'], registers: [registry] }),
     addQueue: new Gauge({ name: 'crosscheck_add_queue_depth', help: 'Adds waiting for or holding the corpus writer', registers: [registry] }),
+    adds: new Counter({ name: 'crosscheck_adds_total', help: 'Adds the analyser ran (uploads that queued while one ran are added together)', registers: [registry] }),
+    viewsRefreshed: new Counter({ name: 'crosscheck_views_refreshed_total', help: 'Deferred story cross-checks committed between adds', registers: [registry] }),
     sseClients: new Gauge({ name: 'crosscheck_sse_clients', help: 'Open /api/events streams', registers: [registry] }),
   };
 }

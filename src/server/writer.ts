@@ -101,7 +101,7 @@ export class Writer {
   private async addTogether(uploads: Upload[]): Promise<AddAnswer[]> {
     const items = uploads.flatMap((u) => u.items);
     const r = items.some((i) => i.kind === 'article')
-      ? await this.analyser.add(items)
+      ? (this.metrics.adds.inc(), await this.analyser.add(items))
       : { added: [], revised: [], duplicates: [], unchanged: [], inputIds: [], rejected: [], warnings: items.flatMap((i) => (i.kind === 'warning' ? [{ path: i.path, message: i.message }] : [])), storiesCreated: [], storiesUpdated: [], storiesRemoved: [] };
     // The analyser has committed: this thread's connection sees the new rows on its next read.
     const storyOf = await this.corpus.store.storyOf(r.inputIds);
@@ -126,6 +126,7 @@ export class Writer {
 
   /** A deferred cross-check was committed: the listing takes the new figures and the live feed is told. */
   private async refreshed(ids: string[]): Promise<void> {
+    this.metrics.viewsRefreshed.inc(ids.length);
     const before = new Map<string, number>();
     for (const id of ids) before.set(id, (await this.listing.get(id))?.contradictions ?? 0);
     const summaries = (await this.corpus.store.getStories(ids)).map(({ view: _view, ...s }) => s as StorySummary);
