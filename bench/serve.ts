@@ -2,7 +2,9 @@
 // while a writer posts 10 articles every 100 ms (the issue's 100 articles/s); prints p50/p99 per kind and
 // the add rate achieved. The clients run in their own thread (bench/serve-load.ts). Corpus size:
 // CROSSCHECK_BENCH_SERVE_N articles (default 2,000; the issue's target is 100k), for
-// CROSSCHECK_BENCH_SERVE_SECONDS (default 10). Bounded loops only, no external tool.
+// CROSSCHECK_BENCH_SERVE_SECONDS (default 10). CROSSCHECK_BENCH_SERVE_WRITER=open: the writer posts every 100 ms
+// without waiting for earlier answers (at most 200 in flight); default closed: the next POST after the answer.
+// Bounded loops only, no external tool.
 
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,7 @@ interface LoadOutcome {
 const N = Number(process.env.CROSSCHECK_BENCH_SERVE_N ?? 2000);
 const SECONDS = Number(process.env.CROSSCHECK_BENCH_SERVE_SECONDS ?? 10);
 const CLIENTS = 50;
+const OPEN_LOOP = process.env.CROSSCHECK_BENCH_SERVE_WRITER === 'open';
 
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
 
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
   // the server's and be counted as its latency (the earlier figures in docs/serve.md had them here).
   // tsx registers per thread: the thread's entry (a data: URL, so no extra file) registers it, then loads.
   const entry = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(new URL('./serve-load.ts', import.meta.url).href)});`;
-  const load = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { url: srv.url, ids, seconds: SECONDS, clients: CLIENTS, spare, seed: 7 } });
+  const load = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { url: srv.url, ids, seconds: SECONDS, clients: CLIENTS, spare, seed: 7, openLoop: OPEN_LOOP } });
   const out = await new Promise<LoadOutcome>((resolve, reject) => {
     load.once('message', resolve);
     load.once('error', reject);
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
   const addLat = posts.map((p) => p.ms);
   console.log(`${CLIENTS} clients for ${elapsed.toFixed(1)} s, errors ${errors}`);
   for (const [kind, xs] of Object.entries(lat)) console.log(`  ${kind.padEnd(12)} n=${String(xs.length).padStart(6)}  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`);
-  console.log(`  adds: ${(posted / elapsed).toFixed(1)} articles/s posted (target 100); POST of 10 p50 ${pct(addLat, 50).toFixed(0)} ms, p99 ${pct(addLat, 99).toFixed(0)} ms`);
+  console.log(`  adds (${OPEN_LOOP ? 'open' : 'closed'}-loop writer): ${(posted / elapsed).toFixed(1)} articles/s answered (target 100); POST of 10 p50 ${pct(addLat, 50).toFixed(0)} ms, p99 ${pct(addLat, 99).toFixed(0)} ms`);
   const worst = [...reads].sort((a, b) => b.ms - a.ms).slice(0, 5);
   console.log(`  slowest reads: ${worst.map((r) => `${r.kind} at ${(r.at / 1000).toFixed(1)} s took ${r.ms.toFixed(0)} ms`).join('; ')}`);
   console.log(`  POSTs: ${posts.map((p) => `at ${(p.at / 1000).toFixed(1)} s took ${p.ms.toFixed(0)} ms`).slice(0, 8).join('; ')}`);
