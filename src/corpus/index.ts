@@ -3,12 +3,12 @@
 // passes (reuse, clustering, views) over everything stored.
 
 import type { AnalysedArticle, Article } from '../model/article.js';
-import type { ArticleRevisionDiff, Rejected, Report, ReuseLink, ReuseResult, Story } from '../model/report.js';
+import type { ArticleRevisionDiff, Rejected, Report, ReuseResult, Story } from '../model/report.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { IngestItem, IngestOptions } from '../ingest/types.js';
 import { openStore } from '../store/store.js';
 import { isDatabaseUrl } from '../store/paths.js';
-import type { CorpusCommit, Store, StoredArticle, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
+import type { CorpusCommit, Store, StoredArticle, StoredLink, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { clusterStories } from '../cluster/index.js';
@@ -193,9 +193,7 @@ export class Corpus {
     const byId = new Map((await this.articles.get(view.articles)).map((s) => [s.id, s.analysed]));
     const members = view.articles.map((id) => byId.get(id)).filter((a): a is AnalysedArticle => !!a);
     const inside = new Set(members.map((a) => a.id));
-    const stored = (await this.links.get([...inside])).filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
-    const links = stored.map((l) => l.link);
-    const reuse: ReuseResult = { links, groupOf: independenceGroups([...inside], stored.filter((l) => l.joins).map((l) => l.link)), inheritedDates: new Map() };
+    const reuse = reuseAmong(await this.links.get([...inside]), inside);
     const sources = independentSources(members, reuse, this.outlets).groupOf;
     const cluster = { id: view.id, headline: view.pending?.clusterHeadline ?? view.headline, articles: view.articles, events: view.events };
     const fresh = storyView(cluster, members, reuse, engine, sources);
@@ -230,10 +228,9 @@ export class Corpus {
     const inside = new Set(articles.map((a) => a.id));
     const storedLinks = opts.records?.linksAmong(inside) ??
       (await this.store.reuseLinks([...inside])).filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
-    const links: ReuseLink[] = storedLinks.map((l) => l.link);
+    const { links, groupOf } = reuseAmong(storedLinks, inside);
     links.sort((x, y) => (x.a + '\u0000' + x.b < y.a + '\u0000' + y.b ? -1 : 1));
     // The report's sources: the same folding the stored views counted, over the reported articles.
-    const groupOf = independenceGroups([...inside], storedLinks.filter((l) => l.joins).map((l) => l.link));
     const sources = independentSources(articles, { groupOf, links }, this.outlets);
     return buildReport({ stories, articles, links, sources, history, rejected: opts.rejected ?? [], warnings: opts.warnings ?? [], withText: opts.withText ?? false, now: opts.now ?? new Date() });
   }
@@ -305,6 +302,12 @@ export class Corpus {
   async close(): Promise<void> {
     await this.store.close();
   }
+}
+
+/** The reuse view of stored articles among themselves: their links and the independence groups those make. */
+function reuseAmong(stored: StoredLink[], inside: Set<string>): ReuseResult {
+  const among = stored.filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
+  return { links: among.map((l) => l.link), groupOf: independenceGroups([...inside], among.filter((l) => l.joins).map((l) => l.link)), inheritedDates: new Map() };
 }
 
 /** A commit that writes only `parts` (no article, link or frequency). */
