@@ -193,12 +193,56 @@ function subjectFeatures(view: DocView, i: number, sink: FeatureSink): void {
   sink.add(mix4(SUBJPW1, head.ph, t.ph, n1?.wh ?? BOUNDARY), ex && `subj|p|w+1=${head.pos}|${t.pos}|${n1?.lower ?? S}`);
 }
 
+const QDIST = template('qdist'), QDISTL = template('qdist|lex');
+
+/** The nearest quotation mark in the sentence on each side, by distance band (0: none), with the word's
+ * POS and with its cue-lexicon classes: a cue stands next to its quote ("…," the senator said; said: "…")
+ * but often further off than the three words `qnear` reads, when a name and a title come between ("…,"
+ * said Anna Brandt, the council's spokeswoman). Words inside the marks are skipped unless in the lexicon
+ * (their distances say nothing of them and cost a lookup each). With the loss-augmented training
+ * (train.ts): dev cue F1 of the tagger 79.3 → 79.2 at its best epoch, but rules + tagger whole F1 74.6 →
+ * 75.0 (P 80.8 → 80.2, R 69.3 → 70.4; `npm run eval -- quotes`). */
+function quoteDistanceFeatures(view: DocView, i: number, sink: FeatureSink): void {
+  const ts = view.tokens;
+  const t = ts[i];
+  if (t.quote === 1 && !t.lex) return;
+  const s = view.sentences[t.sentence];
+  if (!s.quoted) return;
+  const m = marksOf(view, t.sentence);
+  const k = i - s.first;
+  const before = m.before[k] < 0 ? 0 : 1 + distanceBucket(i - m.before[k]);
+  const after = m.after[k] < 0 ? 0 : 1 + distanceBucket(m.after[k] - i);
+  const v = before * 16 + after;
+  const ex = sink.names !== null;
+  sink.add(mix3(QDIST, v, t.ph), ex && `qdist=${before}|${after}|${t.pos}`);
+  if (t.lex) sink.add(mix3(QDISTL, v, t.lex), ex && `qdist|lex=${before}|${after}|${t.lex}`);
+}
+
+/** Per word of one sentence, the nearest quotation mark strictly before and after it (view tokens, −1 for
+ * none), computed once per sentence: scanning from each word was quadratic in a long quoted sentence. */
+const marks = { view: null as DocView | null, sentence: -1, before: new Int32Array(256), after: new Int32Array(256) };
+function marksOf(view: DocView, sentence: number): typeof marks {
+  if (marks.view === view && marks.sentence === sentence) return marks;
+  const ts = view.tokens;
+  const s = view.sentences[sentence];
+  const n = s.last - s.first + 1;
+  if (marks.before.length < n) { marks.before = new Int32Array(n * 2); marks.after = new Int32Array(n * 2); }
+  let last = -1;
+  for (let k = 0; k < n; k++) { marks.before[k] = last; if (ts[s.first + k].quote >= 2) last = s.first + k; }
+  last = -1;
+  for (let k = n - 1; k >= 0; k--) { marks.after[k] = last; if (ts[s.first + k].quote >= 2) last = s.first + k; }
+  marks.view = view;
+  marks.sentence = sentence;
+  return marks;
+}
+
 /** The cue stage's features of token `i`. */
 export function tokenFeatures(view: DocView, i: number, sink: FeatureSink): void {
   wordFeatures(view, i, sink);
   contextFeatures(view, i, sink);
   subjectFeatures(view, i, sink);
   generalFeatures(view, i, sink);
+  quoteDistanceFeatures(view, i, sink);
 }
 
 /** A cue as the span stage reads it. */

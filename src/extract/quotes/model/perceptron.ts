@@ -258,12 +258,15 @@ export class Trainer {
     this.uTrans[i] += this.c * delta;
   }
 
-  /** One example; returns the number of positions decoded wrong. */
-  learn(seq: FeatureSeq, gold: Int8Array, forced: Int8Array | null): number {
+  /** One example; returns the number of positions decoded wrong. `cost[g]`, when given, is added to
+   * every wrong label's score at a position whose gold label is g before decoding (loss-augmented
+   * decoding: the weights must beat the gold labels by that margin, not merely by zero). */
+  learn(seq: FeatureSeq, gold: Int8Array, forced: Int8Array | null, cost: ArrayLike<number> | null = null): number {
     const L = this.table.L;
     const T = gold.length;
     if (this.em.length < T * L) this.em = new Float64Array(T * L * 2);
     this.table.emissions(seq, this.em);
+    if (cost) for (let t = 0; t < T; t++) for (let l = 0; l < L; l++) if (l !== gold[t]) this.em[t * L + l] += cost[gold[t]];
     const pred = viterbi(this.em, T, this.table, this.scheme, forced);
     let wrong = 0;
     for (let t = 0; t < T; t++) {

@@ -1,5 +1,6 @@
 // Training of the quote tagger from labelled articles: the cue stage on every sentence, then the span
-// stage on every gold cue's window, each an averaged perceptron over fixed-seed shuffles. Epochs are
+// stage on every gold cue's window, each an averaged perceptron over fixed-seed shuffles, optionally with
+// loss-augmented updates (a margin per gold label). Epochs are
 // chosen by the caller's scorer (the training script scores on PolNeAR dev); without one, the last wins.
 
 import type { TextReady } from '../../../model/article.js';
@@ -92,17 +93,21 @@ function windowLabels(ex: SpanExample, from: number, to: number): Int8Array {
 
 const spanSink = new FeatureSink();
 
-function learnSpan(trainer: Trainer, ex: SpanExample): void {
+function learnSpan(trainer: Trainer, ex: SpanExample, cost: number[] | null): void {
   const ctx = cueContext(ex.view, ex.first, ex.last);
   spanSink.reset();
   const { seq, from, to } = spanSequence(ex.view, ctx, spanSink);
-  trainer.learn(seq, windowLabels(ex, from, to), cueMask(ctx, from, to));
+  trainer.learn(seq, windowLabels(ex, from, to), cueMask(ctx, from, to), cost);
 }
 
 export interface TrainOptions {
   cueEpochs: number;
   spanEpochs: number;
   seed: number;
+  /** Margins of loss-augmented training (Trainer.learn), by gold label: the cue stage's (O, B-CUE,
+   * I-CUE) and the span stage's (O, B-SRC, I-SRC, B-CON, I-CON); absent or null, plain perceptron updates. */
+  cueCost?: number[] | null;
+  spanCost?: number[] | null;
   /** Scores a cue table after an epoch (higher is better); the best epoch is kept. */
   scoreCue?: (table: WeightTable, epoch: number) => number;
   /** Scores the whole model after a span epoch; the best epoch is kept. */
@@ -116,17 +121,19 @@ export function trainTagger(data: Labelled[], o: TrainOptions): { model: Trained
   const cueTrainer = new Trainer(CUE_SCHEME);
   let cue = { table: cueTrainer.averaged(), score: -Infinity, epoch: 0 };
   for (let epoch = 1; epoch <= o.cueEpochs; epoch++) {
-    for (const ex of shuffle(cueData, rand)) cueTrainer.learn(ex.seq, ex.gold, null);
+    for (const ex of shuffle(cueData, rand)) cueTrainer.learn(ex.seq, ex.gold, null, o.cueCost ?? null);
     const table = cueTrainer.averaged();
     const score = o.scoreCue ? o.scoreCue(table, epoch) : epoch;
     if (score > cue.score) cue = { table, score, epoch };
   }
+  // No span epochs: the cue stage alone (train.ts --cue-only), its table standing in for the span one.
+  if (o.spanEpochs === 0) return { model: { featureHash: featureHash(), cue: cue.table, span: cue.table, minCueConfidence: NO_FLOOR }, cueEpoch: cue.epoch, spanEpoch: 0 };
   const spanData = spanExamples(data);
   const spanTrainer = new Trainer(SPAN_SCHEME);
   const hash = featureHash();
   let best: { model: TrainedModel; score: number; epoch: number } | null = null;
   for (let epoch = 1; epoch <= o.spanEpochs; epoch++) {
-    for (const ex of shuffle(spanData, rand)) learnSpan(spanTrainer, ex);
+    for (const ex of shuffle(spanData, rand)) learnSpan(spanTrainer, ex, o.spanCost ?? null);
     const model: TrainedModel = { featureHash: hash, cue: cue.table, span: spanTrainer.averaged(), minCueConfidence: NO_FLOOR };
     const score = o.scoreModel ? o.scoreModel(model, epoch) : epoch;
     if (!best || score > best.score) best = { model, score, epoch };
