@@ -302,3 +302,16 @@ test('scheduled: "set" frames a plan only before "for"; a scheduled date with no
   );
   assert.deepEqual(r.contradictions.filter((c) => c.kind === 'date'), []);
 });
+
+test('count: a pronoun’s other count of the thing still leaves the slot; another player’s equal figure is no knowledge of it', () => {
+  // "He" may be Kellam: b gives two values for Kellam's points and leaves the slot.
+  const a = analysed('a', 'Ivo Kellam scored 14 points for the Larks against Drayton.', '2031-05-14');
+  const b = analysed('b', 'Ivo Kellam had 12 points for the Larks against Drayton. He scored 16 points in the second game.', '2031-05-14');
+  assert.deepEqual(findings(a, b).contradictions.filter((c) => c.slot === 'number of points (Ivo Kellam)'), []);
+  // Lone sources in unrelated sentences stay discounted below the floor (sameStatement needs related sentences).
+  const c = analysed('c', 'Ivo Kellam scored 14 points for the Larks against Drayton.', '2031-05-14');
+  const d = analysed('d', 'Coach Ren Alder praised the defence, and on a cold night at the arena Ivo Kellam finished with 12 points.', '2031-05-14');
+  assert.deepEqual(findings(c, d).contradictions.filter((x) => x.slot === 'number of points (Ivo Kellam)'), []);
+  // A clause of three amounts is still a stat line.
+  assert.deepEqual(rules('While the Larks lost, Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
+});

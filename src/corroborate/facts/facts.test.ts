@@ -344,3 +344,13 @@ test('scheduled: a date things are scheduled for is the planned thing’s slot, 
   );
   assert.ok(s.contradictions.some((c) => c.slot === 'scheduled date of the elections'));
 });
+
+test('count: a player’s points stand though the article counts other players’ points and a team line', () => {
+  // Two lone sources naming the same player in related sentences state one statement: not discounted.
+  const a = analysed('a', 'Ivo Kellam scored 14 points and Dara Quill scored 22 points for the Larks against Drayton. The Larks outscored Drayton on second chance points (9 - 0).', '2031-05-14');
+  const b = analysed('b', 'The Larks were paced by 22 points from Dara Quill, while Ivo Kellam had 12 points and four assists against Drayton. It gave him 2,117 career points.', '2031-05-14');
+  const points = findings(a, b).contradictions.filter((c) => c.slot === 'number of points (Ivo Kellam)');
+  assert.deepEqual(points.map((c) => c.values.map((v) => v.value).sort()), [['12', '14']]);
+  // The stat-line limit is per clause: Kellam's clause of b has two amounts.
+  assert.deepEqual(find('The Larks were paced by 22 points from Dara Quill, while Ivo Kellam had 12 points and four assists.', 'count').filter((m) => m.holder === 'Ivo Kellam').map((m) => m.display), ['12', 'four']);
+});

@@ -163,7 +163,14 @@ export function holderBefore(u: SentenceUnit, at: number, types = ['person', 'or
  */
 export function subjectBefore(u: SentenceUnit, at: number): string | null {
   const toks = clauseTokens(u, at);
-  const from = toks.length ? toks[0].start : u.start;
+  const clauseStart = toks.length ? toks[0].start : u.start;
+  // A person named after the clause's previous amount opens the amount's own coordinated statement:
+  // "Ivo Kell scored 14 points and Dara Quill scored 22 points" gives the 22 to Quill, not to the clause's
+  // first name (which made an article state two point counts for Kell and leave his slot). Without a
+  // person there, the clause's subject stands ("Kell, who had 2 steals, scored 14 points").
+  const previous = u.quantities.filter((q) => q.end <= at && q.start >= clauseStart).reduce((e, q) => Math.max(e, q.end), -1);
+  const own = previous < 0 ? [] : u.entities.filter((e) => (e.type === 'person' || e.type === 'other') && e.start >= previous && e.end <= at);
+  const from = own.length ? previous : clauseStart;
   const people = u.entities.filter((e) => (e.type === 'person' || e.type === 'other') && e.end <= at && e.start >= from).sort((a, b) => a.start - b.start);
   return people[0]?.name ?? holderBefore(u, at, ['person', 'organization', 'other']);
 }

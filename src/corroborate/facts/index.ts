@@ -30,6 +30,7 @@ import { title } from './parsers/title.js';
 import { calibre } from './parsers/calibre.js';
 import { bySurname, record } from './parsers/record.js';
 import { holderKey } from './normalise/spelling.js';
+import { clauseTokens, countQualifier, subjectBefore } from './frame.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { crossSpeakerQuoteContradictions } from './quotes.js';
 
@@ -60,7 +61,7 @@ const onlyWeekday = (d: DateValue) => d.weekday !== undefined && d.day === undef
 
 /** What each article states anywhere: its fact mentions, days and amounts (for the "knows both" guard). */
 function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: string, m: FactMention) => boolean {
-  const byArticle = new Map<string, { facts: FactMention[]; dates: DateValue[]; amounts: string[] }>();
+  const byArticle = new Map<string, { facts: FactMention[]; dates: DateValue[]; amounts: { key: string; holder: string | null }[] }>();
   const of = (a: string) => {
     let k = byArticle.get(a);
     if (!k) byArticle.set(a, (k = { facts: [], dates: [], amounts: [] }));
@@ -73,7 +74,11 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
       const v = dateValueOf(d);
       if (v) k.dates.push(v);
     }
-    for (const q of u.quantities) if (q.value !== null && q.min === q.max) k.amounts.push(`${q.value}:${unitKey(q) ?? ''}`);
+    for (const q of u.quantities) {
+      if (q.value === null || q.min !== q.max) continue;
+      const named = subjectBefore(u, q.start);
+      k.amounts.push({ key: `${q.value}:${unitKey(q) ?? ''}`, holder: named ? holderKey(named) : null });
+    }
   }
   // The article writes a date that fixes at least the parts m fixes, equal to m's.
   const covers = (v: DateValue, m: DateValue) => (['year', 'month', 'day', 'weekday'] as const).every((p) => m[p] === undefined || v[p] === m[p] || (p === 'year' && (m.yearInferred || v.yearInferred)));
@@ -90,9 +95,15 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
     // A place named elsewhere in the article ("the Sam's Club in Bloomington") is not a residence it
     // states: only the same fact of the same holder counts.
     if (m.kind === 'name') return k.facts.some((f) => f.kind === 'name' && f.measure === m.measure && f.holder !== null && m.holder !== null && holderKey(f.holder) === holderKey(m.holder) && sameName(f.name!, m.name!));
-    if (k.facts.some((f) => f.kind === 'number' && f.measure === m.measure && compatibleValues(f.range!, m.range!, false).ok)) return true;
+    // A holder's figure is known from the same holder's, or from one whose clause names nobody: another
+    // named participant's 14 points is another fact ("Artino scored 14 points" does not make an article
+    // know that Richard Carter scored 14; on the dev gold it made a game story leave every player's slot).
+    const mine = m.holder ? holderKey(m.holder) : null;
+    const sameHolder = (h: string | null) => mine === null || h === null || h === mine;
+    if (k.facts.some((f) => f.kind === 'number' && f.measure === m.measure && sameHolder(f.holder ? holderKey(f.holder) : null) && compatibleValues(f.range!, m.range!, false).ok)) return true;
     // The same exact figure of the same thing written anywhere (not a small number, which every article has).
-    return m.range!.exact && m.range!.min >= 10 && m.normalised.every((n) => !n.startsWith('unit:')) && k.amounts.includes(`${m.range!.min}:${m.thing ?? ''}`);
+    const key = `${m.range!.min}:${m.thing ?? ''}`;
+    return m.range!.exact && m.range!.min >= 10 && m.normalised.every((n) => !n.startsWith('unit:')) && k.amounts.some((a) => a.key === key && sameHolder(a.holder));
   };
 }
 
@@ -101,16 +112,30 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
  * the qualifier: "scored 14 points in the second half … has 310 points this season" counts points for
  * several things, and the other article's "22 points" may be any of them.
  */
+/** A clause's personal pronoun: its amount may be any named person's. */
+const PRONOUN = /\b(he|she|him|her|his|hers)\b/i;
+const ANYONE = '\u0000anyone';
+const clauseText = (u: SentenceUnit, at: number) => {
+  const toks = clauseTokens(u, at);
+  return toks.length ? u.text.slice(toks[0].start - u.start, toks[toks.length - 1].end - u.start) : '';
+};
+
 export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[]): FactMention[] {
-  // Every amount of a thing an article writes, whoever it belongs to (a pronoun's "He has 310 points").
-  const amounts = new Map<string, FactRange[]>();
+  // Every amount of a thing an article writes of the event (not a total or another time: those are other
+  // slots), with whose it is: the participant its clause names, else a person its pronoun stands for ("He
+  // has 310 points": anyone's), else nobody's ("the second chance points (9 - 0)": a team line, no person's).
+  const amounts = new Map<string, { range: FactRange; holder: string | null }[]>();
   for (const u of units) {
     for (const q of u.quantities) {
       const key = q.kind === 'count' ? unitKey(q) : null;
       const r = key ? rangeOfQuantity(q) : null;
       if (!key || !r) continue;
+      if (countQualifier(u, q.start) !== 'event') continue;
+      const named = subjectBefore(u, q.start);
+      const holder = named ? holderKey(named) : PRONOUN.test(clauseText(u, q.start)) ? ANYONE : null;
+      if (holder === null) continue;
       const k = `${u.article}\u0000${key}`;
-      amounts.set(k, [...(amounts.get(k) ?? []), r.range]);
+      amounts.set(k, [...(amounts.get(k) ?? []), { range: r.range, holder }]);
     }
   }
   return mentions.filter((m) => {
@@ -119,8 +144,13 @@ export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[
     // points … now has 2,029 points"): it is compared only with totals, so the game's count cannot pose
     // as it. Two totals of the article must still agree.
     if (m.measure.endsWith(':total') || m.measure.endsWith(':record')) return mentions.every((o) => o === m || o.unit.article !== m.unit.article || o.measure !== m.measure || o.holder !== m.holder || compatibleValues(o.range!, m.range!, false).ok);
+    // Another named participant's count of the thing is another fact ("Richard Carter scored 14 points and
+    // Seth VanDeest scored 13 points"): only counts of m's holder or of nobody named stand against m. On the
+    // dev gold, counting every participant's left no player's points in a game story that lists several
+    // scorers (and left 3 of the 11 injected number edits unpaired).
+    const mine = holderKey(m.holder!);
     const others = amounts.get(`${m.unit.article}\u0000${m.thing}`) ?? [];
-    return others.every((r) => compatibleValues(r, m.range!, false).ok);
+    return others.every((o) => (o.holder !== ANYONE && o.holder !== mine) || compatibleValues(o.range, m.range!, false).ok);
   });
 }
 

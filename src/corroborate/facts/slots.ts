@@ -258,13 +258,19 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
  * other are a dispute as sure as one source against two. Must not hit values with no named participant
  * on a side (a team's points in two games), or sentences that only share the event's vocabulary.
  */
+/** The person a mention's sentence names as its own: its participant, else the holder its slot is keyed by
+ * ("Richard Carter scored 14 points" / "Richard Carter had 12 points": the holder is the named person). */
+const namedIn = (m: FactMention) => m.participant ?? m.holder;
+
 function sameStatement(sides: FactMention[][], reps: Map<FactMention[], FactMention[]>, ctx: SlotContext, p: FactParams): boolean {
   for (let i = 0; i < sides.length; i++) {
     for (let j = i + 1; j < sides.length; j++) {
       for (const x of reps.get(sides[i])!) {
-        if (!x.participant) continue;
+        const px = namedIn(x);
+        if (!px) continue;
         for (const y of reps.get(sides[j])!) {
-          if (y.participant && holderKey(x.participant) === holderKey(y.participant) && ctx.similarity(x.unit, y.unit) >= p.sameStatementSimilarity) return true;
+          const py = namedIn(y);
+          if (py && holderKey(px) === holderKey(py) && ctx.similarity(x.unit, y.unit) >= p.sameStatementSimilarity) return true;
         }
       }
     }

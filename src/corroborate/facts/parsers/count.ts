@@ -9,7 +9,7 @@
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
-import { countQualifier, predicateClass, subjectBefore } from '../frame.js';
+import { clauseTokens, countQualifier, predicateClass, subjectBefore } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
 import { unitKey } from '../../rules/number.js';
 import { TOLLS } from './toll.js';
@@ -24,11 +24,18 @@ export const count: FactParser = {
   name: 'count',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
-    // A sentence of three or more amounts is a stat line ("12 points, 11 rebounds and six blocks"): its
-    // counts belong to one game among many the story's articles report, so they are not compared.
-    if (u.quantities.filter((q) => q.kind === 'count').length >= MAX_COUNTS_IN_SENTENCE) return out;
+    const counts = u.quantities.filter((q) => q.kind === 'count');
     for (const q of u.quantities) {
       if (q.kind !== 'count' && q.kind !== 'money') continue;
+      // A clause of three or more amounts is a stat line ("12 points, 11 rebounds and six blocks"): its
+      // counts belong to one game among many the story's articles report, so they are not compared. The
+      // clause, not the sentence: "Drake was paced by 13 points from Seth VanDeest, while Richard Carter had
+      // 12 points and four assists" gives each player two (on the dev gold the sentence-wide count left
+      // such a player's points unread).
+      const clause = clauseTokens(u, q.start);
+      const from = clause[0]?.start ?? u.start;
+      const to = clause[clause.length - 1]?.end ?? u.start + u.text.length;
+      if (counts.filter((c) => c.start >= from && c.end <= to).length >= MAX_COUNTS_IN_SENTENCE) continue;
       if (u.dates.some((d) => q.start < d.end && d.start < q.end)) continue;
       const key = q.kind === 'money' ? `money:${q.unit}` : unitKey(q);
       if (!key) continue;
