@@ -315,3 +315,11 @@ test('count: a pronoun’s other count of the thing still leaves the slot; anoth
   // A clause of three amounts is still a stat line.
   assert.deepEqual(rules('While the Larks lost, Ivo Kell had 12 points, 11 rebounds and six blocked shots.', 'count'), []);
 });
+
+test('mark: no named possessor, another kind of record, a won-lost record', () => {
+  assert.deepEqual(rules('Doug Amrit broke the school record of 2,116 points on Friday.', 'mark'), []);
+  assert.deepEqual(rules('Rodney Vane’s record of 52-3 still stands.', 'mark'), []);
+  const a = analysed('a', 'Doug Amrit broke Rodney Vane’s scoring record of 2,116 points on Friday.');
+  const b = analysed('b', 'Doug Amrit is close to Rodney Vane’s rebounding record of 906.');
+  assert.deepEqual(findings(a, b).contradictions.filter((c) => c.rule === 'fact:mark'), []);
+});

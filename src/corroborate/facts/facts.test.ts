@@ -354,3 +354,11 @@ test('count: a player’s points stand though the article counts other players�
   // The stat-line limit is per clause: Kellam's clause of b has two amounts.
   assert.deepEqual(find('The Larks were paced by 22 points from Dara Quill, while Ivo Kellam had 12 points and four assists.', 'count').filter((m) => m.holder === 'Ivo Kellam').map((m) => m.display), ['12', 'four']);
 });
+
+test('mark: a named person’s standing record, its kind in the slot, compared story-wide', () => {
+  assert.deepEqual(find('Doug Amrit broke Rodney Vane ’ s school scoring record of 2,116 points on Friday.', 'mark').map((m) => [m.measure, m.holder, m.range!.min]), [['mark:scoring', 'Rodney Vane', 2116]]);
+  const a = analysed('a', 'Doug Amrit broke Rodney Vane’s school scoring record of 2,116 points with a free throw on Friday.');
+  const b = analysed('b', 'Amrit came in needing 11 points to break Rodney Vane’s scoring record of 2,106.');
+  const found = findings(a, b).contradictions.filter((c) => c.rule === 'fact:mark');
+  assert.deepEqual(found.map((c) => c.values.map((v) => v.value).sort()), [['2,106', '2,116']]);
+});
