@@ -323,3 +323,8 @@ test('mark: no named possessor, another kind of record, a won-lost record', () =
   const b = analysed('b', 'Doug Amrit is close to Rodney Vane’s rebounding record of 906.');
   assert.deepEqual(findings(a, b).contradictions.filter((c) => c.rule === 'fact:mark'), []);
 });
+
+test('event-date: a naming verb of its own is not skipped', () => {
+  // "named" here is the statement's verb (no verb before it): the date is the naming's.
+  assert.deepEqual(rules('On the ferry the officials named Dario Venn as the suspect on Tuesday.', 'event-date').map((m) => m.measure), ['date:verb:nam']);
+});

@@ -362,3 +362,10 @@ test('mark: a named person’s standing record, its kind in the slot, compared s
   const found = findings(a, b).contradictions.filter((c) => c.rule === 'fact:mark');
   assert.deepEqual(found.map((c) => c.values.map((v) => v.value).sort()), [['2,106', '2,116']]);
 });
+
+test('event-date: a participle naming the object is skipped for the verb before it; one person’s one statement stands lone against lone', () => {
+  assert.deepEqual(find('Ana Vell launched a jewellery line called Corra in December.', 'event-date').map((m) => m.measure), ['date:release']);
+  const a = analysed('a', 'Ana Vell launched a new jewellery line called Corra in December.');
+  const b = analysed('b', 'Ana Vell, who launched a new jewellery line called Corra in September, spoke about her past.');
+  assert.deepEqual(findings(a, b).contradictions.filter((c) => c.kind === 'date').map((c) => c.values.map((v) => v.value).sort()), [['2030-09', '2030-12']]);
+});

@@ -157,11 +157,20 @@ function verbBefore(toks: Token[], first: number, surface: (t: Token) => string,
       continue;
     }
     if (PUNCT.test(toks[k].normal)) return null;
-    if (isVerb(toks[k])) return toks[k];
+    if (isVerb(toks[k])) {
+      // "launched a fashion line called Mantra in December": a participle that names the object (between a
+      // common noun and a name) belongs to the noun phrase, and the verb before it dates the thing. With
+      // no verb before it, it is the statement's own ("officials named Dario Venn as the suspect on Tuesday").
+      const naming = NAMING.test(toks[k].normal) && k > 0 && toks[k - 1].pos === 'NOUN' && /^[a-z]/.test(surface(toks[k - 1])) && k + 1 < toks.length && /^\p{Lu}/u.test(surface(toks[k + 1]));
+      return (naming ? verbBefore(toks, k, surface, isVerb) : null) ?? toks[k];
+    }
     if (isWord(toks[k])) seen++;
   }
   return null;
 }
+
+/** Participles that give a thing its name ("a line called Mantra", "a boat named Vela", "a plan dubbed X"). */
+const NAMING = /^(called|named|dubbed|titled|entitled|nicknamed|branded)$/;
 
 /** The first verb after a sentence-opening date ("On Friday, X died"), past appositions' participles. */
 function openingVerb(toks: Token[], last: number, isVerb: (t: Token) => boolean): Token | null {
