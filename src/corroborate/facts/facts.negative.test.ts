@@ -328,3 +328,12 @@ test('event-date: a naming verb of its own is not skipped', () => {
   // "named" here is the statement's verb (no verb before it): the date is the naming's.
   assert.deepEqual(rules('On the ferry the officials named Dario Venn as the suspect on Tuesday.', 'event-date').map((m) => m.measure), ['date:verb:nam']);
 });
+
+test('event-date: a year beside a verb outside the year classes, or not after "in", frames nothing', () => {
+  assert.deepEqual(rules('Ivo Kellam played for the Larks in 2025 before he moved to Calder.', 'event-date'), []);
+  assert.deepEqual(rules('The 2027 bond was approved by voters after a long campaign.', 'event-date'), []);
+  // Two lone sources in sentences that only share the event's words stay discounted.
+  const a = analysed('a', 'Voters in 2027 approved a bond to buy the old mill.');
+  const b = analysed('b', 'The council said the roof of the mill, which voters approved buying in 2028, was unsafe and would cost more than planned.');
+  assert.deepEqual(findings(a, b).contradictions.filter((c) => c.kind === 'date'), []);
+});

@@ -369,3 +369,10 @@ test('event-date: a participle naming the object is skipped for the verb before 
   const b = analysed('b', 'Ana Vell, who launched a new jewellery line called Corra in September, spoke about her past.');
   assert.deepEqual(findings(a, b).contradictions.filter((c) => c.kind === 'date').map((c) => c.values.map((v) => v.value).sort()), [['2030-09', '2030-12']]);
 });
+
+test('event-date: a year after "in" dates a classed predicate; the speaker is no participant; near-identical wording is one statement', () => {
+  assert.deepEqual(find('Voters in 2027 approved a $3 million bond to buy the mill, Dara Quill said.', 'event-date').map((m) => [m.measure, m.date!.year, m.participant]), [['date:approve', 2027, null]]);
+  const a = analysed('a', 'Voters in 2027 approved a $3 million bond to buy the old mill, Dara Quill said.');
+  const b = analysed('b', 'Lindell voters in 2028 approved a $3 million bond to buy the old mill.');
+  assert.deepEqual(findings(a, b).contradictions.filter((c) => c.kind === 'date').map((c) => c.values.map((v) => v.value).sort()), [['2027', '2028']]);
+});

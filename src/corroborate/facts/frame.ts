@@ -185,7 +185,14 @@ export function nearestPerson(u: SentenceUnit, at: number): string | null {
   if (!toks.length) return null;
   const from = toks[0].start;
   const to = toks[toks.length - 1].end;
-  const people = u.entities.filter((e) => (e.type === 'person' || e.type === 'other') && e.start >= from && e.end <= to);
+  // The speaker of a reporting clause ("…, Bower said", "said Bower") reports the fact, he is not in it:
+  // on the dev gold he made one approval's year Bower's and the other's Palmer's, and they never met.
+  const speaker = (e: { start: number; end: number }) => {
+    const i = u.tokens.findIndex((t) => t.start >= e.end);
+    const j = u.tokens.findIndex((t) => t.end > e.start) - 1;
+    return (i >= 0 && REPORTING.has(u.tokens[i].normal)) || (j >= 0 && REPORTING.has(u.tokens[j].normal));
+  };
+  const people = u.entities.filter((e) => (e.type === 'person' || e.type === 'other') && e.start >= from && e.end <= to && !speaker(e));
   // A typed person before an untyped name: in "Reid entered the clinic on Tuesday, her rep told People"
   // the magazine is nearer the date than the person who checked in.
   const rank = (e: (typeof people)[number]) => (e.type === 'person' ? 0 : 1);

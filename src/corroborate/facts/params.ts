@@ -14,6 +14,9 @@ export interface FactParams {
   /** Similarity at which two sentences naming the same participant state one statement (slots.ts
    * sameStatement): then a lone source against a lone source is not discounted. */
   sameStatementSimilarity: number;
+  /** Similarity at which two sentences state one statement even with no named participant ("Voters in
+   * 2009 approved a $3 million bond" / "Palmer voters in 2010 approved a $3 million bond": 0.65). */
+  sameWordingSimilarity: number;
   /** A toll whose one side is only floors, with unknown publication times (see slots.ts unorderedFloors). */
   unorderedFloorFactor: number;
   /** A slot with more distinct values than this is not functional (see slots.ts). The dev gold's largest
@@ -32,6 +35,7 @@ export const FACT_PARAMS: FactParams = {
   copiesFactor: 0.6,
   singleSupportFactor: 0.9,
   sameStatementSimilarity: 0.3,
+  sameWordingSimilarity: 0.6,
   unorderedFloorFactor: 0.6,
   maxDistinctValues: 40,
   maxCountRatio: 5,

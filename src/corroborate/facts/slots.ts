@@ -267,8 +267,9 @@ function sameStatement(sides: FactMention[][], reps: Map<FactMention[], FactMent
     for (let j = i + 1; j < sides.length; j++) {
       for (const x of reps.get(sides[i])!) {
         const px = namedIn(x);
-        if (!px) continue;
         for (const y of reps.get(sides[j])!) {
+          if (ctx.similarity(x.unit, y.unit) >= p.sameWordingSimilarity && sameParticipant(x, y)) return true;
+          if (!px) continue;
           const py = namedIn(y);
           if (py && holderKey(px) === holderKey(py) && ctx.similarity(x.unit, y.unit) >= p.sameStatementSimilarity) return true;
         }

@@ -216,17 +216,30 @@ function subjectOf(u: SentenceUnit, at: number): string | null {
   return [...u.entities].filter((e) => e.end <= at).sort((a, b) => b.end - a.end)[0]?.name ?? nearestPerson(u, at);
 }
 
+/**
+ * "Voters in 2009 approved a $3 million bond": a year written alone after "in" dates a classed predicate
+ * (an approval, a signing, a conviction) the way a month does. Only those classes: a year beside any other
+ * verb is background ("played in 2005", "moved there in 1998"), which every story is full of.
+ */
+const YEAR_CLASSES = new Set(['approve', 'propose', 'sign', 'verdict', 'charge', 'born', 'release']);
+function yearOf(u: SentenceUnit, d: DateMention): DateValue | null {
+  if (!/^(19|20)\d\d$/.test(d.text) || !/\bin\s+$/i.test(u.text.slice(Math.max(0, d.start - u.start - 4), d.start - u.start))) return null;
+  return { year: Number(d.text) };
+}
+
 export const eventDate: FactParser = {
   name: 'event-date',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
     for (const d of u.dates) {
-      const date = dateValueOf(d);
+      const year = yearOf(u, d);
+      const date = dateValueOf(d) ?? year;
       if (!date) continue;
       if (/\b(last|next|this|earlier|later)\s+(year|month)|\bago\b|\bsince\b|\buntil\b|\bby\b/i.test(d.text)) continue;
       if (zoneRestatement(u, d.start, d.end)) continue;
       let cls = dateClass(u, d.start, d.end);
       if (cls === REPORTED || !cls) continue;
+      if (date === year && !YEAR_CLASSES.has(cls)) continue;
       cls = DATE_CLASS[cls] ?? cls;
       const born = cls === 'born';
       const holder = born ? holderBefore(u, d.start, ['person']) : null;
