@@ -18,9 +18,9 @@ test('natural disagreements: precision and recall floors, well above the sentenc
   const b = base.get('all')!;
   const p = all.correct / all.reported;
   const r = all.found / all.gold;
-  // Measured: P 0.971 (33 of 34), R 0.421 (32 of 76); baseline P 0.133 (4 of 30), R 0.053 (2026-12-02).
+  // Measured: P 0.971 (34 of 35), R 0.434 (33 of 76); baseline P 0.133 (4 of 30), R 0.053 (2026-12-02).
   assert.ok(p >= 0.85, `precision ${p.toFixed(3)} ≥ 0.85`);
-  assert.ok(all.found >= 32, `found ${all.found} ≥ 32 of ${all.gold}`);
+  assert.ok(all.found >= 33, `found ${all.found} ≥ 33 of ${all.gold}`);
   assert.ok(p >= b.correct / b.reported + 0.4, 'precision far above the sentence rules');
   assert.ok(r >= b.found / b.gold, 'recall not below the sentence rules');
 });

@@ -337,3 +337,9 @@ test('event-date: a year beside a verb outside the year classes, or not after "i
   const b = analysed('b', 'The council said the roof of the mill, which voters approved buying in 2028, was unsafe and would cost more than planned.');
   assert.deepEqual(findings(a, b).contradictions.filter((c) => c.kind === 'date'), []);
 });
+
+test('injury: a bone not said broken, an unnamed person, another time', () => {
+  assert.deepEqual(rules('Ivo Vane said his fibula had healed by the spring.', 'injury'), []);
+  assert.deepEqual(rules('A broken tibia takes months to heal, doctors said.', 'injury'), []);
+  assert.deepEqual(rules('Ivo Vane broke his left wrist in 2025 against Calder.', 'injury'), []);
+});

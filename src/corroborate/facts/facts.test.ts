@@ -376,3 +376,11 @@ test('event-date: a year after "in" dates a classed predicate; the speaker is no
   const b = analysed('b', 'Lindell voters in 2028 approved a $3 million bond to buy the old mill.');
   assert.deepEqual(findings(a, b).contradictions.filter((c) => c.kind === 'date').map((c) => c.values.map((v) => v.value).sort()), [['2027', '2028']]);
 });
+
+test('injury: the bone a named person broke, from a participle, a verb or a bracket', () => {
+  assert.deepEqual(find('Ivo Vane, who returned from his broken right fibula on Sunday, said he felt stronger.', 'injury').map((m) => [m.holder, m.name]), [['Ivo Vane', 'fibula']]);
+  assert.deepEqual(find('Dara Quill made the most of his chances with Ivo Vane (broken tibia) missing time.', 'injury').map((m) => [m.holder, m.name]), [['Ivo Vane', 'tibia']]);
+  const a = analysed('a', 'Ivo Vane, who returned from his broken right fibula on Sunday, is ready to start for the Larks.');
+  const b = analysed('b', 'The Larks leaned on Dara Quill with Ivo Vane (broken tibia) missing time for the Larks.');
+  assert.deepEqual(findings(a, b).contradictions.filter((c) => c.rule === 'fact:injury').map((c) => c.values.map((v) => v.value).sort()), [['fibula', 'tibia']]);
+});
