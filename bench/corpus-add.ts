@@ -5,6 +5,7 @@
 // [--workers W] [--cpu-prof DIR: each child writes a V8 CPU profile there (node --cpu-prof)]
 // [--compare NAME=VALUE: the singles also run on a copy of the bulk database with that environment variable
 // set (CROSSCHECK_CORPUS_CACHE=off: the corpus's caches disabled), so old and new are measured in one run]
+// [--compare CROSSCHECK_PLACEMENT=online: the singles placed by stored summaries, beside the exact placement]
 // [--keep-db FILE: the bulk database is copied there, and taken from there (bulk add skipped) when it exists]
 // [--views K: then the view of each of the K largest stored stories is recomputed ROUNDS=3 times in one
 // process (as an add into it recomputes it; the later rounds with the per-article memos warm), ms per round]
@@ -55,20 +56,30 @@ async function singles(db: string, files: string[]) {
   const { openCorpus } = await import('../src/corpus/index.js');
   const corpus = await openCorpus({ db });
   const ms: number[] = [];
+  const placeMs: number[] = [];
   const phases = new Map<string, number>();
+  const fallbacks: Record<string, number> = {};
+  let online = 0;
   let joined = 0;
   let created = 0;
+  // CROSSCHECK_PLACEMENT=online (through --compare) places by the stored summaries (src/corpus/place-online.ts).
+  const placement = process.env.CROSSCHECK_PLACEMENT === 'online' ? 'online' : 'exact';
   for (const file of files) {
     const t0 = performance.now();
-    const r = await corpus.add([file], { now: NOW });
+    const r = await corpus.add([file], { now: NOW, placement });
     ms.push(performance.now() - t0);
+    placeMs.push(r.timings.get('cluster') ?? 0);
+    for (const p of r.placements) {
+      if (p.path === 'online') online++;
+      for (const f of p.fallback) fallbacks[f] = (fallbacks[f] ?? 0) + 1;
+    }
     if (r.added.length !== 1) throw new Error(`${file}: not added (${JSON.stringify(r.rejected)})`);
     if (r.storiesUpdated.length) joined++;
     if (r.storiesCreated.length) created++;
     for (const [k, v] of r.timings) if (!k.startsWith('stage:')) phases.set(k, (phases.get(k) ?? 0) + v);
   }
   await corpus.close();
-  return { ms, joined, created, phases: Object.fromEntries([...phases].map(([k, v]) => [k, v / files.length])), rssMB: rssMB() };
+  return { ms, placeMs, online, fallbacks, joined, created, phases: Object.fromEntries([...phases].map(([k, v]) => [k, v / files.length])), rssMB: rssMB() };
 }
 
 /** The view of each of the k largest stored stories, recomputed from its stored members and links as an add
@@ -208,7 +219,7 @@ async function report(dir: string): Promise<void> {
   }
   if (b.n !== n) throw new Error(`the bulk add stored ${b.n} of ${n} articles (${b.rejected} rejected)`);
   const dbMB = ['', '-wal'].map((s) => (existsSync(db + s) ? statSync(db + s).size : 0)).reduce((x, y) => x + y, 0) / 2 ** 20;
-  type Singles = { ms: number[]; joined: number; created: number; phases: Record<string, number>; rssMB: number };
+  type Singles = { ms: number[]; placeMs: number[]; online: number; fallbacks: Record<string, number>; joined: number; created: number; phases: Record<string, number>; rssMB: number };
   // The copy is taken before the singles change the database: both runs add the same articles to the same corpus.
   const copy = join(dir, 'corpus-compare.db');
   if (compare) for (const s of ['', '-wal']) if (existsSync(db + s)) copyFileSync(db + s, copy + s);
@@ -233,7 +244,15 @@ async function report(dir: string): Promise<void> {
     console.log(`| add one article, ${compare}: p50 / p99 / max | ${quantile(cs, 0.5).toFixed(0)} / ${quantile(cs, 0.99).toFixed(0)} / ${cs[cs.length - 1].toFixed(0)} ms |`);
   }
   console.log(`| add one article: peak RSS | ${Math.round(s.rssMB)} MB${c ? ` (${compare}: ${Math.round(c.rssMB)} MB)` : ''} |`);
-  console.log(`| add one article: joined a stored story / new story | ${s.joined} / ${s.created} of ${nSingles} |`);
+  console.log(`| add one article: joined a stored story / new story | ${s.joined} / ${s.created} of ${nSingles}${c ? ` (${compare}: ${c.joined} / ${c.created})` : ''} |`);
+  // Placement alone (the `cluster` phase), per add: what the online path changes.
+  const placed = (x: Singles) => {
+    const p = [...x.placeMs].sort((a, b) => a - b);
+    const reasons = Object.entries(x.fallbacks).sort((a, b) => b[1] - a[1]).map(([r, k]) => `${r} ${k}`).join(', ');
+    return `mean ${(p.reduce((a, b) => a + b, 0) / p.length).toFixed(1)} / p50 ${quantile(p, 0.5).toFixed(1)} / p99 ${quantile(p, 0.99).toFixed(1)} ms; online ${x.online} of ${x.placeMs.length}${reasons ? ` (exact: ${reasons})` : ''}`;
+  };
+  console.log(`| placement per add | ${placed(s)} |`);
+  if (c) console.log(`| placement per add, ${compare} | ${placed(c)} |`);
   if (old) {
     console.log(`| old way, batch analyze of corpus + 1 | ${oldSeconds.toFixed(1)} s${batchN === n ? '' : ` (extrapolated linearly from ${batchN} + 1 measured in ${old.seconds.toFixed(1)} s: a lower bound)`}, peak RSS ${Math.round(old.rssMB)} MB |`);
     console.log(`| speed-up of one article | ${Math.round((oldSeconds * 1000) / quantile(sorted, 0.5))}× at p50 |`);

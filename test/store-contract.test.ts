@@ -18,7 +18,7 @@ import { openStore } from '../src/store/store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/migrations-postgres.js';
 import { openPostgresStore } from '../src/store/postgres.js';
-import type { CorpusCommit, FeedState, Store } from '../src/store/types.js';
+import type { ClusterSummary, CorpusCommit, FeedState, Store } from '../src/store/types.js';
 import Database from 'better-sqlite3';
 import { Corpus } from '../src/corpus/index.js';
 import { buildArticle } from './fixtures/cluster/build.js';
@@ -379,6 +379,31 @@ for (const adapter of ADAPTERS) {
       assert.equal(b.version, 2);
       assert.equal(b.contradictions, 1);
       assert.deepEqual((await store.storyMembers(['b'])).get('b'), ['b1', 'b2']);
+    });
+
+    it('clusterSummaries: written with their stories, kept for a grown story, dropped when a story is rewritten or removed', async (store) => {
+      const summary = (kind: 'story' | 'event', id: string, story: string, weight: number): ClusterSummary => ({
+        kind, id, story, units: 1, articles: 1, keys: ['t|ferry', 'e|karsk'], weights: [weight, 0.5], counts: [2, 1],
+        days: [[22000, 1]], years: [[2031, 1]], central: { id: 'a1', titled: true, score: 0.9, text: 'Ferry strike' },
+      });
+      const story = (id: string, articles: string[]) => ({ view: view(id, id, [{ id: `e-${id}`, articles }]), terms: [], independentSources: 1 });
+      await store.commit(commitOf({
+        stories: [story('s1', ['a1']), story('s2', ['a2'])],
+        summaries: { rows: [summary('story', 's1', 's1', 1), summary('event', 'e-s1', 's1', 1), summary('story', 's2', 's2', 1), summary('event', 'e-s2', 's2', 1)], grown: [] },
+      }));
+      assert.deepEqual(await store.clusterSummaries(['s1', 's2', 'none'], 'story'), [summary('story', 's1', 's1', 1), summary('story', 's2', 's2', 1)]);
+      assert.deepEqual(await store.clusterSummaries(['s1'], 'event'), [summary('event', 'e-s1', 's1', 1)]);
+      // An online add into s1: its story row and a new event upserted, its other event rows kept.
+      await store.commit(commitOf({
+        stories: [{ view: view('s1', 's1', [{ id: 'e-s1', articles: ['a1'] }, { id: 'e-new', articles: ['a3'] }]), terms: [], independentSources: 2 }],
+        summaries: { rows: [summary('story', 's1', 's1', 2), summary('event', 'e-new', 's1', 1)], grown: ['s1'] },
+      }));
+      assert.deepEqual((await store.clusterSummaries(['s1'], 'story'))[0].weights, [2, 0.5]);
+      assert.deepEqual((await store.clusterSummaries(['s1'], 'event')).map((e) => e.id), ['e-new', 'e-s1']);
+      // Rewritten without rows (an exact placement that kept none), and removed: no summary is left to go stale.
+      await store.commit(commitOf({ stories: [story('s1', ['a1', 'a3'])], removedStories: ['s2'] }));
+      assert.deepEqual(await store.clusterSummaries(['s1', 's2'], 'story'), []);
+      assert.deepEqual(await store.clusterSummaries(['s1', 's2'], 'event'), []);
     });
 
     it('documentFrequencies accumulate across commits', async (store) => {

@@ -32,6 +32,9 @@ export interface ClusterOptions {
   /** Document frequencies of a stored corpus these articles join (keys `t|word`, `e|name`, `n|12`), not
    *  counting them: the first pass weighs terms by the whole corpus, as a batch over all of it would. */
   corpus?: CorpusFrequencies;
+  /** Told the prepared units (vectors under the weights clustering used): the corpus keeps its stories' and
+   *  events' summaries from them (summary.ts) without vectorising the neighbourhood again. */
+  onPrepared?: (prepared: Prepared) => void;
 }
 
 export interface CorpusFrequencies {
@@ -99,9 +102,9 @@ function canonicalOrder(units: { day: number | null; id: string }[]): number[] {
 }
 
 /** `eventDay`: the lower median of its members' event days (copies report one happening). */
-type Unit = ClusterUnit & { id: string; members: string[]; eventDay: number | null };
+export type Unit = ClusterUnit & { id: string; members: string[]; eventDay: number | null };
 
-interface Prepared {
+export interface Prepared {
   vocab: Vocabulary;
   feats: ArticleFeatures[];
   vecs: Map<string, SignalVectors>;
@@ -169,7 +172,9 @@ export function clusterStories(articles: AnalysedArticle[], reuse: ReuseResult, 
   const segmentOpts = { ...DEFAULT_SEGMENT_OPTIONS, ...opts.segment };
   const byId = new Map(articles.map((a) => [a.id, a]));
   const publishedOf = (a: AnalysedArticle): string | null => a.meta.published ?? reuse.inheritedDates.get(a.id)?.published ?? null;
-  const { vocab, feats, vecs, unitArticles, units, order } = prepareUnits(articles, reuse, opts.corpus);
+  const prepared = prepareUnits(articles, reuse, opts.corpus);
+  opts.onPrepared?.(prepared);
+  const { vocab, feats, vecs, unitArticles, units, order } = prepared;
 
   // Pass 1: online events over the whole batch, linked into stories.
   const clusterer = new OnlineEventClusterer(units, eventOpts);

@@ -30,6 +30,10 @@ export class Vocabulary {
   key(id: number): string {
     return this.keys[id].slice(2);
   }
+  /** The key of an id with its signal prefix (`t|word`), as a store keys it. */
+  signalKey(id: number): string {
+    return this.keys[id];
+  }
   get size(): number {
     return this.ids.size;
   }

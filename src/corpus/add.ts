@@ -17,7 +17,7 @@ import type { LinkCache } from './link-cache.js';
 import type { CommittedRecords } from './committed.js';
 import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
-import { documentKeys, placeArticles } from './place.js';
+import { documentKeys, placeArticles, PLACEMENT_PARAMS, withMembers } from './place.js';
 import { deferredView, independentSourcesOf, storyView, type Engine, type ViewParams } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
 
@@ -43,6 +43,8 @@ export interface ChunkOptions {
   beforeCommit?: () => void;
   /** Grown stories above `inlineMaxArticles` get a deferred view (view.ts), for `Corpus.refreshViews`. */
   deferViews?: ViewParams;
+  /** 'online': place by stored summaries, exactly only when a fallback signal fires (place-online.ts). */
+  placement?: 'exact' | 'online';
 }
 
 /** What one chunk did. */
@@ -56,12 +58,14 @@ export interface ChunkOutcome {
   storiesRemoved: string[];
   /** Every input's article id (also unchanged ones), for reporting on "the stories the inputs belong to". */
   inputIds: string[];
+  /** How each chunk was placed, and why exactly when online was asked for. */
+  placements: { path: 'exact' | 'online'; fallback: string[] }[];
 }
 
 export async function addChunk(items: Article[], store: Store, opts: ChunkOptions, rejected: Rejected[]): Promise<ChunkOutcome> {
   const keys = items.map((a) => appearanceKey(a));
   const resolved = await store.resolveAppearances(items.map((a, i) => ({ key: keys[i], hash: a.hash, proposedId: proposedId(a) })));
-  const out: ChunkOutcome = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [] };
+  const out: ChunkOutcome = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [], placements: [] };
   const work: Article[] = [];
   const keyOf = new Map<string, string>();
   const previous = new Map<string, number>();
@@ -92,7 +96,11 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   }
 
   const { fresh, updated, links } = await opts.timed('reuse', () => reuseAgainstStore(analysed, store, opts.articles));
-  const placement = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles, opts.links));
+  // The one-shot in-memory analyze (no analysis cache) keeps no summaries: nothing is added to it later.
+  const params = { ...PLACEMENT_PARAMS, online: opts.placement === 'online', summaries: opts.cacheAnalyses !== false };
+  const placed = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles, opts.links, params));
+  const placement = await opts.timed('members', () => withMembers(placed, opts.articles, opts.links));
+  out.placements.push({ path: placement.path, fallback: placement.fallback });
   const byId = new Map(placement.articles.map((a) => [a.id, a]));
   // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
   // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
@@ -134,6 +142,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
       // Without revisions the first versions are the new articles, whose keys placement counted (0.3-0.9 s at 10k).
       documentFrequencies: previous.size ? documentKeys(firstVersions.map((a) => cachedArticleFeatures(a))) : placement.freshKeys,
       documents: firstVersions.length,
+      summaries: placement.summaries,
     });
   });
   opts.records?.committed({

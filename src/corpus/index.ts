@@ -50,6 +50,8 @@ export interface AddOptions {
   /** Grown big stories get deferred views (`Story.pending`) that `refreshViews` cross-checks later: the add
    *  stays proportional to the new articles, and a story grown by several chunks is cross-checked once. */
   deferViews?: boolean | ViewParams;
+  /** 'online': place new articles by stored story summaries, exactly only on a fallback signal (default 'exact'). */
+  placement?: 'exact' | 'online';
 }
 
 export interface RefreshOptions {
@@ -119,7 +121,7 @@ export class Corpus {
         timings.set(phase, (timings.get(phase) ?? 0) + performance.now() - t0);
       }
     };
-    const result: AddResult = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [], rejected: [], warnings: [], timings };
+    const result: AddResult = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [], placements: [], rejected: [], warnings: [], timings };
     if (opts.keepRecords) result.records = new CommittedRecords();
     const release = await this.store.lockWriter(this.onWait);
     try {
@@ -131,7 +133,7 @@ export class Corpus {
         let done: ChunkOutcome;
         try {
           const deferViews = opts.deferViews === true ? VIEW_PARAMS : opts.deferViews || undefined;
-          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records, deferViews }, result.rejected);
+          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records, deferViews, placement: opts.placement }, result.rejected);
         } catch (err) {
           // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
           this.clearCaches();
@@ -176,7 +178,8 @@ export class Corpus {
         const [stored] = id ? await this.store.getStories([id]) : [];
         if (!stored) break;
         const t0 = performance.now();
-        await this.store.commit(emptyCommit({ stories: [await this.crossChecked(stored.view, opts.engine)] }));
+        // The same members: the story's placement summaries stay as they are.
+        await this.store.commit(emptyCommit({ stories: [await this.crossChecked(stored.view, opts.engine)], summaries: { rows: [], grown: [id] } }));
         this.seenToken = await this.store.commitToken();
         out.refreshed.push(id);
         out.ms.push(performance.now() - t0);
@@ -327,6 +330,7 @@ function merge(into: AddResult, chunk: ChunkOutcome): void {
   append(into.unchanged, chunk.unchanged);
   append(into.inputIds, chunk.inputIds);
   append(into.storiesRemoved, chunk.storiesRemoved);
+  append(into.placements, chunk.placements);
   // A story created in one chunk and grown in the next is "created" for the whole add.
   const created = new Set(into.storiesCreated);
   const updated = new Set(into.storiesUpdated);

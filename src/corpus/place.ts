@@ -5,7 +5,8 @@
 
 import type { AnalysedArticle } from '../model/article.js';
 import type { ReuseLink, ReuseResult } from '../model/report.js';
-import { clusterStories, type CorpusFrequencies, type StoryCluster } from '../cluster/index.js';
+import { clusterStories, type CorpusFrequencies, type Prepared, type StoryCluster } from '../cluster/index.js';
+import { arrangeStory, summariseClusters, type ClusterSummary } from '../cluster/summary.js';
 import { matchStoredIds } from '../cluster/stable-ids.js';
 import { cachedArticleFeatures, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
 import { signalKey, smoothedIdf } from '../cluster/vector.js';
@@ -13,6 +14,7 @@ import { independenceGroups } from '../reuse/groups.js';
 import type { Store, StoryChange } from '../store/types.js';
 import type { ArticleCache } from './article-cache.js';
 import type { LinkCache } from './link-cache.js';
+import { placeOnline, type OnlinePlacement } from './place-online.js';
 
 export interface PlacementParams {
   /** Heaviest signal keys an article is looked up under (the clusterer's own QUERY_TERMS is 10 per signal). */
@@ -23,6 +25,11 @@ export interface PlacementParams {
   minSharedTerms: number;
   /** …and at most this many candidates per article, most shared first. */
   candidatesPerArticle: number;
+  /** Place new articles by the stored story and event summaries (online.ts) instead of clustering their
+   *  neighbourhood again; the exact path still runs when a fallback signal fires. Off for batch `analyze`. */
+  online: boolean;
+  /** Write the summaries the online path reads (off for a one-shot in-memory analyze: nothing adds to it later). */
+  summaries: boolean;
 }
 
 /** Measured by `npm run eval -- incremental` (agreement of 20 chunks with one add, story / event BCubed F1):
@@ -30,7 +37,7 @@ export interface PlacementParams {
  *  16 keys, 2 shared, 12 candidates: ECB+ 0.998 / 0.998, but PolNeAR, in publication order, 0.906 / 0.797;
  *  24 keys, 2 shared, 24 candidates: ECB+ 1.000 / 1.000, PolNeAR 0.996 / 0.981 (incremental 83 s vs 63 s).
  *  PolNeAR was the held-out check; it chose this last step, so it is held out no longer. */
-export const PLACEMENT_PARAMS: PlacementParams = { articleTerms: 24, storyTerms: 64, minSharedTerms: 2, candidatesPerArticle: 24 };
+export const PLACEMENT_PARAMS: PlacementParams = { articleTerms: 24, storyTerms: 64, minSharedTerms: 2, candidatesPerArticle: 24, online: false, summaries: true };
 
 export interface Placement {
   /** Every article of the neighbourhood (new and reloaded), and its reuse view. */
@@ -46,6 +53,11 @@ export interface Placement {
   terms: Map<string, string[]>;
   /** documentKeys of the new articles (the commit's document frequencies, when none is a revision). */
   freshKeys: Map<string, number>;
+  /** Story and event summaries to store with this membership (CorpusCommit.summaries). */
+  summaries: { rows: ClusterSummary[]; grown: string[] };
+  /** Which path placed the chunk, and why the exact one ran when the online one was asked for. */
+  path: 'exact' | 'online';
+  fallback: string[];
 }
 
 /** The heaviest keys of summed counts under the corpus's IDF (the clusterer's smoothed form). */
@@ -71,6 +83,8 @@ export function documentKeys(features: ArticleFeatures[]): Map<string, number> {
   return out;
 }
 
+/** Placement of a chunk: online when asked and no fallback signal fires (place-online.ts), else exact. The
+ *  online path leaves the touched stories' members to `withMembers` (the views need them, placement does not). */
 export async function placeArticles(
   fresh: AnalysedArticle[],
   freshLinks: { result: ReuseResult; joining: { a: string; b: string }[] },
@@ -78,6 +92,66 @@ export async function placeArticles(
   cache: ArticleCache,
   linkCache: LinkCache,
   params: PlacementParams = PLACEMENT_PARAMS,
+): Promise<Placement | PendingPlacement> {
+  let fallback: string[] = [];
+  if (params.online) {
+    const online = await placeOnline(fresh, freshLinks, store, params, documentKeys(fresh.map((a) => cachedArticleFeatures(a))));
+    if (!('fallback' in online)) return { pending: online, fresh, freshLinks };
+    fallback = online.fallback;
+  }
+  return { ...(await placeExactly(fresh, freshLinks, store, cache, linkCache, params)), fallback };
+}
+
+/** An online placement whose stories' members are not read yet. */
+export interface PendingPlacement {
+  pending: OnlinePlacement;
+  fresh: AnalysedArticle[];
+  freshLinks: { result: ReuseResult; joining: { a: string; b: string }[] };
+}
+
+/** The placement with every member of the stories it touched (an exact placement has them already). */
+export async function withMembers(p: Placement | PendingPlacement, cache: ArticleCache, linkCache: LinkCache): Promise<Placement> {
+  if (!('pending' in p)) return p;
+  const { pending, fresh, freshLinks } = p;
+  const freshIds = new Set(fresh.map((a) => a.id));
+  const reload = new Set<string>();
+  for (const l of freshLinks.result.links) for (const id of [l.a, l.b]) if (!freshIds.has(id)) reload.add(id);
+  for (const s of pending.stories) for (const e of s.events) for (const id of e.articles) if (!freshIds.has(id)) reload.add(id);
+  const reloaded = (await cache.get([...reload])).map((s) => s.analysed);
+  const articles = [...fresh, ...reloaded];
+  const { reuse, joining } = await neighbourhoodReuse(articles, [...reload], freshLinks, linkCache);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const changed = pending.stories.map((s) => arrangeStory(s, byId));
+  return {
+    articles, reuse, joining, changed, clusters: changed, removedStories: [], changes: pending.changes, terms: pending.terms,
+    freshKeys: pending.freshKeys, summaries: { rows: pending.summaries, grown: pending.grown }, path: 'online', fallback: [],
+  };
+}
+
+/** Reuse of a neighbourhood: stored links among its articles, plus this chunk's. */
+async function neighbourhoodReuse(articles: AnalysedArticle[], reload: string[], freshLinks: { result: ReuseResult; joining: { a: string; b: string }[] }, linkCache: LinkCache) {
+  const ids = articles.map((a) => a.id);
+  const inside = new Set(ids);
+  const links: ReuseLink[] = [...freshLinks.result.links];
+  const joining = [...freshLinks.joining];
+  const known = new Set(links.map((l) => `${l.a}\u0000${l.b}`));
+  for (const { link, joins } of await linkCache.get(reload)) {
+    if (!inside.has(link.a) || !inside.has(link.b) || known.has(`${link.a}\u0000${link.b}`)) continue;
+    links.push(link);
+    if (joins) joining.push({ a: link.a, b: link.b });
+  }
+  const reuse: ReuseResult = { links, groupOf: independenceGroups(ids, joining), inheritedDates: freshLinks.result.inheritedDates };
+  return { reuse, joining };
+}
+
+/** Today's exact path: the neighbourhood clustered again whole with the batch clusterer. */
+async function placeExactly(
+  fresh: AnalysedArticle[],
+  freshLinks: { result: ReuseResult; joining: { a: string; b: string }[] },
+  store: Store,
+  cache: ArticleCache,
+  linkCache: LinkCache,
+  params: PlacementParams,
 ): Promise<Placement> {
   const freshIds = new Set(fresh.map((a) => a.id));
   const freshFeatures = fresh.map((a) => cachedArticleFeatures(a));
@@ -106,20 +180,12 @@ export async function placeArticles(
   for (const a of reloaded) featuresOf.set(a.id, cachedArticleFeatures(a));
   const ids = articles.map((a) => a.id);
 
-  // Reuse of the neighbourhood: stored links among its articles, plus this chunk's.
-  const inside = new Set(ids);
-  const links: ReuseLink[] = [...freshLinks.result.links];
-  const joining = [...freshLinks.joining];
-  const known = new Set(links.map((l) => `${l.a}\u0000${l.b}`));
-  for (const { link, joins } of await linkCache.get([...reload])) {
-    if (!inside.has(link.a) || !inside.has(link.b) || known.has(`${link.a}\u0000${link.b}`)) continue;
-    links.push(link);
-    if (joins) joining.push({ a: link.a, b: link.b });
-  }
-  const reuse: ReuseResult = { links, groupOf: independenceGroups(ids, joining), inheritedDates: freshLinks.result.inheritedDates };
+  const { reuse, joining } = await neighbourhoodReuse(articles, [...reload], freshLinks, linkCache);
 
   const corpus = await corpusWithout(store, reloaded.map((a) => featuresOf.get(a.id)!), keysOfFresh);
-  const final = withStoredIds(clusterStories(articles, reuse, { corpus }), await store.storyOf(ids), await store.eventOf(ids));
+  let prepared: Prepared | undefined;
+  const onPrepared = params.summaries ? (p: Prepared) => (prepared = p) : undefined;
+  const final = withStoredIds(clusterStories(articles, reuse, { corpus, onPrepared }), await store.storyOf(ids), await store.eventOf(ids));
 
   const { changed, removedStories, changes } = diffStories(final, members, freshIds);
   const terms = new Map<string, string[]>();
@@ -129,7 +195,9 @@ export async function placeArticles(
     const counts = c.articles.map((id) => featuresOf.get(id)!.counts);
     terms.set(c.id, heaviestKeys(counts, totalDf, stored.documents + fresh.length, params.storyTerms));
   }
-  return { articles, reuse, joining, changed, clusters: final, removedStories, changes, terms, freshKeys: keysOfFresh };
+  const titled = new Set(articles.filter((a) => a.meta.title?.trim()).map((a) => a.id));
+  const rows = prepared ? summariseClusters(changed, prepared, (id) => titled.has(id)) : [];
+  return { articles, reuse, joining, changed, clusters: final, removedStories, changes, terms, freshKeys: keysOfFresh, summaries: { rows, grown: [] }, path: 'exact', fallback: [] };
 }
 
 /** Clusters with the ids of the stored stories and events they overlap most (content ids for the rest). */

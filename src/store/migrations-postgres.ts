@@ -103,6 +103,16 @@ export const PG_MIGRATIONS: PgMigration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'story and event summaries for the online placement (empty at first: stories are placed exactly until written)',
+    async up(c) {
+      await c.query(`
+        CREATE TABLE cluster_summary (story_id ${T} NOT NULL, kind ${T} NOT NULL, id ${T} NOT NULL, data TEXT NOT NULL,
+          PRIMARY KEY (story_id, kind, id));
+      `);
+    },
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

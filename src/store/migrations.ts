@@ -103,6 +103,16 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'story and event summaries for the online placement (empty at first: stories are placed exactly until written)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE cluster_summary (story_id TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
+          PRIMARY KEY (story_id, kind, id)) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -11,6 +11,7 @@ import type { ReuseLink, Story } from '../model/report.js';
 import { forEachKey, type CandidateHits, type KeyKind } from '../reuse/index-store.js';
 import { reuseParams } from '../reuse/params.js';
 import type { ReuseSignature } from '../reuse/signature.js';
+import type { ClusterSummary } from '../cluster/summary.js';
 import { LOCK_CLASS, LOCK_WRITER, migratePostgres, UNDATED } from './migrations-postgres.js';
 import { StoreError } from './paths.js';
 import { byCodePoint } from '../corroborate/order.js';
@@ -313,6 +314,12 @@ export class PostgresStore implements Store {
     return out;
   }
 
+  async clusterSummaries(storyIds: string[], kind: 'story' | 'event'): Promise<ClusterSummary[]> {
+    const { rows } = await this.pool.query<{ data: string }>(
+      'SELECT data FROM cluster_summary WHERE story_id = ANY($1::text[]) AND kind = $2 ORDER BY story_id, id', [storyIds, kind]);
+    return rows.map((r) => JSON.parse(r.data) as ClusterSummary);
+  }
+
   async storiesWithTerms(terms: string[], limit: number): Promise<Map<string, number>> {
     const { rows } = await this.pool.query<{ story_id: string; n: number }>(
       'SELECT story_id, count(*) AS n FROM story_term WHERE term = ANY($1::text[]) GROUP BY story_id', [[...new Set(terms)]]);
@@ -380,7 +387,7 @@ export class PostgresStore implements Store {
     await this.inTransaction(async (c) => {
       // Outlet line counts stay: they count distinct articles' raw lines, which a rebuild does not change.
       if (change.rebuild) {
-        await c.query('TRUNCATE reuse_link, reuse_band, reuse_signature, term_df, corpus_meta, story, story_member, event_member, story_term');
+        await c.query('TRUNCATE reuse_link, reuse_band, reuse_signature, term_df, corpus_meta, story, story_member, event_member, story_term, cluster_summary');
       }
       await writeArticles(c, change, now);
       await writeReuse(c, change);
@@ -619,6 +626,19 @@ async function writeStories(c: Q, change: CorpusCommit, now: string): Promise<vo
     [terms.map((t) => t[0]), terms.map((t) => t[1])]);
   await insertValues(c, 'INSERT INTO story_change (story_id, at, what, others)', ['text', 'text', 'text', 'text'],
     change.changes.map((ch) => [ch.story, ch.at || now, ch.what, JSON.stringify(ch.others)]));
+  await writeSummaries(c, change, drop);
+}
+
+/** Summaries go with the membership they summarise (CorpusCommit.summaries): dropped for every written or
+ *  removed story but the grown ones, then upserted. */
+async function writeSummaries(c: Q, change: CorpusCommit, written: string[]): Promise<void> {
+  const grown = new Set(change.summaries?.grown ?? []);
+  const drop = written.filter((id) => !grown.has(id));
+  if (drop.length) await c.query('DELETE FROM cluster_summary WHERE story_id = ANY($1::text[])', [drop]);
+  const rows = lastByKey(change.summaries?.rows ?? [], (r) => `${r.story}\u0000${r.kind}\u0000${r.id}`);
+  await unnestRows(c, `INSERT INTO cluster_summary (story_id, kind, id, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+    ON CONFLICT (story_id, kind, id) DO UPDATE SET data = excluded.data`,
+  [rows.map((r) => r.story), rows.map((r) => r.kind), rows.map((r) => r.id), rows.map((r) => JSON.stringify(r))]);
 }
 
 interface StoryRow {

@@ -11,6 +11,7 @@ import type { AnalysedArticle } from '../model/article.js';
 import type { ReuseLink, Story } from '../model/report.js';
 import type { CandidateHits } from '../reuse/index-store.js';
 import type { ReuseSignature } from '../reuse/signature.js';
+import type { ClusterSummary } from '../cluster/summary.js';
 import { migrate, UNDATED } from './migrations.js';
 import { ANALYSIS_VERSION } from './analysis-version.js';
 import { SqliteReuseIndex } from './sqlite-reuse-index.js';
@@ -271,6 +272,16 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  async clusterSummaries(storyIds: string[], kind: 'story' | 'event'): Promise<ClusterSummary[]> {
+    const out: ClusterSummary[] = [];
+    for (const part of chunks(storyIds)) {
+      const rows = this.stmt('SELECT data FROM cluster_summary WHERE story_id IN (SELECT value FROM json_each(?)) AND kind = ? ORDER BY story_id, id')
+        .pluck().all(JSON.stringify(part), kind) as string[];
+      for (const r of rows) out.push(JSON.parse(r) as ClusterSummary);
+    }
+    return out;
+  }
+
   async storiesWithTerms(terms: string[], limit: number): Promise<Map<string, number>> {
     // (term, story_id) is the primary key: a story's count is the number of distinct terms it shares.
     const rows = this.stmt('SELECT story_id, count(*) AS n FROM story_term WHERE term IN (SELECT value FROM json_each(?)) GROUP BY story_id')
@@ -356,7 +367,8 @@ export class SqliteStore implements Store {
       // Outlet line counts stay: they count distinct articles' raw lines, which a rebuild does not change.
       if (change.rebuild) {
         db.exec(`DELETE FROM reuse_link; DELETE FROM reuse_band; DELETE FROM reuse_signature; DELETE FROM term_df;
-          DELETE FROM corpus_meta; DELETE FROM story; DELETE FROM story_member; DELETE FROM event_member; DELETE FROM story_term;`);
+          DELETE FROM corpus_meta; DELETE FROM story; DELETE FROM story_member; DELETE FROM event_member; DELETE FROM story_term;
+          DELETE FROM cluster_summary;`);
         this.reuseIndex.reset();
       }
       const nextSeq = () => ((this.stmt('SELECT coalesce(max(seq), -1) FROM article').pluck().get() as number) + 1);
@@ -437,6 +449,17 @@ export class SqliteStore implements Store {
     }
     const record = this.stmt('INSERT INTO story_change (story_id, at, what, others) VALUES (?, ?, ?, ?)');
     for (const c of change.changes) record.run(c.story, c.at || now, c.what, JSON.stringify(c.others));
+    this.writeSummaries(change);
+  }
+
+  /** Summaries go with the membership they summarise (CorpusCommit.summaries): dropped for every written or
+   *  removed story but the grown ones, then upserted, in the commit's transaction. */
+  private writeSummaries(change: CorpusCommit): void {
+    const grown = new Set(change.summaries?.grown ?? []);
+    const drop = this.stmt('DELETE FROM cluster_summary WHERE story_id = ?');
+    for (const id of [...change.removedStories, ...change.stories.map((s) => s.view.id)]) if (!grown.has(id)) drop.run(id);
+    const put = this.stmt('INSERT OR REPLACE INTO cluster_summary (story_id, kind, id, data) VALUES (?, ?, ?, ?)');
+    for (const r of change.summaries?.rows ?? []) put.run(r.story, r.kind, r.id, JSON.stringify(r));
   }
 
   // ---- watched feeds ------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import type { AnalysedArticle, ArticleMeta, Diagnostic, SourceFormat } from '../
 import type { ReuseLink, Story } from '../model/report.js';
 import type { CandidateHits } from '../reuse/index-store.js';
 import type { ReuseSignature } from '../reuse/signature.js';
+import type { ClusterSummary } from '../cluster/summary.js';
 
 /** What an article was, as the store keeps it: identity, the current version, and its analysed record. */
 export interface StoredArticle {
@@ -90,6 +91,11 @@ export interface CorpusCommit {
   /** Cluster document frequencies to add: counts of documents per signal key (`t|word`, `e|name`, `n|12`). */
   documentFrequencies: Map<string, number>;
   documents: number;
+  /** Summaries of stories and events for the online placement (src/cluster/summary.ts), written with the
+   *  membership they summarise: every story written or removed by this commit loses its stored summaries,
+   *  except those in `grown` (an online add upserts the rows it changed and keeps the others); then `rows`
+   *  are written. A story written without rows has none, and the next add near it is placed exactly. */
+  summaries?: { rows: ClusterSummary[]; grown: string[] };
   /** A rebuild: the derived state (reuse index and links, frequencies, stories) is replaced, not added to. */
   rebuild?: boolean;
 }
@@ -169,6 +175,8 @@ export interface Store {
   /** Stories whose index terms include these (cluster signal keys), with how many they share. */
   storiesWithTerms(terms: string[], limit: number): Promise<Map<string, number>>;
   documentFrequencies(keys: string[]): Promise<{ df: Map<string, number>; documents: number }>;
+  /** Stored summaries of the given stories: their own (`story`) or their events' (`event`). */
+  clusterSummaries(storyIds: string[], kind: 'story' | 'event'): Promise<ClusterSummary[]>;
 
   getStories(ids: string[]): Promise<StoredStory[]>;
   /** Stories whose view has members not yet cross-checked (`Story.pending`), longest waiting first. */
@@ -192,7 +200,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type { ArticleMeta, Diagnostic, SourceFormat };
+export type { ArticleMeta, ClusterSummary, Diagnostic, SourceFormat };
 
 // ---- the feed table's row, shared by both adapters so a column means the same in each -------------------
 
