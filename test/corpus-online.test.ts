@@ -133,3 +133,28 @@ test('online: fallback signals place the chunk exactly and say why (empty corpus
   const plain = await add(where.db, [where.file('bridge.txt', BRIDGE)]);
   assert.deepEqual(plain.placements, [{ path: 'exact', fallback: [] }]);
 });
+
+test('online: every stored summary counts its story\'s and event\'s members after adds by both paths', async () => {
+  const where = corpusDir();
+  await twoStories(where);
+  await add(where.db, [where.file('day2.txt', FERRY_DAY_TWO)], { placement: 'online' });
+  await add(where.db, [where.file('post.txt', FERRY('the Coast Post', 212))], { placement: 'online' });
+  await add(where.db, [where.file('bridge.txt', BRIDGE)]);
+  await add(where.db, [where.file('day3.txt', FERRY_DAY_TWO.replace('second day on Tuesday', 'third day on Wednesday').replace('May 13', 'May 14'))], { placement: 'online' });
+  const store = openStore(where.db);
+  try {
+    const stories = (await store.listStories({})).map((s) => s.id);
+    const members = await store.storyMembers(stories);
+    for (const id of stories) {
+      const list = members.get(id)!;
+      const [summary] = await store.clusterSummaries([id], 'story');
+      assert.equal(summary?.articles, list.length, `${id}: the story summary counts its members`);
+      const eventOf = await store.eventOf(list);
+      const events = await store.clusterSummaries([id], 'event');
+      assert.deepEqual(events.map((e) => e.id).sort(), [...new Set(eventOf.values())].sort(), `${id}: one summary per stored event`);
+      for (const e of events) assert.equal(e.articles, [...eventOf.values()].filter((x) => x === e.id).length, `${e.id}: its members`);
+    }
+  } finally {
+    await store.close();
+  }
+});
