@@ -100,7 +100,7 @@ export class Writer {
   /** One add of the uploads' items together; each upload's answer holds its own articles and their stories. */
   private async addTogether(uploads: Upload[]): Promise<AddAnswer[]> {
     const items = uploads.flatMap((u) => u.items);
-    const r = items.some((i) => i.kind === 'article')
+    const r: AddFigures = items.some((i) => i.kind === 'article')
       ? (this.metrics.adds.inc(), await this.analyser.add(items))
       : { added: [], revised: [], duplicates: [], unchanged: [], inputIds: [], rejected: [], warnings: items.flatMap((i) => (i.kind === 'warning' ? [{ path: i.path, message: i.message }] : [])), storiesCreated: [], storiesUpdated: [], storiesRemoved: [] };
     // The analyser has committed: this thread's connection sees the new rows on its next read.
@@ -158,8 +158,11 @@ export class Writer {
   }
 }
 
+/** What an answer reads of an add's outcome. */
+type AddFigures = Pick<AddOutcome, 'added' | 'revised' | 'duplicates' | 'unchanged' | 'inputIds' | 'rejected' | 'warnings' | 'storiesCreated' | 'storiesUpdated' | 'storiesRemoved'>;
+
 /** The answer to an add, or to one upload of it (`ids`: its articles; `paths`: its items' paths). */
-function answerOf(r: Omit<AddOutcome, 'timings'>, storyOf: Map<string, string>, summaries: Map<string, StorySummary>, problems: ItemProblem[], ids?: Set<string>, paths?: Set<string>): AddAnswer {
+function answerOf(r: AddFigures, storyOf: Map<string, string>, summaries: Map<string, StorySummary>, problems: ItemProblem[], ids?: Set<string>, paths?: Set<string>): AddAnswer {
   const mine = (id: string) => !ids || ids.has(id);
   const inputIds = ids ? [...ids] : r.inputIds;
   const stories = new Set(inputIds.map((id) => storyOf.get(id)));
