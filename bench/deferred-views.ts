@@ -2,7 +2,8 @@
 // the add, in one run on the same stored corpus: (1) a bulk add of N firehose-shaped articles in chunks,
 // inline vs deferred with one refresh at the end (articles/s, peak RSS); (2) S single articles added one at a
 // time into the stored corpus (kept open, as a server keeps it), inline vs deferred: ms per add, and for
-// deferred the refresh that follows each add (ms until the story's cross-check is current again).
+// deferred the refresh that follows each add (ms until the story's cross-check is current again); a third run
+// defers and places online (`placement: 'online'`, src/corpus/place-online.ts).
 // Each in its own process. Usage: tsx bench/deferred-views.ts [N=2000] [--singles 40] [--chunk 500]
 // [--keep-db FILE: the bulk database is copied there, and taken from there when it exists]
 
@@ -20,7 +21,7 @@ const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 if (args[0] === '--child') {
   const [, mode, db, defer, ...rest] = args;
-  const out = mode === 'bulk' ? await bulk(db, defer === 'defer', rest[0], Number(rest[1])) : await singles(db, defer === 'defer', rest);
+  const out = mode === 'bulk' ? await bulk(db, defer === 'defer', rest[0], Number(rest[1])) : await singles(db, defer !== 'inline', rest, defer === 'defer-online' ? 'online' : 'exact');
   console.log(JSON.stringify(out));
   process.exit(0);
 }
@@ -37,7 +38,7 @@ async function bulk(db: string, defer: boolean, path: string, chunkSize: number)
   return { n: r.added.length, seconds, addS, refreshed, corroborateS: (r.timings.get('corroborate') ?? 0) / 1000, rssMB: rssMB() };
 }
 
-async function singles(db: string, defer: boolean, files: string[]) {
+async function singles(db: string, defer: boolean, files: string[], placement: 'exact' | 'online') {
   const { openCorpus } = await import('../src/corpus/index.js');
   const corpus = await openCorpus({ db });
   const add: number[] = [];
@@ -46,7 +47,7 @@ async function singles(db: string, defer: boolean, files: string[]) {
   const phases = new Map<string, number>();
   for (const file of files) {
     const t0 = performance.now();
-    const r = await corpus.add([file], { now: NOW, deferViews: defer });
+    const r = await corpus.add([file], { now: NOW, deferViews: defer, placement });
     add.push(performance.now() - t0);
     if (r.added.length !== 1) throw new Error(`${file}: not added`);
     for (const [k, v] of r.timings) if (!k.startsWith('stage:')) phases.set(k, (phases.get(k) ?? 0) + v / files.length);
@@ -115,19 +116,24 @@ try {
     }
     if (keepDb) copyDb(inlineDb, keepDb);
   }
-  // Both single runs start from one database: the inline bulk's (the two bulks store the same views).
+  // The single runs start from one database: the inline bulk's (the two bulks store the same views).
+  const onlineDb = join(dir, 'online.db');
   copyDb(inlineDb, deferDb);
+  copyDb(inlineDb, onlineDb);
   type Singles = { add: number[]; refresh: number[]; deferred: number; phases: Record<string, number>; rssMB: number };
   const a = child<Singles>('singles', inlineDb, 'inline', ...singleFiles);
   const d = child<Singles>('singles', deferDb, 'defer', ...singleFiles);
+  const o = child<Singles>('singles', onlineDb, 'defer-online', ...singleFiles);
   const refreshes = d.refresh.filter((x) => x > 0);
   console.log(`\n| ${singleFiles.length} single adds into the stored corpus | add p50 | add p99 | add max | refresh after the add, p50 / p99 (of ${refreshes.length} deferred) | peak RSS |`);
   console.log('|---|---:|---:|---:|---|---:|');
   console.log(`| views inline | ${ms(q(a.add, 0.5))} | ${ms(q(a.add, 0.99))} | ${ms(Math.max(...a.add))} | — | ${a.rssMB} MB |`);
   console.log(`| views deferred | ${ms(q(d.add, 0.5))} | ${ms(q(d.add, 0.99))} | ${ms(Math.max(...d.add))} | ${ms(q(refreshes, 0.5))} / ${ms(q(refreshes, 0.99))} | ${d.rssMB} MB |`);
+  const onlineRefreshes = o.refresh.filter((x) => x > 0);
+  console.log(`| views deferred, online placement | ${ms(q(o.add, 0.5))} | ${ms(q(o.add, 0.99))} | ${ms(Math.max(...o.add))} | ${ms(q(onlineRefreshes, 0.5))} / ${ms(q(onlineRefreshes, 0.99))} | ${o.rssMB} MB |`);
   const phaseNames = Object.keys(a.phases);
   console.log(`\n| mean ms per single add | ${phaseNames.join(' | ')} |\n|---|${phaseNames.map(() => '---:').join('|')}|`);
-  for (const [name, r] of [['inline', a], ['deferred', d]] as const) console.log(`| ${name} | ${phaseNames.map((k) => r.phases[k] ?? 0).join(' | ')} |`);
+  for (const [name, r] of [['inline', a], ['deferred', d], ['deferred, online', o]] as const) console.log(`| ${name} | ${phaseNames.map((k) => r.phases[k] ?? 0).join(' | ')} |`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
