@@ -200,10 +200,14 @@ export function centrality(vec: KeyedVectors, s: OpenSummary): number {
 
 /** Whether a new member takes over as the most central one (titled members first, as headlineOf prefers). */
 export function takesCentre(current: CentralMember | null, article: AnalysedArticle, score: number): boolean {
-  const titled = !!article.meta.title?.trim();
+  return beatsCentre(current, { id: article.id, titled: !!article.meta.title?.trim(), score });
+}
+
+/** Titled first, then the higher centrality, then the smaller id (ties within 1e-12). */
+function beatsCentre(current: CentralMember | null, c: Pick<CentralMember, 'id' | 'titled' | 'score'>): boolean {
   if (!current) return true;
-  if (titled !== current.titled) return titled;
-  return score > current.score + 1e-12 || (Math.abs(score - current.score) <= 1e-12 && article.id < current.id);
+  if (c.titled !== current.titled) return c.titled;
+  return c.score > current.score + 1e-12 || (Math.abs(c.score - current.score) <= 1e-12 && c.id < current.id);
 }
 
 /** Raw counts of an article as signal keys. */
@@ -249,7 +253,7 @@ function centralOf(ids: string[], text: string, prepared: Prepared, titledOf: (i
     const titled = titledOf(id);
     const score = c.cosine(vecs[i].terms, 'terms') + 0.5 * c.cosine(vecs[i].entities, 'entities');
     const candidate = { id, titled, score, text };
-    if (!best || (titled !== best.titled ? titled : score > best.score + 1e-12 || (Math.abs(score - best.score) <= 1e-12 && id < best.id))) best = candidate;
+    if (beatsCentre(best, candidate)) best = candidate;
   });
   return best!;
 }

@@ -18,7 +18,7 @@ import {
 } from '../cluster/summary.js';
 import { independenceGroups } from '../reuse/groups.js';
 import type { Store, StoryChange } from '../store/types.js';
-import { heaviestKeys, type PlacementParams } from './place.js';
+import { addStoriesSharingTerms, heaviestKeys, type PlacementParams } from './place.js';
 
 /** A new article this close to a threshold (STORY_THRESHOLD, a second story's link, a second event's
  *  EVENT_THRESHOLD) may tip a merge, a split or another event in the exact re-clustering. Measured by `npm run
@@ -78,10 +78,7 @@ export async function placeOnline(
   const { clusters, prepared } = clusterFresh(fresh, freshLinks, stored);
   const units = freshUnits(prepared);
   const candidates = new Set(storyOfLinked.values());
-  for (const f of prepared.feats) {
-    const terms = heaviestKeys([f.counts], stored.df, stored.documents, params.articleTerms);
-    for (const [story, shared] of await store.storiesWithTerms(terms, params.candidatesPerArticle)) if (shared >= params.minSharedTerms) candidates.add(story);
-  }
+  await addStoriesSharingTerms(candidates, prepared.feats, stored, store, params);
   const storySummaries = new Map((await store.clusterSummaries([...candidates], 'story')).map((s) => [s.id, OpenSummary.of(s)]));
   const unsummarised = [...candidates].filter((id) => !storySummaries.has(id));
   if (unsummarised.length) return { fallback: [`no summary for ${unsummarised.length} candidate stor${unsummarised.length === 1 ? 'y' : 'ies'}`] };

@@ -144,6 +144,17 @@ async function neighbourhoodReuse(articles: AnalysedArticle[], reload: string[],
   return { reuse, joining };
 }
 
+/** Adds to `candidates` the stored stories sharing at least minSharedTerms of each article's heaviest keys
+ *  (both placement paths look candidates up this way). */
+export async function addStoriesSharingTerms(candidates: Set<string>, features: Pick<ArticleFeatures, 'counts'>[], stored: { df: Map<string, number>; documents: number }, store: Store, params: PlacementParams): Promise<void> {
+  for (const f of features) {
+    const terms = heaviestKeys([f.counts], stored.df, stored.documents, params.articleTerms);
+    for (const [story, shared] of await store.storiesWithTerms(terms, params.candidatesPerArticle)) {
+      if (shared >= params.minSharedTerms) candidates.add(story);
+    }
+  }
+}
+
 /** Today's exact path: the neighbourhood clustered again whole with the batch clusterer. */
 async function placeExactly(
   fresh: AnalysedArticle[],
@@ -164,12 +175,7 @@ async function placeExactly(
   const candidates = new Set((await store.storyOf([...linkedStored, ...freshIds])).values());
   // An empty corpus has no story to share terms with (stories are committed with their first articles, which
   // count as documents): ranking every new article's keys for nothing was 1.0 s of a 10k analyze.
-  for (const f of stored.documents > 0 ? freshFeatures : []) {
-    const terms = heaviestKeys([f.counts], stored.df, stored.documents, params.articleTerms);
-    for (const [story, shared] of await store.storiesWithTerms(terms, params.candidatesPerArticle)) {
-      if (shared >= params.minSharedTerms) candidates.add(story);
-    }
-  }
+  if (stored.documents > 0) await addStoriesSharingTerms(candidates, freshFeatures, stored, store, params);
   const members = await store.storyMembers([...candidates]);
   const reload = new Set<string>(linkedStored);
   for (const list of members.values()) for (const id of list) if (!freshIds.has(id)) reload.add(id);

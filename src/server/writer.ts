@@ -107,8 +107,7 @@ export class Writer {
     const storyOf = await this.corpus.store.storyOf(r.inputIds);
     const stored = await this.corpus.store.getStories([...r.storiesCreated, ...r.storiesUpdated]);
     const summaries = new Map(stored.map(({ view: _view, ...s }) => [s.id, s as StorySummary]));
-    const before = new Map<string, number>();
-    for (const id of r.storiesUpdated) before.set(id, (await this.listing.get(id))?.contradictions ?? 0);
+    const before = await this.contradictionsListed(r.storiesUpdated);
     await this.listing.applyChanges([...summaries.values()], r.storiesRemoved);
     const whole = answerOf(r, storyOf, summaries, [...uploads.flatMap((u) => u.problems)]);
     this.count(whole);
@@ -124,11 +123,17 @@ export class Writer {
     });
   }
 
+  /** The contradiction counts the listing holds for these stories (before it takes new figures). */
+  private async contradictionsListed(ids: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const id of ids) out.set(id, (await this.listing.get(id))?.contradictions ?? 0);
+    return out;
+  }
+
   /** A deferred cross-check was committed: the listing takes the new figures and the live feed is told. */
   private async refreshed(ids: string[]): Promise<void> {
     this.metrics.viewsRefreshed.inc(ids.length);
-    const before = new Map<string, number>();
-    for (const id of ids) before.set(id, (await this.listing.get(id))?.contradictions ?? 0);
+    const before = await this.contradictionsListed(ids);
     const summaries = (await this.corpus.store.getStories(ids)).map(({ view: _view, ...s }) => s as StorySummary);
     await this.listing.applyChanges(summaries, []);
     this.announce({ added: [], revised: [], duplicates: [], unchanged: [], rejected: [], warnings: [], articles: [], stories: { created: [], updated: summaries, removed: [] } }, before);
