@@ -40,6 +40,8 @@ export interface Scorer {
   readonly L: number;
   trans: Float64Array;
   emissions(seq: FeatureSeq, out: Float64Array): void;
+  /** Weight of a feature for a label; only its difference from O's is meaningful (a packed table stores
+   * rows relative to O). */
   weight(key: number, label: number): number;
 }
 
@@ -124,71 +126,76 @@ export class WeightTable implements Scorer {
   }
 }
 
-/** Inference-time weights: each slot holds its feature id and its L weights as int8 (one scale per
- * table) side by side, so a lookup touches one cache line instead of a key array and a weight array. The
- * random access per feature is most of the tagger's time, so the table's size is its speed: 8 bytes a
- * slot for the cue stage, 12 for the span stage (int8 cost no dev F1 against float weights). */
+/** Inference-time weights: each slot holds its feature id and its weights side by side, so a lookup
+ * touches one cache line instead of a key array and a weight array. The random access per feature is most
+ * of the tagger's time, so the table's size is its speed: 8 bytes a slot for the cue stage, 12 for the
+ * span stage (int8 weights in the file cost no dev F1 against float weights). Each row is stored relative
+ * to its O weight, as int16 (the difference of two int8 needs nine bits): adding one number to every
+ * label of a position changes neither the best sequence nor a cue's margin over O, and O's emission is
+ * then always 0, so a lookup adds L − 1 weights instead of L. */
 export class PackedWeights implements Scorer {
   readonly L: number;
   readonly scale: number;
-  /** Int32 words per slot: the id, then the int8 weights four to a word. */
+  /** Int32 words per slot: the id, then the L − 1 int16 weights two to a word. */
   readonly stride: number;
   readonly mask: number;
   readonly keys: Uint32Array;
-  readonly bytes: Int8Array;
+  readonly diffs: Int16Array;
   trans: Float64Array;
 
   constructor(L: number, rows: number, scale: number) {
     this.L = L;
     this.scale = scale;
-    this.stride = 1 + Math.ceil(L / 4);
+    this.stride = 1 + Math.ceil((L - 1) / 2);
     let capacity = 1024;
     // Load factor at most 3/4: short probe runs in a small table.
     while (capacity * 3 < rows * 4) capacity *= 2;
     this.mask = capacity - 1;
     this.keys = new Uint32Array(capacity * this.stride);
-    this.bytes = new Int8Array(this.keys.buffer);
+    this.diffs = new Int16Array(this.keys.buffer);
     this.trans = new Float64Array((L + 1) * L);
   }
 
-  /** Adds a row of int8 weights (ids are distinct). */
+  /** Adds a row of int8 weights, O's first (ids are distinct). */
   put(key: number, weights: ArrayLike<number>): void {
     let s = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
     while (this.keys[s * this.stride] !== 0) s = (s + 1) & this.mask;
     this.keys[s * this.stride] = key;
-    for (let l = 0; l < this.L; l++) this.bytes[(s * this.stride + 1) * 4 + l] = weights[l];
+    for (let l = 1; l < this.L; l++) this.diffs[(s * this.stride + 1) * 2 + l - 1] = weights[l] - weights[0];
   }
 
-  /** Byte offset of a feature's first weight, or −1. */
+  /** Int16 offset of a feature's first weight (label 1), or −1. */
   private at(key: number): number {
     const { keys, stride, mask } = this;
     let s = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
     for (;;) {
       const k = keys[s * stride];
-      if (k === key) return (s * stride + 1) * 4;
+      if (k === key) return (s * stride + 1) * 2;
       if (k === 0) return -1;
       s = (s + 1) & mask;
     }
   }
 
   emissions(seq: FeatureSeq, out: Float64Array): void {
-    const { L, bytes, scale } = this;
+    const { L, diffs, scale } = this;
     const T = positionsOf(seq);
     out.fill(0, 0, T * L);
     const { ids, offsets } = seq;
     for (let t = 0; t < T; t++) {
+      const row = t * L;
       for (let k = offsets[t]; k < offsets[t + 1]; k++) {
-        const o = this.at(ids[k]);
-        if (o < 0) continue;
-        for (let l = 0; l < L; l++) out[t * L + l] += bytes[o + l];
+        const o = this.at(ids[k]) - 1;
+        if (o < -1) continue;
+        for (let l = 1; l < L; l++) out[row + l] += diffs[o + l];
       }
-      for (let l = 0; l < L; l++) out[t * L + l] *= scale;
+      for (let l = 1; l < L; l++) out[row + l] *= scale;
     }
   }
 
+  /** Weight of one feature for one label relative to O's (so 0 for O and for an unseen feature). */
   weight(key: number, label: number): number {
     const o = this.at(key);
-    return o < 0 ? 0 : this.bytes[o + label] * this.scale;
+    return o < 0 || label === 0 ? 0 : this.diffs[o + label - 1] * this.scale;
   }
 }
 

@@ -157,32 +157,33 @@ function markRules(tokens: DocToken[], rules: RuleFind[]): void {
   }
 }
 
-/** What a token's features read of its lower-cased form alone, computed once per form. */
-interface WordType { lemma: string; lex: number; wh: number; lh: number; sfh: number }
+/** What a token's features read of its written form alone, computed once per form: its lower-cased
+ * type (lemma, lexicon bits, hashes) and its shape. */
+interface WordType { lemma: string; lex: number; wh: number; lh: number; sfh: number; shape: string; shh: number }
 
-/** Word types seen so far, emptied when large (a corpus's vocabulary, not its text, is what repeats):
- * hashing each word three times and five lexicon lookups were a quarter of building the view. */
+/** Word forms seen so far, emptied when large (a corpus's vocabulary, not its text, is what repeats):
+ * hashing each word three times, five lexicon lookups and the shape were a third of building the view. */
 const types = new Map<string, WordType>();
 const MAX_TYPES = 1 << 17;
 
-function wordType(lower: string): WordType {
-  let t = types.get(lower);
+function wordType(text: string, lower: string): WordType {
+  let t = types.get(text);
   if (t) return t;
   if (types.size >= MAX_TYPES) types.clear();
   const lemma = lemmaOf(lower);
   const wh = hashString(lower);
-  t = { lemma, lex: lexBits(lower), wh, lh: lemma === lower ? wh : hashString(lemma), sfh: hashString(suffixOf(lower)) };
-  types.set(lower, t);
+  const shape = shapeOf(text);
+  t = { lemma, lex: lexBits(lower), wh, lh: lemma === lower ? wh : hashString(lemma), sfh: hashString(suffixOf(lower)), shape, shh: smallHash(shape) };
+  types.set(text, t);
   return t;
 }
 
 function token(w: Word, sentence: number, paragraph: number, quote: number): DocToken {
-  const type = wordType(w.lower);
-  const shape = shapeOf(w.text);
+  const type = wordType(w.text, w.lower);
   return {
-    start: w.start, end: w.end, text: w.text, lower: w.lower, cap: w.cap, pos: w.pos, lemma: type.lemma, shape,
+    start: w.start, end: w.end, text: w.text, lower: w.lower, cap: w.cap, pos: w.pos, lemma: type.lemma, shape: type.shape,
     sentence, paragraph, quote, lex: type.lex, rule: 0,
-    wh: type.wh, lh: type.lh, ph: smallHash(w.pos), shh: smallHash(shape),
+    wh: type.wh, lh: type.lh, ph: smallHash(w.pos), shh: type.shh,
     sfh: type.sfh, verbsBefore: 0,
   };
 }
