@@ -13,21 +13,13 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { ReuseIndex, signatureOf, type ReuseSignature } from '../src/reuse/index.js';
 import { SqliteReuseIndex } from '../src/store/sqlite-reuse-index.js';
 import type { SignatureInput } from '../src/reuse/signature.js';
+import { prng } from '../src/seeded-random.js';
 
 const ECB = fileURLToPath(new URL('../../shared/data/stories-ecbplus', import.meta.url));
 
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? process.argv[at + 1] : fallback;
-}
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -39,7 +31,7 @@ interface Pool {
 
 /** Article i, the same in every thread: 12–28 recombined sentences (a typical news article's length). */
 function article(pool: Pool, i: number): SignatureInput {
-  const rnd = mulberry32(Math.imul(i + 1, 0x9e3779b1));
+  const rnd = prng(Math.imul(i + 1, 0x9e3779b1));
   const k = 12 + Math.floor(rnd() * 17);
   const picks = Array.from({ length: k }, () => Math.floor(rnd() * pool.sentences.length));
   return { id: `s${i}`, hash: `h${i}`, text: '', sentences: picks.map((j) => pool.sentences[j]), tokens: picks.map((j) => pool.tokens[j]) };

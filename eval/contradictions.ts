@@ -16,6 +16,7 @@ import type { AnalysedArticle, Article, ExtractSlot, TextReady } from '../src/mo
 import type { Contradiction, ReuseResult } from '../src/model/report.js';
 import { corroborateStory } from '../src/corroborate/index.js';
 import { alignStory } from '../src/corroborate/align.js';
+import { cleanOfLines } from '../test/fixtures/clean-lines.js';
 
 export const DATA_DIR = fileURLToPath(new URL('../../shared/data/stories-ecbplus', import.meta.url));
 const KINDS = ['date', 'number', 'name', 'quote'] as const;
@@ -52,17 +53,11 @@ let textStage: { run(a: Article): void } | null = null;
 /** Builds an analysed article from sentence lines (one paragraph per line, as the corpus is). */
 export async function analyse(id: string, lines: string[], ex: Extractors): Promise<AnalysedArticle> {
   textStage ??= (await import('../src/text/index.js')).textStage;
-  const paragraphs: { start: number; end: number; heading: boolean }[] = [];
-  let text = '';
-  for (const line of lines) {
-    if (text) text += '\n\n';
-    paragraphs.push({ start: text.length, end: text.length + line.length, heading: false });
-    text += line;
-  }
+  const clean = cleanOfLines(lines);
   const a: Article = {
     id, path: id, format: 'txt', encoding: 'utf-8',
     meta: { title: null, url: null, outlet: null, published: null, publishedFrom: null, author: null, declaredLanguage: null },
-    raw: text, hash: id, diagnostics: [], clean: { text, paragraphs, removed: [] },
+    raw: clean.text, hash: id, diagnostics: [], clean,
   };
   textStage.run(a);
   const ready = a as TextReady;

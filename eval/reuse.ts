@@ -11,6 +11,7 @@ import type { ReuseKind } from '../src/model/report.js';
 import { detectReuse, signatureInputOf, signatureOf, type ReuseParams } from '../src/reuse/index.js';
 import { estimateJaccard, hamming, type ReuseSignature } from '../src/reuse/signature.js';
 import { buildArticle } from '../test/fixtures/reuse/build.js';
+import { prng } from '../src/seeded-random.js';
 
 export const DATA = fileURLToPath(new URL('../../shared/data', import.meta.url));
 const ECB = `${DATA}/stories-ecbplus`;
@@ -22,15 +23,6 @@ interface LabelledPair {
   b: string;
   gold: Gold;
   edit: string;
-}
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(xs: T[], rnd: () => number): T[] {
@@ -103,7 +95,7 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u000
 
 /** Builds the synthetic set from `sources` ECB+ articles (every ECB+ article is in the pool as a distractor). */
 export function syntheticSet(sources: number, seed = 7): SyntheticSet {
-  const rnd = mulberry32(seed);
+  const rnd = prng(seed);
   const ecb = ecbArticles();
   const hosts = polnearTexts().map((p) => readFileSync(p.path, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean));
   const articles: AnalysedArticle[] = ecb.map((e) => buildArticle(e.id, e.lines.join('\n')));

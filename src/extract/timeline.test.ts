@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { AnalysedArticle, Paragraph } from '../model/article.js';
+import type { AnalysedArticle } from '../model/article.js';
+import { cleanOfLines } from '../../test/fixtures/clean-lines.js';
 import { segment } from '../text/sentences.js';
 import { extractDates } from './dates/index.js';
 import { extractQuantities } from './quantities/index.js';
@@ -11,17 +12,11 @@ import { buildTimeline } from './timeline.js';
 
 /** A minimal analysed article: one paragraph per line, our dates and quantities, no entities/quotes. */
 function article(id: string, published: string | null, lines: string[]): AnalysedArticle {
-  const paragraphs: Paragraph[] = [];
-  let text = '';
-  for (const line of lines) {
-    if (text) text += '\n\n';
-    paragraphs.push({ start: text.length, end: text.length + line.length, heading: false });
-    text += line;
-  }
+  const clean = cleanOfLines(lines);
   const a = {
-    id, path: `${id}.txt`, format: 'txt', encoding: 'utf-8', raw: text, hash: id, diagnostics: [],
+    id, path: `${id}.txt`, format: 'txt', encoding: 'utf-8', raw: clean.text, hash: id, diagnostics: [],
     meta: { title: null, url: null, outlet: null, published, publishedFrom: published ? 'header' : null, author: null, declaredLanguage: null },
-    clean: { text, paragraphs, removed: [] },
+    clean,
   } as unknown as AnalysedArticle;
   a.text = { language: 'en', sentences: segment(a.clean) };
   a.extract = { entities: [], quotes: [], dates: extractDates(a, published), quantities: extractQuantities(a) };

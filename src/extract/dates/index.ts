@@ -9,6 +9,7 @@ import { futureCueWindow } from './params.js';
 import { reportingClause } from './governing-clause.js';
 import { anaphoricDates, clockBeforeDay, dateFilters, includeApproximator, monthWithRelativeYear, quarterDiscourse, resolveOverlaps } from './refiners.js';
 import { newsRules, type Candidate, type RuleContext, type TimexType } from './rules.js';
+import { sentenceOf } from '../sentence-of.js';
 
 /** A mention with its TimeML reading (what eval/timex.ts scores) beside the contract value. */
 export interface TimexMention extends DateMention {
@@ -33,19 +34,6 @@ const DEADLINE_BEFORE = /\b(?:until|till|ahead of)\s+(?:early\s+|mid-?|late\s+)?
 const PAST_SCHEDULE = /\b(?:had been|was|were)\s+(?:scheduled|due|expected|set|supposed|planned)\b/i;
 
 type Bounds = { start: number; end: number }[];
-
-function sentenceOf(sentences: Bounds | undefined, pos: number): number {
-  if (!sentences) return -1;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= pos) lo = mid + 1;
-    else if (sentences[mid].start > pos) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /**
  * Contract form of a TimeML value: days, months, years and plain durations pass; weeks become the month

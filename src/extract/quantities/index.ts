@@ -5,6 +5,7 @@
 import { MONTH_WORD } from '../dates/month.js';
 import type { QuantityMention, TextReady } from '../../model/article.js';
 import { dozensRange, fewRange, pluralPowerRange, tensOfRange } from './params.js';
+import { sentenceOf } from '../sentence-of.js';
 
 type Kind = QuantityMention['kind'];
 
@@ -321,19 +322,6 @@ const gluedUnit: QuantityRule = {
 };
 
 export const quantityRules: QuantityRule[] = [money, percent, frequency, statistic, mixedNumber, gluedUnit, vague, count];
-
-function sentenceOf(sentences: { start: number; end: number }[] | undefined, pos: number): number {
-  if (!sentences) return -1;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= pos) lo = mid + 1;
-    else if (sentences[mid].start > pos) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** Quantities of raw text; rules in priority order, the longest span wins on overlap. */
 export function extractQuantitiesFromText(text: string, sentences?: { start: number; end: number }[]): QuantityMention[] {
