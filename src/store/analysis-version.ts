@@ -15,5 +15,7 @@
  *    nearest earlier speaker for a subjectless cue, time phrases skipped before the cue, the rules'
  *    subject phrase around a tagger source inside it, the rules' speaker where the tagger reads none.
  * 7: the quote tagger retrained with loss-augmented updates and quote-distance cue features (fifth pass,
- *    issue 18): more cues found, its floor chosen again. */
-export const ANALYSIS_VERSION = 7;
+ *    issue 18): more cues found, its floor chosen again.
+ * 8: a quote opened in one paragraph and closed in a later one is one quote (quote-across-paragraphs),
+ *    attributed by the cue after its close; it was read as reported speech of a pronoun inside it. */
+export const ANALYSIS_VERSION = 8;

@@ -25,10 +25,17 @@ export interface Attribution {
 const OPEN = new Set(['“', '"', '«', '„']);
 const CLOSE = new Set(['”', '"', '»', '“']);
 
+/** A quoted stretch, marks included; `unclosed` when no mark closed it before the paragraph's end. */
+export interface QuotedStretch {
+  start: number;
+  end: number;
+  unclosed?: true;
+}
+
 /** Quoted stretches of one paragraph, marks included; an unclosed quote runs to the paragraph end
  * (news convention for a quote continuing in the next paragraph). */
-export function quoteSpans(text: string, start: number, end: number): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
+export function quoteSpans(text: string, start: number, end: number): QuotedStretch[] {
+  const spans: QuotedStretch[] = [];
   let open = -1;
   for (let i = start; i < end; i++) {
     let ch = text[i];
@@ -43,7 +50,7 @@ export function quoteSpans(text: string, start: number, end: number): { start: n
     }
     i += width - 1;
   }
-  if (open >= 0 && end - open > 20) spans.push({ start: open, end });
+  if (open >= 0 && end - open > 20) spans.push({ start: open, end, unclosed: true });
   return spans;
 }
 

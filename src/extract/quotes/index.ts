@@ -5,7 +5,8 @@
 import type { EntityMention, QuoteMention, TextReady } from '../../model/article.js';
 import { wordsOf, type Word } from '../entities/words.js';
 import { withModel, type Found } from './combine.js';
-import { cueAfter, cueBefore, quoteSpans, span, type Attribution, type SentenceWords } from './direct.js';
+import { quotesByParagraph } from './across-paragraphs.js';
+import { cueAfter, cueBefore, span, type Attribution, type SentenceWords } from './direct.js';
 import { reportedSpeech, speakerColon } from './indirect.js';
 import { quoteModel } from './model/model-file.js';
 import { minUnattributedQuoteWords } from './params.js';
@@ -93,9 +94,10 @@ export function ruleQuotes(article: TextReady, words: Word[][] = sentenceWords(a
   let previousParagraph = -2;
   const continues = (prev: Found | null, quoteStart: number, first: SentenceWords, pi: number, paragraphStart: number) =>
     continuesQuote(prev, previousParagraph, quoteStart, first, text, pi, paragraphStart);
+  const stretches = quotesByParagraph(text, article.clean.paragraphs);
   article.clean.paragraphs.forEach((p, pi) => {
     if (p.heading) return;
-    for (const q of quoteSpans(text, p.start, p.end)) {
+    for (const q of stretches[pi]) {
       quoted.push(q);
       const first = sentenceAt(sentences, q.start);
       const last = sentenceAt(sentences, q.end - 1);

@@ -4,7 +4,7 @@
 import type { Span, TextReady } from '../../../model/article.js';
 import { wordsOf, type Word } from '../../entities/words.js';
 import { BARE_CLAUSE_VERBS, CUE_NOUNS, CUE_VERBS, OBJECT_CUES, OBJECT_VERBS, cueLemma } from '../cues.js';
-import { quoteSpans } from '../direct.js';
+import { quotesByParagraph } from '../across-paragraphs.js';
 import { hashString } from './hash.js';
 
 export interface DocToken extends Word {
@@ -188,13 +188,13 @@ function token(w: Word, sentence: number, paragraph: number, quote: number): Doc
   };
 }
 
-/** Words of the article's sentences with quotation state (inside a stretch found by `quoteSpans`) and
+/** Words of the article's sentences with quotation state (inside a stretch found by `quotesByParagraph`) and
  * what the rules' finds `rules` made of them; `sentenceWords`, when given, holds each sentence's words
  * already read (quotes/index.ts `sentenceWords`). */
 export function docView(article: TextReady, rules: RuleFind[] = [], sentenceWords?: Word[][]): DocView {
   const text = article.clean.text;
   const marks: { start: number; end: number }[] = [];
-  for (const p of article.clean.paragraphs) if (!p.heading) for (const m of quoteSpans(text, p.start, p.end)) marks.push(m);
+  for (const spans of quotesByParagraph(text, article.clean.paragraphs)) for (const m of spans) marks.push(m);
   const tokens: DocToken[] = [];
   const sentences: ViewSentence[] = [];
   const words: DocToken[][] = [];
