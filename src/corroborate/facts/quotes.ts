@@ -5,6 +5,7 @@
 // "sulking", "improve it" / "strengthen [the Act]"), never for spelling, punctuation or contractions.
 // Candidates come from shared word trigrams, so the cost grows with the quotes, not their pairs.
 
+import type { QuoteMention } from '../../model/article.js';
 import type { Contradiction } from '../../model/report.js';
 import type { SentenceUnit } from '../align.js';
 import { wordsOf } from '../quotes.js';
@@ -56,12 +57,18 @@ function directQuotes(units: SentenceUnit[]): DirectQuote[] {
     const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
     if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, speaker, text, words, complete: /[.!?]\s*["”]?\s*$/.test(raw) });
   };
+  // Quotes the extractor found running past their first sentence (a remark quoted over several lines):
+  // compared sentence by sentence below, as the marks give them, each part with the quote's speaker. Whole,
+  // one source's three sentences faced another's first sentence as a misquote cut short, and a finding's
+  // evidence was the first sentence whatever sentence differed.
+  const running: { article: string; q: QuoteMention }[] = [];
   for (const u of units) {
     for (const q of u.quotes) {
       // Quotation marks make a quote direct even where the extractor read the clause as indirect
       // ("stating that \"we should be looking at ways…\"").
       if (!q.direct && !/^\s*["“]/.test(q.content.text)) continue;
-      add(u, q.content.text, q.speaker);
+      if (q.content.end > u.start + u.text.length) running.push({ article: u.article, q });
+      else add(u, q.content.text, q.speaker);
     }
   }
   // The words between quotation marks, whether or not the extractor attributed them: a quote's second
@@ -70,7 +77,9 @@ function directQuotes(units: SentenceUnit[]): DirectQuote[] {
   for (const { unit, text } of markedQuotes(units)) {
     const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
     if (taken.has(`${unit.uid}\u0000${words.join(' ')}`)) continue;
-    const speaker = unit.quotes.find((q) => q.speaker && overlapsText(unit.text, q.content.text, text))?.speaker ?? null;
+    const speaker = unit.quotes.find((q) => q.speaker && overlapsText(unit.text, q.content.text, text))?.speaker
+      ?? running.find(({ article, q }) => article === unit.article && q.speaker !== null
+        && q.content.start < unit.start + unit.text.length && q.content.end > unit.start)?.q.speaker ?? null;
     add(unit, text, speaker);
   }
   return out;
