@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCorpus, type AddOptions } from '../src/corpus/index.js';
+import { Corpus, openCorpus, type AddOptions } from '../src/corpus/index.js';
+import { openStore } from '../src/store/store.js';
+import type { Store } from '../src/store/types.js';
 import { FERRY, ORCHARD } from './fixtures/corpus/stories.js';
 import { validateReport, schemaErrors } from './schema.js';
 
@@ -122,5 +124,67 @@ test('yieldTo stops a refresh before the next story, leaving it pending', async 
     assert.equal((await corpus.store.pendingStories(10)).length, 1);
   } finally {
     await corpus.close();
+  }
+});
+
+/** The ferry strike told again in other words (not a copy: placed online by its score, not a reuse link). */
+const FERRY_DAY_TWO = `Vellin ferry walkout leaves island without supplies
+May 13, 2031
+
+The strike by ferry crews on the Vellin line went into its second day on Tuesday with no crossings to the island.
+Union spokesperson Ada Korr said the crews would stay out until the operator restored the cut night shift.
+The island clinic said its supplies would last until Thursday and shops on Vellin island had run out of fresh food.
+`;
+
+/** A store that records which article ids were read as records (getArticles). */
+function countingStore(store: Store): { store: Store; read: string[] } {
+  const read: string[] = [];
+  const counting = new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (name !== 'getArticles' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      return (ids: string[]) => {
+        read.push(...ids);
+        return value.call(target, ids);
+      };
+    },
+  });
+  return { store: counting, read };
+}
+
+test('online + deferred: the add reads no stored member of the story it grows; the refresh equals the view of an online add without deferral', async () => {
+  const { dir, first } = folders();
+  mkdirSync(join(dir, 'day2'));
+  writeFileSync(join(dir, 'day2', 'walkout.txt'), FERRY_DAY_TWO);
+  const ONLINE: AddOptions = { workers: 0, now: NOW, placement: 'online' };
+  const inline = await openCorpus({ db: join(dir, 'inline.db') });
+  await inline.add([first], ONLINE);
+  await inline.add([join(dir, 'day2')], ONLINE);
+  const seed = await openCorpus({ db: join(dir, 'deferred.db') });
+  await seed.add([first], { ...DEFER, placement: 'online' });
+  await seed.close();
+  // A corpus opened afresh: nothing of the stored story is in its caches, so every record read is counted.
+  const { store, read } = countingStore(openStore(join(dir, 'deferred.db')));
+  const deferred = new Corpus(store);
+  try {
+    const added = await deferred.add([join(dir, 'day2')], { ...DEFER, placement: 'online' });
+    assert.deepEqual(added.placements, [{ path: 'online', fallback: [] }]);
+    assert.deepEqual(added.storiesUpdated.length, 1);
+    assert.deepEqual(read.filter((id) => id !== 'walkout'), [], 'no stored member was read');
+    const waiting = await storyOf(deferred, 'walkout');
+    assert.equal(waiting.articles, 3);
+    assert.deepEqual(waiting.view.pending?.articles, ['walkout']);
+    assert.ok(waiting.view.entities.some((e) => e.sources.includes('walkout')), "the new member's entities are merged in");
+    assert.ok(validateReport(await deferred.report({ now: NOW() })), schemaErrors());
+
+    await deferred.refreshViews();
+    const done = await storyOf(deferred, 'walkout');
+    const expected = await storyOf(inline, 'walkout');
+    assert.equal(done.view.pending, undefined);
+    assert.deepEqual(done.view, expected.view, 'the refreshed view is the one an online add computes at once');
+    assert.equal(done.independentSources, expected.independentSources);
+  } finally {
+    await inline.close();
+    await deferred.close();
   }
 });

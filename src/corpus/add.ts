@@ -3,21 +3,21 @@
 // stories' views, and one atomic commit. A killed process leaves the chunk uncommitted, never half-written.
 
 import type { AnalysedArticle, Article } from '../model/article.js';
-import type { Rejected, ReuseResult, Story } from '../model/report.js';
+import type { Rejected, ReuseResult } from '../model/report.js';
 import type { StoryCluster } from '../cluster/index.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { isCandidate } from '../reuse/index-store.js';
 import { redateArticle } from '../extract/index.js';
 import { cachedArticleFeatures } from '../cluster/features.js';
-import type { Store } from '../store/types.js';
+import type { Store, StoredStory } from '../store/types.js';
 import { analyseArticles } from './analyse.js';
 import type { ArticleCache } from './article-cache.js';
 import type { LinkCache } from './link-cache.js';
 import type { CommittedRecords } from './committed.js';
 import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
-import { documentKeys, placeArticles, PLACEMENT_PARAMS, withMembers } from './place.js';
+import { documentKeys, placeArticles, placedMemberships, PLACEMENT_PARAMS, withMembers } from './place.js';
 import { deferredView, independentSourcesOf, storyView, type Engine, type ViewParams } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
 
@@ -99,21 +99,29 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   // The one-shot in-memory analyze (no analysis cache) keeps no summaries: nothing is added to it later.
   const params = { ...PLACEMENT_PARAMS, online: opts.placement === 'online', summaries: opts.cacheAnalyses !== false };
   const placed = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles, opts.links, params));
-  const placement = await opts.timed('members', () => withMembers(placed, opts.articles, opts.links));
+  // Deferred views are decided before the members are read: an online placement reads none of theirs.
+  const deferrable = opts.deferViews ? await deferrableViews(placedMemberships(placed), store, opts.deferViews) : new Map<string, StoredStory>();
+  const lean = new Map([...deferrable].map(([id, s]) => [id, s.view]));
+  const placement = await opts.timed('members', () => withMembers(placed, opts.articles, opts.links, lean));
   out.placements.push({ path: placement.path, fallback: placement.fallback });
   const byId = new Map(placement.articles.map((a) => [a.id, a]));
   // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
   // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
   const sources = await opts.timed('sources', () => independentSources(placement.articles, placement.reuse, opts.outlets).groupOf);
   const at = (opts.now?.() ?? new Date()).toISOString();
-  const deferrable = opts.deferViews ? await deferrableViews(placement.changed, store, opts.deferViews) : new Map<string, Story>();
   const views = await opts.timed('corroborate', () =>
     placement.changed.map((c, i) => {
       opts.onProgress?.({ phase: 'corroborate', done: i, total: placement.changed.length });
-      const members = c.articles.map((id) => byId.get(id)!);
       const stored = deferrable.get(c.id);
-      const view = stored ? deferredView(c, members, stored, sources, at) : storyView(c, members, placement.reuse, opts.engine, sources);
-      return { view, terms: placement.terms.get(c.id) ?? [], independentSources: independentSourcesOf(view, sources) };
+      if (!stored) {
+        const view = storyView(c, c.articles.map((id) => byId.get(id)!), placement.reuse, opts.engine, sources);
+        return { view, terms: placement.terms.get(c.id) ?? [], independentSources: independentSourcesOf(view, sources) };
+      }
+      const members = c.articles.map((id) => byId.get(id)).filter((a): a is AnalysedArticle => !!a);
+      const view = deferredView(c, members, stored.view, sources, at, placement.centres?.get(c.id));
+      // Without every member's source, the count of the last cross-check stands until the refresh recounts.
+      const counted = members.length === c.articles.length ? independentSourcesOf(view, sources) : stored.independentSources;
+      return { view, terms: placement.terms.get(c.id) ?? [], independentSources: counted };
     }),
   );
   const raws = new Map(work.map((a) => [a.id, a.raw]));
@@ -164,14 +172,14 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   return out;
 }
 
-/** Stored views of the changed stories that may be deferred: big stories that only grew (a merge or split
+/** Stored stories of the changed ones whose views may be deferred: big stories that only grew (a merge or split
  *  changes what the stored claims cite, so those are cross-checked at once). */
-async function deferrableViews(changed: StoryCluster[], store: Store, params: ViewParams): Promise<Map<string, Story>> {
+async function deferrableViews(changed: { id: string; articles: string[] }[], store: Store, params: ViewParams): Promise<Map<string, StoredStory>> {
   const big = new Map(changed.filter((c) => c.articles.length > params.inlineMaxArticles).map((c) => [c.id, c]));
-  const out = new Map<string, Story>();
-  for (const { view } of big.size ? await store.getStories([...big.keys()]) : []) {
-    const now = new Set(big.get(view.id)!.articles);
-    if (view.articles.every((id) => now.has(id))) out.set(view.id, view);
+  const out = new Map<string, StoredStory>();
+  for (const stored of big.size ? await store.getStories([...big.keys()]) : []) {
+    const now = new Set(big.get(stored.id)!.articles);
+    if (stored.view.articles.every((id) => now.has(id))) out.set(stored.id, stored);
   }
   return out;
 }

@@ -19,7 +19,7 @@ import { LinkCache } from './link-cache.js';
 import { CommittedRecords } from './committed.js';
 import { buildReport } from './report.js';
 import { revisionDiffs } from './revision.js';
-import { documentKeys, heaviestKeys, PLACEMENT_PARAMS, withStoredIds } from './place.js';
+import { arrangedAgain, documentKeys, heaviestKeys, PLACEMENT_PARAMS, withStoredIds } from './place.js';
 import { independentSourcesOf, storyView, VIEW_PARAMS, type Engine, type ViewParams } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
 import { independenceGroups } from '../reuse/groups.js';
@@ -198,7 +198,8 @@ export class Corpus {
     const inside = new Set(members.map((a) => a.id));
     const reuse = reuseAmong(await this.links.get([...inside]), inside);
     const sources = independentSources(members, reuse, this.outlets).groupOf;
-    const cluster = { id: view.id, headline: view.pending?.clusterHeadline ?? view.headline, articles: view.articles, events: view.events };
+    // A view deferred without its members was arranged from the stored one (arrangeGrown): arranged exactly here.
+    const cluster = arrangedAgain({ ...view, headline: view.pending?.clusterHeadline ?? view.headline }, new Map(members.map((a) => [a.id, a])));
     const fresh = storyView(cluster, members, reuse, engine, sources);
     return { view: fresh, independentSources: independentSourcesOf(fresh, sources) };
   }

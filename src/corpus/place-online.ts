@@ -32,7 +32,8 @@ export const NEAR_EVENT = 0.1;
 
 /** One chunk placed online: the membership of every story it touched, before its members are loaded. */
 export interface OnlinePlacement {
-  stories: { id: string; headline: string; events: { id: string; label: string; articles: string[] }[]; created: boolean }[];
+  /** `centre`: the most central member, whose title or first sentence the headline is. */
+  stories: { id: string; headline: string; centre: string | null; events: { id: string; label: string; articles: string[] }[]; created: boolean }[];
   changes: StoryChange[];
   terms: Map<string, string[]>;
   summaries: ClusterSummary[];
@@ -311,7 +312,7 @@ async function finish(touched: Touched[], store: Store, params: PlacementParams,
     summaries.push(t.summary.stored(), ...t.events.filter((e) => e.touched).map((e) => e.summary.stored()));
   }
   return {
-    stories: touched.map((t) => ({ id: t.id, headline: t.headline, created: t.created, events: t.events.map(({ id, label, articles }) => ({ id, label, articles })) })),
+    stories: touched.map((t) => ({ id: t.id, headline: t.headline, centre: t.summary.central?.id ?? null, created: t.created, events: t.events.map(({ id, label, articles }) => ({ id, label, articles })) })),
     changes: touched.map((t) => ({ story: t.id, at: '', what: t.created ? 'created' : 'grew', others: [] })),
     terms, summaries, grown: touched.filter((t) => !t.created).map((t) => t.id), freshKeys: keysOfFresh,
   };

@@ -4,11 +4,11 @@
 // story a new cluster overlaps most, and merges and splits are recorded.
 
 import type { AnalysedArticle } from '../model/article.js';
-import type { ReuseLink, ReuseResult } from '../model/report.js';
+import type { ReuseLink, ReuseResult, Story } from '../model/report.js';
 import { clusterStories, type CorpusFrequencies, type Prepared, type StoryCluster } from '../cluster/index.js';
 import { arrangeStory, summariseClusters, type ClusterSummary } from '../cluster/summary.js';
 import { matchStoredIds } from '../cluster/stable-ids.js';
-import { cachedArticleFeatures, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
+import { cachedArticleFeatures, dayNumber, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
 import { signalKey, smoothedIdf } from '../cluster/vector.js';
 import { independenceGroups } from '../reuse/groups.js';
 import type { Store, StoryChange } from '../store/types.js';
@@ -58,6 +58,8 @@ export interface Placement {
   /** Which path placed the chunk, and why the exact one ran when the online one was asked for. */
   path: 'exact' | 'online';
   fallback: string[];
+  /** Online: each touched story's most central member (its headline's), for a deferred view's headline. */
+  centres?: Map<string, string>;
 }
 
 /** The heaviest keys of summed counts under the corpus's IDF (the clusterer's smoothed form). */
@@ -109,23 +111,76 @@ export interface PendingPlacement {
   freshLinks: { result: ReuseResult; joining: { a: string; b: string }[] };
 }
 
-/** The placement with every member of the stories it touched (an exact placement has them already). */
-export async function withMembers(p: Placement | PendingPlacement, cache: ArticleCache, linkCache: LinkCache): Promise<Placement> {
+/** The membership a placement gave each story it changed (what decides whether its view may be deferred). */
+export function placedMemberships(p: Placement | PendingPlacement): { id: string; articles: string[] }[] {
+  if (!('pending' in p)) return p.changed;
+  return p.pending.stories.map((s) => ({ id: s.id, articles: s.events.flatMap((e) => e.articles) }));
+}
+
+/** The placement with every member of the stories it touched (an exact placement has them already), except
+ *  the members of `lean` stories (stored views a deferred add keeps): those are arranged from the stored
+ *  view (arrangeGrown), so the add reads only the new articles and their copies whatever the story's size. */
+export async function withMembers(p: Placement | PendingPlacement, cache: ArticleCache, linkCache: LinkCache, lean: Map<string, Story> = new Map()): Promise<Placement> {
   if (!('pending' in p)) return p;
   const { pending, fresh, freshLinks } = p;
   const freshIds = new Set(fresh.map((a) => a.id));
   const reload = new Set<string>();
   for (const l of freshLinks.result.links) for (const id of [l.a, l.b]) if (!freshIds.has(id)) reload.add(id);
-  for (const s of pending.stories) for (const e of s.events) for (const id of e.articles) if (!freshIds.has(id)) reload.add(id);
+  for (const s of pending.stories) {
+    if (lean.has(s.id)) continue;
+    for (const e of s.events) for (const id of e.articles) if (!freshIds.has(id)) reload.add(id);
+  }
   const reloaded = (await cache.get([...reload])).map((s) => s.analysed);
   const articles = [...fresh, ...reloaded];
   const { reuse, joining } = await neighbourhoodReuse(articles, [...reload], freshLinks, linkCache);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const changed = pending.stories.map((s) => arrangeStory(s, byId));
+  const changed = pending.stories.map((s) => (lean.has(s.id) ? arrangeGrown(s, lean.get(s.id)!, byId) : arrangeStory(s, byId)));
+  const centres = new Map(pending.stories.filter((s) => s.centre).map((s) => [s.id, s.centre!]));
   return {
     articles, reuse, joining, changed, clusters: changed, removedStories: [], changes: pending.changes, terms: pending.terms,
-    freshKeys: pending.freshKeys, summaries: { rows: pending.summaries, grown: pending.grown }, path: 'online', fallback: [],
+    freshKeys: pending.freshKeys, summaries: { rows: pending.summaries, grown: pending.grown }, path: 'online', fallback: [], centres,
   };
+}
+
+/**
+ * A grown story arranged from its stored view and its new members alone: stored members keep the stored order
+ * and the new ones follow (by date, then id), each event's span is the stored one widened by its new members'
+ * (dateSpan over them), events biggest first, then latest end. arrangeStory's order would need every member's
+ * date; the refresh (Corpus.refreshViews) arranges the story exactly when it cross-checks it.
+ */
+export function arrangeGrown(s: OnlinePlacement['stories'][number], previous: Story, byId: Map<string, AnalysedArticle>): StoryCluster {
+  const storedEvents = new Map(previous.events.map((e) => [e.id, e]));
+  const newOf = (ids: string[]) => arrangeStory({ id: s.id, headline: s.headline, events: [{ id: '', label: '', articles: ids.filter((id) => byId.has(id)) }] }, byId).events[0];
+  const events = s.events.map((e) => {
+    const before = storedEvents.get(e.id);
+    const inEvent = new Set(e.articles);
+    const kept = (before?.articles ?? []).filter((id) => inEvent.has(id));
+    const keptSet = new Set(kept);
+    const added = newOf(e.articles.filter((id) => !keptSet.has(id)));
+    const start = [before?.start, added.start].filter((d): d is string => !!d).sort()[0] ?? null;
+    const end = [before?.end, added.end].filter((d): d is string => !!d).sort().pop() ?? null;
+    return { id: e.id, label: e.label, articles: [...kept, ...added.articles], start, end };
+  });
+  events.sort((x, y) => y.articles.length - x.articles.length || ((y.end ?? '') < (x.end ?? '') ? -1 : (y.end ?? '') > (x.end ?? '') ? 1 : 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const members = new Set(events.flatMap((e) => e.articles));
+  const kept = previous.articles.filter((id) => members.has(id));
+  const keptSet = new Set(kept);
+  const added = newOf([...members].filter((id) => !keptSet.has(id)));
+  return { id: s.id, headline: s.headline, articles: [...kept, ...added.articles], events };
+}
+
+/** A story's members in order and its events' spans from its members (arrangeStory), its events kept in their
+ *  order where size and newest day tie: a view arranged by the clusterer comes out as it was (whose own tie
+ *  break is by content id, not the stored id), one arranged by arrangeGrown as arrangeStory orders it. */
+export function arrangedAgain(view: Pick<Story, 'id' | 'headline' | 'events'>, byId: Map<string, AnalysedArticle>): StoryCluster {
+  const arranged = arrangeStory(view, byId);
+  const byEvent = new Map(arranged.events.map((e) => [e.id, e]));
+  const newest = (ids: string[]) => ids.reduce((m, id) => Math.max(m, dayNumber(byId.get(id)!.meta.published) ?? -1), -1);
+  const events = view.events
+    .map((e, i) => ({ event: byEvent.get(e.id)!, i, newest: newest(e.articles) }))
+    .sort((x, y) => y.event.articles.length - x.event.articles.length || y.newest - x.newest || x.i - y.i)
+    .map((x) => x.event);
+  return { ...arranged, events };
 }
 
 /** Reuse of a neighbourhood: stored links among its articles, plus this chunk's. */

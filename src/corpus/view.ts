@@ -2,11 +2,13 @@
 // timeline, entities), computed from its members alone, so only stories an `add` touched are recomputed.
 // A deferred view updates what is cheap (members, events, timeline, entities) and keeps the last
 // cross-check until a refresh: the cross-check of a big story costs seconds, proportional to the story.
+// A deferred view of a story placed online is built from the stored view and the new members alone.
 
 import type { AnalysedArticle } from '../model/article.js';
-import type { ReuseResult, Story, StoryPending } from '../model/report.js';
+import type { ReportEntity, ReuseResult, Story, StoryPending, TimelineEntry } from '../model/report.js';
 import type { StoryCluster } from '../cluster/index.js';
 import { buildTimeline } from '../extract/timeline.js';
+import { timelineCap } from '../extract/dates/params.js';
 import { mergeEntities, collectQuotes } from '../extract/story-entities.js';
 import { corroborateStory } from '../corroborate/index.js';
 import { unflaggedHeadline } from '../cluster/labels.js';
@@ -53,11 +55,14 @@ export interface ViewParams {
 export const VIEW_PARAMS: ViewParams = { inlineMaxArticles: 10 };
 
 /**
- * The view of a grown story without its cross-check: members, events, timeline and entities from the
- * members now; claims, contradictions, quotes, summary and headline from `previous` (the stored view),
- * and `pending` naming the members that view has not compared. `at`: when this add runs.
+ * The view of a grown story without its cross-check: claims, contradictions, quotes and summary from `previous`
+ * (the stored view), `pending` naming the members that view has not compared. `members`: the story's members
+ * this add holds. With all of them (the exact placement read them), timeline and entities are recomputed;
+ * with only the new ones (an online placement reads no stored member), the new members' timeline entries and
+ * entities are merged into the stored ones, so the add costs the same in a story of 10 or of 1,000; the
+ * refresh recomputes them. `centre`: the member the headline comes from, when the add knows it.
  */
-export function deferredView(c: StoryCluster, members: AnalysedArticle[], previous: Story, sources: Map<string, string>, at: string): Story {
+export function deferredView(c: StoryCluster, members: AnalysedArticle[], previous: Story, sources: Map<string, string>, at: string, centre?: string): Story {
   const checked = new Set(previous.articles.filter((id) => !previous.pending?.articles.includes(id)));
   const pending: StoryPending = {
     articles: c.articles.filter((id) => !checked.has(id)),
@@ -65,12 +70,17 @@ export function deferredView(c: StoryCluster, members: AnalysedArticle[], previo
     clusterHeadline: c.headline,
   };
   const { summary, quotes, claims, contradictions, updates } = previous;
+  const whole = members.length === c.articles.length;
+  const flagged = flaggedHeadlines(contradictions);
+  const before = new Set(previous.articles);
+  const added = members.filter((a) => !before.has(a.id));
   return {
     ...c,
-    headline: unflaggedHeadline(c.headline, members, flaggedHeadlines(contradictions)),
+    // Without the members, a headline a stored contradiction flags is known by its centre: the last cross-check's stays.
+    headline: whole ? unflaggedHeadline(c.headline, members, flagged) : centre && flagged.has(centre) ? previous.headline : c.headline,
     summary,
-    timeline: buildTimeline(members, sources),
-    entities: mergeEntities(members),
+    timeline: whole ? buildTimeline(members, sources) : mergedTimeline(previous.timeline, buildTimeline(added, sources)),
+    entities: whole ? mergeEntities(members) : mergedEntities(previous.entities, mergeEntities(added)),
     quotes,
     claims,
     contradictions,
@@ -78,6 +88,43 @@ export function deferredView(c: StoryCluster, members: AnalysedArticle[], previo
     ...(pending.articles.length ? { pending } : {}),
   };
 }
+
+/** Stored timeline entries gain the new members' entries of the same date and text as sources; other new
+ *  entries join while the timeline is under its cap (the stored ones were the best-supported at the last
+ *  cross-check; which new one would outrank them needs every member's copy groups). */
+export function mergedTimeline(stored: TimelineEntry[], added: TimelineEntry[]): TimelineEntry[] {
+  const out = stored.map((e) => ({ ...e, sources: [...e.sources] }));
+  const at = new Map(out.map((e) => [`${e.date}\u0000${e.text}`, e]));
+  for (const e of added) {
+    const same = at.get(`${e.date}\u0000${e.text}`);
+    if (same) same.sources = [...new Set([...same.sources, ...e.sources])].sort(byCode);
+    else if (out.length < timelineCap) out.push(e);
+  }
+  return out.sort((x, y) => byCode(x.date, y.date) || y.sources.length - x.sources.length || byCode(x.text, y.text));
+}
+
+/** Stored entities gain the new members' mentions of the same name (or one of its aliases) as sources, roles
+ *  and aliases; other new entities join; most sources first, as mergeEntities orders them. */
+export function mergedEntities(stored: ReportEntity[], added: ReportEntity[]): ReportEntity[] {
+  const out = stored.map((e) => ({ ...e, roles: [...e.roles], aliases: [...e.aliases], sources: [...e.sources] }));
+  const byName = new Map<string, ReportEntity>();
+  for (const e of out) for (const n of [e.name, ...e.aliases]) if (!byName.has(nameKey(n))) byName.set(nameKey(n), e);
+  for (const e of added) {
+    const same = byName.get(nameKey(e.name));
+    if (!same) {
+      out.push(e);
+      continue;
+    }
+    same.sources = [...new Set([...same.sources, ...e.sources])].sort(byCode);
+    same.aliases = [...new Set([...same.aliases, ...e.aliases, e.name])].filter((x) => x !== same.name).sort(byCode);
+    for (const r of e.roles) if (!same.roles.includes(r)) same.roles.push(r);
+  }
+  // A stable sort: ties keep the stored order (mergeEntities broke them by mentions, which a view does not keep).
+  return out.sort((a, b) => b.sources.length - a.sources.length);
+}
+
+const nameKey = (name: string) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Independent sources of a story: its members' distinct independence groups. */
 export function independentSourcesOf(story: Pick<Story, 'articles'>, groupOf: Map<string, string>): number {
