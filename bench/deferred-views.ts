@@ -131,7 +131,7 @@ try {
   console.log(`| views deferred | ${ms(q(d.add, 0.5))} | ${ms(q(d.add, 0.99))} | ${ms(Math.max(...d.add))} | ${ms(q(refreshes, 0.5))} / ${ms(q(refreshes, 0.99))} | ${d.rssMB} MB |`);
   const onlineRefreshes = o.refresh.filter((x) => x > 0);
   console.log(`| views deferred, online placement | ${ms(q(o.add, 0.5))} | ${ms(q(o.add, 0.99))} | ${ms(Math.max(...o.add))} | ${ms(q(onlineRefreshes, 0.5))} / ${ms(q(onlineRefreshes, 0.99))} | ${o.rssMB} MB |`);
-  const phaseNames = Object.keys(a.phases);
+  const phaseNames = [...new Set([a, d, o].flatMap((r) => Object.keys(r.phases)))];
   console.log(`\n| mean ms per single add | ${phaseNames.join(' | ')} |\n|---|${phaseNames.map(() => '---:').join('|')}|`);
   for (const [name, r] of [['inline', a], ['deferred', d], ['deferred, online', o]] as const) console.log(`| ${name} | ${phaseNames.map((k) => r.phases[k] ?? 0).join(' | ')} |`);
 } finally {

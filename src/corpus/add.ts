@@ -100,7 +100,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   const params = { ...PLACEMENT_PARAMS, online: opts.placement === 'online', summaries: opts.cacheAnalyses !== false };
   const placed = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles, opts.links, params));
   // Deferred views are decided before the members are read: an online placement reads none of theirs.
-  const deferrable = opts.deferViews ? await deferrableViews(placedMemberships(placed), store, opts.deferViews) : new Map<string, StoredStory>();
+  const deferrable = opts.deferViews ? await opts.timed('stored views', () => deferrableViews(placedMemberships(placed), store, opts.deferViews!)) : new Map<string, StoredStory>();
   const lean = new Map([...deferrable].map(([id, s]) => [id, s.view]));
   const placement = await opts.timed('members', () => withMembers(placed, opts.articles, opts.links, lean));
   out.placements.push({ path: placement.path, fallback: placement.fallback });

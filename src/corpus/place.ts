@@ -96,7 +96,8 @@ export async function placeArticles(
   params: PlacementParams = PLACEMENT_PARAMS,
 ): Promise<Placement | PendingPlacement> {
   let fallback: string[] = [];
-  if (params.online) {
+  // A chunk whose every article was rejected has nothing to place (the online path would cluster nothing).
+  if (params.online && fresh.length) {
     const online = await placeOnline(fresh, freshLinks, store, params, documentKeys(fresh.map((a) => cachedArticleFeatures(a))));
     if (!('fallback' in online)) return { pending: online, fresh, freshLinks };
     fallback = online.fallback;

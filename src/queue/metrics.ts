@@ -1,5 +1,5 @@
 // Prometheus metrics of one `crosscheck worker` (`--metrics-port N`): jobs done by outcome, failed (handed
-// back for a retry), dead-lettered, handed back unfinished on shutdown and redelivered, how long a job was held, and the queue's depth as NATS
+// back for a retry), dead-lettered, handed back unfinished on shutdown and redelivered, deferred story views refreshed, how long a job was held, and the queue's depth as NATS
 // sees it when scraped. Each worker serves its own registry; Prometheus adds them up across machines.
 
 import { createServer, type Server } from 'node:http';
@@ -14,6 +14,7 @@ export interface WorkerMetrics {
   deadLettered: Counter;
   redelivered: Counter;
   handedBack: Counter;
+  viewsRefreshed: Counter;
   jobSeconds: Histogram;
 }
 
@@ -44,6 +45,7 @@ export function workerMetrics(queue: JobQueue): WorkerMetrics {
     deadLettered: new Counter({ name: 'crosscheck_worker_jobs_dead_lettered_total', help: 'Jobs given up on after their tries (listed by crosscheck status)', registers }),
     redelivered: new Counter({ name: 'crosscheck_worker_jobs_redelivered_total', help: 'Jobs taken on a second or later delivery (a retry, or a dead worker\'s job)', registers }),
     handedBack: new Counter({ name: 'crosscheck_worker_jobs_handed_back_total', help: 'Jobs handed back unfinished on shutdown (SIGTERM\'s grace period ran out), for another worker to take at once', registers }),
+    viewsRefreshed: new Counter({ name: 'crosscheck_worker_views_refreshed_total', help: 'Deferred story views cross-checked while the worker had no job (Story.pending)', registers }),
     jobSeconds: new Histogram({ name: 'crosscheck_worker_job_seconds', help: 'From taking a job to acknowledging it (its batch: analysis, the writer lock, the commit)', buckets: JOB_SECONDS_BUCKETS, registers }),
   };
 }

@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { JsMsg } from 'nats';
 import { Corpus, openCorpus } from '../corpus/index.js';
+import { LIVE_ADD } from '../corpus/live.js';
 import { analyseArticles } from '../corpus/analyse.js';
 import { CorpusLineStats } from '../corpus/line-stats.js';
 import { appearanceKey, proposedId } from '../corpus/identity.js';
@@ -155,6 +156,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
     while (!shutdown.stopping()) {
       const held = await takeBatch(ctx, opts.batch ?? DEFAULT_BATCH, shutdown.stopping);
       if (held.length === 0) {
+        await refreshWhileIdle(ctx, shutdown.stopping);
         if (opts.untilEmpty && (await isEmpty(queue))) break;
         continue;
       }
@@ -234,6 +236,21 @@ async function openBoth(opts: WorkerOptions): Promise<{ queue: JobQueue; base: C
 async function isEmpty(queue: JobQueue): Promise<boolean> {
   const c = await queue.jobCounts();
   return c.queued + c.running === 0;
+}
+
+/** With no job to take, the stories whose views the batches deferred (theirs or another worker's) are
+ *  cross-checked one per writer-lock turn, until none is pending, a job is queued, or the worker stops. No job
+ *  is held meanwhile, so a shutdown waits at most for the story in hand (its commit, or nothing: it stays
+ *  pending). */
+async function refreshWhileIdle(ctx: Context, stopping: () => boolean): Promise<void> {
+  const corpus = new Corpus(ctx.store, undefined, ctx.outlets);
+  while (!stopping() && (await ctx.queue.jobCounts()).queued === 0) {
+    const t0 = performance.now();
+    const { refreshed } = await corpus.refreshViews({ limit: 1 });
+    if (!refreshed.length) return;
+    ctx.metrics.viewsRefreshed.inc();
+    ctx.log(`story ${refreshed[0]}: deferred cross-check refreshed in ${ms(performance.now() - t0)}`);
+  }
 }
 
 /** Fetched jobs; a message that is not a job is dead-lettered at once (no retry can make it one). Jobs a fetch
@@ -320,7 +337,9 @@ async function addToCorpus(ctx: Context, held: Held[]): Promise<Map<Held, Omit<O
   const corpus = new Corpus(ctx.store, undefined, ctx.outlets);
   const items = held.map((h) => ({ kind: 'article' as const, article: structuredClone(h.job.article) }));
   // The commit's last checkpoint: a batch handed back on shutdown is abandoned here, with nothing written.
-  const r = await corpus.addItems(items, { beforeCommit: () => ctx.holding.beginCommit() });
+  // Online placement and deferred views, as serve adds (src/corpus/live.ts): a batch's lock turn follows its
+  // articles, not the size of the stories they join; idle workers cross-check those stories (refreshWhileIdle).
+  const r = await corpus.addItems(items, { beforeCommit: () => ctx.holding.beginCommit(), ...LIVE_ADD });
   if (r.inputIds.length !== held.length) throw new Error(`the corpus reported ${r.inputIds.length} articles for ${held.length} jobs`);
   const added = new Set(r.added);
   const revised = new Set(r.revised);

@@ -5,6 +5,7 @@
 
 import { existsSync } from 'node:fs';
 import { openCorpus, type Corpus } from '../../corpus/index.js';
+import { LiveAdder } from '../../corpus/live.js';
 import { databaseForDisplay, isDatabaseUrl, storePathProblem } from '../../store/paths.js';
 import type { FeedState } from '../../store/types.js';
 import { FeedPoller, type PollReport } from '../../fetch/poller.js';
@@ -101,11 +102,14 @@ export async function watchCommand(opts: WatchCommandOptions): Promise<void> {
   process.on('SIGTERM', stop);
   const reports: PollReport<WatchSinkOutcome>[] = [];
   const handoff = await workerHandoff(opts);
+  // Online placement and deferred views, as serve adds: a poll's items wait for their own stages, not for the
+  // cross-check of the big stories they join, which runs between polls (src/corpus/live.ts).
+  const live = new LiveAdder(corpus, undefined, (err) => !opts.quiet && process.stderr.write(`crosscheck: deferred cross-check failed: ${err.message}\n`));
   try {
     const poller = new FeedPoller<WatchSinkOutcome>({
       store: corpus.store,
       // Each feed's items go to the workers while one is alive (a PostgreSQL corpus), else are added here.
-      sink: async (items) => (await handoff?.take(items)) ?? { via: 'corpus', ...(await corpus.addItems(items, { workers, chunkSize })) },
+      sink: async (items) => (await handoff?.take(items)) ?? { via: 'corpus', ...(await live.add(items, { workers, chunkSize })) },
       fetch: { hostGapMs, timeoutMs, robots: opts.robots },
       intervalMs,
       onPoll: (r) => {
@@ -116,14 +120,21 @@ export async function watchCommand(opts: WatchCommandOptions): Promise<void> {
     });
     const feeds = await poller.load(entries);
     if (feeds.length === 0) throw new UserError(`no feeds to watch in ${databaseForDisplay(opts.db)}: give --feeds FILE or --feed URL`, EXIT_USAGE);
-    if (opts.once) await onceRound(poller, opts, controller.signal, reports);
-    else {
+    if (opts.once) {
+      await onceRound(poller, opts, controller.signal, reports);
+      // From cron: the stories this round grew are cross-checked before the process goes.
+      await live.settled();
+    } else {
       if (!opts.quiet) process.stderr.write(`crosscheck: watching ${feeds.length} feed(s) into ${databaseForDisplay(opts.db)} every ${intervalMs / 60_000} min (Ctrl-C stops)\n`);
+      // Stories an earlier run left pending are cross-checked while the first polls wait for their feeds.
+      live.refreshWhenIdle();
       await poller.run(controller.signal);
     }
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    // A stop leaves the stories not yet cross-checked pending (Story.pending): the next run or add refreshes them.
+    await live.stop();
     await handoff?.close();
     await corpus.close();
   }
