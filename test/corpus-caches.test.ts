@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCorpus, type Corpus } from '../src/corpus/index.js';
 import { openStore } from '../src/store/store.js';
-import { FERRY } from './fixtures/corpus/stories.js';
+import { FERRY, ORCHARD } from './fixtures/corpus/stories.js';
+import { SummaryCache } from '../src/corpus/summary-cache.js';
+import type { Store } from '../src/store/types.js';
 
 const NOW = () => new Date('2031-05-20T00:00:00Z');
 
@@ -29,7 +31,8 @@ async function state(db: string) {
     const stories = await store.getStories((await store.listStories({})).map((s) => s.id));
     const ids = stories.flatMap((s) => s.view.articles);
     const links = (await store.reuseLinks(ids)).map((l) => `${l.link.a} ${l.link.b} ${l.link.kind} ${l.joins}`).sort();
-    return { views: stories.map((s) => s.view), links };
+    const summaries = [...(await store.clusterSummaries(stories.map((s) => s.id), 'story')), ...(await store.clusterSummaries(stories.map((s) => s.id), 'event'))];
+    return { views: stories.map((s) => s.view), links, summaries };
   } finally {
     await store.close();
   }
@@ -75,27 +78,57 @@ test("another writer's revision empties the caches: the same state as one writer
   assert.ok(one.links.length > 0, 'the copies are linked');
 });
 
-test('one corpus kept open (its caches warm) stores what a corpus opened afresh for every add stores', async () => {
-  const run = async (keepOpen: boolean) => {
-    const { dir, write } = files();
-    const db = join(dir, 'c.db');
-    const inputs = [
-      write('herald.txt', 'the Vellin Herald', 212), write('post.txt', 'the Island Post', 212),
-      write('times.txt', 'the Coast Times', 212), write('gazette.txt', 'the Pier Gazette', 212),
-      write('wire.txt', 'the Vellin Wire', 212),
-    ];
-    let open = await openCorpus({ db });
-    for (const path of inputs) {
-      if (!keepOpen) {
-        await open.close();
-        open = await openCorpus({ db });
+for (const [name, extra] of [['exact', {}], ['online, deferred views', { placement: 'online', deferViews: { inlineMaxArticles: 2 } }]] as const) {
+  test(`one corpus kept open (its caches warm) stores what a corpus opened afresh for every add stores (${name})`, async () => {
+    const run = async (keepOpen: boolean) => {
+      const { dir, write } = files();
+      const db = join(dir, 'c.db');
+      writeFileSync(join(dir, 'orchard.txt'), ORCHARD);
+      const inputs = [
+        join(dir, 'orchard.txt'),
+        write('herald.txt', 'the Vellin Herald', 212), write('post.txt', 'the Island Post', 212),
+        write('times.txt', 'the Coast Times', 212), write('gazette.txt', 'the Pier Gazette', 212),
+        write('wire.txt', 'the Vellin Wire', 212),
+      ];
+      let open = await openCorpus({ db });
+      for (const path of inputs) {
+        if (!keepOpen) {
+          await open.close();
+          open = await openCorpus({ db });
+        }
+        await open.add([path], { workers: 0, now: NOW, ...extra });
       }
-      await open.add([path], { workers: 0, now: NOW });
+      await open.close();
+      return state(db);
+    };
+    const fresh = await run(false);
+    assert.deepEqual(await run(true), fresh);
+    assert.ok(fresh.links.length >= 10, `every copy linked to every other (${fresh.links.length})`);
+    assert.ok(fresh.summaries.length >= 4, 'stories and events carry summaries');
+  });
+}
+
+test('the summary cache answers as the store does, reads a story once, and again after a commit wrote it', async () => {
+  const { dir, write } = files();
+  const db = join(dir, 'c.db');
+  const corpus = await openCorpus({ db });
+  await corpus.add([write('herald.txt', 'the Vellin Herald', 212), write('post.txt', 'the Island Post', 212)], { workers: 0, now: NOW });
+  const ids = (await corpus.store.listStories({})).map((s) => s.id);
+  const asked: string[][] = [];
+  const reader = { clusterSummaries: (storyIds: string[], kind: 'story' | 'event') => (asked.push(storyIds), corpus.store.clusterSummaries(storyIds, kind)) } as Store;
+  const cache = new SummaryCache(reader);
+  try {
+    for (const kind of ['story', 'event'] as const) {
+      const want = await corpus.store.clusterSummaries(ids, kind);
+      assert.ok(want.length > 0);
+      assert.deepEqual(await cache.clusterSummaries(ids, kind), want);
+      assert.deepEqual(await cache.clusterSummaries([...ids, 's-none'], kind), want, 'a story without summaries has none');
     }
-    await open.close();
-    return state(db);
-  };
-  const fresh = await run(false);
-  assert.deepEqual(await run(true), fresh);
-  assert.ok(fresh.links.length >= 10, `every copy linked to every other (${fresh.links.length})`);
+    assert.deepEqual(asked, [ids, ['s-none'], ids, ['s-none']], 'each story read once per kind');
+    cache.forget(ids);
+    await cache.clusterSummaries(ids, 'story');
+    assert.deepEqual(asked.at(-1), ids);
+  } finally {
+    await corpus.close();
+  }
 });

@@ -14,6 +14,7 @@ import type { Store, StoredStory } from '../store/types.js';
 import { analyseArticles } from './analyse.js';
 import type { ArticleCache } from './article-cache.js';
 import type { LinkCache } from './link-cache.js';
+import type { SummaryCache } from './summary-cache.js';
 import type { CommittedRecords } from './committed.js';
 import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
@@ -26,6 +27,8 @@ export interface ChunkOptions {
   articles: ArticleCache;
   /** Stored reuse links by article, parsed once per open corpus. */
   links: LinkCache;
+  /** Stored story and event summaries, parsed once per open corpus (online placement reads them). */
+  summaries?: SummaryCache;
   workers?: number;
   /** The store's per-article analysis cache (AnalyseContext.cacheAnalyses); on by default. */
   cacheAnalyses?: boolean;
@@ -98,7 +101,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   const { fresh, updated, links } = await opts.timed('reuse', () => reuseAgainstStore(analysed, store, opts.articles));
   // The one-shot in-memory analyze (no analysis cache) keeps no summaries: nothing is added to it later.
   const params = { ...PLACEMENT_PARAMS, online: opts.placement === 'online', summaries: opts.cacheAnalyses !== false };
-  const placed = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles, opts.links, params));
+  const placed = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles, opts.links, params, opts.summaries));
   // Deferred views are decided before the members are read: an online placement reads none of theirs.
   const deferrable = opts.deferViews ? await opts.timed('stored views', () => deferrableViews(placedMemberships(placed), store, opts.deferViews!)) : new Map<string, StoredStory>();
   const lean = new Map([...deferrable].map(([id, s]) => [id, s.view]));
@@ -159,6 +162,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
     revised: committed.filter((c) => c.revisionOf).map((c) => c.id),
     links: storedLinks,
   });
+  opts.summaries?.forget([...views.map((v) => v.view.id), ...placement.removedStories]);
   // A revision's links were replaced (dropped) as a whole; otherwise the new links join their ends' lists.
   if (previous.size) opts.links.clear();
   else opts.links.added(storedLinks);

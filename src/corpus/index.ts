@@ -16,6 +16,8 @@ import { articleFeatures } from '../cluster/features.js';
 import { addChunk, type ChunkOutcome } from './add.js';
 import { ArticleCache } from './article-cache.js';
 import { LinkCache } from './link-cache.js';
+import { SummaryCache } from './summary-cache.js';
+import { CORPUS_CACHES } from '../cluster/features.js';
 import { CommittedRecords } from './committed.js';
 import { buildReport } from './report.js';
 import { revisionDiffs } from './revision.js';
@@ -82,6 +84,7 @@ export interface AddResult extends ChunkOutcome {
 export class Corpus {
   private readonly articles: ArticleCache;
   private readonly links: LinkCache;
+  private readonly summaries: SummaryCache;
   /** The store's commit token as of this process's last commit (or its last check): another one means another
    *  writer committed meanwhile and the caches may hold records and links it changed. */
   private seenToken: string | null | undefined;
@@ -89,6 +92,7 @@ export class Corpus {
   constructor(readonly store: Store, private readonly onWait?: (holder: string) => void, private readonly outlets?: OutletRegistry) {
     this.articles = new ArticleCache(store);
     this.links = new LinkCache(store);
+    this.summaries = new SummaryCache(store);
   }
 
   /** Empties the caches when another writer committed since this process last looked (holding the lock). */
@@ -101,6 +105,7 @@ export class Corpus {
   private clearCaches(): void {
     this.articles.clear();
     this.links.clear();
+    this.summaries.clear();
   }
 
   /** Adds files, folders, globs or `-` (stdin). */
@@ -133,7 +138,7 @@ export class Corpus {
         let done: ChunkOutcome;
         try {
           const deferViews = opts.deferViews === true ? VIEW_PARAMS : opts.deferViews || undefined;
-          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records, deferViews, placement: opts.placement }, result.rejected);
+          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, summaries: CORPUS_CACHES ? this.summaries : undefined, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records, deferViews, placement: opts.placement }, result.rejected);
         } catch (err) {
           // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
           this.clearCaches();

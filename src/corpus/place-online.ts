@@ -41,6 +41,9 @@ export interface OnlinePlacement {
   freshKeys: Map<string, number>;
 }
 
+/** Where the candidates' summaries are read: the store, or a corpus's cache of them (summary-cache.ts). */
+export type SummaryReader = Pick<Store, 'clusterSummaries'>;
+
 /** A unit of the new articles (a copy group), as the clusterer prepared it, in the store's key space. */
 interface FreshUnit {
   vec: KeyedVectors;
@@ -56,6 +59,7 @@ export async function placeOnline(
   store: Store,
   params: PlacementParams,
   keysOfFresh: Map<string, number>,
+  summaries: SummaryReader = store,
 ): Promise<OnlinePlacement | { fallback: string[] }> {
   const freshIds = new Set(fresh.map((a) => a.id));
   const stored = await store.documentFrequencies([...keysOfFresh.keys()]);
@@ -80,11 +84,11 @@ export async function placeOnline(
   const units = freshUnits(prepared);
   const candidates = new Set(storyOfLinked.values());
   await addStoriesSharingTerms(candidates, prepared.feats, stored, store, params);
-  const storySummaries = new Map((await store.clusterSummaries([...candidates], 'story')).map((s) => [s.id, OpenSummary.of(s)]));
+  const storySummaries = new Map((await summaries.clusterSummaries([...candidates], 'story')).map((s) => [s.id, OpenSummary.of(s)]));
   const unsummarised = [...candidates].filter((id) => !storySummaries.has(id));
   if (unsummarised.length) return { fallback: [`no summary for ${unsummarised.length} candidate stor${unsummarised.length === 1 ? 'y' : 'ies'}`] };
   const copied = { copyOf, eventOf: eventOfCopies, stories: [...new Set(copies.map((a) => storyOfLinked.get(a)).filter((x): x is string => !!x))] };
-  return decide(clusters, units, storySummaries, copied, store, params, stored, keysOfFresh, fresh);
+  return decide(clusters, units, storySummaries, copied, store, summaries, params, stored, keysOfFresh, fresh);
 }
 
 /** The chunk's new articles clustered alone, under the weights of the corpus they join. */
@@ -118,7 +122,7 @@ interface Copied { copyOf: Map<string, Set<string>>; eventOf: Map<string, string
 
 /** Each new story joins a stored one or opens its own; the fallback's reasons when a signal fires. */
 async function decide(
-  clusters: StoryCluster[], fu: Units, storySummaries: Map<string, OpenSummary>, copied: Copied, store: Store, params: PlacementParams,
+  clusters: StoryCluster[], fu: Units, storySummaries: Map<string, OpenSummary>, copied: Copied, store: Store, summaries: SummaryReader, params: PlacementParams,
   stored: { df: Map<string, number>; documents: number }, keysOfFresh: Map<string, number>, fresh: AnalysedArticle[],
 ): Promise<OnlinePlacement | { fallback: string[] }> {
   const byId = new Map(fresh.map((a) => [a.id, a]));
@@ -126,7 +130,7 @@ async function decide(
   const loadEvents = async (ids: string[]) => {
     const missing = ids.filter((id) => !eventsOf.has(id));
     for (const id of missing) eventsOf.set(id, []);
-    if (missing.length) for (const e of await store.clusterSummaries(missing, 'event')) eventsOf.get(e.story)?.push(OpenSummary.of(e));
+    if (missing.length) for (const e of await summaries.clusterSummaries(missing, 'event')) eventsOf.get(e.story)?.push(OpenSummary.of(e));
   };
   await loadEvents(copied.stories);
   const touched = new Map<string, Touched>();

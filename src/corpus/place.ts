@@ -14,7 +14,7 @@ import { independenceGroups } from '../reuse/groups.js';
 import type { Store, StoryChange } from '../store/types.js';
 import type { ArticleCache } from './article-cache.js';
 import type { LinkCache } from './link-cache.js';
-import { placeOnline, type OnlinePlacement } from './place-online.js';
+import { placeOnline, type OnlinePlacement, type SummaryReader } from './place-online.js';
 
 export interface PlacementParams {
   /** Heaviest signal keys an article is looked up under (the clusterer's own QUERY_TERMS is 10 per signal). */
@@ -94,11 +94,12 @@ export async function placeArticles(
   cache: ArticleCache,
   linkCache: LinkCache,
   params: PlacementParams = PLACEMENT_PARAMS,
+  summaries?: SummaryReader,
 ): Promise<Placement | PendingPlacement> {
   let fallback: string[] = [];
   // A chunk whose every article was rejected has nothing to place (the online path would cluster nothing).
   if (params.online && fresh.length) {
-    const online = await placeOnline(fresh, freshLinks, store, params, documentKeys(fresh.map((a) => cachedArticleFeatures(a))));
+    const online = await placeOnline(fresh, freshLinks, store, params, documentKeys(fresh.map((a) => cachedArticleFeatures(a))), summaries);
     if (!('fallback' in online)) return { pending: online, fresh, freshLinks };
     fallback = online.fallback;
   }
