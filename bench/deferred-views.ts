@@ -43,12 +43,17 @@ async function singles(db: string, defer: boolean, files: string[], placement: '
   const corpus = await openCorpus({ db });
   const add: number[] = [];
   const refresh: number[] = [];
+  // CPU of the process (main thread and any worker) during each add, ms: load-independent where wall time is not.
+  const cpu: number[] = [];
   let deferred = 0;
   const phases = new Map<string, number>();
   for (const file of files) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const r = await corpus.add([file], { now: NOW, deferViews: defer, placement });
     add.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     if (r.added.length !== 1) throw new Error(`${file}: not added`);
     for (const [k, v] of r.timings) if (!k.startsWith('stage:')) phases.set(k, (phases.get(k) ?? 0) + v / files.length);
     if (!defer) continue;
@@ -58,7 +63,7 @@ async function singles(db: string, defer: boolean, files: string[], placement: '
     refresh.push(refreshed.length ? performance.now() - t1 : 0);
   }
   await corpus.close();
-  return { add, refresh, deferred, phases: Object.fromEntries([...phases].map(([k, v]) => [k, Math.round(v)])), rssMB: rssMB() };
+  return { add, cpu, refresh, deferred, phases: Object.fromEntries([...phases].map(([k, v]) => [k, Math.round(v)])), rssMB: rssMB() };
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -120,17 +125,18 @@ try {
   const onlineDb = join(dir, 'online.db');
   copyDb(inlineDb, deferDb);
   copyDb(inlineDb, onlineDb);
-  type Singles = { add: number[]; refresh: number[]; deferred: number; phases: Record<string, number>; rssMB: number };
+  type Singles = { add: number[]; cpu: number[]; refresh: number[]; deferred: number; phases: Record<string, number>; rssMB: number };
   const a = child<Singles>('singles', inlineDb, 'inline', ...singleFiles);
   const d = child<Singles>('singles', deferDb, 'defer', ...singleFiles);
   const o = child<Singles>('singles', onlineDb, 'defer-online', ...singleFiles);
   const refreshes = d.refresh.filter((x) => x > 0);
-  console.log(`\n| ${singleFiles.length} single adds into the stored corpus | add p50 | add p99 | add max | refresh after the add, p50 / p99 (of ${refreshes.length} deferred) | peak RSS |`);
-  console.log('|---|---:|---:|---:|---|---:|');
-  console.log(`| views inline | ${ms(q(a.add, 0.5))} | ${ms(q(a.add, 0.99))} | ${ms(Math.max(...a.add))} | — | ${a.rssMB} MB |`);
-  console.log(`| views deferred | ${ms(q(d.add, 0.5))} | ${ms(q(d.add, 0.99))} | ${ms(Math.max(...d.add))} | ${ms(q(refreshes, 0.5))} / ${ms(q(refreshes, 0.99))} | ${d.rssMB} MB |`);
+  console.log(`\n| ${singleFiles.length} single adds into the stored corpus | add p50 | add p99 | add max | CPU per add, p50 / p99 | refresh after the add, p50 / p99 (of ${refreshes.length} deferred) | peak RSS |`);
+  console.log('|---|---:|---:|---:|---|---|---:|');
+  const cpuOf = (r: Singles) => `${ms(q(r.cpu, 0.5))} / ${ms(q(r.cpu, 0.99))}`;
+  console.log(`| views inline | ${ms(q(a.add, 0.5))} | ${ms(q(a.add, 0.99))} | ${ms(Math.max(...a.add))} | ${cpuOf(a)} | — | ${a.rssMB} MB |`);
+  console.log(`| views deferred | ${ms(q(d.add, 0.5))} | ${ms(q(d.add, 0.99))} | ${ms(Math.max(...d.add))} | ${cpuOf(d)} | ${ms(q(refreshes, 0.5))} / ${ms(q(refreshes, 0.99))} | ${d.rssMB} MB |`);
   const onlineRefreshes = o.refresh.filter((x) => x > 0);
-  console.log(`| views deferred, online placement | ${ms(q(o.add, 0.5))} | ${ms(q(o.add, 0.99))} | ${ms(Math.max(...o.add))} | ${ms(q(onlineRefreshes, 0.5))} / ${ms(q(onlineRefreshes, 0.99))} | ${o.rssMB} MB |`);
+  console.log(`| views deferred, online placement | ${ms(q(o.add, 0.5))} | ${ms(q(o.add, 0.99))} | ${ms(Math.max(...o.add))} | ${cpuOf(o)} | ${ms(q(onlineRefreshes, 0.5))} / ${ms(q(onlineRefreshes, 0.99))} | ${o.rssMB} MB |`);
   const phaseNames = [...new Set([a, d, o].flatMap((r) => Object.keys(r.phases)))];
   console.log(`\n| mean ms per single add | ${phaseNames.join(' | ')} |\n|---|${phaseNames.map(() => '---:').join('|')}|`);
   for (const [name, r] of [['inline', a], ['deferred', d], ['deferred, online', o]] as const) console.log(`| ${name} | ${phaseNames.map((k) => r.phases[k] ?? 0).join(' | ')} |`);
