@@ -47,6 +47,8 @@ async function singles(db: string, defer: boolean, files: string[], placement: '
   const cpu: number[] = [];
   let deferred = 0;
   const phases = new Map<string, number>();
+  // Which path placed each add, and the slowest adds' path (a fallback runs the exact one).
+  const paths: string[] = [];
   for (const file of files) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -55,6 +57,7 @@ async function singles(db: string, defer: boolean, files: string[], placement: '
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
     if (r.added.length !== 1) throw new Error(`${file}: not added`);
+    paths.push(r.placements.map((p) => (p.fallback.length ? `exact (${p.fallback.join(', ')})` : p.path)).join(' + '));
     for (const [k, v] of r.timings) if (!k.startsWith('stage:')) phases.set(k, (phases.get(k) ?? 0) + v / files.length);
     if (!defer) continue;
     const t1 = performance.now();
@@ -63,7 +66,7 @@ async function singles(db: string, defer: boolean, files: string[], placement: '
     refresh.push(refreshed.length ? performance.now() - t1 : 0);
   }
   await corpus.close();
-  return { add, cpu, refresh, deferred, phases: Object.fromEntries([...phases].map(([k, v]) => [k, Math.round(v)])), rssMB: rssMB() };
+  return { add, cpu, paths, refresh, deferred, phases: Object.fromEntries([...phases].map(([k, v]) => [k, Math.round(v)])), rssMB: rssMB() };
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -125,7 +128,7 @@ try {
   const onlineDb = join(dir, 'online.db');
   copyDb(inlineDb, deferDb);
   copyDb(inlineDb, onlineDb);
-  type Singles = { add: number[]; cpu: number[]; refresh: number[]; deferred: number; phases: Record<string, number>; rssMB: number };
+  type Singles = { add: number[]; cpu: number[]; paths: string[]; refresh: number[]; deferred: number; phases: Record<string, number>; rssMB: number };
   const a = child<Singles>('singles', inlineDb, 'inline', ...singleFiles);
   const d = child<Singles>('singles', deferDb, 'defer', ...singleFiles);
   const o = child<Singles>('singles', onlineDb, 'defer-online', ...singleFiles);
@@ -137,6 +140,9 @@ try {
   console.log(`| views deferred | ${ms(q(d.add, 0.5))} | ${ms(q(d.add, 0.99))} | ${ms(Math.max(...d.add))} | ${cpuOf(d)} | ${ms(q(refreshes, 0.5))} / ${ms(q(refreshes, 0.99))} | ${d.rssMB} MB |`);
   const onlineRefreshes = o.refresh.filter((x) => x > 0);
   console.log(`| views deferred, online placement | ${ms(q(o.add, 0.5))} | ${ms(q(o.add, 0.99))} | ${ms(Math.max(...o.add))} | ${cpuOf(o)} | ${ms(q(onlineRefreshes, 0.5))} / ${ms(q(onlineRefreshes, 0.99))} | ${o.rssMB} MB |`);
+  const online = o.paths.filter((p) => p === 'online').length;
+  const slowest = o.add.map((t, i) => [t, o.paths[i]] as const).sort((x, y) => y[0] - x[0]).slice(0, 3);
+  console.log(`\nOnline placement: ${online} of ${o.paths.length} adds placed online; slowest: ${slowest.map(([t, p]) => `${ms(t)} ${p}`).join('; ')}`);
   const phaseNames = [...new Set([a, d, o].flatMap((r) => Object.keys(r.phases)))];
   console.log(`\n| mean ms per single add | ${phaseNames.join(' | ')} |\n|---|${phaseNames.map(() => '---:').join('|')}|`);
   for (const [name, r] of [['inline', a], ['deferred', d], ['deferred, online', o]] as const) console.log(`| ${name} | ${phaseNames.map((k) => r.phases[k] ?? 0).join(' | ')} |`);
