@@ -4,7 +4,6 @@
 
 import type { AnalysedArticle, Article } from '../model/article.js';
 import type { Rejected, ReuseResult } from '../model/report.js';
-import type { StoryCluster } from '../cluster/index.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { isCandidate } from '../reuse/index-store.js';
@@ -18,7 +17,7 @@ import type { SummaryCache } from './summary-cache.js';
 import type { CommittedRecords } from './committed.js';
 import { appearanceKey, proposedId } from './identity.js';
 import { CorpusLineStats } from './line-stats.js';
-import { documentKeys, placeArticles, placedMemberships, PLACEMENT_PARAMS, withMembers } from './place.js';
+import { documentKeys, placeArticles, placedMemberships, PLACEMENT_PARAMS, withMembers, type Placement } from './place.js';
 import { deferredView, independentSourcesOf, storyView, type Engine, type ViewParams } from './view.js';
 import { independentSources, type OutletRegistry } from '../outlets/index.js';
 
@@ -107,26 +106,11 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   const lean = new Map([...deferrable].map(([id, s]) => [id, s.view]));
   const placement = await opts.timed('members', () => withMembers(placed, opts.articles, opts.links, lean));
   out.placements.push({ path: placement.path, fallback: placement.fallback });
-  const byId = new Map(placement.articles.map((a) => [a.id, a]));
   // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
   // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
   const sources = await opts.timed('sources', () => independentSources(placement.articles, placement.reuse, opts.outlets).groupOf);
   const at = (opts.now?.() ?? new Date()).toISOString();
-  const views = await opts.timed('corroborate', () =>
-    placement.changed.map((c, i) => {
-      opts.onProgress?.({ phase: 'corroborate', done: i, total: placement.changed.length });
-      const stored = deferrable.get(c.id);
-      if (!stored) {
-        const view = storyView(c, c.articles.map((id) => byId.get(id)!), placement.reuse, opts.engine, sources);
-        return { view, terms: placement.terms.get(c.id) ?? [], independentSources: independentSourcesOf(view, sources) };
-      }
-      const members = c.articles.map((id) => byId.get(id)).filter((a): a is AnalysedArticle => !!a);
-      const view = deferredView(c, members, stored.view, sources, at, placement.centres?.get(c.id));
-      // Without every member's source, the count of the last cross-check stands until the refresh recounts.
-      const counted = members.length === c.articles.length ? independentSourcesOf(view, sources) : stored.independentSources;
-      return { view, terms: placement.terms.get(c.id) ?? [], independentSources: counted };
-    }),
-  );
+  const views = await opts.timed('corroborate', () => storyViews(placement, deferrable, sources, at, opts));
   const raws = new Map(work.map((a) => [a.id, a.raw]));
   const firstVersions = fresh.filter((a) => !previous.has(a.id));
   const storedLinks = links.result.links.map((l) => ({ link: l, joins: links.joins.has(`${l.a}\u0000${l.b}`) }));
@@ -174,6 +158,26 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
     else out.storiesUpdated.push(c.story);
   }
   return out;
+}
+
+/** The changed stories' views: cross-checked, or deferred (view.ts deferredView) where `deferrable` holds the
+ *  stored story; a deferred view without every member keeps the last cross-check's source count. */
+function storyViews(placement: Placement, deferrable: Map<string, StoredStory>, sources: Map<string, string>, at: string, opts: ChunkOptions) {
+  const byId = new Map(placement.articles.map((a) => [a.id, a]));
+  return placement.changed.map((c, i) => {
+    opts.onProgress?.({ phase: 'corroborate', done: i, total: placement.changed.length });
+    const terms = placement.terms.get(c.id) ?? [];
+    const stored = deferrable.get(c.id);
+    if (!stored) {
+      const view = storyView(c, c.articles.map((id) => byId.get(id)!), placement.reuse, opts.engine, sources);
+      return { view, terms, independentSources: independentSourcesOf(view, sources) };
+    }
+    const members = c.articles.map((id) => byId.get(id)).filter((a): a is AnalysedArticle => !!a);
+    const view = deferredView(c, members, stored.view, sources, at, placement.centres?.get(c.id));
+    // Without every member's source the refresh recounts; until then the count never overstates independence.
+    const counted = members.length === c.articles.length ? independentSourcesOf(view, sources) : stored.independentSources;
+    return { view, terms, independentSources: counted };
+  });
 }
 
 /** Stored stories of the changed ones whose views may be deferred: big stories that only grew (a merge or split
