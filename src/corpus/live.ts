@@ -25,12 +25,12 @@ export class LiveAdder {
     private readonly onError: (err: Error) => void = () => {},
   ) {}
 
-  /** One add with LIVE_ADD (and `opts`), after the story being refreshed, if any; refreshes follow when idle. */
+  /** One add with LIVE_ADD (unless `opts` says otherwise), after the story being refreshed, if any; refreshes follow when idle. */
   async add(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, opts: AddOptions = {}): Promise<AddResult> {
     this.adding++;
     try {
       await this.refreshing;
-      return await this.corpus.addItems(items, { ...opts, ...LIVE_ADD });
+      return await this.corpus.addItems(items, { ...LIVE_ADD, ...opts });
     } finally {
       this.adding--;
       this.refreshWhenIdle();
