@@ -4,7 +4,7 @@
 // time into the stored corpus (kept open, as a server keeps it), inline vs deferred: ms per add, and for
 // deferred the refresh that follows each add (ms until the story's cross-check is current again); a third run
 // defers and places online (`placement: 'online'`, src/corpus/place-online.ts).
-// Each in its own process. Usage: tsx bench/deferred-views.ts [N=2000] [--singles 40] [--chunk 500]
+// Each in its own process. Usage: tsx bench/deferred-views.ts [N=2000] [--singles 40] [--chunk 500] [--online-only]
 // [--keep-db FILE: the bulk database is copied there, and taken from there when it exists]
 
 import { spawnSync } from 'node:child_process';
@@ -57,7 +57,10 @@ async function singles(db: string, defer: boolean, files: string[], placement: '
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
     if (r.added.length !== 1) throw new Error(`${file}: not added`);
-    paths.push(r.placements.map((p) => (p.fallback.length ? `exact (${p.fallback.join(', ')})` : p.path)).join(' + '));
+    // Each add's three longest phases, named (which phase an outlier spent its time in).
+    const top = [...r.timings].filter(([k]) => !k.startsWith('stage:')).sort((x, y) => y[1] - x[1]).slice(0, 3);
+    paths.push(`#${paths.length + 1} ` + top.map(([k, v]) => `${k} ${Math.round(v)}`).join(', ') + ' · ');
+    paths[paths.length - 1] += r.placements.map((p) => (p.fallback.length ? `exact (${p.fallback.join(', ')})` : p.path)).join(' + ');
     for (const [k, v] of r.timings) if (!k.startsWith('stage:')) phases.set(k, (phases.get(k) ?? 0) + v / files.length);
     if (!defer) continue;
     const t1 = performance.now();
@@ -129,8 +132,11 @@ try {
   copyDb(inlineDb, deferDb);
   copyDb(inlineDb, onlineDb);
   type Singles = { add: number[]; cpu: number[]; paths: string[]; refresh: number[]; deferred: number; phases: Record<string, number>; rssMB: number };
-  const a = child<Singles>('singles', inlineDb, 'inline', ...singleFiles);
-  const d = child<Singles>('singles', deferDb, 'defer', ...singleFiles);
+  // --online-only: the third run alone (the first two rows then read 0).
+  const skipped: Singles = { add: [0], cpu: [0], paths: [], refresh: [], deferred: 0, phases: {}, rssMB: 0 };
+  const onlineOnly = args.includes('--online-only');
+  const a = onlineOnly ? skipped : child<Singles>('singles', inlineDb, 'inline', ...singleFiles);
+  const d = onlineOnly ? skipped : child<Singles>('singles', deferDb, 'defer', ...singleFiles);
   const o = child<Singles>('singles', onlineDb, 'defer-online', ...singleFiles);
   const refreshes = d.refresh.filter((x) => x > 0);
   console.log(`\n| ${singleFiles.length} single adds into the stored corpus | add p50 | add p99 | add max | CPU per add, p50 / p99 | refresh after the add, p50 / p99 (of ${refreshes.length} deferred) | peak RSS |`);
@@ -140,7 +146,7 @@ try {
   console.log(`| views deferred | ${ms(q(d.add, 0.5))} | ${ms(q(d.add, 0.99))} | ${ms(Math.max(...d.add))} | ${cpuOf(d)} | ${ms(q(refreshes, 0.5))} / ${ms(q(refreshes, 0.99))} | ${d.rssMB} MB |`);
   const onlineRefreshes = o.refresh.filter((x) => x > 0);
   console.log(`| views deferred, online placement | ${ms(q(o.add, 0.5))} | ${ms(q(o.add, 0.99))} | ${ms(Math.max(...o.add))} | ${cpuOf(o)} | ${ms(q(onlineRefreshes, 0.5))} / ${ms(q(onlineRefreshes, 0.99))} | ${o.rssMB} MB |`);
-  const online = o.paths.filter((p) => p === 'online').length;
+  const online = o.paths.filter((p) => p.endsWith(' · online')).length;
   const slowest = o.add.map((t, i) => [t, o.paths[i]] as const).sort((x, y) => y[0] - x[0]).slice(0, 3);
   console.log(`\nOnline placement: ${online} of ${o.paths.length} adds placed online; slowest: ${slowest.map(([t, p]) => `${ms(t)} ${p}`).join('; ')}`);
   const phaseNames = [...new Set([a, d, o].flatMap((r) => Object.keys(r.phases)))];
