@@ -63,6 +63,13 @@ test('temperature: a degree-adjective of water, an oven or a forecast is not the
   assert.deepEqual(rules('Forecasters expect a high of 95-degree heat on Friday.', 'temperature'), []);
 });
 
+test('event-date: a comma between clauses is no list comma', () => {
+  // A verb before the comma, or a determiner after it: the date's phrase starts after the comma.
+  assert.deepEqual(rules('Rebels attacked the town, and the army on Tuesday shelled it.', 'event-date').map((m) => m.measure), ['date:strike']);
+  assert.deepEqual(rules('Dario Venn was questioned, and on Friday he was charged.', 'event-date').map((m) => m.measure), ['date:charge']);
+  assert.deepEqual(rules('Dario Venn testified, police said, on Thursday.', 'event-date'), []);
+});
+
 test('event-date: a verb after the date with its own subject does not class it', () => {
   assert.ok(!rules('Dario Venn was questioned Thursday after authorities received several phone tips.', 'event-date').some((m) => m.measure === 'date:receive'));
 });

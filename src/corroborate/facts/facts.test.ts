@@ -83,6 +83,11 @@ test('event-date: a sentence-opening date belongs to the verb after an appositio
   assert.deepEqual(far.map((m) => m.measure), ['date:arrest'], 'thirteen words back to the verb');
 });
 
+test('event-date: a list inside the phrase ("his WBA, IBF and WBO belts Saturday") does not cut the date from its verb', () => {
+  assert.deepEqual(find('Ivo Kell stopped Dan Osric in the sixth round to retain his WBA, IBF and WBO heavyweight title belts Saturday night.', 'event-date').map((m) => m.measure), ['date:verb:retain']);
+  assert.deepEqual(find('Ivo Kell retained his IBF, WBO, WBA & IBO heavyweight world titles with a second victory over Dan Osric on Saturday.', 'event-date').map((m) => m.measure), ['date:verb:retain']);
+});
+
 test('event-date: "was hit and killed" dates the death, not a strike', () => {
   assert.deepEqual(find('A grandmother on her way to a service in Dunmere last Friday was hit and killed by a driver who fled.', 'event-date').map((m) => m.measure), ['date:death']);
 });

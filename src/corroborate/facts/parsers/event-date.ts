@@ -150,6 +150,13 @@ const OPENING_WORDS = 16;
 function verbBefore(toks: Token[], first: number, surface: (t: Token) => string, isVerb: (t: Token) => boolean): Token | null {
   for (let k = first - 1, seen = 0; k >= 0 && seen < BEFORE_WORDS; k--) {
     if (toks[k].normal === ',') {
+      // A list's comma ("to retain his WBA, IBF and WBO title belts Saturday night") is inside the phrase,
+      // and the list counts as one word of the reach (before the apposition test, which would take
+      // "IBF, WBO, WBA" for a place and its state).
+      if (listComma(toks, k, first)) {
+        seen--;
+        continue;
+      }
       // A place written as "Rancho Mirage, Calif., on Thursday": the state between commas is skipped.
       const open = placeApposition(toks, k, surface);
       if (open < 0) return null;
@@ -167,6 +174,30 @@ function verbBefore(toks: Token[], first: number, surface: (t: Token) => string,
     if (isWord(toks[k])) seen++;
   }
   return null;
+}
+
+/** Items of a bare list: names, nouns, adjectives, numbers. */
+const LIST_ITEM = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
+const LIST_JOIN = /^(and|or|&)$/;
+
+/**
+ * The comma at `comma` joins the items of a list that runs on to "and"/"or"/"&" before the date ("his
+ * WBA, IBF and WBO heavyweight title belts Saturday night", "the IBF, WBO, WBA & IBO titles"): the item
+ * before it and every item after it up to the join are bare names, nouns, adjectives or numbers. Must not
+ * join clauses: a verb before the comma ("was arrested, and on Friday…"), a determiner or pronoun after it
+ * ("the town, and the army on Tuesday shelled…"), or no join before the date ("checked in, her rep said,
+ * on Thursday") end the phrase as before.
+ */
+function listComma(toks: Token[], comma: number, first: number): boolean {
+  if (comma === 0 || !LIST_ITEM.has(toks[comma - 1].pos)) return false;
+  let items = 0;
+  for (let k = comma + 1; k < first && k - comma <= 8; k++) {
+    if (LIST_JOIN.test(toks[k].normal)) return items > 0 && k + 1 < first && LIST_ITEM.has(toks[k + 1].pos);
+    if (toks[k].normal === ',') continue;
+    if (!LIST_ITEM.has(toks[k].pos)) return false;
+    items++;
+  }
+  return false;
 }
 
 /** Participles that give a thing its name ("a line called Mantra", "a boat named Vela", "a plan dubbed X"). */
