@@ -350,3 +350,14 @@ test('injury: a bone not said broken, an unnamed person, another time', () => {
   assert.deepEqual(rules('A broken tibia takes months to heal, doctors said.', 'injury'), []);
   assert.deepEqual(rules('Ivo Vane broke his left wrist in 2025 against Calder.', 'injury'), []);
 });
+
+test('functional date: lone against lone, and dates of recurring classes, still need related sentences', () => {
+  const a = analysed('a', 'A grandmother on her way to a religious service last Monday was struck and killed by a drunk driver who fled the scene, leaving her family devastated, the district attorney said.');
+  const b = analysed('b', 'Police have a suspect in custody after a crash that killed a woman in Dunmere Friday night.');
+  assert.deepEqual(findings(a, b).contradictions.filter((x) => x.kind === 'date'), [], 'one source against one: no corroboration');
+  // An injury recurs within an event (players, days): two sources of one day do not make another day a slip.
+  const ia = analysed('a', 'A guard on his way to a practice field last Monday was struck and injured by a falling beam that left his family worried, the coach said.');
+  const ib = analysed('b', 'The Larks lost a starter who was injured in Dunmere Friday night.');
+  const ic = analysed('c', 'A Calder player was injured in the Dunmere game Friday night, officials said.');
+  assert.deepEqual(findings(ia, ib, ic).contradictions.filter((x) => x.kind === 'date'), []);
+});

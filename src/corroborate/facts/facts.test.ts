@@ -389,3 +389,11 @@ test('injury: the bone a named person broke, from a participle, a verb or a brac
   const b = analysed('b', 'The Larks leaned on Dara Quill with Ivo Vane (broken tibia) missing time for the Larks.');
   assert.deepEqual(findings(a, b).contradictions.filter((c) => c.rule === 'fact:injury').map((c) => c.values.map((v) => v.value).sort()), [['fibula', 'tibia']]);
 });
+
+test('functional date: a death date two independent sources give faces a lone other date in a sentence worded apart', () => {
+  const a = analysed('a', 'A grandmother on her way to a religious service last Monday was struck and killed by a drunk driver who fled the scene, leaving her family devastated, the district attorney said.');
+  const b = analysed('b', 'Police have a suspect in custody after a crash that killed a woman in Dunmere Friday night.');
+  const c = analysed('c', 'A Calder man has been charged in a fatal collision that killed a woman in Dunmere Friday night, police said.');
+  const death = findings(a, b, c).contradictions.filter((x) => x.slot === 'date of the killing or death');
+  assert.deepEqual(death.map((x) => x.values.map((v) => `${v.value}:${v.sources.join(',')}`)), [['Friday:b,c', 'Monday:a']]);
+});

@@ -11,6 +11,7 @@ import { sameName } from '../rules/name.js';
 import { FACT_PARAMS, type FactParams } from './params.js';
 import { TOLLS } from './parsers/toll.js';
 import { byCodePoint } from '../order.js';
+import { corroboratedFunctionalDate } from './functional.js';
 
 export interface SlotContext {
   eventOf(article: string): string | null;
@@ -201,8 +202,10 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   // Only restatements of the same value: "last Thursday" beside "October 19" fixes other parts of a date.
   const restated = (m: FactMention) => stated.get(m.unit.article)!.filter((x) => valueKey(x) === valueKey(m));
   const reps = new Map(sides.map((s) => [s, representatives(s.flatMap(restated))]));
+  // A death date two independent sources give faces another date without the similarity (functional.ts).
+  const corroborated = (s: FactMention[]) => corroboratedFunctionalDate(s, ctx.groupOf);
   const facing = (s: FactMention[]) =>
-    sides.some((o) => o !== s && reps.get(s)!.some((x) => reps.get(o)!.some((y) => sameParticipant(x, y) && related(x, y) && (x.kind !== 'date' || comparableDates(x.date!, y.date!)))));
+    sides.some((o) => o !== s && reps.get(s)!.some((x) => reps.get(o)!.some((y) => sameParticipant(x, y) && (related(x, y) || corroborated(o) || corroborated(s)) && (x.kind !== 'date' || comparableDates(x.date!, y.date!)))));
   sides = sides.filter(facing);
   if (sides.length < 2) return none;
   // A holder's two counts an order of magnitude apart are two different figures (a game's points and a
