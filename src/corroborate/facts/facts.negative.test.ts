@@ -70,6 +70,11 @@ test('event-date: a comma between clauses is no list comma', () => {
   assert.deepEqual(rules('Dario Venn testified, police said, on Thursday.', 'event-date'), []);
 });
 
+test("event-date: a possessive date of an unclassed thing is no predicate's date", () => {
+  // The protests were on Saturday; the arrests counted over them are no dated arrest of the event.
+  assert.deepEqual(rules("Police said they made 86 arrests over the course of Saturday's protests.", 'event-date'), []);
+});
+
 test('event-date: a verb after the date with its own subject does not class it', () => {
   assert.ok(!rules('Dario Venn was questioned Thursday after authorities received several phone tips.', 'event-date').some((m) => m.measure === 'date:receive'));
 });

@@ -88,6 +88,11 @@ test('event-date: a list inside the phrase ("his WBA, IBF and WBO belts Saturday
   assert.deepEqual(find('Ivo Kell retained his IBF, WBO, WBA & IBO heavyweight world titles with a second victory over Dan Osric on Saturday.', 'event-date').map((m) => m.measure), ['date:verb:retain']);
 });
 
+test('event-date: a possessive date dates the classed noun it qualifies, not the clause verb', () => {
+  assert.deepEqual(find("On Wednesday, two officers involved in Saturday's shooting were arrested.", 'event-date').map((m) => [m.display, m.measure]), [['Wednesday', 'date:arrest'], ['Saturday', 'date:death']]);
+  assert.deepEqual(find("Tuesday's quake struck the town of Orvel.", 'event-date').map((m) => m.measure), ['date:strike']);
+});
+
 test('event-date: "was hit and killed" dates the death, not a strike', () => {
   assert.deepEqual(find('A grandmother on her way to a service in Dunmere last Friday was hit and killed by a driver who fled.', 'event-date').map((m) => m.measure), ['date:death']);
 });

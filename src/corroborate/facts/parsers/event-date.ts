@@ -82,6 +82,8 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   let first = toks.findIndex((t) => t.end > start && !PUNCT.test(t.normal));
   if (first < 0) first = toks.findIndex((t) => t.end > start);
   const last = toks.findIndex((t) => t.start >= end);
+  const possessive = possessiveClass(toks, last);
+  if (possessive !== null) return possessive || null;
   const before = verbBefore(toks, first, surface, isVerb);
   let after: Token | null = null;
   if (last >= 0) {
@@ -134,6 +136,23 @@ function coordinatedClass(toks: Token[], at: number): string | null {
     if (k < 0 || k >= toks.length || toks[(k + at) / 2].normal !== 'and' || toks[k].pos !== 'VERB') continue;
     const other = classOfWord(toks[k].normal);
     if (other && TOLLS.has(other)) return other;
+  }
+  return null;
+}
+
+/**
+ * "two officers involved in Saturday's shooting were arrested": a possessive date dates the noun it
+ * qualifies, not the clause's verb (the shooting was on Saturday, the arrest on another day). A noun with
+ * a class ("Tuesday's quake", "Friday's fire") gives its class; any other noun ("86 arrests over the
+ * course of Saturday's protests", "Saturday's game") is the day of that thing, no predicate's: the date
+ * is left unframed (`NO_CLASS`). Returns null when the date is not possessive.
+ */
+const NO_CLASS = '';
+function possessiveClass(toks: Token[], last: number): string | null {
+  if (last < 0 || !/^['’]s$/.test(toks[last].normal)) return null;
+  for (let k = last + 1; k < toks.length && k - last <= 3; k++) {
+    if (toks[k].pos === 'ADJ') continue;
+    return toks[k].pos === 'NOUN' ? classOfWord(toks[k].normal) ?? NO_CLASS : null;
   }
   return null;
 }
