@@ -366,3 +366,10 @@ test('functional date: lone against lone, and dates of recurring classes, still 
   const ic = analysed('c', 'A Calder player was injured in the Dunmere game Friday night, officials said.');
   assert.deepEqual(findings(ia, ib, ic).contradictions.filter((x) => x.kind === 'date'), []);
 });
+
+test('stoppage: a play clock, a time of day, a countdown and a sentence with no period are no stoppage', () => {
+  assert.deepEqual(rules('Ivo Kell scored with 7:41 left in the first half.', 'stoppage'), [], 'no stopping verb');
+  assert.deepEqual(rules('The hearing in the second round of talks was stopped at 2:15 p.m.', 'stoppage'), [], 'a time of day');
+  assert.deepEqual(rules('Ivo Kell stopped Dan Marsh with two seconds remaining of the sixth round.', 'stoppage'), [], 'counted down');
+  assert.deepEqual(rules('Police stopped the car at 2:15 near the bridge.', 'stoppage'), [], 'no round, quarter or period');
+});

@@ -402,3 +402,13 @@ test('functional date: a death date two independent sources give faces a lone ot
   const death = findings(a, b, c).contradictions.filter((x) => x.slot === 'date of the killing or death');
   assert.deepEqual(death.map((x) => x.values.map((v) => `${v.value}:${v.sources.join(',')}`)), [['Friday:b,c', 'Monday:a']]);
 });
+
+test('stoppage: the time into the round a bout was stopped, "N seconds into the seventh" against "at the 2:15 mark"', () => {
+  assert.deepEqual(find('Referee Dan Osric stopped the fight 44 seconds into the seventh round.', 'stoppage').map((m) => m.range!.min), [44]);
+  assert.deepEqual(find('Ivo Kell floored Marsh in the sixth round and the referee stopped the fight at 2 : 56.', 'stoppage').map((m) => m.range!.min), [176]);
+  const r = findings(
+    analysed('a', 'Ivo Kell retained his title after stopping Dan Marsh after 44 seconds of the seventh round in Calder.'),
+    analysed('b', 'After flooring Marsh in the sixth round, Ivo Kell wrapped it up in the seventh, and the referee stepped in and stopped the fight at the 2:15 mark.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot === 'time into the round when it was stopped').map((c) => c.values.map((v) => v.value).sort()), [['2:15', '44 seconds of the seventh']]);
+});
