@@ -373,3 +373,13 @@ test('stoppage: a play clock, a time of day, a countdown and a sentence with no 
   assert.deepEqual(rules('Ivo Kell stopped Dan Marsh with two seconds remaining of the sixth round.', 'stoppage'), [], 'counted down');
   assert.deepEqual(rules('Police stopped the car at 2:15 near the bridge.', 'stoppage'), [], 'no round, quarter or period');
 });
+
+test('event-date: games against two opponents are two games; a contest noun past a verb or a comma dates nothing', () => {
+  const r = findings(
+    analysed('a', "The Larks needed a win in their game against Drayton on Thursday night."),
+    analysed('b', "The Larks will be tested in their game against Orvel on Sunday night."),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot === 'date of the game'), []);
+  assert.ok(!rules('Ivo Kell won the game, and on Friday he signed a contract.', 'event-date').some((m) => m.measure === 'date:game'));
+  assert.ok(!rules('The victory was celebrated by fans on Friday.', 'event-date').some((m) => m.measure === 'date:game'));
+});

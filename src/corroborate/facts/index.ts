@@ -51,7 +51,8 @@ export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMent
     const taken: FactMention[] = [];
     for (const p of parsers) {
       for (const m of p.propose(u)) {
-        if (taken.some((t) => t.start < m.end && m.start < t.end)) continue;
+        // One date may frame two predicates (event-date: a contest and the clause's verb), each its own slot.
+        if (taken.some((t) => t.start < m.end && m.start < t.end && !(t.rule === 'event-date' && m.rule === 'event-date' && t.start === m.start && t.measure !== m.measure))) continue;
         taken.push(m);
       }
     }

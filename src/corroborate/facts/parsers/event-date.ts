@@ -30,7 +30,7 @@ const LABEL: Record<string, string> = {
   death: 'date of the killing or death', injury: 'date of the injury', arrest: 'date of the arrest', strike: 'date of the quake or strike',
   sign: 'date of the signing', release: 'date of the release', checkin: 'date of the check-in', fire: 'date of the dismissal',
   evacuation: 'date of the evacuation', rescue: 'date of the rescue', missing: 'date of the disappearance', propose: 'date of the proposal',
-  approve: 'date of the approval', win: 'date of the win',
+  approve: 'date of the approval', win: 'date of the win', game: 'date of the game',
 };
 
 /** The calendar parts a date mention fixes, or null when it fixes none worth comparing. */
@@ -155,6 +155,35 @@ function possessiveClass(toks: Token[], last: number): string | null {
     return toks[k].pos === 'NOUN' ? classOfWord(toks[k].normal) ?? NO_CLASS : null;
   }
   return null;
+}
+
+/** Nouns of one contest: a game, a match, a bout, and its result. */
+const GAME = /^(game|games|match|matches|victory|victories|win|wins|loss|losses|defeat|defeats|bout|bouts|matchup|contest|rematch)$/;
+/** What may stand between a contest noun and its date: "game against Evansville on", "victory over Tony Thompson on". */
+const GAME_LINK = /^(against|over|versus|vs\.?|with|at|in|on|to|the|'s|’s)$/;
+
+/**
+ * "the Tar Heels' game against Evansville on Thursday night", "a 91-73 victory over Evansville on Thursday
+ * night": a date after a contest noun and its opponent dates the contest, whatever verb stands further
+ * back ("needed nine points in … game … to pass", "break the record during … victory"). Only a contest noun
+ * reached back through prepositions and names; the opponent is then the participant, so two games against
+ * different opponents never meet (sameParticipant). Must not take a noun further back past a verb or a
+ * comma ("won the game, and on Friday he signed…").
+ */
+function gameOf(u: SentenceUnit, start: number): string | null {
+  let first = u.tokens.findIndex((t) => t.end > start && !PUNCT.test(t.normal));
+  if (first < 0) first = u.tokens.findIndex((t) => t.end > start);
+  return first > 0 && gameBefore(u.tokens, first) ? 'game' : null;
+}
+
+function gameBefore(toks: Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && first - k <= 7; k--) {
+    const t = toks[k];
+    if (GAME.test(t.normal) && t.pos === 'NOUN') return true;
+    if (t.pos === 'PROPN' || GAME_LINK.test(t.normal)) continue;
+    return false;
+  }
+  return false;
 }
 
 /** Words, not tokens, measure the reach: ECB+ writes "32 - year - old" as five tokens. */
@@ -287,22 +316,28 @@ export const eventDate: FactParser = {
       if (!date) continue;
       if (/\b(last|next|this|earlier|later)\s+(year|month)|\bago\b|\bsince\b|\buntil\b|\bby\b/i.test(d.text)) continue;
       if (zoneRestatement(u, d.start, d.end)) continue;
-      let cls = dateClass(u, d.start, d.end);
-      if (cls === REPORTED || !cls) continue;
-      if (date === year && !YEAR_CLASSES.has(cls)) continue;
-      cls = DATE_CLASS[cls] ?? cls;
-      const born = cls === 'born';
-      const holder = born ? holderBefore(u, d.start, ['person']) : null;
-      if (born && !holder) continue;
-      const precise = date.day !== undefined || date.weekday !== undefined;
-      const ownVerb = cls.startsWith('verb:');
-      out.push({
-        kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : cls.startsWith('plan:') ? `scheduled date of the ${plannedWord(u, cls)}` : LABEL[cls] ?? (ownVerb ? `when ${subjectOf(u, d.start) ?? 'it'} ${verbSurface(u, d.start)}` : `date of the ${cls}`),
-        holder, scope: born ? 'story' : 'event', range: null, date, participant: born ? null : nearestPerson(u, d.start),
-        display: d.text, unit: u, start: d.start, end: d.end, rule: this.name,
-        normalised: date.day === undefined && date.weekday !== undefined ? ['weekday compared as a weekday'] : d.value && RELATIVE.test(d.text) ? [`resolved from the publication date (${d.resolution})`] : [],
-        strength: ownVerb ? 0.62 : precise ? (date.month ? 0.8 : 0.7) : 0.6,
-      });
+      const clause = dateClass(u, d.start, d.end);
+      if (clause === REPORTED) continue;
+      // A contest's date ("a victory over X on Saturday") is also the date of the clause's verb ("retained
+      // his titles with …"): both frames are proposed, each its own slot.
+      for (const c of new Set([gameOf(u, d.start), clause])) {
+        let cls = c;
+        if (!cls) continue;
+        if (date === year && !YEAR_CLASSES.has(cls)) continue;
+        cls = DATE_CLASS[cls] ?? cls;
+        const born = cls === 'born';
+        const holder = born ? holderBefore(u, d.start, ['person']) : null;
+        if (born && !holder) continue;
+        const precise = date.day !== undefined || date.weekday !== undefined;
+        const ownVerb = cls.startsWith('verb:');
+        out.push({
+          kind: 'date', measure: `date:${cls}`, label: born ? `birth date of ${holder}` : cls.startsWith('plan:') ? `scheduled date of the ${plannedWord(u, cls)}` : LABEL[cls] ?? (ownVerb ? `when ${subjectOf(u, d.start) ?? 'it'} ${verbSurface(u, d.start)}` : `date of the ${cls}`),
+          holder, scope: born ? 'story' : 'event', range: null, date, participant: born ? null : nearestPerson(u, d.start),
+          display: d.text, unit: u, start: d.start, end: d.end, rule: this.name,
+          normalised: date.day === undefined && date.weekday !== undefined ? ['weekday compared as a weekday'] : d.value && RELATIVE.test(d.text) ? [`resolved from the publication date (${d.resolution})`] : [],
+          strength: ownVerb ? 0.62 : precise ? (date.month ? 0.8 : 0.7) : 0.6,
+        });
+      }
     }
     return out;
   },
