@@ -91,6 +91,7 @@ test('event-date: a list inside the phrase ("his WBA, IBF and WBO belts Saturday
 test('event-date: a possessive date dates the classed noun it qualifies, not the clause verb', () => {
   assert.deepEqual(find("On Wednesday, two officers involved in Saturday's shooting were arrested.", 'event-date').map((m) => [m.display, m.measure]), [['Wednesday', 'date:arrest'], ['Saturday', 'date:death']]);
   assert.deepEqual(find("Tuesday's quake struck the town of Orvel.", 'event-date').map((m) => m.measure), ['date:strike']);
+  assert.deepEqual(find('Two officers involved in Saturday ’ s shooting were arrested on Wednesday.', 'event-date').map((m) => [m.display, m.measure]), [['Saturday', 'date:death'], ['Wednesday', 'date:arrest']], 'the possessive as ECB+ spaces it');
 });
 
 test('event-date: "was hit and killed" dates the death, not a strike', () => {

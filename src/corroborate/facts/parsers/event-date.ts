@@ -149,8 +149,11 @@ function coordinatedClass(toks: Token[], at: number): string | null {
  */
 const NO_CLASS = '';
 function possessiveClass(toks: Token[], last: number): string | null {
-  if (last < 0 || !/^['’]s$/.test(toks[last].normal)) return null;
-  for (let k = last + 1; k < toks.length && k - last <= 3; k++) {
+  if (last < 0) return null;
+  // "Saturday's", or "Friday ’ s" as ECB+ spaces it.
+  const spaced = /^['’]$/.test(toks[last].normal) && toks[last + 1]?.normal === 's';
+  if (!spaced && !/^['’]s$/.test(toks[last].normal)) return null;
+  for (let k = last + (spaced ? 2 : 1); k < toks.length && k - last <= (spaced ? 4 : 3); k++) {
     if (toks[k].pos === 'ADJ') continue;
     return toks[k].pos === 'NOUN' ? classOfWord(toks[k].normal) ?? NO_CLASS : null;
   }
