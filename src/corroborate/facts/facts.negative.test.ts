@@ -383,3 +383,9 @@ test('event-date: games against two opponents are two games; a contest noun past
   assert.ok(!rules('Ivo Kell won the game, and on Friday he signed a contract.', 'event-date').some((m) => m.measure === 'date:game'));
   assert.ok(!rules('The victory was celebrated by fans on Friday.', 'event-date').some((m) => m.measure === 'date:game'));
 });
+
+test('record-clock: another player’s basket beside the record, a play with no record, a time of day', () => {
+  assert.deepEqual(rules('Ivo Kell hit a jumper to tie the scoring record, and Dan Osric answered with a bucket to make it 19 - 12 with 11:43 left in the first half.', 'record-clock'), []);
+  assert.deepEqual(rules('Ivo Kell scored on a layup with 7:41 left in the first half.', 'record-clock'), []);
+  assert.deepEqual(rules('The record crowd arrived at 7:41 p.m. for the game.', 'record-clock'), []);
+});

@@ -422,3 +422,13 @@ test('event-date: a date after a contest noun and its opponent dates the contest
   );
   assert.deepEqual(r.contradictions.filter((c) => c.slot === 'date of the game').map((c) => c.values.map((v) => v.value).sort()), [['Sunday', 'Thursday']]);
 });
+
+test('record-clock: the game clock when a record fell, reported as a time (a date-kind finding)', () => {
+  assert.deepEqual(find('Ivo Kell tied Osric on a jumper with 14:05 left, then set the mark by banking in a shot with 7:41 left in the first half.', 'record-clock').map((m) => m.range!.min), [461]);
+  const r = findings(
+    analysed('a', 'Ivo Kell set the school scoring record by muscling in a bank shot over two defenders with 7:41 to go in the first half.'),
+    analysed('b', 'With 7:42 left in the first half, Ivo Kell banked in a shot off the glass to break the record.'),
+  );
+  const clock = r.contradictions.filter((c) => c.slot === 'game clock when the record fell');
+  assert.deepEqual(clock.map((c) => [c.kind, c.values.map((v) => v.value).sort()]), [['date', ['7:41', '7:42']]]);
+});

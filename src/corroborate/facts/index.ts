@@ -32,6 +32,7 @@ import { bySurname, record } from './parsers/record.js';
 import { mark } from './parsers/mark.js';
 import { injury } from './parsers/injury.js';
 import { stoppage } from './parsers/stoppage.js';
+import { recordClock } from './parsers/record-clock.js';
 import { holderKey } from './normalise/spelling.js';
 import { clauseTokens, countQualifier, subjectBefore } from './frame.js';
 import { compatibleValues } from './normalise/compatible.js';
@@ -42,7 +43,7 @@ import { crossSpeakerQuoteContradictions } from './quotes.js';
  * teams was tried: on the dev gold one right finding against three wrong — home, season and partial
  * records of one team; `record` reads people's records only.)
  */
-export const PARSERS: FactParser[] = [magnitude, record, mark, injury, stoppage, calibre, age, residence, title, toll, affected, received, fall, temperature, duration, wounds, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, record, mark, injury, stoppage, recordClock, calibre, age, residence, title, toll, affected, received, fall, temperature, duration, wounds, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {

@@ -240,7 +240,8 @@ export function compareSlot(slot: Slot, ctx: SlotContext, knows: (article: strin
   return {
     update: null,
     contradiction: {
-      kind: first.kind === 'date' ? 'date' : first.kind === 'name' ? 'name' : exact ? 'number' : 'quantity',
+      // A game clock says when something happened: a time, reported with the dates.
+      kind: first.kind === 'date' || first.measure.startsWith('clock:') ? 'date' : first.kind === 'name' ? 'name' : exact ? 'number' : 'quantity',
       about: first.label,
       slot: first.label,
       event: slot.event,
