@@ -156,6 +156,10 @@ export interface Story {
   pending?: StoryPending;
 }
 
+/** A story whose view was deferred (issue 13): membership and events are current; claims, contradictions,
+ * quotes, summary and independent-source counts are the last cross-check's, the order lists the new
+ * members after the stored ones, and timeline and entities are the stored ones with the new members'
+ * merged in, until a refresh recomputes the view and drops this. */
 export interface StoryPending {
   /** Member articles not yet compared with the rest of the story. */
   articles: string[];
