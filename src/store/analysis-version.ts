@@ -17,5 +17,6 @@
  * 7: the quote tagger retrained with loss-augmented updates and quote-distance cue features (fifth pass,
  *    issue 18): more cues found, its floor chosen again.
  * 8: a quote opened in one paragraph and closed in a later one is one quote (quote-across-paragraphs),
- *    attributed by the cue after its close; it was read as reported speech of a pronoun inside it. */
+ *    attributed by the cue after its close; it was read as reported speech of a pronoun inside it; an
+ *    untyped full name heading a speaker phrase ("Gene Hansbrough said") is the quote's speaker. */
 export const ANALYSIS_VERSION = 8;

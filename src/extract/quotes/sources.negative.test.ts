@@ -22,3 +22,9 @@ test('time-adjunct: "on Tuesday" before the cue is no speaker', () => {
   assert.equal(q.speaker, 'Tomas Verren');
   assert.equal(q.speakerSpan?.text, 'Mayor Tomas Verren');
 });
+
+test('untyped full name: a one-word untyped name stays unresolved (a team, a product or a law as often as a person)', () => {
+  const q = run('Sales rose in May. “Sales doubled this spring,” Zentrix announced on Monday.');
+  assert.equal(q[0].speakerSpan?.text, 'Zentrix');
+  assert.equal(q[0].speaker, null);
+});

@@ -1,5 +1,5 @@
-// Who speaks, by the rules of the fourth pass (issue 18): a time phrase between subject and cue, a cue
-// coordinated after an attribution, a passive cue with its agent. Fictional sentences, real stages.
+// Who speaks, by the rules of the fourth pass (issue 18) and after: a time phrase between subject and cue, a cue
+// coordinated after an attribution, a passive cue with its agent, an untyped full name. Fictional sentences, real stages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readyFromText } from '../../../test/fixtures/entities/ready.js';
@@ -26,4 +26,9 @@ test('passive-cue: the agent after "by" is the source', () => {
   const [q] = run('Senator Ilse Varn was accused of lying by fellow senators on Tuesday.');
   assert.equal(q.cue?.text, 'was accused of');
   assert.equal(q.speakerSpan?.text, 'fellow senators');
+});
+
+test('untyped full name: "Gene Quarrington said" is spoken by the name the typer left untyped', () => {
+  const q = run('The game ended late on Sunday. “The shot felt easy,” Gene Quarrington said after the game.');
+  assert.deepEqual(q.map((x) => x.speaker), ['Gene Quarrington']);
 });
