@@ -7,6 +7,7 @@
 import type { AnalysedArticle } from '../model/article.js';
 import { dayNumber, SIGNALS, type Signal } from './features.js';
 import { dateSpan } from './labels.js';
+import { byCodePoint } from '../corroborate/order.js';
 import { MENTION_WINDOW_DAYS } from './params.js';
 import { Centroid, combinedScore, type SignalVectors } from './vector.js';
 import type { Prepared, StoryCluster } from './index.js';
@@ -275,6 +276,6 @@ export function arrangeStory(
     const span = dateSpan(members, (a) => a.meta.published ?? null, MENTION_WINDOW_DAYS, storyDay >= 0 ? storyDay : null);
     return { members, newest: newest(members), event: { id: e.id, label: e.label, articles: members.map((a) => a.id), start: span.start, end: span.end } };
   });
-  events.sort((x, y) => y.members.length - x.members.length || y.newest - x.newest || (x.event.id < y.event.id ? -1 : x.event.id > y.event.id ? 1 : 0));
+  events.sort((x, y) => y.members.length - x.members.length || y.newest - x.newest || byCodePoint(x.event.id, y.event.id));
   return { id: c.id, headline: c.headline, articles: all.sort(byDateThenId).map((a) => a.id), events: events.map((e) => e.event) };
 }

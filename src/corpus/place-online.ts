@@ -17,6 +17,7 @@ import {
   type ClusterSummary, type KeyedVectors,
 } from '../cluster/summary.js';
 import { independenceGroups } from '../reuse/groups.js';
+import { byCodePoint } from '../corroborate/order.js';
 import type { Store, StoryChange } from '../store/types.js';
 import { addStoriesSharingTerms, heaviestKeys, type PlacementParams } from './place.js';
 
@@ -138,7 +139,7 @@ async function decide(
     const whole = new OpenSummary('story', c.id, c.id);
     for (const u of unitsOf(c.articles, fu)) whole.addUnit(u.vec, u.counts, u.day, u.year, u.members.length);
     const scores = [...storySummaries.values()].map((s) => ({ id: s.id, score: storyScore(whole, s, DEFAULT_STORY_OPTIONS) }))
-      .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+      .sort((x, y) => y.score - x.score || byCodePoint(x.id, y.id));
     // Events are read only of stories the new one could link to at all (the story pass's candidate floor).
     await loadEvents(scores.filter((x) => x.score >= STORY_THRESHOLD * STORY_CANDIDATE_FLOOR).map((x) => x.id));
     const events = [...eventsOf.values()].flat();

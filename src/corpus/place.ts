@@ -11,6 +11,7 @@ import { matchStoredIds } from '../cluster/stable-ids.js';
 import { cachedArticleFeatures, dayNumber, SIGNALS, type ArticleFeatures } from '../cluster/features.js';
 import { signalKey, smoothedIdf } from '../cluster/vector.js';
 import { independenceGroups } from '../reuse/groups.js';
+import { byCodePoint } from '../corroborate/order.js';
 import type { Store, StoryChange } from '../store/types.js';
 import type { ArticleCache } from './article-cache.js';
 import type { LinkCache } from './link-cache.js';
@@ -163,7 +164,7 @@ export function arrangeGrown(s: OnlinePlacement['stories'][number], previous: St
     const end = [before?.end, added.end].filter((d): d is string => !!d).sort().pop() ?? null;
     return { id: e.id, label: e.label, articles: [...kept, ...added.articles], start, end };
   });
-  events.sort((x, y) => y.articles.length - x.articles.length || ((y.end ?? '') < (x.end ?? '') ? -1 : (y.end ?? '') > (x.end ?? '') ? 1 : 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  events.sort((x, y) => y.articles.length - x.articles.length || byCodePoint(y.end ?? '', x.end ?? '') || byCodePoint(x.id, y.id));
   const members = new Set(events.flatMap((e) => e.articles));
   const kept = previous.articles.filter((id) => members.has(id));
   const keptSet = new Set(kept);

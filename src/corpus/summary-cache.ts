@@ -5,6 +5,7 @@
 
 import type { ClusterSummary, Store } from '../store/types.js';
 import { RecentMap } from './recent-map.js';
+import { byCodePoint } from '../corroborate/order.js';
 
 /** Summary keys held (a key with its weight and count is ~70 bytes parsed): ~140 MB at most. */
 export const SUMMARY_CACHE_KEYS = 2_000_000;
@@ -22,7 +23,7 @@ export class SummaryCache {
   /** As Store.clusterSummaries: the rows of these stories, by story id then id. */
   async clusterSummaries(storyIds: string[], kind: 'story' | 'event'): Promise<ClusterSummary[]> {
     const out = kind === 'story' ? await this.read(this.stories, storyIds, kind, (rows) => rows[0] ?? null) : await this.read(this.events, storyIds, kind, (rows) => rows);
-    return out.sort((x, y) => (x.story < y.story ? -1 : x.story > y.story ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return out.sort((x, y) => byCodePoint(x.story, y.story) || byCodePoint(x.id, y.id));
   }
 
   private async read<V extends ClusterSummary | null | ClusterSummary[]>(entries: RecentMap<string, V>, ids: string[], kind: 'story' | 'event', of: (rows: ClusterSummary[]) => V): Promise<ClusterSummary[]> {

@@ -7,7 +7,7 @@
 import type { AnalysedArticle } from '../model/article.js';
 import type { ReportEntity, ReuseResult, Story, StoryPending, TimelineEntry } from '../model/report.js';
 import type { StoryCluster } from '../cluster/index.js';
-import { buildTimeline } from '../extract/timeline.js';
+import { buildTimeline, timelineOrder } from '../extract/timeline.js';
 import { timelineCap } from '../extract/dates/params.js';
 import { mergeEntities, collectQuotes } from '../extract/story-entities.js';
 import { corroborateStory } from '../corroborate/index.js';
@@ -97,10 +97,10 @@ export function mergedTimeline(stored: TimelineEntry[], added: TimelineEntry[]):
   const at = new Map(out.map((e) => [`${e.date}\u0000${e.text}`, e]));
   for (const e of added) {
     const same = at.get(`${e.date}\u0000${e.text}`);
-    if (same) same.sources = [...new Set([...same.sources, ...e.sources])].sort(byCode);
+    if (same) same.sources = [...new Set([...same.sources, ...e.sources])].sort();
     else if (out.length < timelineCap) out.push(e);
   }
-  return out.sort((x, y) => byCode(x.date, y.date) || y.sources.length - x.sources.length || byCode(x.text, y.text));
+  return out.sort(timelineOrder);
 }
 
 /** Stored entities gain the new members' mentions of the same name (or one of its aliases) as sources, roles
@@ -115,8 +115,9 @@ export function mergedEntities(stored: ReportEntity[], added: ReportEntity[]): R
       out.push(e);
       continue;
     }
-    same.sources = [...new Set([...same.sources, ...e.sources])].sort(byCode);
-    same.aliases = [...new Set([...same.aliases, ...e.aliases, e.name])].filter((x) => x !== same.name).sort(byCode);
+    // Sorted as buildTimeline and mergeEntities sort them (code-unit order).
+    same.sources = [...new Set([...same.sources, ...e.sources])].sort();
+    same.aliases = [...new Set([...same.aliases, ...e.aliases, e.name])].filter((x) => x !== same.name).sort();
     for (const r of e.roles) if (!same.roles.includes(r)) same.roles.push(r);
   }
   // A stable sort: ties keep the stored order (mergeEntities broke them by mentions, which a view does not keep).
@@ -124,7 +125,6 @@ export function mergedEntities(stored: ReportEntity[], added: ReportEntity[]): R
 }
 
 const nameKey = (name: string) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Independent sources of a story: its members' distinct independence groups. */
 export function independentSourcesOf(story: Pick<Story, 'articles'>, groupOf: Map<string, string>): number {

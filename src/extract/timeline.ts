@@ -180,5 +180,10 @@ export function buildTimeline(articles: AnalysedArticle[], groupOf: Map<string, 
   return entries
     .slice(0, timelineCap)
     .map((e) => e.entry)
-    .sort((x, y) => byCode(x.date, y.date) || y.sources.length - x.sources.length || byCode(x.text, y.text));
+    .sort(timelineOrder);
+}
+
+/** The order of a story's timeline: by date, then the best-supported first, then by text. */
+export function timelineOrder(x: TimelineEntry, y: TimelineEntry): number {
+  return byCode(x.date, y.date) || y.sources.length - x.sources.length || byCode(x.text, y.text);
 }

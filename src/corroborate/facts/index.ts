@@ -3,6 +3,7 @@
 // (slots.ts). This finds disagreements between outlets that word a fact differently, which the
 // sentence-aligned rules (rules/) only find between copies.
 
+import type { QuantityMention } from '../../model/article.js';
 import type { Contradiction, FactUpdate } from '../../model/report.js';
 import type { Alignment, SentenceUnit } from '../align.js';
 import type { FactMention, FactParser, FactRange } from './mention.js';
@@ -64,8 +65,20 @@ export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMent
 
 const onlyWeekday = (d: DateValue) => d.weekday !== undefined && d.day === undefined && d.month === undefined;
 
+/** The person an amount's clause names (frame.ts subjectBefore), read once per amount: the "knows both" guard
+ *  and the single-valued counts both ask it of the same amounts. */
+type AmountSubject = (u: SentenceUnit, q: QuantityMention) => string | null;
+function amountSubjects(): AmountSubject {
+  const seen = new Map<QuantityMention, string | null>();
+  return (u, q) => {
+    let named = seen.get(q);
+    if (named === undefined) seen.set(q, (named = subjectBefore(u, q.start)));
+    return named;
+  };
+}
+
 /** What each article states anywhere: its fact mentions, days and amounts (for the "knows both" guard). */
-function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: string, m: FactMention) => boolean {
+function knowledge(units: SentenceUnit[], mentions: FactMention[], subjectOf: AmountSubject): (article: string, m: FactMention) => boolean {
   const byArticle = new Map<string, { facts: FactMention[]; dates: DateValue[]; amounts: { key: string; holder: string | null }[] }>();
   const of = (a: string) => {
     let k = byArticle.get(a);
@@ -81,7 +94,7 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[]): (article: st
     }
     for (const q of u.quantities) {
       if (q.value === null || q.min !== q.max) continue;
-      const named = subjectBefore(u, q.start);
+      const named = subjectOf(u, q);
       k.amounts.push({ key: `${q.value}:${unitKey(q) ?? ''}`, holder: named ? holderKey(named) : null });
     }
   }
@@ -125,7 +138,7 @@ const clauseText = (u: SentenceUnit, at: number) => {
   return toks.length ? u.text.slice(toks[0].start - u.start, toks[toks.length - 1].end - u.start) : '';
 };
 
-export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[]): FactMention[] {
+export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[], subjectOf: AmountSubject = amountSubjects()): FactMention[] {
   // Every amount of a thing an article writes of the event (not a total or another time: those are other
   // slots), with whose it is: the participant its clause names, else a person its pronoun stands for ("He
   // has 310 points": anyone's), else nobody's ("the second chance points (9 - 0)": a team line, no person's).
@@ -136,7 +149,7 @@ export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[
       const r = key ? rangeOfQuantity(q) : null;
       if (!key || !r) continue;
       if (countQualifier(u, q.start) !== 'event') continue;
-      const named = subjectBefore(u, q.start);
+      const named = subjectOf(u, q);
       const holder = named ? holderKey(named) : PRONOUN.test(clauseText(u, q.start)) ? ANYONE : null;
       if (holder === null) continue;
       const k = `${u.article}\u0000${key}`;
@@ -162,8 +175,9 @@ export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[
 export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactParams = FACT_PARAMS): { contradictions: Contradiction[]; updates: FactUpdate[] } {
   // "A 36-year-old climber" is the story's one person aged 36.
   const all = bySurname(byAge(factMentions(alignment.units), sameName), alignment.units);
-  const mentions = singleValuedCounts(all, alignment.units);
-  const knows = knowledge(alignment.units, all);
+  const subjectOf = amountSubjects();
+  const mentions = singleValuedCounts(all, alignment.units, subjectOf);
+  const knows = knowledge(alignment.units, all, subjectOf);
   const contradictions: Contradiction[] = [];
   const updates: FactUpdate[] = [];
   for (const slot of slotsOf(mentions, ctx)) {

@@ -47,8 +47,8 @@ function headed(from: number, limit: number, span: Span, ctx: SpeakerContext): s
   const pick = (type: string) => [...inside].reverse().find((e) => e.type === type);
   // An untyped full name that speaks ("Gene Hansbrough said": a first name the gazetteer lacks) is the
   // speaker too; a one-word one stays unresolved (a team, a product, a law as often as a person).
-  const untyped = [...inside].reverse().find((e) => e.type === 'other' && /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){1,2}$/u.test(e.name));
-  return (pick('person') ?? pick('organization') ?? pick('place') ?? untyped)?.name ?? null;
+  const untyped = () => [...inside].reverse().find((e) => e.type === 'other' && /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){1,2}$/u.test(e.name));
+  return (pick('person') ?? pick('organization') ?? pick('place') ?? untyped())?.name ?? null;
 }
 
 /** Rule pronoun: the latest person in subject position or already quoted within the window, with a

@@ -16,8 +16,7 @@ export const calibre: FactParser = {
   name: 'calibre',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
-    CALIBRE.lastIndex = 0;
-    for (let m = CALIBRE.exec(u.text); m; m = CALIBRE.exec(u.text)) {
+    for (const m of u.text.matchAll(CALIBRE)) {
       const start = u.start + m.index + m[0].indexOf('.');
       if (backgroundClause(u, start)) continue;
       const v = Number(`0.${m[1]}`);

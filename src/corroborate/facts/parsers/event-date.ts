@@ -65,6 +65,12 @@ export function dateValueOf(d: DateMention): DateValue | null {
 const LIGHT = /^(be|is|are|was|were|been|being|have|has|had|do|does|did|will|would|can|could|may|might|shall|should|must|get|got)$/;
 const PUNCT = /^[,.;:!?()]$/;
 
+/** The date's first token, past a leading comma the date stage may keep (", on Thursday night"). */
+function dateStart(toks: Token[], start: number): number {
+  const word = toks.findIndex((t) => t.end > start && !PUNCT.test(t.normal));
+  return word >= 0 ? word : toks.findIndex((t) => t.end > start);
+}
+
 /**
  * The predicate word a date belongs to, as a class. In order: the nearest verb before it in its phrase (up
  * to BEFORE_WORDS words with no punctuation between: "checked into California's Betty Ford Center rehab facility
@@ -78,9 +84,7 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   const toks = u.tokens;
   const surface = (t: Token) => u.text.slice(t.start - u.start, t.end - u.start);
   const isVerb = (t: Token) => t.pos === 'VERB' && !LIGHT.test(t.normal) && /^[a-z]/.test(surface(t));
-  // The date's first word, past a leading comma the date stage may keep (", on Thursday night").
-  let first = toks.findIndex((t) => t.end > start && !PUNCT.test(t.normal));
-  if (first < 0) first = toks.findIndex((t) => t.end > start);
+  const first = dateStart(toks, start);
   const last = toks.findIndex((t) => t.start >= end);
   const possessive = possessiveClass(toks, last);
   if (possessive !== null) return possessive || null;
@@ -174,8 +178,7 @@ const GAME_LINK = /^(against|over|versus|vs\.?|with|at|in|on|to|the|'s|’s)$/;
  * comma ("won the game, and on Friday he signed…").
  */
 function gameOf(u: SentenceUnit, start: number): string | null {
-  let first = u.tokens.findIndex((t) => t.end > start && !PUNCT.test(t.normal));
-  if (first < 0) first = u.tokens.findIndex((t) => t.end > start);
+  const first = dateStart(u.tokens, start);
   return first > 0 && gameBefore(u.tokens, first) ? 'game' : null;
 }
 

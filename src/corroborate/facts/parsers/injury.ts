@@ -19,11 +19,10 @@ export const injury: FactParser = {
   name: 'injury',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
-    BROKEN.lastIndex = 0;
-    for (let m = BROKEN.exec(u.text); m; m = BROKEN.exec(u.text)) {
+    for (const m of u.text.matchAll(BROKEN)) {
       const at = u.start + m.index + m[0].length - m[1].length;
       // "Ivo Vane (broken tibia)": the person right before the bracket; else the clause's subject.
-      const bracket = /\(\s*$/.test(u.text.slice(0, m.index)) ? u.entities.filter((e) => e.type === 'person' || e.type === 'other').filter((e) => /^\s*\(\s*$/.test(u.text.slice(e.end - u.start, m!.index))).pop() : undefined;
+      const bracket = /\(\s*$/.test(u.text.slice(0, m.index)) ? u.entities.filter((e) => e.type === 'person' || e.type === 'other').filter((e) => /^\s*\(\s*$/.test(u.text.slice(e.end - u.start, m.index))).pop() : undefined;
       const holder = bracket?.name ?? subjectBefore(u, at);
       if (!holder) continue;
       if (backgroundClause(u, at)) continue;

@@ -13,8 +13,7 @@ export const magnitude: FactParser = {
   name: 'magnitude',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
-    PATTERN.lastIndex = 0;
-    for (let m = PATTERN.exec(u.text); m; m = PATTERN.exec(u.text)) {
+    for (const m of u.text.matchAll(PATTERN)) {
       const digits = m[1] ?? m[2];
       const at = u.start + m.index + m[0].indexOf(digits);
       if (/aftershock|foreshock/i.test(u.text.slice(m.index, m.index + m[0].length + 20))) continue;

@@ -23,8 +23,7 @@ export const recordClock: FactParser = {
   name: 'record-clock',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
-    COUNTDOWN.lastIndex = 0;
-    for (let m = COUNTDOWN.exec(u.text); m; m = COUNTDOWN.exec(u.text)) {
+    for (const m of u.text.matchAll(COUNTDOWN)) {
       // The words between the previous clock (or the sentence's start) and this one; when the clock opens
       // the sentence ("With 7:42 left, X broke the record"), the words after it up to the next clock.
       const clocks = [...u.text.matchAll(OTHER_CLOCK)].map((c) => ({ start: c.index!, end: c.index! + c[0].length }));

@@ -66,10 +66,9 @@ export const record: FactParser = {
     // Untyped full names count too ("Wladimir Klitschko" without a role word the extractor knows); a
     // one-word untyped name is as often a team ("Jaguars (5-10)"), and organisations never hold one.
     const people = u.entities.filter((e) => e.type === 'person' || (e.type === 'other' && /\s/.test(e.name)));
-    RECORD.lastIndex = 0;
-    for (let m = RECORD.exec(u.text); m; m = RECORD.exec(u.text)) {
+    for (const m of u.text.matchAll(RECORD)) {
       const at = u.start + m.index;
-      const named = people.filter((p) => p.end <= at && at - p.end <= MAX_LEAD && LEAD.test(u.text.slice(p.end - u.start, m!.index))).pop();
+      const named = people.filter((p) => p.end <= at && at - p.end <= MAX_LEAD && LEAD.test(u.text.slice(p.end - u.start, m.index))).pop();
       // A bare surname the extractor left out ("Cheeks compiled a 162-139 record"): resolved story-wide.
       const bare = named ? null : BARE_SURNAME.exec(u.text.slice(Math.max(0, m.index - MAX_LEAD), m.index));
       const holder = named?.name ?? (bare && LEAD.test(bare[2]) ? `${SURNAME}${bare[1]}` : null);

@@ -24,8 +24,7 @@ export const stoppage: FactParser = {
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
     if (!PERIOD.test(u.text)) return out;
-    ELAPSED.lastIndex = 0;
-    for (let m = ELAPSED.exec(u.text); m; m = ELAPSED.exec(u.text)) {
+    for (const m of u.text.matchAll(ELAPSED)) {
       const seconds = m[1] !== undefined ? (/^\d/.test(m[1]) ? Number(m[1]) : SPELLED[m[1].toLowerCase()]) : Number(m[2]) * 60 + Number(m[3]);
       if (seconds === undefined || Number.isNaN(seconds)) continue;
       const start = u.start + m.index + (m[1] !== undefined ? 0 : m[0].search(/\d/));
