@@ -92,7 +92,26 @@ const SYNONYMS: [RegExp, string][] = [
 ];
 export function reword(lines: string[]): string[] {
   // Quotes are left verbatim: a rewrite that changes quoted words is exactly what rule `quote` reports.
-  return lines.map((l) => l.split(/([“"][^”"]*[”"])/).map((part, i) => (i % 2 ? part : SYNONYMS.reduce((t, [re, w]) => t.replace(re, w), part))).join(''));
+  // A quote may open on one line and close on a later one (the corpus is one sentence a line): the lines
+  // between are inside it too, so the quoting state carries from line to line.
+  let inside = false;
+  return lines.map((l) => {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i <= l.length; i++) {
+      const c = l[i];
+      const opens = !inside && (c === '“' || c === '"');
+      const closes = inside && (c === '”' || c === '"');
+      if (i < l.length && !opens && !closes) continue;
+      const part = l.slice(from, i);
+      out += inside ? part : SYNONYMS.reduce((t, [re, w]) => t.replace(re, w), part);
+      if (i < l.length) out += c;
+      from = i + 1;
+      if (opens) inside = true;
+      else if (closes) inside = false;
+    }
+    return out;
+  });
 }
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
