@@ -9,7 +9,7 @@ import type { ReportEntity, ReuseResult, Story, StoryPending, TimelineEntry } fr
 import type { StoryCluster } from '../cluster/index.js';
 import { buildTimeline, timelineOrder } from '../extract/timeline.js';
 import { timelineCap } from '../extract/dates/params.js';
-import { mergeEntities, collectQuotes } from '../extract/story-entities.js';
+import { mergeEntities, collectQuotes, entityKey } from '../extract/story-entities.js';
 import { corroborateStory } from '../corroborate/index.js';
 import { unflaggedHeadline } from '../cluster/labels.js';
 import { hasEnglishRules } from '../text/language.js';
@@ -108,9 +108,9 @@ export function mergedTimeline(stored: TimelineEntry[], added: TimelineEntry[]):
 export function mergedEntities(stored: ReportEntity[], added: ReportEntity[]): ReportEntity[] {
   const out = stored.map((e) => ({ ...e, roles: [...e.roles], aliases: [...e.aliases], sources: [...e.sources] }));
   const byName = new Map<string, ReportEntity>();
-  for (const e of out) for (const n of [e.name, ...e.aliases]) if (!byName.has(nameKey(n))) byName.set(nameKey(n), e);
+  for (const e of out) for (const n of [e.name, ...e.aliases]) if (!byName.has(entityKey(n))) byName.set(entityKey(n), e);
   for (const e of added) {
-    const same = byName.get(nameKey(e.name));
+    const same = byName.get(entityKey(e.name));
     if (!same) {
       out.push(e);
       continue;
@@ -123,8 +123,6 @@ export function mergedEntities(stored: ReportEntity[], added: ReportEntity[]): R
   // A stable sort: ties keep the stored order (mergeEntities broke them by mentions, which a view does not keep).
   return out.sort((a, b) => b.sources.length - a.sources.length);
 }
-
-const nameKey = (name: string) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Independent sources of a story: its members' distinct independence groups. */
 export function independentSourcesOf(story: Pick<Story, 'articles'>, groupOf: Map<string, string>): number {

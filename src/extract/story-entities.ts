@@ -7,7 +7,8 @@ import type { ReportEntity, ReportQuote } from '../model/report.js';
 /** Code-unit order: the same on every machine, unlike localeCompare, whose order follows the locale. */
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function key(name: string): string {
+/** The key names merge by: accents, case, apostrophe forms and spacing folded ("O’Brien" = "O'Brien"). */
+export function entityKey(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 }
 
@@ -27,7 +28,7 @@ export function mergeEntities(articles: AnalysedArticle[]): ReportEntity[] {
   const groups = new Map<string, Group>();
   for (const a of articles) {
     for (const m of a.extract.entities) {
-      const k = key(m.name);
+      const k = entityKey(m.name);
       let g = groups.get(k);
       if (!g) {
         g = { names: new Map(), aliases: new Set(), types: new Map(), roles: new Map(), sources: new Set(), mentions: 0 };
@@ -37,7 +38,7 @@ export function mergeEntities(articles: AnalysedArticle[]): ReportEntity[] {
       g.aliases.add(m.text.replace(/\s+/g, ' '));
       g.types.set(m.type, (g.types.get(m.type) ?? 0) + 1);
       for (const r of m.roles) {
-        const rk = key(r).replace(/-/g, ' ').replace(/advisor/g, 'adviser');
+        const rk = entityKey(r).replace(/-/g, ' ').replace(/advisor/g, 'adviser');
         if (!g.roles.has(rk)) g.roles.set(rk, r);
       }
       g.sources.add(a.id);
