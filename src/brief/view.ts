@@ -205,7 +205,19 @@ function copySide(link: ReportReuse): string {
   return link.b;
 }
 
-export function buildBriefView(report: Report): BriefView {
+/** What every story's view looks up in the report: display labels, source lists in report order, copy
+ *  links by article, and the independent sources each count counts. Built once per brief. */
+interface Lookup {
+  articleById: Map<string, ReportArticle>;
+  linksOf: Map<string, ReportReuse[]>;
+  sourceOf: Map<string, IndependentSource>;
+  label: (id: string) => string;
+  refs: (ids: string[]) => SourceRefs;
+  countSources: (ids: string[]) => number;
+  folds: (ids: string[]) => { notes: string[]; explained: Set<string> };
+}
+
+function lookupOf(report: Report): Lookup {
   const articleById = new Map<string, ReportArticle>(report.articles.map((a) => [a.id, a]));
   const order = new Map<string, number>(report.articles.map((a, i) => [a.id, i]));
   const allIds = [...report.articles.map((a) => a.id)];
@@ -216,7 +228,6 @@ export function buildBriefView(report: Report): BriefView {
     const sorted = [...new Set(ids)].sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || byCodePoint(x, y));
     return { ids: sorted, labels: sorted.map(label) };
   };
-
   // Links by article: every lookup below is per article, and scanning all links per story, value and
   // source was quadratic (20 s of a 3,000-article brief).
   const linksOf = new Map<string, ReportReuse[]>();
@@ -227,7 +238,6 @@ export function buildBriefView(report: Report): BriefView {
       else linksOf.set(id, [link]);
     }
   }
-
   // Independent sources (report 1.3.0): what every count counts, and why each folds its articles.
   const sourceOf = new Map<string, IndependentSource>();
   for (const src of report.sources ?? []) for (const id of src.articles) sourceOf.set(id, src);
@@ -235,150 +245,170 @@ export function buildBriefView(report: Report): BriefView {
   const countSources = (ids: string[]): number =>
     sourceOf.size ? new Set(ids.map((id) => sourceOf.get(id)?.id ?? id)).size : independentCount(ids, linksAmong(ids));
   const folds = (ids: string[]) => sourceFolds(ids, sourceOf, (id) => articleById.get(id), (cited) => independentCount(cited, linksAmong(cited)) === 1);
+  return { articleById, linksOf, sourceOf, label, refs, countSources, folds };
+}
 
-  /** Explains an independence count: sources that fold several of the ids (a wire's copies, one owner's
-   * outlets, one outlet's reports), then the copy links among the rest (the first few). */
-  const independence = (ids: string[], independent: number): string => {
-    const set = new Set(ids);
-    const seen = new Set<ReportReuse>();
-    const { notes, explained } = folds(ids);
-    for (const id of ids) {
-      for (const link of linksOf.get(id) ?? []) {
-        if (seen.has(link) || !set.has(link.a) || !set.has(link.b)) continue;
-        seen.add(link);
-        if (explained.has(link.a) && explained.has(link.b)) continue;
-        notes.push(reuseVerb(link, copySide(link), label));
-      }
+/** Explains an independence count: sources that fold several of the ids (a wire's copies, one owner's
+ * outlets, one outlet's reports), then the copy links among the rest (the first few). */
+function independenceNote(k: Lookup, ids: string[], independent: number): string {
+  const set = new Set(ids);
+  const seen = new Set<ReportReuse>();
+  const { notes, explained } = k.folds(ids);
+  for (const id of ids) {
+    for (const link of k.linksOf.get(id) ?? []) {
+      if (seen.has(link) || !set.has(link.a) || !set.has(link.b)) continue;
+      seen.add(link);
+      if (explained.has(link.a) && explained.has(link.b)) continue;
+      notes.push(reuseVerb(link, copySide(link), k.label));
     }
-    const head = independent === 1 ? '1 independent source' : `${independent} independent sources`;
-    const shown = notes.slice(0, MAX_COPY_NOTES);
-    if (notes.length > shown.length) shown.push(`${notes.length - shown.length} more copy links`);
-    return notes.length ? `${head}: ${shown.join('; ')}` : head;
-  };
+  }
+  const head = independent === 1 ? '1 independent source' : `${independent} independent sources`;
+  const shown = notes.slice(0, MAX_COPY_NOTES);
+  if (notes.length > shown.length) shown.push(`${notes.length - shown.length} more copy links`);
+  return notes.length ? `${head}: ${shown.join('; ')}` : head;
+}
 
-  const supportNote = (c: Claim): string => {
-    const n = c.sources.length;
-    if (n <= 1) return '1 source';
-    const { notes } = folds(c.sources);
-    const shown = notes.slice(0, MAX_COPY_NOTES).join('; ');
-    return `${n} sources, ${c.independentSources} independent${shown ? `: ${shown}` : ''}`;
-  };
+function supportNote(k: Lookup, c: Claim): string {
+  const n = c.sources.length;
+  if (n <= 1) return '1 source';
+  const { notes } = k.folds(c.sources);
+  const shown = notes.slice(0, MAX_COPY_NOTES).join('; ');
+  return `${n} sources, ${c.independentSources} independent${shown ? `: ${shown}` : ''}`;
+}
 
-  const stories: (StoryView & { rank: { independent: number; disagreements: number; articles: number } })[] = report.stories.map((story: Story) => {
-    const storyIds = new Set(story.articles);
-    const entityRole = (speaker: string | null): string | null => {
-      if (!speaker) return null;
-      const e = story.entities.find((x) => x.name === speaker || x.aliases.includes(speaker));
-      return e && e.roles.length ? e.roles[0] : null;
-    };
-    const lead: SourcedLine[] = story.summary.map((s) => {
-      const groups = countSources(s.sources);
-      // A lead sentence that only one source says is shown, but never dressed up as agreement; a folded
-      // wire or owner behind a sentence of several sources is said too.
-      const folded = s.sources.length > 1 && folds(s.sources).notes.length > 0;
-      const note = s.sources.length > 1 && (groups === 1 || folded) ? independence(s.sources, groups) : s.sources.length === 1 ? 'single source' : null;
-      return { text: s.text, sources: refs(s.sources), note };
-    });
-    const multi = story.claims.filter((c) => c.sources.length > 1);
-    const agreed = multi.slice(0, MAX_AGREED_CLAIMS).map((c) => ({ text: c.text, sources: refs(c.sources), note: supportNote(c) }));
-    // Most certain first (stable: the report's own order breaks ties); findings without a confidence
-    // (reports before 1.2.0) keep their place after those with one.
-    const ordered = story.contradictions.map((c, i) => ({ c, i })).sort((x, y) => (y.c.confidence ?? -1) - (x.c.confidence ?? -1) || x.i - y.i).map((x) => x.c);
-    const disagreements: DisagreementView[] = ordered.map((c) => ({
-      kind: c.kind,
-      about: c.about,
-      note: disagreementNote(c),
-      valuesHidden: Math.max(0, c.values.length - MAX_VALUES_SHOWN),
-      values: c.values.slice(0, MAX_VALUES_SHOWN).map((v) => ({
-        value: c.kind === 'date' ? humanDate(v.value) : v.value,
-        sources: refs(v.sources),
-        independence: independence(v.sources, v.independentSources ?? countSources(v.sources)),
-        evidence: v.evidence,
-      })),
-    }));
-    const updates: UpdateView[] = (story.updates ?? []).map((u) => ({
+/** A lead sentence that only one source says is shown, but never dressed up as agreement; a folded wire or
+ *  owner behind a sentence of several sources is said too. */
+function leadLine(k: Lookup, s: Story['summary'][number]): SourcedLine {
+  const groups = k.countSources(s.sources);
+  const folded = s.sources.length > 1 && k.folds(s.sources).notes.length > 0;
+  const note = s.sources.length > 1 && (groups === 1 || folded) ? independenceNote(k, s.sources, groups) : s.sources.length === 1 ? 'single source' : null;
+  return { text: s.text, sources: k.refs(s.sources), note };
+}
+
+/** Most certain first (stable: the report's own order breaks ties); findings without a confidence (reports
+ *  before 1.2.0) keep their place after those with one. */
+function disagreementViews(k: Lookup, story: Story): DisagreementView[] {
+  const ordered = story.contradictions.map((c, i) => ({ c, i })).sort((x, y) => (y.c.confidence ?? -1) - (x.c.confidence ?? -1) || x.i - y.i).map((x) => x.c);
+  return ordered.map((c) => ({
+    kind: c.kind,
+    about: c.about,
+    note: disagreementNote(c),
+    valuesHidden: Math.max(0, c.values.length - MAX_VALUES_SHOWN),
+    values: c.values.slice(0, MAX_VALUES_SHOWN).map((v) => ({
+      value: c.kind === 'date' ? humanDate(v.value) : v.value,
+      sources: k.refs(v.sources),
+      independence: independenceNote(k, v.sources, v.independentSources ?? k.countSources(v.sources)),
+      evidence: v.evidence,
+    })),
+  }));
+}
+
+/** One article's note in a story: what it adds alone, whom it copies or is copied by, what it counts as. */
+function sourceNote(k: Lookup, story: Story, storyIds: Set<string>, id: string): SourceNoteView {
+  const a = k.articleById.get(id);
+  const language = a?.language ?? null;
+  const adds = story.claims
+    .filter((c) => c.sources.length === 1 && c.sources[0] === id)
+    .slice(0, MAX_ADDS_PER_SOURCE)
+    .map((c) => c.text);
+  const copies: string[] = [];
+  for (const link of k.linksOf.get(id) ?? []) {
+    const other = link.a === id ? link.b : link.a;
+    if (!storyIds.has(other) && !k.articleById.has(other)) continue;
+    const shared = `${link.shared} shared sentence${link.shared === 1 ? '' : 's'}`;
+    if (link.original === other) copies.push(`${link.kind} of ${k.label(other)} (${shared})`);
+    else if (link.original === id) copies.push(`copied by ${k.label(other)} as ${link.kind} (${shared})`);
+    else copies.push(`${link.kind} shared with ${k.label(other)} (${shared})`);
+  }
+  if (copies.length > MAX_COPY_NOTES) copies.splice(MAX_COPY_NOTES, copies.length, `and ${copies.length - MAX_COPY_NOTES} more copy links`);
+  return {
+    id,
+    label: k.label(id),
+    title: a?.title ?? null,
+    outlet: a?.outlet ?? null,
+    url: a?.url ?? null,
+    published: a?.published ?? null,
+    publishedFrom: a?.publishedFrom ?? null,
+    modified: a?.modified ?? null,
+    modifiedFrom: a?.modifiedFrom ?? null,
+    firstSeen: a?.firstSeen ?? null,
+    firstSeenFrom: a?.firstSeenFrom ?? null,
+    language,
+    notAnalysed: hasEnglishRules(language) ? null : language,
+    adds,
+    copies,
+    countsAs: countsAs(k.sourceOf.get(id)),
+    removed: a?.removed.length ?? 0,
+  };
+}
+
+function quoteViews(k: Lookup, story: Story): QuoteView[] {
+  const entityRole = (speaker: string | null): string | null => {
+    if (!speaker) return null;
+    const e = story.entities.find((x) => x.name === speaker || x.aliases.includes(speaker));
+    return e && e.roles.length ? e.roles[0] : null;
+  };
+  return quotePriority(story).slice(0, MAX_QUOTES).map((q) => ({
+    speaker: q.speaker,
+    attributedTo: q.speaker ? null : (q.attributedTo ?? null),
+    role: entityRole(q.speaker),
+    text: q.direct ? bareQuote(q.text) : q.text,
+    direct: q.direct,
+    sources: k.refs(q.sources),
+    variants: q.variants.map((v) => ({ text: q.direct ? bareQuote(v.text) : v.text, sources: k.refs(v.sources) })),
+  }));
+}
+
+function eventSpan(e: Story['events'][number]): string | null {
+  if (e.start && e.end && e.start !== e.end) return `${humanDate(e.start)} – ${humanDate(e.end)}`;
+  return e.start ? humanDate(e.start) : e.end ? humanDate(e.end) : null;
+}
+
+interface StoryRank {
+  independent: number;
+  disagreements: number;
+  articles: number;
+}
+
+function storyView(k: Lookup, story: Story): { view: StoryView; rank: StoryRank } {
+  const multi = story.claims.filter((c) => c.sources.length > 1);
+  const storyIds = new Set(story.articles);
+  const perSource = k.refs(story.articles).ids.map((id) => sourceNote(k, story, storyIds, id));
+  const notAnalysed = new Map<string, number>();
+  for (const p of perSource) if (p.notAnalysed) notAnalysed.set(p.notAnalysed, (notAnalysed.get(p.notAnalysed) ?? 0) + 1);
+  const view: StoryView = {
+    id: story.id,
+    headline: story.headline,
+    sources: k.refs(story.articles),
+    independence: k.sourceOf.size ? storyIndependence(k.countSources(story.articles), k.folds(story.articles).notes) : null,
+    lead: story.summary.map((s) => leadLine(k, s)),
+    agreed: multi.slice(0, MAX_AGREED_CLAIMS).map((c) => ({ text: c.text, sources: k.refs(c.sources), note: supportNote(k, c) })),
+    agreedHidden: Math.max(0, multi.length - MAX_AGREED_CLAIMS),
+    disagreements: disagreementViews(k, story),
+    updates: (story.updates ?? []).map((u) => ({
       slot: u.slot,
-      steps: u.values.map((v) => ({ value: v.value, published: v.mentions?.[0]?.published ?? null, sources: refs(v.sources) })),
-    }));
-    const perSource: SourceNoteView[] = refs(story.articles).ids.map((id) => {
-      const a = articleById.get(id);
-      const language = a?.language ?? null;
-      const adds = story.claims
-        .filter((c) => c.sources.length === 1 && c.sources[0] === id)
-        .slice(0, MAX_ADDS_PER_SOURCE)
-        .map((c) => c.text);
-      const copies: string[] = [];
-      for (const link of linksOf.get(id) ?? []) {
-        const other = link.a === id ? link.b : link.a;
-        if (!storyIds.has(other) && !articleById.has(other)) continue;
-        const shared = `${link.shared} shared sentence${link.shared === 1 ? '' : 's'}`;
-        if (link.original === other) copies.push(`${link.kind} of ${label(other)} (${shared})`);
-        else if (link.original === id) copies.push(`copied by ${label(other)} as ${link.kind} (${shared})`);
-        else copies.push(`${link.kind} shared with ${label(other)} (${shared})`);
-      }
-      if (copies.length > MAX_COPY_NOTES) copies.splice(MAX_COPY_NOTES, copies.length, `and ${copies.length - MAX_COPY_NOTES} more copy links`);
-      return {
-        id,
-        label: label(id),
-        title: a?.title ?? null,
-        outlet: a?.outlet ?? null,
-        url: a?.url ?? null,
-        published: a?.published ?? null,
-        publishedFrom: a?.publishedFrom ?? null,
-        modified: a?.modified ?? null,
-        modifiedFrom: a?.modifiedFrom ?? null,
-        firstSeen: a?.firstSeen ?? null,
-        firstSeenFrom: a?.firstSeenFrom ?? null,
-        language,
-        notAnalysed: hasEnglishRules(language) ? null : language,
-        adds,
-        copies,
-        countsAs: countsAs(sourceOf.get(id)),
-        removed: a?.removed.length ?? 0,
-      };
-    });
-    const notAnalysed = new Map<string, number>();
-    for (const p of perSource) if (p.notAnalysed) notAnalysed.set(p.notAnalysed, (notAnalysed.get(p.notAnalysed) ?? 0) + 1);
-    return {
-      id: story.id,
-      headline: story.headline,
-      sources: refs(story.articles),
-      independence: sourceOf.size ? storyIndependence(countSources(story.articles), folds(story.articles).notes) : null,
-      lead,
-      agreed,
-      agreedHidden: Math.max(0, multi.length - MAX_AGREED_CLAIMS),
-      disagreements,
-      updates,
-      timeline: story.timeline.map((t) => ({ date: humanDate(t.date), text: t.text, sources: refs(t.sources) })),
-      quotes: quotePriority(story).slice(0, MAX_QUOTES).map((q) => ({
-        speaker: q.speaker,
-        attributedTo: q.speaker ? null : (q.attributedTo ?? null),
-        role: entityRole(q.speaker),
-        text: q.direct ? bareQuote(q.text) : q.text,
-        direct: q.direct,
-        sources: refs(q.sources),
-        variants: q.variants.map((v) => ({ text: q.direct ? bareQuote(v.text) : v.text, sources: refs(v.sources) })),
-      })),
-      quotesHidden: Math.max(0, story.quotes.length - MAX_QUOTES),
-      events: story.events.map((e) => ({
-        label: e.label,
-        span: e.start && e.end && e.start !== e.end ? `${humanDate(e.start)} – ${humanDate(e.end)}` : e.start ? humanDate(e.start) : e.end ? humanDate(e.end) : null,
-        sources: refs(e.articles),
-      })),
-      perSource: perSource.slice(0, MAX_SOURCE_NOTES),
-      perSourceHidden: Math.max(0, perSource.length - MAX_SOURCE_NOTES),
-      notAnalysed: [...notAnalysed].sort((x, y) => byCodePoint(x[0], y[0])).map(([language, count]) => ({ language, count })),
-      removed: perSource.reduce((n, s) => n + s.removed, 0),
-      rank: { independent: countSources(story.articles), disagreements: story.contradictions.length, articles: story.articles.length },
-    };
-  });
+      steps: u.values.map((v) => ({ value: v.value, published: v.mentions?.[0]?.published ?? null, sources: k.refs(v.sources) })),
+    })),
+    timeline: story.timeline.map((t) => ({ date: humanDate(t.date), text: t.text, sources: k.refs(t.sources) })),
+    quotes: quoteViews(k, story),
+    quotesHidden: Math.max(0, story.quotes.length - MAX_QUOTES),
+    events: story.events.map((e) => ({ label: e.label, span: eventSpan(e), sources: k.refs(e.articles) })),
+    perSource: perSource.slice(0, MAX_SOURCE_NOTES),
+    perSourceHidden: Math.max(0, perSource.length - MAX_SOURCE_NOTES),
+    notAnalysed: [...notAnalysed].sort((x, y) => byCodePoint(x[0], y[0])).map(([language, count]) => ({ language, count })),
+    removed: perSource.reduce((n, s) => n + s.removed, 0),
+  };
+  return { view, rank: { independent: k.countSources(story.articles), disagreements: story.contradictions.length, articles: story.articles.length } };
+}
+
+export function buildBriefView(report: Report): BriefView {
+  const k = lookupOf(report);
   // The stories that matter lead: most independent sources, then most disagreements, then most articles;
   // ties keep the report's order. The JSON keeps the clusterer's order.
-  const ranked = stories
-    .map((s, i) => ({ s, i }))
-    .sort((x, y) => y.s.rank.independent - x.s.rank.independent || y.s.rank.disagreements - x.s.rank.disagreements || y.s.rank.articles - x.s.rank.articles || x.i - y.i)
-    .map(({ s: { rank, ...view } }) => (void rank, view));
-
+  const ranked = report.stories
+    .map((story, i) => ({ ...storyView(k, story), i }))
+    .sort((x, y) => y.rank.independent - x.rank.independent || y.rank.disagreements - x.rank.disagreements || y.rank.articles - x.rank.articles || x.i - y.i)
+    .map((s) => s.view);
   const byReason = new Map<string, number>();
   for (const a of report.articles) for (const r of a.removed) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
   return {
