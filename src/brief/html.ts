@@ -45,7 +45,8 @@ blockquote{margin:.2rem 0 .2rem 1rem;color:#444;font-style:italic;font-size:.92r
 .empty{color:#888;font-style:italic}.url{word-break:break-all}
 `;
 
-function storySection(s: StoryView): string {
+/** The heading, its counts and independence, and the cited lead. */
+function storyHead(s: StoryView): string[] {
   const h: string[] = [];
   h.push(`<section class="story" id="story-${escapeHtml(s.id)}">`);
   h.push(`<h2>${escapeHtml(s.headline || 'Untitled story')}</h2>`);
@@ -55,7 +56,12 @@ function storySection(s: StoryView): string {
   if (s.lead.length) {
     h.push(`<p class="lead">${s.lead.map((l) => `${escapeHtml(l.text)}${cite(l.sources)}${l.note ? ` <span class="note">(${escapeHtml(l.note)})</span>` : ''}`).join('\n')}</p>`);
   }
+  return h;
+}
 
+/** What sources agree on: claims carried by several articles. */
+function agreedPart(s: StoryView): string[] {
+  const h: string[] = [];
   h.push('<h3>What sources agree on</h3>');
   if (s.agreed.length) {
     h.push('<ul>');
@@ -63,7 +69,12 @@ function storySection(s: StoryView): string {
     if (s.agreedHidden) h.push(`<li class="empty">…and ${s.agreedHidden} more claims carried by several sources.</li>`);
     h.push('</ul>');
   } else h.push('<p class="empty">No claim is carried by more than one article.</p>');
+  return h;
+}
 
+/** Where sources disagree: each value with its sources, independence and evidence. */
+function disagreementsPart(s: StoryView): string[] {
+  const h: string[] = [];
   h.push('<h3>Where sources disagree</h3>');
   if (s.disagreements.length) {
     for (const d of s.disagreements) {
@@ -79,7 +90,12 @@ function storySection(s: StoryView): string {
       h.push('</ul></div>');
     }
   } else h.push('<p class="empty">No contradiction found between the sources.</p>');
+  return h;
+}
 
+/** Figures that moved with later publication. */
+function updatesPart(s: StoryView): string[] {
+  const h: string[] = [];
   if (s.updates.length) {
     h.push('<h3>Figures that changed as the story developed</h3><ul>');
     for (const u of s.updates) {
@@ -88,13 +104,23 @@ function storySection(s: StoryView): string {
     }
     h.push('</ul>');
   }
+  return h;
+}
 
+/** The dated timeline. */
+function timelinePart(s: StoryView): string[] {
+  const h: string[] = [];
   if (s.timeline.length) {
     h.push('<h3>Timeline</h3><ul>');
     for (const t of s.timeline) h.push(`<li><strong>${escapeHtml(t.date)}</strong> — ${escapeHtml(t.text)}${cite(t.sources)}</li>`);
     h.push('</ul>');
   }
+  return h;
+}
 
+/** Who said what, with quote variants. */
+function quotesPart(s: StoryView): string[] {
+  const h: string[] = [];
   if (s.quotes.length) {
     h.push('<h3>Who said what</h3><ul>');
     for (const q of s.quotes) {
@@ -111,13 +137,23 @@ function storySection(s: StoryView): string {
     if (s.quotesHidden) h.push(`<li class="empty">…and ${s.quotesHidden} more remarks (all are in the JSON report).</li>`);
     h.push('</ul>');
   }
+  return h;
+}
 
+/** The story's events and their spans. */
+function eventsPart(s: StoryView): string[] {
+  const h: string[] = [];
   if (s.events.length) {
     h.push('<h3>Events</h3><ul>');
     for (const e of s.events) h.push(`<li>${escapeHtml(e.label)}${e.span ? ` <span class="note">(${escapeHtml(e.span)})</span>` : ''}${cite(e.sources)}</li>`);
     h.push('</ul>');
   }
+  return h;
+}
 
+/** One note per source: outlet, title, dates, copies, what it adds. */
+function perSourcePart(s: StoryView): string[] {
+  const h: string[] = [];
   h.push('<h3>Per-source notes</h3><ul>');
   for (const p of s.perSource) {
     const head = [`<strong title="${escapeHtml(p.id)}">${escapeHtml(p.label)}</strong>`];
@@ -137,9 +173,14 @@ function storySection(s: StoryView): string {
   }
   if (s.perSourceHidden) h.push(`<li class="empty">…and notes on ${s.perSourceHidden} more sources (all are in the JSON report).</li>`);
   h.push('</ul>');
-  h.push(`<p class="meta">Removed boilerplate in this story: ${s.removed} line${s.removed === 1 ? '' : 's'}.</p>`);
-  h.push('</section>');
-  return h.join('\n');
+  return h;
+}
+
+function storySection(s: StoryView): string {
+  const parts = [storyHead, agreedPart, disagreementsPart, updatesPart, timelinePart, quotesPart, eventsPart, perSourcePart].flatMap((part) => part(s));
+  parts.push(`<p class="meta">Removed boilerplate in this story: ${s.removed} line${s.removed === 1 ? '' : 's'}.</p>`);
+  parts.push('</section>');
+  return parts.join('\n');
 }
 
 export function renderHtml(report: Report): string {

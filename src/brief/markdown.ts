@@ -43,7 +43,8 @@ function mdLink(url: string | null): string | null {
   return `<${parsed.href.replace(/[<>\s]/g, encodeURIComponent)}>`;
 }
 
-function renderStory(s: StoryView, out: string[]): void {
+/** The heading, its counts and independence, and the cited lead. */
+function storyHead(s: StoryView, out: string[]): void {
   out.push(`## ${escapeMarkdown(s.headline || 'Untitled story')}`, '');
   out.push(`_Story ${escapeMarkdown(s.id)} · ${s.sources.ids.length} article${s.sources.ids.length === 1 ? '' : 's'}:${cite(s.sources)}_`, '');
   if (s.independence) out.push(`_${escapeMarkdown(s.independence)}_`, '');
@@ -53,14 +54,20 @@ function renderStory(s: StoryView, out: string[]): void {
     // One sentence per line, one paragraph: a lead of five cited sentences on one line ran past 1,000 characters.
     out.push(s.lead.map((l) => `${escapeMarkdown(l.text)}${cite(l.sources)}${l.note ? ` (${escapeMarkdown(l.note)})` : ''}`).join('\n'), '');
   }
+}
 
+/** What sources agree on: claims carried by several articles. */
+function agreedPart(s: StoryView, out: string[]): void {
   out.push('### What sources agree on', '');
   if (s.agreed.length) {
     for (const c of s.agreed) out.push(`- ${escapeMarkdown(c.text)}${cite(c.sources)} — ${escapeMarkdown(c.note ?? '')}`);
     if (s.agreedHidden) out.push(`- _…and ${s.agreedHidden} more claims carried by several sources._`);
   } else out.push('_No claim is carried by more than one article._');
   out.push('');
+}
 
+/** Where sources disagree: each value with its sources, independence and evidence. */
+function disagreementsPart(s: StoryView, out: string[]): void {
   out.push('### Where sources disagree', '');
   if (s.disagreements.length) {
     for (const d of s.disagreements) {
@@ -73,7 +80,10 @@ function renderStory(s: StoryView, out: string[]): void {
     }
   } else out.push('_No contradiction found between the sources._');
   out.push('');
+}
 
+/** Figures that moved with later publication. */
+function updatesPart(s: StoryView, out: string[]): void {
   if (s.updates.length) {
     // A figure that rose with later reports is the story developing, not sources disagreeing.
     out.push('### Figures that changed as the story developed', '');
@@ -83,13 +93,19 @@ function renderStory(s: StoryView, out: string[]): void {
     }
     out.push('');
   }
+}
 
+/** The dated timeline. */
+function timelinePart(s: StoryView, out: string[]): void {
   if (s.timeline.length) {
     out.push('### Timeline', '');
     for (const t of s.timeline) out.push(`- **${escapeMarkdown(t.date)}** — ${escapeMarkdown(t.text)}${cite(t.sources)}`);
     out.push('');
   }
+}
 
+/** Who said what, with quote variants. */
+function quotesPart(s: StoryView, out: string[]): void {
   if (s.quotes.length) {
     out.push('### Who said what', '');
     for (const q of s.quotes) {
@@ -101,13 +117,19 @@ function renderStory(s: StoryView, out: string[]): void {
     if (s.quotesHidden) out.push(`- _…and ${s.quotesHidden} more remarks (all are in the JSON report)._`);
     out.push('');
   }
+}
 
+/** The story's events and their spans. */
+function eventsPart(s: StoryView, out: string[]): void {
   if (s.events.length) {
     out.push('### Events', '');
     for (const e of s.events) out.push(`- ${escapeMarkdown(e.label)}${e.span ? ` (${escapeMarkdown(e.span)})` : ''}${cite(e.sources)}`);
     out.push('');
   }
+}
 
+/** One note per source: outlet, title, dates, copies, what it adds. */
+function perSourcePart(s: StoryView, out: string[]): void {
   out.push('### Per-source notes', '');
   for (const p of s.perSource) {
     const head = [`**${escapeMarkdown(p.label)}**`];
@@ -125,6 +147,10 @@ function renderStory(s: StoryView, out: string[]): void {
   }
   if (s.perSourceHidden) out.push(`- _…and notes on ${s.perSourceHidden} more sources (all are in the JSON report)._`);
   out.push('');
+}
+
+function renderStory(s: StoryView, out: string[]): void {
+  for (const part of [storyHead, agreedPart, disagreementsPart, updatesPart, timelinePart, quotesPart, eventsPart, perSourcePart]) part(s, out);
   out.push(`_Removed boilerplate in this story: ${s.removed} line${s.removed === 1 ? '' : 's'}._`, '');
 }
 
