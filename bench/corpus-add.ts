@@ -2,7 +2,7 @@
 // then single articles added one at a time into it (p50/p99 of `add`, the article's story updated), beside the
 // old way: a batch `analyze` of the corpus + 1. Usage: tsx bench/corpus-add.ts [N=10000] [--chunk 1000]
 // [--singles 200] [--batch-max 10000: beyond it the batch is measured on that many and extrapolated; 0: skipped]
-// [--workers W] [--cpu-prof DIR: each child writes a V8 CPU profile there (node --cpu-prof)]
+// [--workers W] [--defer: the bulk defers grown stories' views to one refresh at the end, as `crosscheck add`] [--cpu-prof DIR: each child writes a V8 CPU profile there (node --cpu-prof)]
 // [--compare NAME=VALUE: the singles also run on a copy of the bulk database with that environment variable
 // set (CROSSCHECK_CORPUS_CACHE=off: the corpus's caches disabled), so old and new are measured in one run]
 // [--compare CROSSCHECK_PLACEMENT=online: the singles placed by stored summaries, beside the exact placement]
@@ -27,13 +27,15 @@ const rssMB = () => process.resourceUsage().maxRSS / 1024;
 
 if (args[0] === '--child') {
   const [, mode, ...rest] = args;
-  const out = mode === 'bulk' ? await bulk(rest[0], rest[1], Number(rest[2]), rest[3]) : mode === 'singles' ? await singles(rest[0], rest.slice(1)) : mode === 'views' ? await views(rest[0], Number(rest[1])) : await batch(rest);
+  const out = mode === 'bulk' ? await bulk(rest[0], rest[1], Number(rest[2]), rest[3], rest[4] === 'defer') : mode === 'singles' ? await singles(rest[0], rest.slice(1)) : mode === 'views' ? await views(rest[0], Number(rest[1])) : await batch(rest);
   console.log(JSON.stringify(out));
   process.exit(0);
 }
 
-/** Adds the JSONL file to a new corpus in chunks; the time of each chunk's commit shows the rate as it grows. */
-async function bulk(db: string, path: string, chunkSize: number, workers: string) {
+/** Adds the JSONL file to a new corpus in chunks; the time of each chunk's commit shows the rate as it grows.
+ *  With `defer` the views of grown stories wait for one refresh at the end, as `crosscheck add` does. Each
+ *  commit is also written to stderr as it happens, so a run stopped early still shows how far it got. */
+async function bulk(db: string, path: string, chunkSize: number, workers: string, defer: boolean) {
   const { openCorpus } = await import('../src/corpus/index.js');
   const corpus = await openCorpus({ db });
   const commits: number[] = [];
@@ -42,13 +44,20 @@ async function bulk(db: string, path: string, chunkSize: number, workers: string
     chunkSize,
     workers: workers === 'default' ? undefined : Number(workers),
     now: NOW,
-    onProgress: (e) => e.phase === 'commit' && commits.push(performance.now() - t0),
+    deferViews: defer,
+    onProgress: (e) => {
+      if (e.phase !== 'commit') return;
+      commits.push(performance.now() - t0);
+      process.stderr.write(`bulk: chunk ${commits.length} committed at ${(commits[commits.length - 1] / 1000).toFixed(1)} s, peak RSS ${Math.round(rssMB())} MB\n`);
+    },
   });
+  const addSeconds = (performance.now() - t0) / 1000;
+  const refreshed = defer ? (await corpus.refreshViews()).refreshed.length : 0;
   const seconds = (performance.now() - t0) / 1000;
   const stories = (await corpus.stories()).length;
   await corpus.close();
   const timings = Object.fromEntries([...result.timings].filter(([k]) => !k.startsWith('stage:')).map(([k, v]) => [k, Math.round(v)]));
-  return { n: result.added.length, rejected: result.rejected.length, stories, seconds, commits, timings, rssMB: rssMB() };
+  return { n: result.added.length, rejected: result.rejected.length, stories, seconds, addSeconds, refreshed, commits, timings, rssMB: rssMB() };
 }
 
 /** Adds each file on its own into the stored corpus (kept open, as a server would), timing every `add`. */
@@ -185,6 +194,7 @@ const chunk = Number(flag('--chunk', '1000'));
 const nSingles = Number(flag('--singles', '200'));
 const batchMax = Number(flag('--batch-max', '10000'));
 const workers = flag('--workers', 'default');
+const defer = args.includes('--defer');
 const compare = flag('--compare', '');
 const keepDb = flag('--keep-db', '');
 const viewsOnly = Number(flag('--views-only', '0'));
@@ -209,10 +219,10 @@ async function report(dir: string): Promise<void> {
   const batchN = Math.min(n, batchMax);
   const { bulkPath, prefixPath, singleFiles } = await split(path, n + nSingles, nSingles, dir, batchN);
   const db = join(dir, 'corpus.db');
-  type Bulk = { n: number; rejected: number; stories: number; seconds: number; commits: number[]; timings: Record<string, number>; rssMB: number };
+  type Bulk = { n: number; rejected: number; stories: number; seconds: number; addSeconds?: number; refreshed?: number; commits: number[]; timings: Record<string, number>; rssMB: number };
   const kept = keepDb && existsSync(keepDb);
   if (kept) for (const s of ['', '-wal']) if (existsSync(keepDb + s)) copyFileSync(keepDb + s, db + s);
-  const b = kept ? (JSON.parse(readFileSync(keepDb + '.json', 'utf8')) as Bulk) : child<Bulk>('bulk', db, bulkPath, String(chunk), workers);
+  const b = kept ? (JSON.parse(readFileSync(keepDb + '.json', 'utf8')) as Bulk) : child<Bulk>('bulk', db, bulkPath, String(chunk), workers, defer ? 'defer' : 'inline');
   if (keepDb && !kept) {
     for (const s of ['', '-wal']) if (existsSync(db + s)) copyFileSync(db + s, keepDb + s);
     writeFileSync(keepDb + '.json', JSON.stringify(b));
@@ -235,6 +245,7 @@ async function report(dir: string): Promise<void> {
   console.log(`\nliving corpus: ${b.n} articles added in chunks of ${chunk} (workers: ${workers}), then ${nSingles} single adds; corpus from ${source}\n`);
   console.log('| measure | value |\n|---|---:|');
   console.log(`| bulk add: articles/s | ${Math.round(b.n / b.seconds)} (${b.seconds.toFixed(1)} s, ${b.stories} stories${b.rejected ? `, ${b.rejected} rejected` : ''}) |`);
+  if (b.refreshed !== undefined && defer) console.log(`| bulk add: of it the final refresh of deferred views | ${(b.seconds - b.addSeconds!).toFixed(1)} s (${b.refreshed} stories) |`);
   console.log(`| bulk add: first / last chunk articles/s | ${Math.round(perChunk[0])} / ${Math.round(perChunk[perChunk.length - 1])} |`);
   console.log(`| bulk add: peak RSS | ${Math.round(b.rssMB)} MB |`);
   console.log(`| database size | ${dbMB.toFixed(0)} MB (${((dbMB * 1024) / b.n).toFixed(1)} kB/article) |`);
