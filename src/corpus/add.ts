@@ -65,6 +65,43 @@ export interface ChunkOutcome {
 }
 
 export async function addChunk(items: Article[], store: Store, opts: ChunkOptions, rejected: Rejected[]): Promise<ChunkOutcome> {
+  const { out, work, keyOf, previous } = await sortAppearances(items, store);
+  if (work.length === 0) return out;
+
+  const stats = await CorpusLineStats.of(work, store);
+  const analysed = await analyseArticles(work, { store, stats, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, timings: opts.timings, timed: opts.timed, onProgress: opts.onProgress }, rejected);
+  for (const a of analysed) {
+    if (!previous.has(a.id)) continue;
+    a.diagnostics.push({ origin: 'corpus:revision', level: 'info', message: `revision ${previous.get(a.id)! + 1}: the text at ${keyOf.get(a.id)!.replace(/^\w+:/, '')} changed` });
+  }
+
+  const reused = await opts.timed('reuse', () => reuseAgainstStore(analysed, store, opts.articles));
+  // The one-shot in-memory analyze (no analysis cache) keeps no summaries: nothing is added to it later.
+  const params = { ...PLACEMENT_PARAMS, online: opts.placement === 'online', summaries: opts.cacheAnalyses !== false };
+  const placed = await opts.timed('cluster', () => placeArticles(reused.fresh, reused.links, store, opts.articles, opts.links, params, opts.summaries));
+  // Deferred views are decided before the members are read: an online placement reads none of theirs.
+  const deferrable = opts.deferViews ? await opts.timed('stored views', () => deferrableViews(placedMemberships(placed), store, opts.deferViews!)) : new Map<string, StoredStory>();
+  const lean = new Map([...deferrable].map(([id, s]) => [id, s.view]));
+  const placement = await opts.timed('members', () => withMembers(placed, opts.articles, opts.links, lean));
+  out.placements.push({ path: placement.path, fallback: placement.fallback });
+  // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
+  // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
+  const sources = await opts.timed('sources', () => independentSources(placement.articles, placement.reuse, opts.outlets).groupOf);
+  const at = (opts.now?.() ?? new Date()).toISOString();
+  const views = await opts.timed('corroborate', () => storyViews(placement, deferrable, sources, at, opts));
+  await commitChunk({ work, keyOf, previous, stats, reused, placement, views, at }, store, opts);
+  for (const a of reused.fresh) (previous.has(a.id) ? out.revised : out.added).push(a.id);
+  for (const c of placement.changes) {
+    if (c.what === 'created' || c.what === 'split') out.storiesCreated.push(c.story);
+    else if (c.what === 'removed' || (c.what === 'merged' && placement.removedStories.includes(c.story))) out.storiesRemoved.push(c.story);
+    else out.storiesUpdated.push(c.story);
+  }
+  return out;
+}
+
+/** Each item against the store: unchanged (nothing to do), a revision (its earlier version's number), a
+ *  duplicate of a stored text (noted), or new; the items with work left, with their appearance keys. */
+async function sortAppearances(items: Article[], store: Store) {
   const keys = items.map((a) => appearanceKey(a));
   const resolved = await store.resolveAppearances(items.map((a, i) => ({ key: keys[i], hash: a.hash, proposedId: proposedId(a) })));
   const out: ChunkOutcome = { added: [], revised: [], duplicates: [], unchanged: [], storiesCreated: [], storiesUpdated: [], storiesRemoved: [], inputIds: [], placements: [] };
@@ -87,30 +124,26 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
     keyOf.set(r.id, keys[i]);
     work.push(a);
   });
-  if (work.length === 0) return out;
+  return { out, work, keyOf, previous };
+}
 
-  const stats = await CorpusLineStats.of(work, store);
-  const analysed = await analyseArticles(work, { store, stats, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, timings: opts.timings, timed: opts.timed, onProgress: opts.onProgress }, rejected);
+interface ChunkResult {
+  work: Article[];
+  keyOf: Map<string, string>;
+  previous: Map<string, number>;
+  stats: CorpusLineStats;
+  reused: ReuseOutcome;
+  placement: Placement;
+  views: ReturnType<typeof storyViews>;
+  at: string;
+}
+
+/** Writes the chunk in one atomic commit (articles, revisions, links, line counts, stories, summaries), then
+ *  tells the caches and the records what changed. */
+async function commitChunk(c: ChunkResult, store: Store, opts: ChunkOptions): Promise<void> {
+  const { work, keyOf, previous, stats, placement, views, at } = c;
+  const { fresh, updated, links } = c.reused;
   const oldTexts = new Map((await store.getArticles([...previous.keys()])).map((s) => [s.id, s.analysed.clean.text]));
-  for (const a of analysed) {
-    if (!previous.has(a.id)) continue;
-    a.diagnostics.push({ origin: 'corpus:revision', level: 'info', message: `revision ${previous.get(a.id)! + 1}: the text at ${keyOf.get(a.id)!.replace(/^\w+:/, '')} changed` });
-  }
-
-  const { fresh, updated, links } = await opts.timed('reuse', () => reuseAgainstStore(analysed, store, opts.articles));
-  // The one-shot in-memory analyze (no analysis cache) keeps no summaries: nothing is added to it later.
-  const params = { ...PLACEMENT_PARAMS, online: opts.placement === 'online', summaries: opts.cacheAnalyses !== false };
-  const placed = await opts.timed('cluster', () => placeArticles(fresh, links, store, opts.articles, opts.links, params, opts.summaries));
-  // Deferred views are decided before the members are read: an online placement reads none of theirs.
-  const deferrable = opts.deferViews ? await opts.timed('stored views', () => deferrableViews(placedMemberships(placed), store, opts.deferViews!)) : new Map<string, StoredStory>();
-  const lean = new Map([...deferrable].map(([id, s]) => [id, s.view]));
-  const placement = await opts.timed('members', () => withMembers(placed, opts.articles, opts.links, lean));
-  out.placements.push({ path: placement.path, fallback: placement.fallback });
-  // Independence counts sources (src/outlets): copies, one outlet's reports, one owner's outlets, a wire's
-  // copies. Folded after placement: the clusterer keeps copy groups, not outlets, as its units.
-  const sources = await opts.timed('sources', () => independentSources(placement.articles, placement.reuse, opts.outlets).groupOf);
-  const at = (opts.now?.() ?? new Date()).toISOString();
-  const views = await opts.timed('corroborate', () => storyViews(placement, deferrable, sources, at, opts));
   const raws = new Map(work.map((a) => [a.id, a.raw]));
   const firstVersions = fresh.filter((a) => !previous.has(a.id));
   const storedLinks = links.result.links.map((l) => ({ link: l, joins: links.joins.has(`${l.a}\u0000${l.b}`) }));
@@ -133,7 +166,7 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
       outletLines: firstVersions.flatMap((a) => stats.lines.get(a.id) ?? []),
       stories: views,
       removedStories: placement.removedStories,
-      changes: placement.changes.map((c) => ({ ...c, at })),
+      changes: placement.changes.map((ch) => ({ ...ch, at })),
       // Without revisions the first versions are the new articles, whose keys placement counted (0.3-0.9 s at 10k).
       documentFrequencies: previous.size ? documentKeys(firstVersions.map((a) => cachedArticleFeatures(a))) : placement.freshKeys,
       documents: firstVersions.length,
@@ -141,9 +174,9 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
     });
   });
   opts.records?.committed({
-    articles: committed.map((c) => ({ analysed: c.analysed, version: c.revisionOf ? c.revisionOf.version + 1 : 1 })),
+    articles: committed.map((x) => ({ analysed: x.analysed, version: x.revisionOf ? x.revisionOf.version + 1 : 1 })),
     updated,
-    revised: committed.filter((c) => c.revisionOf).map((c) => c.id),
+    revised: committed.filter((x) => x.revisionOf).map((x) => x.id),
     links: storedLinks,
   });
   opts.summaries?.forget([...views.map((v) => v.view.id), ...placement.removedStories]);
@@ -151,13 +184,6 @@ export async function addChunk(items: Article[], store: Store, opts: ChunkOption
   if (previous.size) opts.links.clear();
   else opts.links.added(storedLinks);
   for (const a of work) a.raw = '';
-  for (const a of fresh) (previous.has(a.id) ? out.revised : out.added).push(a.id);
-  for (const c of placement.changes) {
-    if (c.what === 'created' || c.what === 'split') out.storiesCreated.push(c.story);
-    else if (c.what === 'removed' || (c.what === 'merged' && placement.removedStories.includes(c.story))) out.storiesRemoved.push(c.story);
-    else out.storiesUpdated.push(c.story);
-  }
-  return out;
 }
 
 /** The changed stories' views: cross-checked, or deferred (view.ts deferredView) where `deferrable` holds the
