@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { analysed, findings, mentionsOf, noReuse } from '../../../test/fixtures/facts/build.js';
 import { alignStory } from '../align.js';
 import { markedQuotes } from './quotes.js';
+import { endSubstitution } from '../rules/quote.js';
 import { sameParticipant } from './slots.js';
 import type { FactMention } from './mention.js';
 import type { SentenceUnit } from '../align.js';
@@ -236,6 +237,22 @@ test('quotes: a quote that stops mid-sentence is partial, not cut short', () => 
   const partial = findings(
     analysed('a', 'The councillor said the young people of the harbour have “no outlets at all for their anger and their hopes, no youth centre” and left.'),
     analysed('b', 'The councillor said the young people of the harbour have “no outlets at all for their anger and their hopes, no youth” to speak of.'),
+  );
+  assert.deepEqual(partial.contradictions.filter((c) => c.kind === 'quote'), []);
+});
+
+test('quotes: a quote that only stops earlier, or ends on a function word or a number, is no end swap', () => {
+  // Stops one word earlier: a cut, not a swap.
+  assert.equal(endSubstitution(['we', 'will', 'rebuild', 'the', 'old', 'church'], ['we', 'will', 'rebuild', 'the', 'old', 'church', 'hall']), null);
+  // A function word at the end ("rebuild it" / "rebuild the church").
+  assert.equal(endSubstitution(['we', 'will', 'rebuild', 'it'], ['we', 'will', 'rebuild', 'the', 'church']), null);
+  // Numbers and contractions are other rules' business.
+  assert.equal(endSubstitution(['the', 'crews', 'worked', 'for', '12'], ['the', 'crews', 'worked', 'for', 'twelve']), null);
+  // Wordings that part before three shared words.
+  assert.equal(endSubstitution(['crews', 'harbour'], ['crews', 'village']), null);
+  const partial = findings(
+    analysed('a', 'The foreman said the crews “will rebuild the old quay wall of the northern harbour” by spring.'),
+    analysed('b', 'The foreman said the crews “will rebuild the old quay wall of the northern harbour and the ferry ramp” this year.'),
   );
   assert.deepEqual(partial.contradictions.filter((c) => c.kind === 'quote'), []);
 });

@@ -10,7 +10,7 @@ import { compatibleValues } from './normalise/compatible.js';
 import { sameSpelling, spellingKey } from './normalise/spelling.js';
 import { dateDisplay, sameDate, sameParticipant } from './slots.js';
 import type { FactMention } from './mention.js';
-import { innerHunks } from '../rules/quote.js';
+import { endSubstitution, innerHunks } from '../rules/quote.js';
 
 const find = (body: string, rule: string) => mentionsOf(body).filter((m) => m.rule === rule);
 
@@ -151,6 +151,14 @@ test('quotes: a quote’s unattributed second sentence is compared by its quotat
   assert.deepEqual(q[0].values.map((v) => v.sources).sort(), [['a'], ['b']]);
   const marked = markedQuotes(alignStory([a], noReuse(['a'])).units).map((m) => m.text.trim());
   assert.deepEqual(marked, ['The harbour board met twice this week,', 'So on all fronts, the crews and ourselves, we felt that this was the best move for the port.']);
+});
+
+test('quotes: the last word swapped where one quote stops is a misquote ("stay in jail" / "stay in prison")', () => {
+  const a = analysed('a', '“By her own account, she said it’s not her nature to stay in the harbour,” said Ilse Varga, the pilot’s sister.');
+  const b = analysed('b', 'The pilot’s sister spoke after the hearing. “By her own account, it is not in her nature to stay in the village.');
+  const q = findings(a, b).contradictions.filter((c) => c.kind === 'quote');
+  assert.equal(q.length, 1);
+  assert.deepEqual(endSubstitution(['to', 'stay', 'in', 'the', 'harbour'], ['to', 'stay', 'in', 'the', 'village', 'for', 'good']), { from: 'harbour', to: 'village' });
 });
 
 test('fall: the faller is the nearest person before the distance, past a clause break and a place', () => {

@@ -41,33 +41,72 @@ export function innerSubstitutions(a: string[], b: string[]): { from: string[]; 
 
 /** Every unmatched stretch between matched words of an LCS alignment: substitutions, insertions, deletions. */
 export function innerHunks(a: string[], b: string[]): { from: string[]; to: string[] }[] {
+  return alignedHunks(a, b).filter((h) => h.inner).map(({ from, to }) => ({ from, to }));
+}
+
+interface Hunk {
+  from: string[];
+  to: string[];
+  /** Matched words come before it and after it. */
+  inner: boolean;
+  /** Matched words directly before it (the shared run it follows). */
+  after: number;
+}
+
+/** The unmatched stretches of an LCS alignment of two word sequences, in order, leading and trailing ones included. */
+function alignedHunks(a: string[], b: string[]): Hunk[] {
   const n = a.length;
   const m = b.length;
   const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  const hunks: { from: string[]; to: string[]; inner: boolean }[] = [];
+  const hunks: Hunk[] = [];
   let i = 0;
   let j = 0;
-  let matchedBefore = false;
-  let cur: { from: string[]; to: string[]; inner: boolean } | null = null;
+  let run = 0;
+  let cur: Hunk | null = null;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) {
       if (cur) {
-        cur.inner = matchedBefore;
+        cur.inner = cur.after > 0 || hunks.length > 0;
         hunks.push(cur);
         cur = null;
+        run = 0;
       }
-      matchedBefore = true;
+      run++;
       i++;
       j++;
     } else if (j < m && (i >= n || dp[i][j + 1] >= dp[i + 1][j])) {
-      (cur ??= { from: [], to: [], inner: false }).to.push(b[j++]);
+      (cur ??= { from: [], to: [], inner: false, after: run }).to.push(b[j++]);
     } else {
-      (cur ??= { from: [], to: [], inner: false }).from.push(a[i++]);
+      (cur ??= { from: [], to: [], inner: false, after: run }).from.push(a[i++]);
     }
   }
   // A trailing hunk is never inner: nothing matched after it.
-  return hunks.filter((h) => h.inner).map(({ from, to }) => ({ from, to }));
+  if (cur) hunks.push(cur);
+  return hunks;
+}
+
+/** Shared words a quote's last word must follow for a different last word to be a swap, not a cut. */
+export const END_SWAP_RUN = 3;
+
+/**
+ * The last word of one quote replaced in the other: "…it is not in his DNA to stay in prison." against
+ * "…it's not his DNA to stay in jail, which is what he has…". The side that stops there stops right after
+ * the words both share, so its last word is what it claims the speaker said next: a quote that only
+ * stopped early would end on the shared words. Returns the two words, or null.
+ * Must not hit: a quote that stops one word earlier ("to stay in" / "to stay in jail"), a function word,
+ * a contraction or a number at the end ("rebuild it" / "rebuild the church"), the same stem, or wordings
+ * that part before END_SWAP_RUN shared words.
+ */
+export function endSubstitution(a: string[], b: string[]): { from: string; to: string } | null {
+  const h = alignedHunks(a, b).at(-1);
+  if (!h || h.inner || h.after < END_SWAP_RUN || !h.from.length || !h.to.length) return null;
+  // One side ends on one word where the other goes on: its last word faces the other's next word.
+  if (h.from.length !== 1 && h.to.length !== 1) return null;
+  const [x, y] = [h.from[0], h.to[0]];
+  const content = (w: string) => !isStopword(w) && !/['\d]/.test(w) && w.length >= 4;
+  if (!content(x) || !content(y) || stem(x) === stem(y) || h.from.includes(y) || h.to.includes(x)) return null;
+  return { from: x, to: y };
 }
 
 const contentStems = (ws: string[]) => ws.flatMap((w) => w.split('-')).filter((w) => !isStopword(w)).map(stem);
@@ -118,7 +157,9 @@ export function altered(x: Pick<Wording, 'words' | 'text'>, y: Pick<Wording, 'wo
     if (swap && !f.size && solid(tOnly, h.to)) return true;
     if (swap && !t.size && solid(fOnly, h.from)) return true;
   }
-  return false;
+  // Strict: the last word swapped where one quote stops (endSubstitution), unless a name for a name.
+  const end = strict ? endSubstitution(x.words, y.words) : null;
+  return !!end && !(capX.has(end.from) && capY.has(end.to));
 }
 
 /** The sentence of an article that carries a wording, for evidence; the wording itself when not found. */
