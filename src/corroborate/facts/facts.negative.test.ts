@@ -257,6 +257,22 @@ test('quotes: a quote that only stops earlier, or ends on a function word or a n
   assert.deepEqual(partial.contradictions.filter((c) => c.kind === 'quote'), []);
 });
 
+test('quotes: a shorter phrase at either end, a function word, one source or an article quoting both is no dropped qualifier', () => {
+  const settled = [
+    analysed('a', 'The mayor said she regretted the “unfair public scrutiny” the harbour crews had faced since the strike.'),
+    analysed('b', 'Mayor Tessa Lund apologised for the “unfair public scrutiny” of the crews.'),
+  ];
+  const qualifier = (...xs: ReturnType<typeof analysed>[]) => findings(...xs).contradictions.filter((x) => x.rule === 'fact:quote-qualifier');
+  // Stops short at an end: a shorter quote of the same words.
+  assert.deepEqual(qualifier(...settled, analysed('c', 'The mayor has apologised if “public scrutiny” drove the crews to strike.')), []);
+  // A function word added is no qualifier.
+  assert.deepEqual(qualifier(analysed('a', 'She regretted “the scrutiny of crews” at the quay.'), analysed('b', 'She regretted “the scrutiny of crews” again.'), analysed('c', 'She regretted “the scrutiny of the crews” on Monday.')), []);
+  // The longer wording of one source only.
+  assert.deepEqual(qualifier(settled[0], analysed('c', 'The mayor has apologised if “unfair scrutiny” drove the crews to strike.')), []);
+  // The phrase's article quotes the longer wording too.
+  assert.deepEqual(qualifier(...settled, analysed('c', 'The mayor regretted the “unfair public scrutiny” of the crews. She said “unfair scrutiny” hurt them.')), []);
+});
+
 test('quotes: punctuation, contractions and two named speakers are no misquote', () => {
   const punct = findings(
     analysed('a', '“We have never seen two cranes go down in a single night,” Port Director Marta Okafor said.'),

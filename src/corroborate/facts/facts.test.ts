@@ -161,6 +161,14 @@ test('quotes: the last word swapped where one quote stops is a misquote ("stay i
   assert.deepEqual(endSubstitution(['to', 'stay', 'in', 'the', 'harbour'], ['to', 'stay', 'in', 'the', 'village', 'for', 'good']), { from: 'harbour', to: 'village' });
 });
 
+test('quotes: a quoted phrase lacking a qualifier of the story’s settled wording is a misquote', () => {
+  const a = analysed('a', 'The mayor said she regretted the “unfair public scrutiny” the harbour crews had faced since the strike.');
+  const b = analysed('b', 'Mayor Tessa Lund apologised for the “unfair public scrutiny” of the crews.');
+  const c = analysed('c', 'The mayor has apologised if “unfair scrutiny” drove the crews to strike.');
+  const q = findings(a, b, c).contradictions.filter((x) => x.rule === 'fact:quote-qualifier');
+  assert.deepEqual(q.map((x) => x.values.map((v) => [v.value, v.sources])), [[['unfair public scrutiny', ['a', 'b']], ['unfair scrutiny', ['c']]]]);
+});
+
 test('fall: the faller is the nearest person before the distance, past a clause break and a place', () => {
   const m = find('The day after the storm, 31-year-old Ronan Vale, a Dunmere guide but living in Calder, North Fenwick, slipped on ice and fell 700 meters.', 'fall');
   assert.deepEqual(m.map((x) => x.holder), ['Ronan Vale']);

@@ -37,7 +37,7 @@ import { recordClock } from './parsers/record-clock.js';
 import { holderKey } from './normalise/spelling.js';
 import { clauseTokens, countQualifier, subjectBefore } from './frame.js';
 import { compatibleValues } from './normalise/compatible.js';
-import { crossSpeakerQuoteContradictions } from './quotes.js';
+import { crossSpeakerQuoteContradictions, droppedQualifierContradictions } from './quotes.js';
 
 /**
  * Order matters only for ties on one span: the more specific parser first. (A won-lost record parser for
@@ -185,7 +185,7 @@ export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactPara
     if (found.contradiction) contradictions.push(found.contradiction);
     if (found.update) updates.push(found.update);
   }
-  contradictions.push(...crossSpeakerQuoteContradictions(alignment.units, ctx));
+  contradictions.push(...crossSpeakerQuoteContradictions(alignment.units, ctx), ...droppedQualifierContradictions(alignment.units, ctx));
   return { contradictions, updates };
 }
 

@@ -213,3 +213,105 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
   }
   return out;
 }
+
+/** A short quoted phrase (a scare quote, "undeserved attention") has at least this many words… */
+export const MIN_PHRASE_WORDS = 2;
+/** …and the longer wording it is compared with is carried by at least this many independent sources: a
+ * phrase this short says it is the same remark only against a wording the story has settled (on the dev
+ * gold the one such pair has 12 against 1; a lone wording against a lone phrase is two phrasings). */
+export const MIN_PHRASE_SUPPORT = 2;
+
+interface Stretch {
+  unit: SentenceUnit;
+  text: string;
+  words: string[];
+}
+
+/**
+ * A quoted phrase that lacks one word of the story's settled wording, inside it: “undeserved attention”
+ * against “undeserved negative attention” (a qualifier dropped, the misquote of issue 11's "strike-capable"
+ * kind). Only a phrase too short for the cross-speaker pass (under MIN_QUOTE_WORDS), whose every word is the
+ * other wording's in order with one content word added between its first and last, is compared.
+ * Must not hit: a phrase that stops short at either end ("negative attention" of "undeserved negative
+ * attention" is a shorter quote of it), a function word added ("the attention"), a phrase whose article
+ * also quotes the longer wording, a longer wording of a single source, two different named speakers.
+ */
+export function droppedQualifierContradictions(units: SentenceUnit[], ctx: SlotContext): Contradiction[] {
+  const stretches: Stretch[] = markedQuotes(units).map(({ unit, text }) => ({ unit, text, words: wordsOf(text.replace(/\[[^\]]*\]/g, ' ')) }));
+  const byFirst = new Map<string, { s: Stretch; at: number }[]>();
+  for (const s of stretches) s.words.forEach((w, at) => (byFirst.get(w) ?? byFirst.set(w, []).get(w)!).push({ s, at }));
+  const phrases = stretches.filter((s) => s.words.length >= MIN_PHRASE_WORDS && s.words.length < MIN_QUOTE_WORDS && s.words.filter((w) => !isStopword(w)).length >= 2);
+  const out: Contradiction[] = [];
+  const seen = new Set<string>();
+  for (const p of phrases) {
+    const n = p.words.length;
+    // The longer wordings: the phrase's words with one content word added strictly inside, keyed by that wording.
+    const longer = new Map<string, Stretch[]>();
+    for (const { s, at } of byFirst.get(p.words[0]) ?? []) {
+      if (s.unit.article === p.unit.article || at + n + 1 > s.words.length) continue;
+      const window = s.words.slice(at, at + n + 1);
+      const gap = insertedAt(p.words, window);
+      if (gap < 0) continue;
+      const key = window.join(' ');
+      (longer.get(key) ?? longer.set(key, []).get(key)!).push(s);
+    }
+    for (const [key, carriers] of longer) {
+      const articles = [...new Set(carriers.map((c) => c.unit.article))].sort();
+      if (new Set(articles.map(ctx.groupOf)).size < MIN_PHRASE_SUPPORT) continue;
+      // The phrase's article quotes the longer wording too: it knows both.
+      if (stretches.some((s) => s.unit.article === p.unit.article && s.words.join(' ').includes(key))) continue;
+      if (!sameSpeakerOrUnknown(p.unit, carriers)) continue;
+      const pairKey = `${p.words.join(' ')}\u0000${key}`;
+      if (seen.has(pairKey)) continue;
+      seen.add(pairKey);
+      const phraseCarriers = phrases.filter((q) => q.words.join(' ') === p.words.join(' ') && !articles.includes(q.unit.article));
+      const value = (list: Stretch[], words: string[]) => {
+        const byArticle = [...new Map(list.map((c) => [c.unit.article, c])).values()].sort((x, y) => byCodePoint(x.unit.article, y.unit.article));
+        const sources = byArticle.map((c) => c.unit.article);
+        return {
+          value: words.join(' '), sources, independentSources: new Set(sources.map(ctx.groupOf)).size, evidence: [...new Set(byArticle.map((c) => c.unit.text))].slice(0, 2),
+          mentions: byArticle.map((c) => {
+            const at = c.unit.start + Math.max(0, c.unit.text.indexOf(c.text));
+            return { article: c.unit.article, start: at, end: at + c.text.length, text: c.text.trim(), evidence: c.unit.text, published: ctx.publishedOf(c.unit.article) };
+          }),
+        };
+      };
+      const va = value(carriers, key.split(' '));
+      const vb = value(phraseCarriers, p.words);
+      const betweenCopies = new Set([...va.sources, ...vb.sources].map(ctx.groupOf)).size === 1;
+      out.push({
+        kind: 'quote', about: `wording of the quoted phrase “${key}”`, slot: 'wording of a direct quote', event: null,
+        values: [va, vb], confidence: betweenCopies ? 0.5 : 0.7, betweenCopies,
+        normalisations: ['spelling', 'punctuation and case', 'contractions', 'shorter quotes of the same words'], rule: 'fact:quote-qualifier',
+      });
+    }
+  }
+  return out;
+}
+
+/** Where `long` (one word longer) has a content word `short` lacks, strictly inside; -1 when it is not that. */
+function insertedAt(short: string[], long: string[]): number {
+  if (long[0] !== short[0] || long[long.length - 1] !== short[short.length - 1]) return -1;
+  for (let i = 1; i < long.length - 1; i++) {
+    if (long[i] === short[i]) continue;
+    const added = long[i];
+    const rest = long.slice(i + 1).every((w, j) => w === short[i + j]);
+    return rest && !isStopword(added) && added.length >= 4 && !/['\d]/.test(added) ? i : -1;
+  }
+  return -1;
+}
+
+/**
+ * Some carrier of the longer wording is the phrase's speaker, or names none: a scare quote's sentence
+ * often names no speaker or a wrong one ("The Governor of Alaska has apologized if “undeserved attention”…"
+ * read as Alaska's), so one carrier that does not contradict it is enough; every carrier naming another
+ * speaker makes the two wordings two remarks.
+ */
+function sameSpeakerOrUnknown(unit: SentenceUnit, carriers: Stretch[]): boolean {
+  const speakerOf = (u: SentenceUnit) => u.quotes.find((q) => q.speaker)?.speaker ?? null;
+  const mine = speakerOf(unit);
+  return !mine || carriers.some((c) => {
+    const theirs = speakerOf(c.unit);
+    return !theirs || sameName(theirs, mine);
+  });
+}
