@@ -20,6 +20,15 @@ test('toll: background tolls, things, hypotheticals, increments and metres are n
   assert.deepEqual(rules('The climber died after falling about 60m from a ridge.', 'toll'), []);
 });
 
+test('toll: a trap of things is no toll, and the trapped do not meet the dead', () => {
+  assert.deepEqual(rules('Police set up 12 speed traps along the Dellmar road.', 'toll'), []);
+  const r = findings(
+    analysed('a', 'The quake in Dellmar killed six children and left 14 others trapped when the school collapsed.'),
+    analysed('b', 'Six children died when the Dellmar school collapsed, and 14 children are still trapped.'),
+  );
+  assert.deepEqual(r.contradictions.map((c) => c.slot), [], 'six dead and 14 trapped, worded twice: nothing to report');
+});
+
 test('age, magnitude, measure: no holder, no number, no reference place', () => {
   assert.deepEqual(rules('A 59-year-old woman was struck by a car outside the store.', 'age'), []);
   assert.deepEqual(rules('Officials underestimated the magnitude of the problem in the port.', 'magnitude'), []);

@@ -21,6 +21,16 @@ test('toll: killed, injured and evacuated are different slots; the nearest predi
   assert.deepEqual(find('The death toll from the landslide in Dunmere has risen to nine, officials said.', 'toll').map((m) => [m.measure, m.display]), [['death', 'nine']]);
 });
 
+test('toll: people left trapped are their own count, not the dead named before them', () => {
+  const ms = find('The quake in Dellmar killed six children and left 14 others trapped when the school collapsed.', 'toll');
+  assert.deepEqual(ms.map((m) => [m.measure, m.display]), [['death', 'six'], ['trapped', '14']]);
+  const r = findings(
+    analysed('a', 'The quake in Dellmar killed six children and left 14 others trapped when the school collapsed.'),
+    analysed('b', 'One report said six pupils were killed and 35 trapped under rubble after the Dellmar school fell.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot === 'others trapped' || c.slot === 'people trapped').map((c) => c.values.map((v) => v.value).sort()), [['14', '35']]);
+});
+
 test('age: apposition, N-year-old before the name, and the person as holder', () => {
   assert.deepEqual(find('Anthony Marsh, 36, of Lindell was arrested at the scene.', 'age').map((m) => [m.holder, m.range!.min]), [['Anthony Marsh', 36]]);
   assert.deepEqual(find('The crash killed 32-year-old Englishman Robert Vane on the ridge.', 'age').map((m) => [m.holder, m.range!.min]), [['Robert Vane', 32]]);

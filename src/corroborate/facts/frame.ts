@@ -15,6 +15,10 @@ const CLASSES: [string, string[]][] = [
   ['death', ['kill', 'dead', 'death', 'die', 'died', 'fatality', 'fatalitie', 'fatal', 'slain', 'slay', 'toll', 'life', 'live', 'perish', 'claim', 'murder', 'bodie', 'body']],
   ['injury', ['injure', 'injury', 'injurie', 'wound', 'hurt', 'hospitalis', 'hospitaliz']],
   ['missing', ['missing', 'unaccount']],
+  // People trapped (under rubble, in a mine) are a count of their own, not the dead beside them: "killed six
+  // children and left 14 others trapped" gave the 14 to the death toll, and the article then stated two
+  // death tolls and left the slot. Not "trap" as a noun of things ("a speed trap"): a toll needs people.
+  ['trapped', ['trapped', 'trapp']],
   ['arrest', ['arrest', 'detain', 'apprehend', 'custody', 'nab', 'detention', 'captur', 'capture']],
   ['evacuation', ['evacuat', 'evacuate', 'flee', 'fled', 'displace', 'homeles']],
   ['rescue', ['rescue', 'sav', 'save']],

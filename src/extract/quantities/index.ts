@@ -27,8 +27,11 @@ const CURRENCY_WORD: Record<string, string> = { dollars: 'USD', dollar: 'USD', e
 const MEASURES = new Set(['km', 'kilometers', 'kilometres', 'miles', 'mile', 'meters', 'metres', 'feet', 'foot', 'kg', 'kilograms', 'tons', 'tonnes', 'pounds-weight', 'barrels', 'hectares', 'acres', 'liters', 'litres', 'gallons', 'mph', 'km/h', 'degrees', 'mw', 'gw', 'megawatts', 'square']);
 /** Time units: a number before them is a duration, which the date stage reports. */
 const TIME_UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?|a\.m\.?|p\.m\.?|am|pm|o'clock)$/i;
-/** Words that are not a count's unit when they follow the number. */
-const NOT_UNIT = new Set(['and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'than', 'by', 'from', 'with', 'as', 'per', 'percent', 'was', 'were', 'is', 'are', 'had', 'have', 'has', 'who', 'that', 'which', 'said', 'more', 'other', 'times']);
+/** Words that are not a count's unit when they follow the number; a preposition or a "when" also ends the
+ * noun phrase, so "14 trapped under debris" counts the trapped, not the debris (whose final s passed for a
+ * plural: the count left its verb and lost its toll). */
+const NOT_UNIT = new Set(['and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'than', 'by', 'from', 'with', 'as', 'per', 'percent', 'was', 'were', 'is', 'are', 'had', 'have', 'has', 'who', 'that', 'which', 'said', 'more', 'other', 'times',
+  'under', 'beneath', 'inside', 'into', 'near', 'after', 'before', 'during', 'when', 'while', 'since', 'until', 'among', 'behind', 'across', 'through', 'against']);
 
 /** Parses "1,500", "1.5 million", "twenty-five", "three hundred", "a dozen", "$2bn"'s number part. */
 export function parseNumber(phrase: string): number | null {

@@ -49,3 +49,8 @@ test('glued-unit: "200m" is metres only before a direction; money keeps its mill
     ['200m', 'count', 'pool'],
   ]);
 });
+
+test('a preposition ends the counted phrase but a noun before it stays the unit: "40 homes near the river"', () => {
+  const q = extractQuantitiesFromText('The flood reached 40 homes near the river and 12 cars under the bridge.');
+  assert.deepEqual(q.map((x) => [x.min, x.unit]), [[40, 'homes'], [12, 'cars']]);
+});

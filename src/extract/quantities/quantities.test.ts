@@ -77,3 +77,8 @@ test('words that start like a month are no month: "12 marchers", "30 mayors", "2
   const q = extractQuantitiesFromText('Police counted 12 marchers, 30 mayors, 20 junior officers and 15 separatists.');
   assert.deepEqual(q.map((x) => [x.min, x.unit]), [[12, 'marchers'], [30, 'mayors'], [20, 'officers'], [15, 'separatists']]);
 });
+
+test('a preposition ends the counted phrase: "14 trapped under debris" counts the trapped, not the debris', () => {
+  const q = extractQuantitiesFromText('Nine people died and 14 trapped under debris waited for the cranes.');
+  assert.deepEqual(q.map((x) => [x.min, x.unit]), [[9, 'people'], [14, 'trapped']]);
+});

@@ -14,8 +14,8 @@ import { backgroundClause, classOfWord, predicateClass } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
 
 /** The predicate classes a toll counts (slots.ts reads them for updates, count.ts leaves them to this parser). */
-export const TOLLS: ReadonlySet<string> = new Set(['death', 'injury', 'missing', 'arrest', 'evacuation', 'rescue']);
-const VERB: Record<string, string> = { death: 'killed', injury: 'injured', missing: 'missing', arrest: 'arrested', evacuation: 'evacuated', rescue: 'rescued' };
+export const TOLLS: ReadonlySet<string> = new Set(['death', 'injury', 'missing', 'trapped', 'arrest', 'evacuation', 'rescue']);
+const VERB: Record<string, string> = { death: 'killed', injury: 'injured', missing: 'missing', trapped: 'trapped', arrest: 'arrested', evacuation: 'evacuated', rescue: 'rescued' };
 /** Unit nouns that count people: a toll counts people, never houses or boats. */
 export const PEOPLE = /^(people|persons?|residents?|civilians?|soldiers?|troops|children|kids|students?|victims?|men|women|officers?|police(men)?|passengers?|workers?|miners?|militants?|protesters?|demonstrators?|suspects?|pirates?|tourists?|fans|villagers?|inhabitants?|patients?|employees?|others?|adults?|teenagers?|crew|crewmen|fishermen|policemen|rebels?|insurgents?|guards?|prisoners?|inmates?|hostages?|climbers?|survivors?|citizens?|nationals?|americans|britons|foreigners)$/i;
 
