@@ -29,6 +29,23 @@ test('toll: a trap of things is no toll, and the trapped do not meet the dead', 
   assert.deepEqual(r.contradictions.map((c) => c.slot), [], 'six dead and 14 trapped, worded twice: nothing to report');
 });
 
+test('score: a lead at a moment, a record, a year span, another contest and another week are no game score', () => {
+  assert.deepEqual(rules('The Larks, trailing 14-0 at the start of the second quarter, took a 20-13 lead late.', 'score'), []);
+  assert.deepEqual(rules('Drayton (10 - 5) improved to 10-5 and has a 9-1 record in close games.', 'score'), []);
+  assert.deepEqual(rules('Lee Varn coached the club from 1979-90 and went 10-5-2 in 2008-09.', 'score'), []);
+  assert.deepEqual(rules('The Larks won the turnover battle 3 - 0 over the Owls.', 'score'), []);
+  assert.deepEqual(rules('Last week the Larks beat the Owls 24-7 in Drayton.', 'score'), []);
+  assert.deepEqual(rules('Ivo Kellam beat Lee Varn, 43-1, 33 KOs, in the fifth round.', 'score'), [], 'a fighter’s record beside his name is parser record’s');
+});
+
+test('score: two games of one tournament day, each against its named opponent, never meet', () => {
+  const r = findings(
+    analysed('a', 'The top-seeded Larks defeated Drayton 65-53 on Friday in the quarterfinals of the Valley tournament.'),
+    analysed('b', 'The Larks meet Orvel in the semifinals after Orvel outlasted Calder 51-50 on Friday in the Valley tournament.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot === 'final score'), []);
+});
+
 test('age, magnitude, measure: no holder, no number, no reference place', () => {
   assert.deepEqual(rules('A 59-year-old woman was struck by a car outside the store.', 'age'), []);
   assert.deepEqual(rules('Officials underestimated the magnitude of the problem in the port.', 'magnitude'), []);

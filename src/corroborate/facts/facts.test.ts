@@ -31,6 +31,18 @@ test('toll: people left trapped are their own count, not the dead named before t
   assert.deepEqual(r.contradictions.filter((c) => c.slot === 'others trapped' || c.slot === 'people trapped').map((c) => c.values.map((v) => v.value).sort()), [['14', '35']]);
 });
 
+test('score: the final and the halftime score of a game, winner first or not, and a disagreement', () => {
+  const ms = find('The Larks beat the Drayton Owls 20 - 13 on Sunday after a 13-3 halftime lead.', 'score');
+  assert.deepEqual(ms.map((m) => [m.measure, m.display]), [['score:final', '20 - 13'], ['score:halftime', '13-3']]);
+  assert.deepEqual(find('Drayton fell to a 13-20 loss in the rain.', 'score').map((m) => m.range!.min), [ms[0].range!.min], 'a 13-20 loss is the 20-13 game');
+  assert.deepEqual(find('The Owls lost to the Larks, 20-13, and led 7-3 at the half.', 'score').map((m) => m.measure), ['score:final', 'score:halftime']);
+  const r = findings(
+    analysed('a', 'Lee Varn threw two touchdown passes as the Larks beat the Drayton Owls 20-13 on Sunday.'),
+    analysed('b', 'Lee Varn led the Larks to a 20-17 victory over Drayton on Sunday with two touchdown passes.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot === 'final score').map((c) => c.values.map((v) => v.value).sort()), [['20-13', '20-17']]);
+});
+
 test('age: apposition, N-year-old before the name, and the person as holder', () => {
   assert.deepEqual(find('Anthony Marsh, 36, of Lindell was arrested at the scene.', 'age').map((m) => [m.holder, m.range!.min]), [['Anthony Marsh', 36]]);
   assert.deepEqual(find('The crash killed 32-year-old Englishman Robert Vane on the ridge.', 'age').map((m) => [m.holder, m.range!.min]), [['Robert Vane', 32]]);

@@ -34,17 +34,19 @@ import { mark } from './parsers/mark.js';
 import { injury } from './parsers/injury.js';
 import { stoppage } from './parsers/stoppage.js';
 import { recordClock } from './parsers/record-clock.js';
+import { score } from './parsers/score.js';
 import { holderKey } from './normalise/spelling.js';
 import { clauseTokens, countQualifier, subjectBefore } from './frame.js';
 import { compatibleValues } from './normalise/compatible.js';
 import { crossSpeakerQuoteContradictions, droppedQualifierContradictions } from './quotes.js';
 
 /**
- * Order matters only for ties on one span: the more specific parser first. (A won-lost record parser for
+ * Order matters only for ties on one span: the more specific parser first (`score` before `record`: "lost
+ * to the Larks, 20-13" is a game's score, which `record` would read as a person "Larks" and drop unresolved). (A won-lost record parser for
  * teams was tried: on the dev gold one right finding against three wrong — home, season and partial
  * records of one team; `record` reads people's records only.)
  */
-export const PARSERS: FactParser[] = [magnitude, record, mark, injury, stoppage, recordClock, calibre, age, residence, title, toll, affected, received, fall, temperature, duration, wounds, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, score, record, mark, injury, stoppage, recordClock, calibre, age, residence, title, toll, affected, received, fall, temperature, duration, wounds, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {
