@@ -46,6 +46,16 @@ test('score: two games of one tournament day, each against its named opponent, n
   assert.deepEqual(r.contradictions.filter((c) => c.slot === 'final score'), []);
 });
 
+test('count: a round’s or a half’s count is not the game’s, and the attempts never face the landed', () => {
+  assert.deepEqual(rules('Ivo Kellam landed 28 of his 68 punches during the round.', 'count').map((m) => m.measure), [], 'a round is a part of the bout');
+  assert.deepEqual(rules('Ivo Kellam scored 14 points in the second half.', 'count'), []);
+  const r = findings(
+    analysed('a', 'The final numbers showed Ivo Kellam landing 178 of 369 punches thrown in the bout.'),
+    analysed('b', 'Ivo Kellam threw 369 punches and landed 178 punches in the bout against Orsini.'),
+  );
+  assert.deepEqual(r.contradictions.map((c) => c.slot), []);
+});
+
 test('age, magnitude, measure: no holder, no number, no reference place', () => {
   assert.deepEqual(rules('A 59-year-old woman was struck by a car outside the store.', 'age'), []);
   assert.deepEqual(rules('Officials underestimated the magnitude of the problem in the port.', 'magnitude'), []);

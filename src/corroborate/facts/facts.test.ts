@@ -43,6 +43,16 @@ test('score: the final and the halftime score of a game, winner first or not, an
   assert.deepEqual(r.contradictions.filter((c) => c.slot === 'final score').map((c) => c.values.map((v) => v.value).sort()), [['20-13', '20-17']]);
 });
 
+test('count: "landed 178 of 369 punches" — the part is the punches landed, the whole the attempts; a round is a part of the bout', () => {
+  const ms = find('The final numbers showed Ivo Kellam landing 178 of 369 punches thrown.', 'count');
+  assert.deepEqual(ms.map((m) => [m.measure, m.range!.min]), [['count:punch', 178], ['count:punch:attempted', 369]]);
+  const r = findings(
+    analysed('a', 'Ivo Kellam, who was coming off a knockout of Lee Varn in July, landed 363 punches to just 30 for Orsini. In fact, Ivo Kellam landed 28 of his 68 punches thrown during the round.'),
+    analysed('b', 'The final numbers showed Ivo Kellam landing 178 of 369 punches thrown while Orsini connected on just 30 of 207 punches thrown.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot?.startsWith('number of punches')).map((c) => c.values.map((v) => v.value).sort()), [['178', '363']], 'the round’s 28 and the attempts do not make the article leave the slot');
+});
+
 test('age: apposition, N-year-old before the name, and the person as holder', () => {
   assert.deepEqual(find('Anthony Marsh, 36, of Lindell was arrested at the scene.', 'age').map((m) => [m.holder, m.range!.min]), [['Anthony Marsh', 36]]);
   assert.deepEqual(find('The crash killed 32-year-old Englishman Robert Vane on the ridge.', 'age').map((m) => [m.holder, m.range!.min]), [['Robert Vane', 32]]);

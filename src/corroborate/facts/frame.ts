@@ -116,6 +116,10 @@ export function backgroundClause(u: SentenceUnit, at: number): boolean {
 }
 
 const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bformer\b|\bsince\b(?!\s+(?:has|have|had|then)\b)|\bago\b|\baverage\b|\bper game\b|\bcould\b|\bmight\b|\bneed(ed|s|ing)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
+/** A part of a game or bout ("28 of his 68 punches during the round", "14 points in the second half"): the
+ * whole event's count is another figure. Not "the final" alone (a final is a game), nor the score parser's
+ * "a 17-7 lead at halftime" (it reads only `other`). */
+const PART_OF_GAME = /\b(?:during|in|into|through) (?:the|that|this) (?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|opening|last|same|\d{1,2}(?:st|nd|rd|th)) )?(?:round|quarter|half|period|inning|set|frame)\b/i;
 const TOTAL = /\bnow has\b|\bcareer\b|\ball[- ]time\b|\btotal\b|\bso far\b|\bto date\b|\bseason\b|\bthis year\b/i;
 const RECORD = /\brecord\b/i;
 /** After the value, not "the record-setting basket" / "a record-breaking night": they describe another noun. */
@@ -126,10 +130,10 @@ const COORDINATION = new Set(['and', 'but', 'while', 'whereas', ';']);
 
 /**
  * How a holder's count relates to the event: `other` (another time, a hypothetical or a plan: never
- * compared), `total` (a running or season total: compared only with totals), `record` (a record to beat:
+ * compared), `part` (a round, quarter or half of the game: not compared), `total` (a running or season total: compared only with totals), `record` (a record to beat:
  * compared only with records), or `event` (the count of the event itself).
  */
-export function countQualifier(u: SentenceUnit, at: number): 'other' | 'total' | 'record' | 'event' {
+export function countQualifier(u: SentenceUnit, at: number): 'other' | 'part' | 'total' | 'record' | 'event' {
   const toks = clauseTokens(u, at);
   if (!toks.length) return 'event';
   // The clause up to the value, and after it only the value's own phrase up to a coordination: "finished
@@ -145,10 +149,17 @@ export function countQualifier(u: SentenceUnit, at: number): 'other' | 'total' |
   const after = u.text.slice(at - u.start, toks[j].end - u.start);
   const text = before + after;
   if (OTHER_TIME.test(text)) return 'other';
+  if (PART_OF_GAME.test(text)) return 'part';
   // "a record-breaking 50 points" is a record; "2,302 points, made the record-setting basket" is not.
   if (RECORD.test(before) || RECORD_AFTER.test(after)) return 'record';
   if (TOTAL.test(text)) return 'total';
   return 'event';
+}
+
+/** The amount is the whole of "N of M" ("178 of 369 punches", "connected on 30 of 207"): the attempts,
+ * another figure than the N that landed. */
+export function wholeOfPart(u: SentenceUnit, at: number): boolean {
+  return /\d[\d,]*\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?$/i.test(u.text.slice(Math.max(0, at - u.start - 30), at - u.start));
 }
 
 /** The named participant a value belongs to: the nearest person/organisation/place entity before it in its clause. */

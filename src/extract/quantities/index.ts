@@ -74,6 +74,10 @@ function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void 
 
 /** The noun a count applies to: the first plural-looking word among the next three ("several hundred unmanned UAVs" → "UAVs"). */
 function unitAfter(text: string, end: number): { unit: string | null; end: number } {
+  // "landed 178 of 369 punches", "28 of his 68 punches": the part counts the whole's noun (it read "of his"
+  // as the noun "his", or left 178 with none). The span stays the part's own.
+  const whole = /^\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?\d[\d,]*(?=\s)/.exec(text.slice(end, end + 40));
+  if (whole) return { unit: unitAfter(text, end + whole[0].length).unit, end };
   const words = /^(\s+of(?:\s+(?:the|its|their|these|those|his|her|our))?)?((?:\s+[A-Za-z][\w'’-]*){1,3})/.exec(text.slice(end, end + 60));
   if (!words) return { unit: null, end };
   const list = words[2].trim().split(/\s+/);

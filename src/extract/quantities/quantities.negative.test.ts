@@ -54,3 +54,8 @@ test('a preposition ends the counted phrase but a noun before it stays the unit:
   const q = extractQuantitiesFromText('The flood reached 40 homes near the river and 12 cars under the bridge.');
   assert.deepEqual(q.map((x) => [x.min, x.unit]), [[40, 'homes'], [12, 'cars']]);
 });
+
+test('"N of the things" with no second number keeps its own reading; "3 of 4." has no noun to take', () => {
+  const q = extractQuantitiesFromText('Rescuers reached 12 of the miners. The Larks won 3 of 4.');
+  assert.deepEqual(q.map((x) => [x.min, x.unit]), [[12, 'miners'], [3, null], [4, null]]);
+});

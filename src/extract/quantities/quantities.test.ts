@@ -82,3 +82,8 @@ test('a preposition ends the counted phrase: "14 trapped under debris" counts th
   const q = extractQuantitiesFromText('Nine people died and 14 trapped under debris waited for the cranes.');
   assert.deepEqual(q.map((x) => [x.min, x.unit]), [[9, 'people'], [14, 'trapped']]);
 });
+
+test('"N of M things": the part counts the whole’s noun ("178 of 369 punches", "28 of his 68 punches")', () => {
+  const q = extractQuantitiesFromText('Kell landed 178 of 369 punches and 28 of his 68 punches in the last round.');
+  assert.deepEqual(q.map((x) => [x.min, x.unit]), [[178, 'punches'], [369, 'punches'], [28, 'punches'], [68, 'punches']]);
+});

@@ -9,7 +9,7 @@
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
-import { clauseTokens, countQualifier, predicateClass, subjectBefore } from '../frame.js';
+import { clauseTokens, countQualifier, predicateClass, subjectBefore, wholeOfPart } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
 import { unitKey } from '../../rules/number.js';
 import { TOLLS } from './toll.js';
@@ -42,15 +42,18 @@ export const count: FactParser = {
       const near = predicateClass(u, q.start, q.end);
       if (near && OWNED_ELSEWHERE.has(near.cls)) continue;
       const qualifier = countQualifier(u, q.start);
-      if (qualifier === 'other') continue;
+      if (qualifier === 'other' || qualifier === 'part') continue;
       const holder = subjectBefore(u, q.start);
       if (!holder) continue;
       const range = rangeOfQuantity(q);
       if (!range) continue;
       const what = q.kind === 'money' ? 'amount' : (q.unit ?? key);
+      // "landed 178 of 369 punches": the 369 are the attempts, their own slot beside the 178 landed.
+      const attempts = wholeOfPart(u, q.start);
+      const suffix = `${qualifier === 'event' ? '' : `:${qualifier}`}${attempts ? ':attempted' : ''}`;
       out.push({
-        kind: 'number', measure: `count:${key}${qualifier === 'event' ? '' : `:${qualifier}`}`,
-        label: `${qualifier === 'total' ? 'total ' : qualifier === 'record' ? 'record ' : ''}number of ${what} (${holder})`, holder, scope: 'event', range: range.range, date: null,
+        kind: 'number', measure: `count:${key}${suffix}`,
+        label: `${qualifier === 'total' ? 'total ' : qualifier === 'record' ? 'record ' : ''}number of ${what}${attempts ? ' attempted' : ''} (${holder})`, holder, scope: 'event', range: range.range, date: null,
         display: q.text, unit: u, start: q.start, end: q.end, thing: q.kind === 'money' ? null : key, rule: this.name, normalised: range.normalised, strength: 0.62,
       });
     }
