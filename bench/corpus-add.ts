@@ -64,6 +64,8 @@ async function bulk(db: string, path: string, chunkSize: number, workers: string
 async function singles(db: string, files: string[]) {
   const { openCorpus } = await import('../src/corpus/index.js');
   const corpus = await openCorpus({ db });
+  // As serve's add worker, `watch` and a queue worker do at start: the first add is not the models' loading.
+  (await import('../src/corpus/analyse.js')).warmStages();
   const ms: number[] = [];
   const placeMs: number[] = [];
   const phases = new Map<string, number>();

@@ -41,6 +41,8 @@ async function bulk(db: string, defer: boolean, path: string, chunkSize: number)
 async function singles(db: string, defer: boolean, files: string[], placement: 'exact' | 'online') {
   const { openCorpus } = await import('../src/corpus/index.js');
   const corpus = await openCorpus({ db });
+  // As serve's add worker, `watch` and a queue worker do at start: the first add is not the models' loading.
+  (await import('../src/corpus/analyse.js')).warmStages();
   const add: number[] = [];
   const refresh: number[] = [];
   // CPU of the process (main thread and any worker) during each add, ms: load-independent where wall time is not.

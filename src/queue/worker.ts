@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { JsMsg } from 'nats';
 import { Corpus, openCorpus } from '../corpus/index.js';
 import { LIVE_ADD } from '../corpus/live.js';
+import { warmStages } from '../corpus/analyse.js';
 import { analyseArticles } from '../corpus/analyse.js';
 import { CorpusLineStats } from '../corpus/line-stats.js';
 import { appearanceKey, proposedId } from '../corpus/identity.js';
@@ -148,6 +149,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
       holding.expire();
     });
     holding.keepAliveBy(keepAlive);
+    // Models load before the first job, not inside its batch (the keepalive thread pings meanwhile).
+    warmStages();
     log(`worker ${worker}: taking jobs from ${queue.namespace} on ${queue.server}`);
     if (opts.metricsPort !== undefined) {
       served = await serveMetrics(metrics, opts.metricsPort, opts.metricsHost ?? '127.0.0.1');

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCorpus } from '../corpus/index.js';
 import { LiveAdder } from '../corpus/live.js';
+import { warmStages } from '../corpus/analyse.js';
 import type { IngestItem } from '../ingest/types.js';
 import type { AddRequest, WorkerReply } from './analyser.js';
 
@@ -11,7 +12,8 @@ const port = parentPort!;
 const send = (reply: WorkerReply) => port.postMessage(reply);
 
 // The listener goes on before the corpus opens: messages that arrive meanwhile wait on `opened`.
-const opened = openCorpus({ db: workerData.db, outlets: workerData.outlets });
+// The stages load their models before `ready`, so the first POST is timed like the rest (warmStages).
+const opened = openCorpus({ db: workerData.db, outlets: workerData.outlets }).then((corpus) => (warmStages(), corpus));
 opened.then(() => send({ type: 'ready' }), (err: Error) => send({ type: 'fatal', message: err.message }));
 
 // Adds answer once the article is placed (online) and its small stories cross-checked; big stories' cross-checks are

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { openCorpus, type Corpus } from '../../corpus/index.js';
 import { LiveAdder } from '../../corpus/live.js';
+import { warmStages } from '../../corpus/analyse.js';
 import { databaseForDisplay, isDatabaseUrl, storePathProblem } from '../../store/paths.js';
 import type { FeedState } from '../../store/types.js';
 import { FeedPoller, type PollReport } from '../../fetch/poller.js';
@@ -105,6 +106,7 @@ export async function watchCommand(opts: WatchCommandOptions): Promise<void> {
   // Online placement and deferred views, as serve adds: a poll's items wait for their own stages, not for the
   // cross-check of the big stories they join, which runs between polls (src/corpus/live.ts).
   const live = new LiveAdder(corpus, undefined, (err) => !opts.quiet && process.stderr.write(`crosscheck: deferred cross-check failed: ${err.message}\n`));
+  warmStages();
   try {
     const poller = new FeedPoller<WatchSinkOutcome>({
       store: corpus.store,
