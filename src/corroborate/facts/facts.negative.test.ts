@@ -248,6 +248,16 @@ test('title: a rank with no job words, two jobs, or a home town are no title dis
   assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:title'), []);
 });
 
+test('employer: no rank, a place, a longer name of one organisation or two posts are no employer disagreement', () => {
+  assert.deepEqual(rules('Ilse Varga, a friend of the Harbour Safety Council, spoke.', 'employer'), []);
+  assert.deepEqual(rules('Ilse Varga, director at Calder, spoke.', 'employer'), []);
+  const employer = (x: string, y: string) => findings(analysed('a', x), analysed('b', y)).contradictions.filter((c) => c.rule === 'fact:employer');
+  // The same organisation with more words (or the company's name before it) agrees.
+  assert.deepEqual(employer('“The patch is ready,” said Harbour Safety Board director Ilse Varga.', 'The update was urged by Ilse Varga, director of the Port of Calder Harbour Safety Board.'), []);
+  // Names sharing fewer than two words are two posts, not one misnamed.
+  assert.deepEqual(employer('“The patch is ready,” said Harbour Safety Board director Ilse Varga.', 'Ilse Varga, the director of Calder Ferries Inc, spoke.'), []);
+});
+
 test('calibre: millimetres, prices and plain decimals are no calibre', () => {
   assert.deepEqual(rules('Officers carried 9mm pistols and fired 40 rounds.', 'calibre'), []);
   assert.deepEqual(rules('The batter hit .357 this season and the gun shop sold a revolver.', 'calibre'), []);

@@ -309,6 +309,15 @@ test('title: the rank in one job of a named person, the job’s words the slot',
   assert.equal(f.contradictions.filter((x) => x.rule === 'fact:title').length, 1);
 });
 
+test('employer: the organisation of a person’s title, before the name or after it; one word swapped is a disagreement', () => {
+  assert.deepEqual(find('“The patch is ready,” said Harbour Safety Board director Ilse Varga.', 'employer').map((x) => [x.measure, x.holder, x.name]), [['employer:director', 'Ilse Varga', 'Harbour Safety Board']]);
+  const f = findings(
+    analysed('a', '“The patch is ready,” said Harbour Safety Board director Ilse Varga.'),
+    analysed('b', 'Ilse Varga, director of the Harbour Safety Council, urged crews to test the update.'),
+  );
+  assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:employer').map((x) => x.values.map((v) => v.value).sort()), [['Harbour Safety Board', 'Harbour Safety Council']]);
+});
+
 test('calibre: the calibre of the gun, also where a tokeniser glued the point to the article', () => {
   assert.deepEqual(find('He turned and pointed a. 38 caliber revolver at the officers.', 'calibre').map((x) => [x.display, x.range!.min]), [['.38', 0.38]]);
   // Written "a .38" the sentence splitter (wink-nlp) ends a sentence at " ." before the digits: the text

@@ -15,7 +15,7 @@ import { measure } from './parsers/measure.js';
 import { toll } from './parsers/toll.js';
 import { affected } from './parsers/affected.js';
 import { received } from './parsers/received.js';
-import { compareSlot, slotsOf, type SlotContext } from './slots.js';
+import { compareSlot, sameFactName, slotsOf, type SlotContext } from './slots.js';
 import { FACT_PARAMS, type FactParams } from './params.js';
 import { dateValueOf } from './parsers/event-date.js';
 import type { DateValue } from './mention.js';
@@ -28,6 +28,7 @@ import { temperature } from './parsers/temperature.js';
 import { duration } from './parsers/duration.js';
 import { wounds } from './parsers/wounds.js';
 import { title } from './parsers/title.js';
+import { employer } from './parsers/employer.js';
 import { calibre } from './parsers/calibre.js';
 import { bySurname, record } from './parsers/record.js';
 import { mark } from './parsers/mark.js';
@@ -46,7 +47,7 @@ import { crossSpeakerQuoteContradictions, droppedQualifierContradictions } from 
  * teams was tried: on the dev gold one right finding against three wrong — home, season and partial
  * records of one team; `record` reads people's records only.)
  */
-export const PARSERS: FactParser[] = [magnitude, score, record, mark, injury, stoppage, recordClock, calibre, age, residence, title, toll, affected, received, fall, temperature, duration, wounds, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, score, record, mark, injury, stoppage, recordClock, calibre, age, residence, title, employer, toll, affected, received, fall, temperature, duration, wounds, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {
@@ -114,7 +115,7 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[], subjectOf: Am
     if (m.kind === 'date') return k.dates.some((v) => covers(v, m.date!));
     // A place named elsewhere in the article ("the Sam's Club in Bloomington") is not a residence it
     // states: only the same fact of the same holder counts.
-    if (m.kind === 'name') return k.facts.some((f) => f.kind === 'name' && f.measure === m.measure && f.holder !== null && m.holder !== null && holderKey(f.holder) === holderKey(m.holder) && sameName(f.name!, m.name!));
+    if (m.kind === 'name') return k.facts.some((f) => f.kind === 'name' && f.measure === m.measure && f.holder !== null && m.holder !== null && holderKey(f.holder) === holderKey(m.holder) && sameFactName(m, f.name!, m.name!));
     // A holder's figure is known from the same holder's, or from one whose clause names nobody: another
     // named participant's 14 points is another fact ("Artino scored 14 points" does not make an article
     // know that Richard Carter scored 14; on the dev gold it made a game story leave every player's slot).

@@ -12,6 +12,7 @@ import { FACT_PARAMS, type FactParams } from './params.js';
 import { TOLLS } from './parsers/toll.js';
 import { byCodePoint } from '../order.js';
 import { corroboratedFunctionalDate } from './functional.js';
+import { sameOrganisation } from './parsers/employer.js';
 
 export interface SlotContext {
   eventOf(article: string): string | null;
@@ -76,9 +77,16 @@ export function dateDisplay(d: DateValue): string {
   return d.year !== undefined ? String(d.year) : '?';
 }
 
+/** Two names of one name slot agree: an employer by its own test (one word swapped in a shared name is
+ * another organisation), other names when they share a word or a spelling. */
+export function sameFactName(m: FactMention, x: string, y: string): boolean {
+  if (m.measure.startsWith('employer:')) return sameOrganisation(x, y);
+  return sameName(x, y) || sameSpelling(x, y);
+}
+
 function agree(a: FactMention, b: FactMention): boolean {
   if (a.kind === 'date') return !comparableDates(a.date!, b.date!) || sameDate(a.date!, b.date!);
-  if (a.kind === 'name') return sameName(a.name!, b.name!) || sameSpelling(a.name!, b.name!);
+  if (a.kind === 'name') return sameFactName(a, a.name!, b.name!);
   return compatibleValues(a.range!, b.range!, converted(a) || converted(b)).ok;
 }
 

@@ -12,7 +12,7 @@ import { isStopword, stem } from '../../terms.js';
 /** ", [a|the] <up to six lower-case words> <for|at|of|with> <Capitalised>" right after the name. */
 const APPOSITION = /^\s*,\s*(?:(?:a|an|the)\s+)?((?:[a-z][a-z-]*\s+){1,6}?)([a-z][a-z-]*)\s+(?:for|at|of|with)\s+(?:the\s+)?\p{Lu}/u;
 /** Heads that are ranks; "said" or "who" after a name is not a title. */
-const RANK = /^(manager|director|president|vice-president|chief|head|officer|editor|analyst|inspector|spokesman|spokeswoman|spokesperson|secretary|chairman|chairwoman|chair|executive|minister|commissioner|superintendent|captain|lieutenant|sergeant|professor|researcher|coordinator|supervisor|administrator|lead|principal|partner|founder|deputy|assistant|associate)$/;
+export const RANK = /^(manager|director|president|vice-president|chief|head|officer|editor|analyst|inspector|spokesman|spokeswoman|spokesperson|secretary|chairman|chairwoman|chair|executive|minister|commissioner|superintendent|captain|lieutenant|sergeant|professor|researcher|coordinator|supervisor|administrator|lead|principal|partner|founder|deputy|assistant|associate)$/;
 
 export const title: FactParser = {
   name: 'title',
