@@ -5,6 +5,8 @@ import { analysed, findings, mentionsOf, noReuse } from '../../../test/fixtures/
 import { alignStory } from '../align.js';
 import { markedQuotes } from './quotes.js';
 import { endSubstitution } from '../rules/quote.js';
+import { elidedTotals } from './parsers/elided-total.js';
+import { factMentions } from './index.js';
 import { sameParticipant } from './slots.js';
 import type { FactMention } from './mention.js';
 import type { SentenceUnit } from '../align.js';
@@ -65,6 +67,19 @@ test('age, magnitude, measure: no holder, no number, no reference place', () => 
 
 test('count: the cue of an earlier amount does not qualify a later one', () => {
   assert.deepEqual(rules('Ivo Kellam, who now has 2,302 points, scored 20 points against Drayton.', 'count').map((m) => [m.range!.min, m.measure]), [[2302, 'count:point:total'], [20, 'count:point']]);
+});
+
+test('elided-total: no running-total cue, a small figure, or no earlier count of the holder is no total', () => {
+  const totals = (body: string) => {
+    const units = alignStory([analysed('x', body)], noReuse(['x'])).units;
+    return elidedTotals(factMentions(units), units).filter((m) => m.measure.endsWith(':total'));
+  };
+  // No "now has" before the figure.
+  assert.deepEqual(totals('Ivo Kell scored 20 points on Thursday. The club has 2,301.'), []);
+  // A small bare figure is anyone's count of anything.
+  assert.deepEqual(totals('Ivo Kell scored 20 points on Thursday. Ivo Kell now has two.'), []);
+  // No earlier count of the holder says what the figure counts.
+  assert.deepEqual(totals('Dara Quill scored 20 points on Thursday. Ivo Kell now has 2,301.'), []);
 });
 
 test('count: a record stays a record, before the value or in its apposition', () => {

@@ -82,6 +82,16 @@ test('count: a named holder’s count of a thing', () => {
   assert.deepEqual(find('Corvane said it would recall 80,000 batteries sold in Europe.', 'count').map((m) => [m.measure, m.holder, m.range!.min]), [['count:battery', 'Corvane', 80000]]);
 });
 
+test('elided-total: a running total without its noun counts the holder’s earlier count; a figure the holder entered with is another time', () => {
+  const a = analysed('a', 'Ivo Kell scored 20 points on Thursday night against Drayton. Ivo Kell now has 2,301.');
+  const b = analysed('b', 'Ivo Kell entered the game with 2,281 points, nine fewer than the old total. Officials stopped the game when Ivo Kell, who now has 2,302 points, made the basket.');
+  const c = analysed('c', 'Ivo Kell finished with 20 points and now has 2,302 for his career.');
+  const totals = findings(a, b, c).contradictions.filter((x) => x.slot === 'total number of points (Ivo Kell)');
+  assert.deepEqual(totals.map((x) => x.values.map((v) => [v.value, v.sources]).sort()), [[['2,301', ['a']], ['2,302', ['b', 'c']]]]);
+  // The figure Kell entered with is not his total: b states one total, not two.
+  assert.deepEqual(find('Ivo Kell entered the game with 2,281 points, nine fewer than the old total.', 'count').filter((m) => m.range!.min === 2281), []);
+});
+
 test('count: a running total is the phrase after "now has", the game count before it stays the game’s', () => {
   const ms = find('Ivo Kell finished with 20 points and now has 2,302 for his career points.', 'count');
   assert.deepEqual(ms.map((m) => [m.measure, m.range!.min]), [['count:point', 20]]);

@@ -122,6 +122,10 @@ const OTHER_TIME = /\b(in|since|of|by)\s+(19|20)\d\d\b|\blast (year|month|season
 const PART_OF_GAME = /\b(?:during|in|into|through) (?:the|that|this) (?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|opening|last|same|\d{1,2}(?:st|nd|rd|th)) )?(?:round|quarter|half|period|inning|set|frame)\b/i;
 const TOTAL = /\bnow has\b|\bcareer\b|\ball[- ]time\b|\btotal\b|\bso far\b|\bto date\b|\bseason\b|\bthis year\b/i;
 const RECORD = /\brecord\b/i;
+/** "entered the game with 2,282 points", "came into Thursday's game with": the figure before the event, another
+ * time than its result ("now has 2,302"); read before the value only (its total cue may follow: "…, eight
+ * fewer than Ford's total"). */
+const ENTERED_WITH = /\b(?:entered|entering|enters|came into|coming into|went into|going into|headed into|heading into)\b(?:\s+[\w'’-]+){0,4}\s+with\s+$/i;
 /** After the value, not "the record-setting basket" / "a record-breaking night": they describe another noun. */
 const RECORD_AFTER = /\brecord\b(?![- ](?:setting|breaking|tying)\b)/i;
 /** Words that open the next coordinated phrase after a value (see countQualifier). Not a comma: "scored
@@ -148,7 +152,7 @@ export function countQualifier(u: SentenceUnit, at: number): 'other' | 'part' | 
   const before = u.text.slice(previous - u.start, at - u.start);
   const after = u.text.slice(at - u.start, toks[j].end - u.start);
   const text = before + after;
-  if (OTHER_TIME.test(text)) return 'other';
+  if (OTHER_TIME.test(text) || ENTERED_WITH.test(before)) return 'other';
   if (PART_OF_GAME.test(text)) return 'part';
   // "a record-breaking 50 points" is a record; "2,302 points, made the record-setting basket" is not.
   if (RECORD.test(before) || RECORD_AFTER.test(after)) return 'record';

@@ -29,6 +29,7 @@ import { duration } from './parsers/duration.js';
 import { wounds } from './parsers/wounds.js';
 import { title } from './parsers/title.js';
 import { employer } from './parsers/employer.js';
+import { elidedTotals } from './parsers/elided-total.js';
 import { calibre } from './parsers/calibre.js';
 import { bySurname, record } from './parsers/record.js';
 import { mark } from './parsers/mark.js';
@@ -177,7 +178,8 @@ export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[
 
 export function factFindings(alignment: Alignment, ctx: SlotContext, p: FactParams = FACT_PARAMS): { contradictions: Contradiction[]; updates: FactUpdate[] } {
   // "A 36-year-old climber" is the story's one person aged 36.
-  const all = bySurname(byAge(factMentions(alignment.units), sameName), alignment.units);
+  // "Vane now has 2,301." counts what Vane's earlier count counts.
+  const all = elidedTotals(bySurname(byAge(factMentions(alignment.units), sameName), alignment.units), alignment.units);
   const subjectOf = amountSubjects();
   const mentions = singleValuedCounts(all, alignment.units, subjectOf);
   const knows = knowledge(alignment.units, all, subjectOf);
