@@ -273,6 +273,19 @@ test('employer: no rank, a place, a longer name of one organisation or two posts
   assert.deepEqual(employer('“The patch is ready,” said Harbour Safety Board director Ilse Varga.', 'Ilse Varga, the director of Calder Ferries Inc, spoke.'), []);
 });
 
+test('score-clock: no lead, another clause, another score between, or another clock is no score at the clock', () => {
+  assert.deepEqual(rules('The Larks won 91-73 and Ivo Kell broke the record with 7:41 left.', 'score-clock'), []);
+  assert.deepEqual(rules('The Larks led 40-30 at the break, and Dara Quill scored with 13:41 to play.', 'score-clock'), []);
+  // The clock is the later score's, not the 40-30 lead's.
+  assert.deepEqual(rules('The Larks led 40-30, then 47-44 with 13:41 to play.', 'score-clock').filter((m) => m.display === '40-30'), []);
+  const f = findings(
+    analysed('a', 'The Larks opened a 45-35 lead with 13:41 to play.'),
+    analysed('b', 'The Larks opened a 45-36 lead with 13:12 to play.'),
+    analysed('c', 'Drayton trailed the Larks, who held a 35-45 lead with 13:41 left.'),
+  );
+  assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:score-clock'), []);
+});
+
 test('calibre: millimetres, prices and plain decimals are no calibre', () => {
   assert.deepEqual(rules('Officers carried 9mm pistols and fired 40 rounds.', 'calibre'), []);
   assert.deepEqual(rules('The batter hit .357 this season and the gun shop sold a revolver.', 'calibre'), []);

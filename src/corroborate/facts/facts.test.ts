@@ -328,6 +328,15 @@ test('employer: the organisation of a person’s title, before the name or after
   assert.deepEqual(f.contradictions.filter((x) => x.rule === 'fact:employer').map((x) => x.values.map((v) => v.value).sort()), [['Harbour Safety Board', 'Harbour Safety Council']]);
 });
 
+test('score-clock: two scores of a lead at one game clock disagree', () => {
+  assert.deepEqual(find('The Larks would take their first double - digit lead at 45 - 35 on two free throws by Ivo Kell with 13:41 to go.', 'score-clock').map((m) => [m.measure, m.display]), [['score:821', '45-35']]);
+  const f = findings(
+    analysed('a', 'The Larks would take their first double - digit lead at 45 - 35 on two free throws by Ivo Kell with 13:41 to go.'),
+    analysed('b', 'Ivo Kell scored four straight points that allowed the Larks to open a 45-36 lead with 13:41 to play.'),
+  );
+  assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:score-clock').map((c) => c.values.map((v) => v.value).sort()), [['45-35', '45-36']]);
+});
+
 test('calibre: the calibre of the gun, also where a tokeniser glued the point to the article', () => {
   assert.deepEqual(find('He turned and pointed a. 38 caliber revolver at the officers.', 'calibre').map((x) => [x.display, x.range!.min]), [['.38', 0.38]]);
   // Written "a .38" the sentence splitter (wink-nlp) ends a sentence at " ." before the digits: the text
