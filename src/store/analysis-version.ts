@@ -18,5 +18,7 @@
  *    issue 18): more cues found, its floor chosen again.
  * 8: a quote opened in one paragraph and closed in a later one is one quote (quote-across-paragraphs),
  *    attributed by the cue after its close; it was read as reported speech of a pronoun inside it; an
- *    untyped full name heading a speaker phrase ("Gene Hansbrough said") is the quote's speaker. */
-export const ANALYSIS_VERSION = 8;
+ *    untyped full name heading a speaker phrase ("Gene Hansbrough said") is the quote's speaker.
+ * 9: a money amount takes the hedge before it ("worth nearly $80 million" is at most 80 million; it was
+ *    read as exact), its span with it. */
+export const ANALYSIS_VERSION = 9;

@@ -106,18 +106,49 @@ function unitAfter(text: string, end: number): { unit: string | null; end: numbe
 
 const mention = (text: string, start: number, end: number, f: Omit<Found, 'start' | 'end' | 'text'>): Found => ({ start, end, text: text.slice(start, end), ...f });
 
+const BOUNDS: Record<string, 'min' | 'max' | 'approx'> = {
+  'more than': 'min', 'over': 'min', 'at least': 'min', 'upwards of': 'min', 'in excess of': 'min',
+  'up to': 'max', 'fewer than': 'max', 'less than': 'max', 'under': 'max', 'no more than': 'max', 'nearly': 'max', 'almost': 'max', 'at most': 'max',
+  about: 'approx', around: 'approx', some: 'approx', roughly: 'approx', approximately: 'approx', 'an estimated': 'approx', estimated: 'approx', 'as many as': 'max', 'close to': 'max',
+};
+const BOUND_RE = Object.keys(BOUNDS).sort((a, b) => b.length - a.length).join('|');
+
+/** A hedge written right before an amount ("worth nearly $80 million", "more than €2m"). */
+const MONEY_BOUND_BEFORE = new RegExp(`\\b(${BOUND_RE})\\s+$`, 'i');
+
+/**
+ * A money amount with the hedge before it, as counts take theirs ("nearly 300,000 comments"): "a deal worth
+ * nearly $80 million" is at most 80 million, not exactly 80 million (it was read as exact, so it stood
+ * against an "$82 million" of the same deal as a flat figure). The span takes the hedge in, as a count's
+ * does. Must not read a word that only ends like a hedge ("Hoover $5": the bound is a whole word).
+ */
+function money(text: string, start: number, end: number, value: number, unit: string): Found {
+  const hedge = MONEY_BOUND_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  const bound = hedge ? BOUNDS[hedge[1].toLowerCase()] : null;
+  const from = hedge ? start - hedge[0].length : start;
+  return mention(text, from, end, {
+    value: bound === 'min' || bound === 'max' ? null : value,
+    min: bound === 'max' ? null : value,
+    max: bound === 'min' ? null : value,
+    approx: bound !== null,
+    unit,
+    kind: 'money',
+    rule: 'money',
+  });
+}
+
 /** Money: "$1.5 billion", "US$ 300", "€2m", "500 million dollars", "2 billion rials". Currency is the unit (ISO code). */
-const money: QuantityRule = {
+const moneyRule: QuantityRule = {
   name: 'money',
   find(text) {
     const out: Found[] = [];
     each(MONEY_SYMBOL_RE, text, (m) => {
       const value = parseNumber(m[2]);
-      if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: CURRENCY_SYMBOL[m[1].toUpperCase()] ?? m[1], kind: 'money', rule: this.name }));
+      if (value !== null) out.push(money(text, m.index, m.index + m[0].length, value, CURRENCY_SYMBOL[m[1].toUpperCase()] ?? m[1]));
     });
     each(MONEY_WORD_RE, text, (m) => {
       const value = parseNumber(m[1]);
-      if (value !== null) out.push(mention(text, m.index, m.index + m[0].length, { value, min: value, max: value, approx: false, unit: CURRENCY_WORD[m[2].toLowerCase()], kind: 'money', rule: this.name }));
+      if (value !== null) out.push(money(text, m.index, m.index + m[0].length, value, CURRENCY_WORD[m[2].toLowerCase()]));
     });
     return out;
   },
@@ -189,12 +220,6 @@ const vague: QuantityRule = {
   },
 };
 
-const BOUNDS: Record<string, 'min' | 'max' | 'approx'> = {
-  'more than': 'min', 'over': 'min', 'at least': 'min', 'upwards of': 'min', 'in excess of': 'min',
-  'up to': 'max', 'fewer than': 'max', 'less than': 'max', 'under': 'max', 'no more than': 'max', 'nearly': 'max', 'almost': 'max', 'at most': 'max',
-  about: 'approx', around: 'approx', some: 'approx', roughly: 'approx', approximately: 'approx', 'an estimated': 'approx', estimated: 'approx', 'as many as': 'max', 'close to': 'max',
-};
-const BOUND_RE = Object.keys(BOUNDS).sort((a, b) => b.length - a.length).join('|');
 
 // The rules' patterns, built once: they were rebuilt from their source strings (NUMBER alone is ~400
 // characters) on every call of every rule. `each` resets lastIndex, so sharing one object is safe.
@@ -328,7 +353,7 @@ const gluedUnit: QuantityRule = {
   },
 };
 
-export const quantityRules: QuantityRule[] = [money, percent, frequency, statistic, mixedNumber, gluedUnit, vague, count];
+export const quantityRules: QuantityRule[] = [moneyRule, percent, frequency, statistic, mixedNumber, gluedUnit, vague, count];
 
 /** Quantities of raw text; rules in priority order, the longest span wins on overlap. */
 export function extractQuantitiesFromText(text: string, sentences?: { start: number; end: number }[]): QuantityMention[] {

@@ -59,3 +59,9 @@ test('"N of the things" with no second number keeps its own reading; "3 of 4." h
   const q = extractQuantitiesFromText('Rescuers reached 12 of the miners. The Larks won 3 of 4.');
   assert.deepEqual(q.map((x) => [x.min, x.unit]), [[12, 'miners'], [3, null], [4, null]]);
 });
+
+test('money: a word that only ends like a hedge, or a hedge further back, is no bound on the amount', () => {
+  // "Hover" is no "over"; "nearly" two words back bounds something else.
+  assert.deepEqual(extractQuantitiesFromText('The Hover $5 fare.').filter((q) => q.kind === 'money').map((q) => [q.text, q.approx]), [['$5', false]]);
+  assert.deepEqual(extractQuantitiesFromText('It took nearly a year and $80 million.').filter((q) => q.kind === 'money').map((q) => [q.text, q.approx]), [['$80 million', false]]);
+});

@@ -38,6 +38,12 @@ test('money, percentages, measures, spelled numbers, frequencies', () => {
   assert.equal(one('They voted four times on the plan.', 'four times').value, 4);
 });
 
+test('money takes the hedge before it, as a count does', () => {
+  assert.deepEqual(pick(one('They signed him to a five-year deal worth nearly $80 million last summer.', 'nearly $80 million')), { value: null, min: null, max: 8e7, approx: true, unit: 'USD', kind: 'money' });
+  assert.deepEqual(pick(one('The storm caused more than €2 million in damage.', 'more than €2 million')), { value: null, min: 2e6, max: null, approx: true, unit: 'EUR', kind: 'money' });
+  assert.deepEqual(pick(one('The port paid about 500 million dollars.', 'about 500 million dollars')), { value: 5e8, min: 5e8, max: 5e8, approx: true, unit: 'USD', kind: 'money' });
+});
+
 test('sentence indices follow the bounds given', () => {
   const text = 'Two boats sank. Five crews were saved.';
   assert.deepEqual(extractQuantitiesFromText(text, [{ start: 0, end: 15 }, { start: 16, end: text.length }]).map((q) => q.sentence), [0, 1]);
