@@ -82,6 +82,11 @@ test('elided-total: no running-total cue, a small figure, or no earlier count of
   assert.deepEqual(totals('Dara Quill scored 20 points on Thursday. Ivo Kell now has 2,301.'), []);
 });
 
+test('count: a part of a figure ("including $281 million in cash") is not the holder’s count', () => {
+  assert.deepEqual(rules('Harbour Lines will pay $334 million for Calder Ferries, including $281 million in cash.', 'count').map((m) => m.display), ['$334 million']);
+  assert.deepEqual(rules('Ivo Kell scored 23 points, including 14 points in the second half.', 'count').map((m) => m.display), ['23']);
+});
+
 test('count: a record stays a record, before the value or in its apposition', () => {
   assert.deepEqual(rules('Ivo Kellam scored a record-breaking 50 points against Drayton.', 'count').map((m) => m.measure), ['count:point:record']);
   assert.deepEqual(rules('Ivo Kellam scored 50 points, a record for the club.', 'count').map((m) => m.measure), ['count:point:record']);

@@ -17,6 +17,9 @@ import { TOLLS } from './toll.js';
 /** Counts these parsers own: people (toll) and things damaged or attacked (affected). */
 const OWNED_ELSEWHERE = new Set([...TOLLS, 'damage', 'attack']);
 
+/** "including", "of which", "among them" right before an amount. */
+const PART_OF = /\b(?:including|includes|included|of which|of whom|among them|among which)\s+$/i;
+
 /** On the dev gold every holder-count alarm from a sentence with three or more counts was a stat line. */
 export const MAX_COUNTS_IN_SENTENCE = 3;
 
@@ -43,6 +46,9 @@ export const count: FactParser = {
       if (near && OWNED_ELSEWHERE.has(near.cls)) continue;
       const qualifier = countQualifier(u, q.start);
       if (qualifier === 'other' || qualifier === 'part') continue;
+      // A part of a figure before it ("will pay $334 million, including $281 million in cash"; "23 points,
+      // including 14 in the second half"): not the holder's count of the thing.
+      if (PART_OF.test(u.text.slice(0, q.start - u.start))) continue;
       const holder = subjectBefore(u, q.start);
       if (!holder) continue;
       const range = rangeOfQuantity(q);
