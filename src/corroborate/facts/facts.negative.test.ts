@@ -58,6 +58,11 @@ test('count: a round’s or a half’s count is not the game’s, and the attemp
   assert.deepEqual(r.contradictions.map((c) => c.slot), []);
 });
 
+test('restated: a bracket that is not right after the date, or holds more than a date, restates nothing', () => {
+  const ms = rules('Varn was unveiled on Sunday, a day after the vote (August 13), on Channel Nine.', 'event-date');
+  assert.ok(ms.every((m) => m.display !== 'Sunday' || m.date!.day === undefined), 'Sunday keeps its own value');
+});
+
 test('age, magnitude, measure: no holder, no number, no reference place', () => {
   assert.deepEqual(rules('A 59-year-old woman was struck by a car outside the store.', 'age'), []);
   assert.deepEqual(rules('Officials underestimated the magnitude of the problem in the port.', 'magnitude'), []);

@@ -53,6 +53,11 @@ test('count: "landed 178 of 369 punches" — the part is the punches landed, the
   assert.deepEqual(r.contradictions.filter((c) => c.slot?.startsWith('number of punches')).map((c) => c.values.map((v) => v.value).sort()), [['178', '363']], 'the round’s 28 and the attempts do not make the article leave the slot');
 });
 
+test('restated: a date restated in brackets takes the bracket’s explicit value, and the bracket is no second date', () => {
+  const ms = find("Varn was unveiled on tonight's (August 13) special show on Channel Nine.", 'event-date');
+  assert.deepEqual(ms.map((m) => [m.measure, m.display, m.date!.month, m.date!.day]), [['date:release', 'tonight', 8, 13]]);
+});
+
 test('age: apposition, N-year-old before the name, and the person as holder', () => {
   assert.deepEqual(find('Anthony Marsh, 36, of Lindell was arrested at the scene.', 'age').map((m) => [m.holder, m.range!.min]), [['Anthony Marsh', 36]]);
   assert.deepEqual(find('The crash killed 32-year-old Englishman Robert Vane on the ridge.', 'age').map((m) => [m.holder, m.range!.min]), [['Robert Vane', 32]]);

@@ -16,6 +16,7 @@ import type { Token } from '../../../model/article.js';
 import { classOfWord, holderBefore, nearestPerson } from '../frame.js';
 import { stem } from '../../terms.js';
 import { zoneRestatement } from '../normalise/zone.js';
+import { bracketRestatement, isBracketRestatement } from '../normalise/restated.js';
 import { scheduledClass } from './scheduled.js';
 import { MONTH } from '../../rules/date.js';
 import { TOLLS } from './toll.js';
@@ -318,10 +319,12 @@ export const eventDate: FactParser = {
     const out: FactMention[] = [];
     for (const d of u.dates) {
       const year = yearOf(u, d);
-      const date = dateValueOf(d) ?? year;
+      // "tonight's (August 4)": the bracket restates the date, and its explicit value is the date's.
+      const bracket = bracketRestatement(u, d);
+      const date = (bracket && dateValueOf(bracket)) ?? dateValueOf(d) ?? year;
       if (!date) continue;
       if (/\b(last|next|this|earlier|later)\s+(year|month)|\bago\b|\bsince\b|\buntil\b|\bby\b/i.test(d.text)) continue;
-      if (zoneRestatement(u, d.start, d.end)) continue;
+      if (zoneRestatement(u, d.start, d.end) || isBracketRestatement(u, d)) continue;
       const clause = dateClass(u, d.start, d.end);
       if (clause === REPORTED) continue;
       // A contest's date ("a victory over X on Saturday") is also the date of the clause's verb ("retained
