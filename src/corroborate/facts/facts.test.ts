@@ -56,6 +56,8 @@ test('count: "landed 178 of 369 punches" — the part is the punches landed, the
 test('restated: a date restated in brackets takes the bracket’s explicit value, and the bracket is no second date', () => {
   const ms = find("Varn was unveiled on tonight's (August 13) special show on Channel Nine.", 'event-date');
   assert.deepEqual(ms.map((m) => [m.measure, m.display, m.date!.month, m.date!.day]), [['date:release', 'tonight', 8, 13]]);
+  const thursday = find('Varn checked into the Dellmar clinic on Thursday (June 13) this week.', 'event-date');
+  assert.equal(thursday[0]?.date?.weekday, 4, 'the weekday written stays, whatever year the bracket is read in');
 });
 
 test('age: apposition, N-year-old before the name, and the person as holder', () => {

@@ -313,6 +313,15 @@ function yearOf(u: SentenceUnit, d: DateMention): DateValue | null {
   return { year: Number(d.text) };
 }
 
+/** The bracket's parts over the first date's, but a weekday the first one writes stays: the bracket's is
+ * computed from a year the date stage may have inferred wrong ("Thursday (June 13)" read in a year where
+ * June 13 is a Friday). */
+function restatedValue(first: DateValue | null, bracket: DateValue | null): DateValue | null {
+  if (!bracket) return first;
+  if (first?.weekday === undefined || first.month !== undefined) return bracket;
+  return { ...bracket, weekday: first.weekday };
+}
+
 export const eventDate: FactParser = {
   name: 'event-date',
   propose(u: SentenceUnit): FactMention[] {
@@ -321,7 +330,7 @@ export const eventDate: FactParser = {
       const year = yearOf(u, d);
       // "tonight's (August 4)": the bracket restates the date, and its explicit value is the date's.
       const bracket = bracketRestatement(u, d);
-      const date = (bracket && dateValueOf(bracket)) ?? dateValueOf(d) ?? year;
+      const date = restatedValue(dateValueOf(d), bracket && dateValueOf(bracket)) ?? year;
       if (!date) continue;
       if (/\b(last|next|this|earlier|later)\s+(year|month)|\bago\b|\bsince\b|\buntil\b|\bby\b/i.test(d.text)) continue;
       if (zoneRestatement(u, d.start, d.end) || isBracketRestatement(u, d)) continue;
