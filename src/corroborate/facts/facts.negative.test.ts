@@ -63,6 +63,16 @@ test('restated: a bracket that is not right after the date, or holds more than a
   assert.ok(ms.every((m) => m.display !== 'Sunday' || m.date!.day === undefined), 'Sunday keeps its own value');
 });
 
+test('duration: a span with no perfect before it, a plan, and two named people’s spans are no practice slot', () => {
+  assert.deepEqual(rules('Ivo Kellam served 35 years in prison and had a 30-year career.', 'duration'), []);
+  assert.deepEqual(rules('The council plans to keep the reviews that inspectors have performed for 35 years.', 'duration'), []);
+  const r = findings(
+    analysed('a', 'Ivo Kellam, who has worked for 20 years at the Dellmar plant, was hurt in the blast on Friday.'),
+    analysed('b', 'Lee Varn, who has worked for 12 years at the Dellmar plant, was hurt in the blast on Friday.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot?.startsWith('how long')), []);
+});
+
 test('age, magnitude, measure: no holder, no number, no reference place', () => {
   assert.deepEqual(rules('A 59-year-old woman was struck by a car outside the store.', 'age'), []);
   assert.deepEqual(rules('Officials underestimated the magnitude of the problem in the port.', 'magnitude'), []);

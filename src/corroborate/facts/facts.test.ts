@@ -60,6 +60,15 @@ test('restated: a date restated in brackets takes the bracket’s explicit value
   assert.equal(thursday[0]?.date?.weekday, 4, 'the weekday written stays, whatever year the bracket is read in');
 });
 
+test('duration: how long a standing practice had gone on, keyed by the perfect’s verb, and a disagreement', () => {
+  assert.deepEqual(find('Reviews that Dellmar inspectors have performed for 35 years on dams are being scrapped.', 'duration').map((m) => [m.measure, m.range!.min]), [['duration:practice:perform', 420]]);
+  const r = findings(
+    analysed('a', 'The council will scrap the independent reviews that Dellmar inspectors have performed for 35 years on dams and bridges.'),
+    analysed('b', 'Some independent reviews that Dellmar inspectors have performed for 25 years are being scrapped by the council.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot?.startsWith('how long')).map((c) => c.values.map((v) => v.value).sort()), [['25 years', '35 years']]);
+});
+
 test('age: apposition, N-year-old before the name, and the person as holder', () => {
   assert.deepEqual(find('Anthony Marsh, 36, of Lindell was arrested at the scene.', 'age').map((m) => [m.holder, m.range!.min]), [['Anthony Marsh', 36]]);
   assert.deepEqual(find('The crash killed 32-year-old Englishman Robert Vane on the ridge.', 'age').map((m) => [m.holder, m.range!.min]), [['Robert Vane', 32]]);
