@@ -30,7 +30,7 @@ const DATE_CLASS: Record<string, string> = { shoot: 'death' };
 const LABEL: Record<string, string> = {
   death: 'date of the killing or death', injury: 'date of the injury', arrest: 'date of the arrest', strike: 'date of the quake or strike',
   sign: 'date of the signing', release: 'date of the release', checkin: 'date of the check-in', fire: 'date of the dismissal',
-  evacuation: 'date of the evacuation', rescue: 'date of the rescue', missing: 'date of the disappearance', propose: 'date of the proposal',
+  evacuation: 'date of the evacuation', rescue: 'date of the rescue', missing: 'date of the disappearance', trapped: 'date people were trapped', propose: 'date of the proposal',
   approve: 'date of the approval', win: 'date of the win', game: 'date of the game',
 };
 
