@@ -129,8 +129,9 @@ const ENTERED_WITH = /\b(?:entered|entering|enters|came into|coming into|went in
 /** After the value, not "the record-setting basket" / "a record-breaking night": they describe another noun. */
 const RECORD_AFTER = /\brecord\b(?![- ](?:setting|breaking|tying)\b)/i;
 /** Words that open the next coordinated phrase after a value (see countQualifier). Not a comma: "scored
- * 50 points, a record for the club" is the count's own apposition. */
-const COORDINATION = new Set(['and', 'but', 'while', 'whereas', ';']);
+ * 50 points, a record for the club" is the count's own apposition. "including" opens the phrase of a part
+ * ("23 points, including 14 in the second half": the half is the 14's, not the 23's). */
+const COORDINATION = new Set(['and', 'but', 'while', 'whereas', ';', 'including']);
 
 /**
  * How a holder's count relates to the event: `other` (another time, a hypothetical or a plan: never
