@@ -101,6 +101,15 @@ test('elided-total: no running-total cue, a small figure, or no earlier count of
 test('count: a part of a figure ("including $281 million in cash") is not the holder’s count', () => {
   assert.deepEqual(rules('Harbour Lines will pay $334 million for Calder Ferries, including $281 million in cash.', 'count').map((m) => m.display), ['$334 million']);
   assert.deepEqual(rules('Ivo Kell scored 23 points, including 14 points in the second half.', 'count').map((m) => m.display), ['23']);
+  assert.deepEqual(rules('Harbour Lines said $281 million of the purchase price will be paid in cash.', 'count'), []);
+});
+
+test('count: an article that writes the other side’s money figure anywhere knows both', () => {
+  const f = findings(
+    analysed('a', 'Harbour Lines will pay $334 million for Calder Ferries.'),
+    analysed('b', 'Harbour Lines will pay $281 million in cash for Calder Ferries. The deal was valued at $334 million in all.'),
+  );
+  assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:count'), []);
 });
 
 test('count: a record stays a record, before the value or in its apposition', () => {

@@ -82,6 +82,13 @@ function amountSubjects(): AmountSubject {
   };
 }
 
+/** What an amount counts, for the knows-both guard: its unit noun, or its currency for money ("$334 million" of
+ * one article is known to another that writes "$334 million" in any sentence; money's count mentions carry
+ * no thing, so the two keys never met and an article stating both a deal's price and its cash part faced
+ * another article's price with the part). */
+const MONEY_COUNT = 'count:money:';
+const amountThing = (q: QuantityMention) => (q.kind === 'money' ? `money:${q.unit}` : unitKey(q) ?? '');
+
 /** What each article states anywhere: its fact mentions, days and amounts (for the "knows both" guard). */
 function knowledge(units: SentenceUnit[], mentions: FactMention[], subjectOf: AmountSubject): (article: string, m: FactMention) => boolean {
   const byArticle = new Map<string, { facts: FactMention[]; dates: DateValue[]; amounts: { key: string; holder: string | null }[] }>();
@@ -100,7 +107,7 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[], subjectOf: Am
     for (const q of u.quantities) {
       if (q.value === null || q.min !== q.max) continue;
       const named = subjectOf(u, q);
-      k.amounts.push({ key: `${q.value}:${unitKey(q) ?? ''}`, holder: named ? holderKey(named) : null });
+      k.amounts.push({ key: `${q.value}:${amountThing(q)}`, holder: named ? holderKey(named) : null });
     }
   }
   // The article writes a date that fixes at least the parts m fixes, equal to m's.
@@ -125,7 +132,7 @@ function knowledge(units: SentenceUnit[], mentions: FactMention[], subjectOf: Am
     const sameHolder = (h: string | null) => mine === null || h === null || h === mine;
     if (k.facts.some((f) => f.kind === 'number' && f.measure === m.measure && sameHolder(f.holder ? holderKey(f.holder) : null) && compatibleValues(f.range!, m.range!, false).ok)) return true;
     // The same exact figure of the same thing written anywhere (not a small number, which every article has).
-    const key = `${m.range!.min}:${m.thing ?? ''}`;
+    const key = `${m.range!.min}:${m.thing ?? (m.measure.startsWith(MONEY_COUNT) ? m.measure.slice('count:'.length) : '')}`;
     return m.range!.exact && m.range!.min >= 10 && m.normalised.every((n) => !n.startsWith('unit:')) && k.amounts.some((a) => a.key === key && sameHolder(a.holder));
   };
 }

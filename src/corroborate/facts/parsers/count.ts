@@ -19,6 +19,8 @@ const OWNED_ELSEWHERE = new Set([...TOLLS, 'damage', 'attack']);
 
 /** "including", "of which", "among them" right before an amount. */
 const PART_OF = /\b(?:including|includes|included|of which|of whom|among them|among which)\s+$/i;
+/** "$281 million of the purchase price", "14 of his 23 points": the amount is a share of a whole named after it. */
+const PART_OF_AFTER = /^\s+of\s+(?:the|its|their|his|her|that)\s+(?:[\w-]+\s+){0,2}(?:price|total|sum|amount|budget|cost|payment|fee|points|yards)\b/i;
 
 /** On the dev gold every holder-count alarm from a sentence with three or more counts was a stat line. */
 export const MAX_COUNTS_IN_SENTENCE = 3;
@@ -47,8 +49,9 @@ export const count: FactParser = {
       const qualifier = countQualifier(u, q.start);
       if (qualifier === 'other' || qualifier === 'part') continue;
       // A part of a figure before it ("will pay $334 million, including $281 million in cash"; "23 points,
-      // including 14 in the second half"): not the holder's count of the thing.
-      if (PART_OF.test(u.text.slice(0, q.start - u.start))) continue;
+      // including 14 in the second half") or after it ("$281 million of the purchase price"): not the
+      // holder's count of the thing.
+      if (PART_OF.test(u.text.slice(0, q.start - u.start)) || PART_OF_AFTER.test(u.text.slice(q.end - u.start))) continue;
       const holder = subjectBefore(u, q.start);
       if (!holder) continue;
       const range = rangeOfQuantity(q);
