@@ -78,6 +78,8 @@ test('age, magnitude, measure: no holder, no number, no reference place', () => 
   assert.deepEqual(rules('A 59-year-old woman was struck by a car outside the store.', 'age'), []);
   assert.deepEqual(rules('Officials underestimated the magnitude of the problem in the port.', 'magnitude'), []);
   assert.deepEqual(rules('A magnitude 5.2 aftershock rattled the coast on Monday.', 'magnitude'), []);
+  assert.deepEqual(rules('Late on Tuesday there were two aftershocks of more than 5.0 magnitude off the coast.', 'magnitude'), []);
+  assert.deepEqual(rules('The port was hit by the 7.6 and 7.5 magnitude quakes within hours.', 'magnitude'), []);
   assert.deepEqual(rules('A reporter saw a crater about two metres wide near the school.', 'measure'), []);
 });
 
