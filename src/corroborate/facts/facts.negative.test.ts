@@ -114,6 +114,13 @@ test('count: an article that writes the other side’s money figure anywhere kno
   assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:count'), []);
 });
 
+test('count: no sending verb, no purpose, or a place the things went to keep the counted noun', () => {
+  const measures = (body: string) => rules(body, 'count').map((m) => m.measure);
+  assert.deepEqual(measures('Ivo Kell scored 20 points to lead the Larks.'), ['count:point']);
+  assert.deepEqual(measures('The Harbour Safety Board sent 8 letters on Monday.'), ['count:letter']);
+  assert.deepEqual(measures('The Harbour Safety Board sent 700 comments to officials.'), ['count:comment']);
+});
+
 test('count: a record stays a record, before the value or in its apposition', () => {
   assert.deepEqual(rules('Ivo Kellam scored a record-breaking 50 points against Drayton.', 'count').map((m) => m.measure), ['count:point:record']);
   assert.deepEqual(rules('Ivo Kellam scored 50 points, a record for the club.', 'count').map((m) => m.measure), ['count:point:record']);

@@ -353,6 +353,15 @@ test('score-clock: two scores of a lead at one game clock disagree', () => {
   assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:score-clock').map((c) => c.values.map((v) => v.value).sort()), [['45-35', '45-36']]);
 });
 
+test('count: people sent to do something are counted by what they were sent to do', () => {
+  assert.deepEqual(find('The Harbour Safety Board sent eight experts to monitor the ferry trials.', 'count').map((m) => [m.measure, m.holder]), [['count:sent-to:monitor', 'Harbour Safety Board']]);
+  const f = findings(
+    analysed('a', 'The Harbour Safety Board sent eight experts to monitor the ferry trials on the Calder river.'),
+    analysed('b', 'The Harbour Safety Board sent only three observers to monitor the ferry trials on the Calder river.'),
+  );
+  assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:count').map((c) => c.values.map((v) => v.value).sort()), [['eight', 'three']]);
+});
+
 test('calibre: the calibre of the gun, also where a tokeniser glued the point to the article', () => {
   assert.deepEqual(find('He turned and pointed a. 38 caliber revolver at the officers.', 'calibre').map((x) => [x.display, x.range!.min]), [['.38', 0.38]]);
   // Written "a .38" the sentence splitter (wink-nlp) ends a sentence at " ." before the digits: the text

@@ -8,6 +8,8 @@
 // ("several boats"), ordinals, numbers inside dates or names ("Boeing 737", "AK-47": not quantities).
 
 import type { SentenceUnit } from '../../align.js';
+import type { QuantityMention } from '../../../model/article.js';
+import { stem } from '../../terms.js';
 import type { FactMention, FactParser } from '../mention.js';
 import { clauseTokens, countQualifier, predicateClass, subjectBefore, wholeOfPart } from '../frame.js';
 import { rangeOfQuantity } from '../normalise/range.js';
@@ -21,6 +23,27 @@ const OWNED_ELSEWHERE = new Set([...TOLLS, 'damage', 'attack']);
 const PART_OF = /\b(?:including|includes|included|of which|of whom|among them|among which)\s+$/i;
 /** "$281 million of the purchase price", "14 of his 23 points": the amount is a share of a whole named after it. */
 const PART_OF_AFTER = /^\s+of\s+(?:the|its|their|his|her|that)\s+(?:[\w-]+\s+){0,2}(?:price|total|sum|amount|budget|cost|payment|fee|points|yards)\b/i;
+
+/** "sent eight experts to monitor the poll", "deployed 300 soldiers to guard the border". */
+const SENT_BEFORE = /\b(?:sent|sends|send|sending|deployed|deploys|deploy|dispatched|dispatches|dispatch|assigned)\s+(?:only\s+|just\s+)?$/i;
+/** The counted noun (and up to one word more) then "to <verb>": the quantity span ends before its noun. */
+const TO_VERB_AFTER = /^\s+(?:[a-z-]+\s+){1,2}?to\s+([a-z]+)\b/i;
+
+/**
+ * People sent to do something are counted by what they were sent to do, not by the word for them: "sent
+ * eight experts to monitor the poll" and "sent only three observers to monitor the vote" count one team
+ * (key `sent-to:monitor`). Only after a verb of sending and before "to <verb>"; must not hit "scored 20
+ * points to lead the team" (no sending verb), "sent 8 letters" (no purpose) or "sent 70,000 comments to
+ * officials" (where they went, no verb).
+ */
+function sentFor(u: SentenceUnit, q: QuantityMention): string | null {
+  if (!q.unit || !SENT_BEFORE.test(u.text.slice(0, q.start - u.start))) return null;
+  const purpose = TO_VERB_AFTER.exec(u.text.slice(q.end - u.start));
+  if (!purpose) return null;
+  // "to monitor" (a verb), not "to officials" (where the things went).
+  const at = q.end + purpose[0].length - purpose[1].length;
+  return u.tokens.find((t) => t.start === at)?.pos === 'VERB' ? `sent-to:${stem(purpose[1].toLowerCase())}` : null;
+}
 
 /** On the dev gold every holder-count alarm from a sentence with three or more counts was a stat line. */
 export const MAX_COUNTS_IN_SENTENCE = 3;
@@ -42,7 +65,7 @@ export const count: FactParser = {
       const to = clause[clause.length - 1]?.end ?? u.start + u.text.length;
       if (counts.filter((c) => c.start >= from && c.end <= to).length >= MAX_COUNTS_IN_SENTENCE) continue;
       if (u.dates.some((d) => q.start < d.end && d.start < q.end)) continue;
-      const key = q.kind === 'money' ? `money:${q.unit}` : unitKey(q);
+      const key = q.kind === 'money' ? `money:${q.unit}` : sentFor(u, q) ?? unitKey(q);
       if (!key) continue;
       const near = predicateClass(u, q.start, q.end);
       if (near && OWNED_ELSEWHERE.has(near.cls)) continue;
