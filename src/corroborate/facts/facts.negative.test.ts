@@ -37,6 +37,7 @@ test('score: a lead at a moment, a record, a year span, another contest and anot
   assert.deepEqual(rules('Lee Varn coached the club from 1979-90 and went 10-5-2 in 2008-09.', 'score'), []);
   assert.deepEqual(rules('The Larks won the turnover battle 3 - 0 over the Owls.', 'score'), []);
   assert.deepEqual(rules('Ivo Kellam beat Lee Varn 6-4, 6-3 in the Dellmar final.', 'score'), [], 'set scores are no one score');
+  assert.deepEqual(rules('In head-to-head matchups, Ivo Kellam beats Lee Varn 42-40 among likely voters.', 'score'), [], 'a poll margin is no game score');
   assert.deepEqual(rules('Last week the Larks beat the Owls 24-7 in Drayton.', 'score'), []);
   assert.deepEqual(rules('Ivo Kellam beat Lee Varn, 43-1, 33 KOs, in the fifth round.', 'score'), [], 'a fighter’s record beside his name is parser record’s');
 });

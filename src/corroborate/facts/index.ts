@@ -172,8 +172,8 @@ export function singleValuedCounts(mentions: FactMention[], units: SentenceUnit[
     if (!m.measure.startsWith('count:') || !m.thing) return true;
     // A running total or a record is one figure whatever else the article counts of the thing ("scored 27
     // points … now has 2,029 points"): it is compared only with totals, so the game's count cannot pose
-    // as it. Two totals of the article must still agree. So with the attempts of "178 of 369 punches".
-    if (m.measure.endsWith(':total') || m.measure.endsWith(':record') || m.measure.endsWith(':attempted')) return mentions.every((o) => o === m || o.unit.article !== m.unit.article || o.measure !== m.measure || o.holder !== m.holder || compatibleValues(o.range!, m.range!, false).ok);
+    // as it. Two totals of the article must still agree. So with the whole of "178 of 369 punches".
+    if (m.measure.endsWith(':total') || m.measure.endsWith(':record') || m.measure.endsWith(':whole')) return mentions.every((o) => o === m || o.unit.article !== m.unit.article || o.measure !== m.measure || o.holder !== m.holder || compatibleValues(o.range!, m.range!, false).ok);
     // Another named participant's count of the thing is another fact ("Richard Carter scored 14 points and
     // Seth VanDeest scored 13 points"): only counts of m's holder or of nobody named stand against m. On the
     // dev gold, counting every participant's left no player's points in a game story that lists several

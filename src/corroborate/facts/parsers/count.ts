@@ -80,12 +80,13 @@ export const count: FactParser = {
       const range = rangeOfQuantity(q);
       if (!range) continue;
       const what = q.kind === 'money' ? 'amount' : (q.unit ?? key);
-      // "landed 178 of 369 punches": the 369 are the attempts, their own slot beside the 178 landed.
-      const attempts = wholeOfPart(u, q.start);
-      const suffix = `${qualifier === 'event' ? '' : `:${qualifier}`}${attempts ? ':attempted' : ''}`;
+      // "landed 178 of 369 punches", "won 44 of the 50 delegates": the 369 and the 50 are the whole (the
+      // punches thrown, the delegates at stake), their own slot beside the part.
+      const whole = wholeOfPart(u, q.start);
+      const suffix = `${qualifier === 'event' ? '' : `:${qualifier}`}${whole ? ':whole' : ''}`;
       out.push({
         kind: 'number', measure: `count:${key}${suffix}`,
-        label: `${qualifier === 'total' ? 'total ' : qualifier === 'record' ? 'record ' : ''}number of ${what}${attempts ? ' attempted' : ''} (${holder})`, holder, scope: 'event', range: range.range, date: null,
+        label: `${qualifier === 'total' ? 'total ' : qualifier === 'record' ? 'record ' : ''}number of ${what}${whole ? ' in all' : ''} (${holder})`, holder, scope: 'event', range: range.range, date: null,
         display: q.text, unit: u, start: q.start, end: q.end, thing: q.kind === 'money' ? null : key, rule: this.name, normalised: range.normalised, strength: 0.62,
       });
     }

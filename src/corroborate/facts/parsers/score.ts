@@ -7,8 +7,9 @@
 // "a 20-13 lead" with no halftime word: a lead changes through the game), a won-lost record in brackets or
 // after "improved to" ("Indianapolis (10 - 5)", "improved to 10-5": no result word), a fighter's record
 // beside his name ("beat Riddick Bowe, 43-1, 33 KOs": parser `record`), a record of three parts ("10-5-2"),
-// year spans ("2008-09": four digits), set scores ("won 6-4, 6-3"), another contest ("won the turnover
-// battle 3-0"), and a game of another time ("last week's 24-7 win", countQualifier `other`).
+// year spans ("2008-09": four digits), poll margins ("in head-to-head matchups Clinton beats Cruz 42-40"),
+// set scores ("won 6-4, 6-3"), another contest ("won the turnover battle 3-0"), and a game of another time
+// ("last week's 24-7 win", countQualifier `other`).
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
@@ -28,6 +29,9 @@ const OPPONENT = /^(?:(?:to|over|against)\s+)?(?:the\s+)?(?:\p{Lu}[\w.'’]*\s*)
 const OVER = /^\s*\w+\s+(?:over|against)\s+(?:the\s+)?((?:\p{Lu}[\w.'’]*\s*){1,4})/u;
 /** Right after the pair: the half ("a 17-7 halftime lead", "a 17-7 lead at halftime", "led 17-7 at the half"). */
 const HALF_AFTER = /^\s*(?:half ?-? ?time\b|(?:lead|advantage|edge|deficit)?\s*(?:at|by|going into|heading into)\s+(?:the\s+)?(?:half ?-? ?time|half|intermission|break)\b)/i;
+/** A sentence about a poll: its pairs are shares of voters ("in head-to-head matchups … beats Cruz 42-40"). */
+const POLL = /\b(?:polls?|polling|pollsters?|surveys?|matchups?|match-ups?|head-to-head|percent|per cent|voters|respondents)\b|%/i;
+
 /** A fighter's record riding on the pair ("43-1, 33 KOs"), or the first of a list of set scores ("won 6-4,
  * 6-3": a match of sets has no one score, and another article may list the sets in another order). */
 const KNOCKOUTS_AFTER = /^\s*,?\s*(?:with\s+)?\d{1,3}\s*(?:KOs|KO['’]s|knockouts)\b|^\s*,\s*\d{1,2} ?[-–] ?\d{1,2}\b/i;
@@ -59,6 +63,8 @@ export const score: FactParser = {
   name: 'score',
   propose(u: SentenceUnit): FactMention[] {
     const out: FactMention[] = [];
+    // "Clinton beats Cruz 42-40" in a poll's head-to-head matchups is a poll margin, no game.
+    if (POLL.test(u.text)) return out;
     for (const m of u.text.matchAll(PAIR)) {
       const read = momentOf(u, m);
       if (!read) continue;
