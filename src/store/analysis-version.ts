@@ -20,5 +20,7 @@
  *    attributed by the cue after its close; it was read as reported speech of a pronoun inside it; an
  *    untyped full name heading a speaker phrase ("Gene Hansbrough said") is the quote's speaker.
  * 9: a money amount takes the hedge before it ("worth nearly $80 million" is at most 80 million; it was
- *    read as exact), its span with it. */
+ *    read as exact), its span with it; a preposition ends a count's noun ("14 trapped under debris" counts
+ *    the trapped, not "debris"), and the part of "N of M things" takes the whole's noun ("178 of 369
+ *    punches"). */
 export const ANALYSIS_VERSION = 9;
