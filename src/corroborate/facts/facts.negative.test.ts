@@ -326,6 +326,18 @@ test('score-clock: no lead, another clause, another score between, or another cl
   assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:score-clock'), []);
 });
 
+test('defence: an unnamed title, a list of titles, a win or another time is no defence; two belts never meet', () => {
+  assert.deepEqual(rules('It was his sixth title defence in Calder.', 'defence'), []);
+  assert.deepEqual(rules('Ivo Kell retained the WBA, IBF and WBO titles for the fifth time.', 'defence'), []);
+  assert.deepEqual(rules('Ivo Kell won the IBF title for the third time.', 'defence'), []);
+  assert.deepEqual(rules('It was his fifth defense of the IBF belt in 2007.', 'defence'), []);
+  const f = findings(
+    analysed('a', "Ivo Kell's sixth defense of the IBF belt came in Calder."),
+    analysed('b', 'Ivo Kell retained his World Boxing Organization title for the fifth time in Calder.'),
+  );
+  assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:defence'), []);
+});
+
 test('calibre: millimetres, prices and plain decimals are no calibre', () => {
   assert.deepEqual(rules('Officers carried 9mm pistols and fired 40 rounds.', 'calibre'), []);
   assert.deepEqual(rules('The batter hit .357 this season and the gun shop sold a revolver.', 'calibre'), []);

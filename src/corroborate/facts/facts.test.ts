@@ -362,6 +362,15 @@ test('count: people sent to do something are counted by what they were sent to d
   assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:count').map((c) => c.values.map((v) => v.value).sort()), [['eight', 'three']]);
 });
 
+test('defence: which defence of a title, as "Nth defense of the X belt" or "retained his X title for the Nth time"', () => {
+  assert.deepEqual(find("The stoppage in Ivo Kell's sixth defense of the IBF belt - and third this year - lifted him to 40-2.", 'defence').map((m) => [m.measure, m.range!.min]), [['defence:IBF', 6]]);
+  const f = findings(
+    analysed('a', "The stoppage in Ivo Kell's sixth defense of the IBF belt lifted him to 40-2."),
+    analysed('b', 'Ivo Kell retained his International Boxing Federation title for the fifth time in Calder.'),
+  );
+  assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:defence').map((c) => c.values.map((v) => v.value).sort()), [['fifth', 'sixth']]);
+});
+
 test('calibre: the calibre of the gun, also where a tokeniser glued the point to the article', () => {
   assert.deepEqual(find('He turned and pointed a. 38 caliber revolver at the officers.', 'calibre').map((x) => [x.display, x.range!.min]), [['.38', 0.38]]);
   // Written "a .38" the sentence splitter (wink-nlp) ends a sentence at " ." before the digits: the text

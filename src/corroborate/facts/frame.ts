@@ -107,6 +107,9 @@ export function wordBefore(u: SentenceUnit, at: number, re: RegExp, gap: number)
 /** Words that put a value in another time or another scope than the event itself. */
 const BACKGROUND = /\b(in|since|of|by)\s+(19|20)\d\d\b|\b(19|20)\d\d\s+(quake|earthquake|tsunami|attack|season|election|arrest|game|crash|disaster|fire|flood)|\blast (year|month|season|week|spring|summer|fall|autumn|winter)\b|\bprevious(ly)?\b|\bprior\b|\bearlier (this|last)\b|\bin the past\b|\bhistory\b|\bever\b|\bcareer\b|\ball[- ]time\b|\bseason\b|\bso far this\b|\bthis year\b|\bformer\b|\bsince\b(?!\s+(?:has|have|had|then)\b)|\brecord\b|\baverage\b|\bper game\b|\btotal\b|\bwould\b|\bcould\b|\bmight\b|\bneed(ed|s)?\b|\bif\b|\bexpected to\b|\bplans? to\b|\bup to\b/i;
 
+/** True when a phrase speaks of another time, a total, a hypothetical or a plan (backgroundClause's words). */
+export const backgroundWords = (text: string) => BACKGROUND.test(text);
+
 /** True when the clause of a value speaks of another time, a total, a hypothetical or a plan. */
 export function backgroundClause(u: SentenceUnit, at: number): boolean {
   const toks = clauseTokens(u, at);

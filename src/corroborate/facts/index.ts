@@ -30,6 +30,7 @@ import { wounds } from './parsers/wounds.js';
 import { title } from './parsers/title.js';
 import { employer } from './parsers/employer.js';
 import { scoreClock } from './parsers/score-clock.js';
+import { defence } from './parsers/defence.js';
 import { elidedTotals } from './parsers/elided-total.js';
 import { calibre } from './parsers/calibre.js';
 import { bySurname, record } from './parsers/record.js';
@@ -49,7 +50,7 @@ import { crossSpeakerQuoteContradictions, droppedQualifierContradictions } from 
  * teams was tried: on the dev gold one right finding against three wrong — home, season and partial
  * records of one team; `record` reads people's records only.)
  */
-export const PARSERS: FactParser[] = [magnitude, score, scoreClock, record, mark, injury, stoppage, recordClock, calibre, age, residence, title, employer, toll, affected, received, fall, temperature, duration, wounds, measure, eventDate, count];
+export const PARSERS: FactParser[] = [magnitude, score, scoreClock, defence, record, mark, injury, stoppage, recordClock, calibre, age, residence, title, employer, toll, affected, received, fall, temperature, duration, wounds, measure, eventDate, count];
 
 /** Every fact mention of the story's sentences; one per value span (the first parser that frames it). */
 export function factMentions(units: SentenceUnit[], parsers = PARSERS): FactMention[] {
