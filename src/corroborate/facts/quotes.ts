@@ -238,46 +238,34 @@ interface Stretch {
  */
 export function droppedQualifierContradictions(units: SentenceUnit[], ctx: SlotContext): Contradiction[] {
   const stretches: Stretch[] = markedQuotes(units).map(({ unit, text }) => ({ unit, text, words: wordsOf(text.replace(/\[[^\]]*\]/g, ' ')) }));
-  const byFirst = new Map<string, { s: Stretch; at: number }[]>();
-  for (const s of stretches) s.words.forEach((w, at) => (byFirst.get(w) ?? byFirst.set(w, []).get(w)!).push({ s, at }));
-  const phrases = stretches.filter((s) => s.words.length >= MIN_PHRASE_WORDS && s.words.length < MIN_QUOTE_WORDS && s.words.filter((w) => !isStopword(w)).length >= 2);
+  // One entry per distinct wording, with every stretch that carries it: a story of copies quotes one
+  // phrase thousands of times, and each wording is compared once.
+  const byWords = new Map<string, Stretch[]>();
+  for (const x of stretches) (byWords.get(x.words.join(' ')) ?? byWords.set(x.words.join(' '), []).get(x.words.join(' '))!).push(x);
+  const byFirst = new Map<string, { carriers: Stretch[]; at: number }[]>();
+  for (const carriers of byWords.values()) carriers[0].words.forEach((w, at) => (byFirst.get(w) ?? byFirst.set(w, []).get(w)!).push({ carriers, at }));
+  // What each article quotes, for the knows-both test.
+  const quotedBy = new Map<string, string[]>();
+  for (const x of stretches) (quotedBy.get(x.unit.article) ?? quotedBy.set(x.unit.article, []).get(x.unit.article)!).push(` ${x.words.join(' ')} `);
   const out: Contradiction[] = [];
-  const seen = new Set<string>();
-  for (const p of phrases) {
-    const n = p.words.length;
+  for (const [phrase, phraseCarriers] of byWords) {
+    const words = phraseCarriers[0].words;
+    if (words.length < MIN_PHRASE_WORDS || words.length >= MIN_QUOTE_WORDS || words.filter((w) => !isStopword(w)).length < 2) continue;
     // The longer wordings: the phrase's words with one content word added strictly inside, keyed by that wording.
     const longer = new Map<string, Stretch[]>();
-    for (const { s, at } of byFirst.get(p.words[0]) ?? []) {
-      if (s.unit.article === p.unit.article || at + n + 1 > s.words.length) continue;
-      const window = s.words.slice(at, at + n + 1);
-      const gap = insertedAt(p.words, window);
-      if (gap < 0) continue;
+    for (const { carriers, at } of byFirst.get(words[0]) ?? []) {
+      const window = carriers[0].words.slice(at, at + words.length + 1);
+      if (window.length !== words.length + 1 || insertedAt(words, window) < 0) continue;
       const key = window.join(' ');
-      (longer.get(key) ?? longer.set(key, []).get(key)!).push(s);
+      longer.set(key, [...(longer.get(key) ?? []), ...carriers]);
     }
     for (const [key, carriers] of longer) {
-      const articles = [...new Set(carriers.map((c) => c.unit.article))].sort();
-      if (new Set(articles.map(ctx.groupOf)).size < MIN_PHRASE_SUPPORT) continue;
-      // The phrase's article quotes the longer wording too: it knows both.
-      if (stretches.some((s) => s.unit.article === p.unit.article && s.words.join(' ').includes(key))) continue;
-      if (!sameSpeakerOrUnknown(p.unit, carriers)) continue;
-      const pairKey = `${p.words.join(' ')}\u0000${key}`;
-      if (seen.has(pairKey)) continue;
-      seen.add(pairKey);
-      const phraseCarriers = phrases.filter((q) => q.words.join(' ') === p.words.join(' ') && !articles.includes(q.unit.article));
-      const value = (list: Stretch[], words: string[]) => {
-        const byArticle = [...new Map(list.map((c) => [c.unit.article, c])).values()].sort((x, y) => byCodePoint(x.unit.article, y.unit.article));
-        const sources = byArticle.map((c) => c.unit.article);
-        return {
-          value: words.join(' '), sources, independentSources: new Set(sources.map(ctx.groupOf)).size, evidence: [...new Set(byArticle.map((c) => c.unit.text))].slice(0, 2),
-          mentions: byArticle.map((c) => {
-            const at = c.unit.start + Math.max(0, c.unit.text.indexOf(c.text));
-            return { article: c.unit.article, start: at, end: at + c.text.length, text: c.text.trim(), evidence: c.unit.text, published: ctx.publishedOf(c.unit.article) };
-          }),
-        };
-      };
-      const va = value(carriers, key.split(' '));
-      const vb = value(phraseCarriers, p.words);
+      if (new Set(carriers.map((c) => ctx.groupOf(c.unit.article))).size < MIN_PHRASE_SUPPORT) continue;
+      // An article that quotes the longer wording too knows both: it is on neither side.
+      const mine = phraseCarriers.filter((c) => !quotedBy.get(c.unit.article)!.some((t) => t.includes(` ${key} `)));
+      if (!mine.length || !mine.some((c) => sameSpeakerOrUnknown(c.unit, carriers))) continue;
+      const va = phraseValue(carriers, key, ctx);
+      const vb = phraseValue(mine, phrase, ctx);
       const betweenCopies = new Set([...va.sources, ...vb.sources].map(ctx.groupOf)).size === 1;
       out.push({
         kind: 'quote', about: `wording of the quoted phrase “${key}”`, slot: 'wording of a direct quote', event: null,
@@ -287,6 +275,19 @@ export function droppedQualifierContradictions(units: SentenceUnit[], ctx: SlotC
     }
   }
   return out;
+}
+
+/** One side of a dropped-qualifier finding: the wording and the articles that quote it, one stretch each. */
+function phraseValue(list: Stretch[], wording: string, ctx: SlotContext): Contradiction['values'][number] {
+  const byArticle = [...new Map(list.map((c) => [c.unit.article, c])).values()].sort((x, y) => byCodePoint(x.unit.article, y.unit.article));
+  const sources = byArticle.map((c) => c.unit.article);
+  return {
+    value: wording, sources, independentSources: new Set(sources.map(ctx.groupOf)).size, evidence: [...new Set(byArticle.map((c) => c.unit.text))].slice(0, 2),
+    mentions: byArticle.map((c) => {
+      const at = c.unit.start + Math.max(0, c.unit.text.indexOf(c.text));
+      return { article: c.unit.article, start: at, end: at + c.text.length, text: c.text.trim(), evidence: c.unit.text, published: ctx.publishedOf(c.unit.article) };
+    }),
+  };
 }
 
 /** Where `long` (one word longer) has a content word `short` lacks, strictly inside; -1 when it is not that. */
