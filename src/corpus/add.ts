@@ -4,8 +4,7 @@
 
 import type { AnalysedArticle, Article } from '../model/article.js';
 import type { Rejected, ReuseResult } from '../model/report.js';
-import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
-import { murmur3 } from '../reuse/murmur3.js';
+import { articleSignature, detectReuseLinks, type ReuseSignature } from '../reuse/index.js';
 import { isCandidate } from '../reuse/index-store.js';
 import { redateArticle } from '../extract/index.js';
 import { cachedArticleFeatures } from '../cluster/features.js';
@@ -222,12 +221,13 @@ interface ReuseOutcome {
   fresh: AnalysedArticle[];
   /** Stored articles that took a date from a new copy. */
   updated: AnalysedArticle[];
-  links: { result: ReuseResult; joining: { a: string; b: string }[]; joins: Set<string>; signatures: ReturnType<typeof signatureOf>[] };
+  links: { result: ReuseResult; joining: { a: string; b: string }[]; joins: Set<string>; signatures: ReuseSignature[] };
 }
 
 /** Reuse of new articles among themselves and against every stored one the index offers as a candidate. */
 async function reuseAgainstStore(fresh: AnalysedArticle[], store: Store, articles: ArticleCache): Promise<ReuseOutcome> {
-  const signatures = fresh.map((a) => signatureOf(signatureInputOf(a), reuseParams, murmur3));
+  // Signed in the per-article workers when they ran (reuse knownSignature), else here.
+  const signatures = fresh.map((a) => articleSignature(a));
   const freshIds = new Set(fresh.map((a) => a.id));
   const hits = await store.reuseCandidates(signatures);
   const wanted = new Set<string>();

@@ -6,11 +6,13 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Article } from '../model/article.js';
 import { StageError } from './stage.js';
+import type { ReuseSignature } from '../reuse/signature.js';
 
 export type WorkerStages = 'text' | 'text+extract';
 
-/** What a worker sends back for one article: the slots it assigned and its diagnostics. */
-export type StageResult = Pick<Article, 'text' | 'extract' | 'diagnostics'>;
+/** What a worker sends back for one article: the slots it assigned, its diagnostics and (text+extract) its
+ *  reuse signature. */
+export type StageResult = Pick<Article, 'text' | 'extract' | 'diagnostics'> & { signature?: ReuseSignature };
 
 /** What a worker sends back for an article one of its stages threw on. */
 type StageFailure = { failed: { stage: string; message: string } };
