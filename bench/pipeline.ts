@@ -1,6 +1,9 @@
 // Streaming throughput of ingest → clean → sentences (issue 2's target: ≥ 1,000 seed-sized articles/s on
 // two cores) at 1k/10k/100k articles, with peak RSS, and the whole `analyze` on 10k articles (issue 6).
 // Usage: npm run bench -- pipeline [--sizes 1000,10000,100000] [--analyze 10000] [--worst 2000]
+//        [--baseline DIR [--rounds 2]]: the whole analyze of DIR's code (another checkout, e.g. a
+//        `git worktree add --detach DIR <commit>` with node_modules linked) and of this one, alternated in one
+//        run, since the machine's load moves a run by more than most changes (docs/performance.md).
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +17,8 @@ const arg = (name: string, fallback: string) => {
 
 if (args[0] === '--child') {
   // One measurement per process, so peak RSS belongs to that corpus size alone.
-  const [, mode, path] = args;
+  const [, mode, path, , root] = args;
+  const src = root ? `${root}/src` : '../src';
   const { ingestPaths } = await import('../src/ingest/index.js');
   const { OutletLineStats } = await import('../src/clean/index.js');
   const { cleanPipeline } = await import('../src/pipeline/stages.js');
@@ -46,7 +50,8 @@ if (args[0] === '--child') {
     const s = (performance.now() - t0) / 1000;
     console.log(JSON.stringify({ n, sentences, seconds: s, perSecond: n / s, cleanMs, rssMB: process.resourceUsage().maxRSS / 1024 }));
   } else {
-    const { analyze } = await import('../src/analyze.js');
+    const { analyze } = (await import(`${src}/analyze.js`)) as typeof import('../src/analyze.js');
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const engine = args[3] === 'sentences' ? 'sentences' : 'facts';
     const { report, timings } = await analyze([path], { db: null, engine });
@@ -55,6 +60,7 @@ if (args[0] === '--child') {
       JSON.stringify({
         n: report.articles.length,
         seconds: s,
+        cpuSeconds: (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1e6,
         stories: report.stories.length,
         reuse: report.reuse.length,
         timings: Object.fromEntries([...timings].map(([k, v]) => [k, Math.round(v)])),
@@ -66,13 +72,13 @@ if (args[0] === '--child') {
 }
 
 const self = fileURLToPath(import.meta.url);
-const child = (mode: string, path: string, engine = 'facts') => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path, engine], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const child = (mode: string, path: string, engine = 'facts', root = '') => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path, engine, root], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 };
 
-const sizes = arg('--sizes', '1000,10000,100000').split(',').map(Number);
+const sizes = arg('--sizes', '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 console.log('\ningest + clean + sentences (streaming, 2 worker threads for wink-nlp)\n');
 console.log('| articles | sentences | seconds | articles/s | peak RSS MB |');
 console.log('|---:|---:|---:|---:|---:|');
@@ -90,7 +96,8 @@ const wholeAnalyze = (label: string, r: { n: number; seconds: number; stories: n
   console.log('\n| phase | ms |\n|---|---:|');
   for (const [k, v] of Object.entries(r.timings)) console.log(`| ${k} | ${v} |`);
 };
-if (analyzeN > 0) {
+const baseline = arg('--baseline', '');
+if (analyzeN > 0 && !baseline) {
   // Issue 6's target (10k articles under a minute) on a firehose-shaped corpus: many stories of skewed sizes.
   const corpus = await storyCorpus(analyzeN);
   const facts = child('analyze', corpus.path);
@@ -100,10 +107,24 @@ if (analyzeN > 0) {
   console.log(`
 corroborate on the same corpus: fact engine ${facts.timings.corroborate} ms, sentence rules alone (baseline) ${sentences.timings.corroborate} ms (${(facts.timings.corroborate / sentences.timings.corroborate).toFixed(2)}×)`);
 }
+if (baseline && analyzeN > 0) {
+  const corpus = await storyCorpus(analyzeN);
+  console.log(`\nwhole analyze of ${analyzeN} (storyCorpus), baseline ${baseline} and this tree alternated\n`);
+  console.log('| round | code | seconds | articles/s | CPU s (all threads) | peak RSS MB | load average | reuse | cluster | corroborate | commit |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (let round = 1; round <= Number(arg('--rounds', '2')); round++) {
+    for (const [label, root] of [['baseline', baseline], ['this tree', '']]) {
+      const load = (await import('node:os')).loadavg()[0].toFixed(1);
+      const r = child('analyze', corpus.path, 'facts', root);
+      const t = r.timings;
+      console.log(`| ${round} | ${label} | ${r.seconds.toFixed(1)} | ${Math.round(r.n / r.seconds)} | ${r.cpuSeconds.toFixed(1)} | ${Math.round(r.rssMB)} | ${load} | ${t.reuse} | ${t.cluster} | ${t.corroborate} | ${t.commit} |`);
+    }
+  }
+}
 if (worstN > 0) {
   // The worst case: random recombination makes nearly every article one giant story, whose per-story
   // stages (alignment, contradiction rules) dominate.
   const corpus = await syntheticCorpus(worstN);
   wholeAnalyze('worst case, one giant story (syntheticCorpus)', child('analyze', corpus.path));
 }
-console.log(`\ncorpus: sentences recombined from ${source}`);
+if (source) console.log(`\ncorpus: sentences recombined from ${source}`);
