@@ -3,10 +3,9 @@
 // (compromise lexicon, gazetteer, chrono) costs about a second of start-up a text-only worker would waste.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Article } from '../model/article.js';
+import type { AnalysedArticle, Article } from '../model/article.js';
 import { ArticlePipeline, StageError, causeMessage } from './stage.js';
 import { textStage } from '../text/index.js';
-import type { AnalysedArticle } from '../model/article.js';
 
 const stages = [textStage];
 const full = workerData?.stages !== 'text';
