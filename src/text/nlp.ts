@@ -1,5 +1,6 @@
-// One shared wink-nlp instance whose out-of-vocabulary memory is wiped before every document, so a
-// document's tokens depend on its own text alone, not on what the process read before it.
+// One shared wink-nlp instance whose out-of-vocabulary memory is wiped before every document (but for words
+// of letters alone, see LETTERS_ONLY), so a document's tokens depend on its own text alone, not on what the
+// process read before it.
 //
 // Why: wink adds every unknown word to its lexicon hash and from then on takes it whole. After
 // "Reid's, 33, acting…" (kept as one token), "Tara Reid's publicist" no longer splits off "'s", so the same
