@@ -548,3 +548,12 @@ test('record-clock: another player’s basket beside the record, a play with no 
   assert.deepEqual(rules('Ivo Kell scored on a layup with 7:41 left in the first half.', 'record-clock'), []);
   assert.deepEqual(rules('The record crowd arrived at 7:41 p.m. for the game.', 'record-clock'), []);
 });
+
+test('event-date: two different announcements of a story on two days are no contradiction (one statement only), and "said Tuesday" stays unread', () => {
+  const r = findings(
+    analysed('a', 'Minister Ilse Varga announced sweeping changes Thursday to the Coastal Fisheries Act, angering trawler crews in Pellan.'),
+    analysed('b', 'Governor Tomas Brel announced plans Tuesday to restore full reviews of harbour projects under the Coastal Fisheries Act.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot === 'date of the announcement'), []);
+  assert.deepEqual(rules('The minister said Tuesday that the port would reopen, and told reporters Friday it was safe.', 'event-date'), []);
+});

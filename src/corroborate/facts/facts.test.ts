@@ -542,3 +542,13 @@ test('record-clock: the game clock when a record fell, reported as a time (a dat
   const clock = r.contradictions.filter((c) => c.slot === 'game clock when the record fell');
   assert.deepEqual(clock.map((c) => [c.kind, c.values.map((v) => v.value).sort()]), [['date', ['7:41', '7:42']]]);
 });
+
+test('event-date: an announcement is dated as its own slot, by the verb or a briefing noun, and one announcement worded twice faces', () => {
+  assert.deepEqual(find('Korvane will buy Delt Systems for $2 billion in cash and stock, the companies announced Monday.', 'event-date').map((m) => m.measure), ['date:announce']);
+  assert.deepEqual(find('In a briefing Wednesday, Korvane executives stressed that the purchase of Delt Systems was about networks.', 'event-date').map((m) => m.measure), ['date:announce']);
+  const r = findings(
+    analysed('a', 'Korvane agreed to buy Delt Systems for about $2 billion in cash and stock, the companies announced Thursday.'),
+    analysed('b', 'Korvane announced the largest purchase in its history Monday, paying about $2 billion in cash and stock for Delt Systems.'),
+  );
+  assert.deepEqual(r.contradictions.filter((c) => c.slot === 'date of the announcement').map((c) => c.values.map((v) => v.value).sort()), [['Monday', 'Thursday']]);
+});

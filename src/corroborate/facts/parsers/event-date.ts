@@ -21,6 +21,10 @@ import { scheduledClass } from './scheduled.js';
 import { MONTH } from '../../rules/date.js';
 import { TOLLS } from './toll.js';
 
+/** The verb of an announcement (a reporting verb the date of which is an act the story reports). */
+const ANNOUNCE = /^announc(e|ed|es|ing)$/;
+/** Nouns of an announcement a date may follow ("in a briefing Wednesday", "its announcement Monday"). */
+const ANNOUNCE_NOUN = /^(briefing|announcement)$/;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 const WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 /** Date words resolved from the publication date. */
@@ -31,7 +35,7 @@ const LABEL: Record<string, string> = {
   death: 'date of the killing or death', injury: 'date of the injury', arrest: 'date of the arrest', strike: 'date of the quake or strike',
   sign: 'date of the signing', release: 'date of the release', checkin: 'date of the check-in', fire: 'date of the dismissal',
   evacuation: 'date of the evacuation', rescue: 'date of the rescue', missing: 'date of the disappearance', trapped: 'date people were trapped', propose: 'date of the proposal',
-  approve: 'date of the approval', win: 'date of the win', game: 'date of the game',
+  approve: 'date of the approval', announce: 'date of the announcement', win: 'date of the win', game: 'date of the game',
 };
 
 /** The calendar parts a date mention fixes, or null when it fixes none worth comparing. */
@@ -87,6 +91,9 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
   const isVerb = (t: Token) => t.pos === 'VERB' && !LIGHT.test(t.normal) && /^[a-z]/.test(surface(t));
   const first = dateStart(toks, start);
   const last = toks.findIndex((t) => t.start >= end);
+  // "In a briefing Wednesday, AMD executives stressed…", "at a news conference Tuesday": a date right
+  // after the noun of an announcement dates the announcement, not the sentence's verb.
+  if (first > 0 && (ANNOUNCE_NOUN.test(toks[first - 1].normal) || (toks[first - 1].normal === 'conference' && /^(news|press)$/.test(toks[first - 2]?.normal ?? '')))) return 'announce';
   const possessive = possessiveClass(toks, last);
   if (possessive !== null) return possessive || null;
   const before = verbBefore(toks, first, surface, isVerb);
@@ -106,6 +113,11 @@ function dateClass(u: SentenceUnit, start: number, end: number): string | null |
     const planned = scheduledClass(toks, toks.indexOf(verb));
     if (planned !== undefined) return planned;
   }
+  // "the companies announced Monday", "announced Wednesday it is buying X": the date of an announcement is
+  // the announcement's day, its own slot (`announce`), never the event's. Two outlets reporting one
+  // announcement then face; other reporting verbs ("said Tuesday", "told reporters Friday") stay unread:
+  // a story quotes many statements on many days, and an announcement is the one act a story is about.
+  if (verb && ANNOUNCE.test(verb.normal)) return 'announce';
   if (verb && REPORTING.has(verb.normal)) return REPORTED;
   // Verbs first ("deliberated seven hours Sunday before convicting" is the conviction's day), then a
   // predicate adjective or noun shortly before the date ("found guilty … Thursday", "the fatal shooting of
