@@ -22,11 +22,14 @@ function finish(h: number): number {
 }
 
 /** Order-sensitive combination of two ids (or small codes): one multiply and one xor-shift, cheap enough
- * for the ~60 feature ids of every word (the table spreads ids again before probing). */
+ * for the ~60 feature ids of every word (the table spreads ids again before probing). The result is the
+ * id's 32 bits as a signed integer, which the feature sink's Uint32Array stores as the same unsigned id:
+ * an unsigned result of 2^31 or more is no small integer to V8, so half the ids were boxed, a heap
+ * number each (17% of the bytes the whole extraction allocated). */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a, 0x01000193) ^ b;
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-  return ((h ^ (h >>> 12)) >>> 0) || 1;
+  return (h ^ (h >>> 12)) || 1;
 }
 
 export function mix3(a: number, b: number, c: number): number {
