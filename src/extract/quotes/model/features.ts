@@ -65,7 +65,7 @@ export function featureHash(): string {
   const lexicon = [CUE_VERBS, BARE_CLAUSE_VERBS, OBJECT_VERBS, OBJECT_CUES, CUE_NOUNS].map((s) => [...s].sort().join(' ')).join('|');
   const h1 = hashString(`${FEATURES_VERSION}|${TEMPLATES.join(',')}`);
   const h2 = hashString(lexicon);
-  return `${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+  return `${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 const BOUNDARY = hashString('<s>');

@@ -1,6 +1,6 @@
 // 32-bit feature ids of the quote tagger: strings hashed once per token (FNV-1a), combinations mixed as
-// integers (a murmur3-style finaliser), so building a token's features allocates no strings. 0 is never
-// returned: the weight table uses it as its empty-slot marker.
+// integers (a murmur3-style finaliser), so building a token's features allocates no strings. Ids are
+// signed (see `mix`); 0 is never returned: the weight table uses it as its empty-slot marker.
 
 /** FNV-1a over the UTF-16 units of `s`, continued from `seed`. */
 export function hashString(s: string, seed = 0x811c9dc5): number {
@@ -18,7 +18,9 @@ function finish(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x846ca68b);
   h ^= h >>> 16;
-  return (h >>> 0) || 1;
+  // Signed, as `mix` returns: the view copies a word's hashes into every token, and an unsigned hash of
+  // 2^31 or more made each copy a heap number of its own.
+  return h || 1;
 }
 
 /** Order-sensitive combination of two ids (or small codes): one multiply and one xor-shift, cheap enough
