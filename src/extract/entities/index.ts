@@ -12,7 +12,7 @@ import { maxCompromiseSentences } from './params.js';
 import { roleAfter, roleBefore, roleBeforeComma, splitTitleInRun } from './roles.js';
 import { findRuns, type Run } from './runs.js';
 import { isBareTitle, typeName } from './typing.js';
-import { wordsOf, type Word } from './words.js';
+import { articleWords, type Word } from './words.js';
 
 function spanText(text: string, words: Word[], run: Run): string {
   return text.slice(words[run.first].start, words[run.last].end);
@@ -119,7 +119,8 @@ export function extractEntities(article: TextReady): EntityMention[] {
 export function extractEntitiesWith(article: TextReady, opts: { compromiseSentences: number }): EntityMention[] {
   const text = article.clean.text;
   const drafts: Draft[] = [];
-  for (const s of article.text.sentences) sentenceDrafts(wordsOf(s, text), s.index, text, drafts);
+  const words = articleWords(article.text.sentences, text);
+  article.text.sentences.forEach((s, i) => sentenceDrafts(words[i], s.index, text, drafts));
   drafts.sort((a, b) => a.start - b.start || b.end - a.end);
   // Role qualifiers may also be runs of their own: keep one draft per start.
   const unique = drafts.filter((d, i) => i === 0 || d.start >= drafts[i - 1].end);

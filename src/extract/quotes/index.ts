@@ -3,7 +3,7 @@
 // missed; every speaker phrase is resolved to a canonical entity name or null.
 
 import type { EntityMention, QuoteMention, TextReady } from '../../model/article.js';
-import { wordsOf, type Word } from '../entities/words.js';
+import { articleWords, type Word } from '../entities/words.js';
 import { withModel, type Found } from './combine.js';
 import { quotesByParagraph } from './across-paragraphs.js';
 import { cueAfter, cueBefore, span, type Attribution, type SentenceWords } from './direct.js';
@@ -76,9 +76,10 @@ export function extractQuotes(article: TextReady, entities: EntityMention[], opt
   return withSpeakers(found, entities);
 }
 
-/** The words of each of the article's sentences, in order. */
+/** The words of each of the article's sentences, in order (shared with the entities of the same article:
+ * read-only). */
 export function sentenceWords(article: TextReady): Word[][] {
-  return article.text.sentences.map((s) => wordsOf(s, article.clean.text));
+  return articleWords(article.text.sentences, article.clean.text);
 }
 
 /** The rules' attributions, in text order of their contents; `words` as `sentenceWords` gives them. */
