@@ -90,7 +90,8 @@ export function isLastName(lower: string): boolean {
 /** "Iranian", "Russian", "US-made" style nationality words. */
 export function isDemonym(lower: string): boolean {
   const l = load();
-  return l.demonyms.has(lower) || /^[a-z]+-(made|built|based|backed|led|owned|supplied)$/.test(lower);
+  // The pattern needs a hyphen: most words are tested for none, not by the regex.
+  return l.demonyms.has(lower) || (lower.includes('-') && /^[a-z]+-(made|built|based|backed|led|owned|supplied)$/.test(lower));
 }
 
 /** Heads of role phrases: "adviser", "spokesman", "director", and compromise's actor nouns. */
