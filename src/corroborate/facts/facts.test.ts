@@ -353,6 +353,14 @@ test('score-clock: two scores of a lead at one game clock disagree', () => {
   assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:score-clock').map((c) => c.values.map((v) => v.value).sort()), [['45-35', '45-36']]);
 });
 
+test('score-clock: a lead with no points for the other side is no rounding of a close one (20-0 against 20-13)', () => {
+  const f = findings(
+    analysed('a', 'The Larks opened a 20-0 lead with 5:10 to play in the half.'),
+    analysed('b', 'The Larks opened a 20-13 lead with 5:10 to play in the half.'),
+  );
+  assert.deepEqual(f.contradictions.filter((c) => c.rule === 'fact:score-clock').map((c) => c.values.map((v) => v.value).sort()), [['20-0', '20-13']]);
+});
+
 test('count: people sent to do something are counted by what they were sent to do', () => {
   assert.deepEqual(find('The Harbour Safety Board sent eight experts to monitor the ferry trials.', 'count').map((m) => [m.measure, m.holder]), [['count:sent-to:monitor', 'Harbour Safety Board']]);
   const f = findings(

@@ -2,13 +2,15 @@
 // its first double-digit lead at 45-35 on a pair of free throws with 13:41 to go"). A clock read to the
 // second is one moment of the game, and a game has one score at one moment: slot `score:<clock>`, within
 // one event (two halves reaching the same M:SS with a lead written in both is the rare coincidence the
-// slot accepts). The score compares as a pair, larger figure first (45-36 = 36-45).
+// slot accepts). The score compares as a pair in either order (45-36 = 36-45), valued as `score` values
+// its pairs (scoreValue), so no lead reads as a rounding of another (20-0 against 20-13).
 // Must not hit: a score with no lead word before the clock ("won 91-73 with 7:41 left for the record" is
 // not a lead), a score and a clock of two clauses (a join, a semicolon or another score between them), a
 // clock counted up ("at 7:41": a clock of another kind), a time of day ("7:41 p.m."), a won-lost record.
 
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
+import { scoreValue } from './score.js';
 
 /** "45-36 lead with 13:41 to play", "lead … at 45 - 35 … with 13:41 to go" (ECB+ spaces the dash and colon). */
 const SCORE_THEN_CLOCK = /\b(\d{1,3}) ?- ?(\d{1,3})\b((?:[^;\d]|\d(?! ?: ?\d)){0,80}?)\bwith (\d{1,2}) ?: ?(\d{2}) (?:left|remaining|to go|to play)\b/gi;
@@ -26,14 +28,14 @@ export const scoreClock: FactParser = {
       const ownLead = LEAD.test(before.split(/[,;]/).pop()! + ' ' + m[3]);
       if (!ownLead || CLAUSE_JOIN.test(m[3]) || /\d ?- ?\d/.test(m[3])) continue;
       const [a, b] = [Number(m[1]), Number(m[2])];
-      const [hi, lo] = a >= b ? [a, b] : [b, a];
-      if (hi === lo) continue;
+      if (a === b) continue;
+      const v = scoreValue(a, b);
       const seconds = Number(m[4]) * 60 + Number(m[5]);
       const start = u.start + m.index;
       const end = start + /^\d{1,3} ?- ?\d{1,3}/.exec(m[0])![0].length;
       out.push({
         kind: 'number', measure: `score:${seconds}`, label: `score with ${m[4]}:${m[5]} left`, holder: null, scope: 'event',
-        range: { min: hi * 1000 + lo, max: hi * 1000 + lo, exact: true }, date: null, thing: null,
+        range: { min: v, max: v, exact: true }, date: null, thing: null,
         display: `${m[1]}-${m[2]}`, unit: u, start, end, rule: this.name, normalised: ['score as a pair at one game clock'],
         // The clock to the second is in the slot key: the moment is not in doubt whatever the sentences say.
         strength: 0.85,
