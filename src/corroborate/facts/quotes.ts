@@ -9,12 +9,15 @@ import type { QuoteMention } from '../../model/article.js';
 import type { Contradiction } from '../../model/report.js';
 import type { SentenceUnit } from '../align.js';
 import { wordsOf } from '../quotes.js';
-import { altered, innerHunks, innerSubstitutions, lcsLength } from '../rules/quote.js';
+import { altered, innerHunks, innerSubstitutions, isContentWord, lcsLength } from '../rules/quote.js';
 import { sameSpelling } from './normalise/spelling.js';
 import { sameName } from '../rules/name.js';
 import { byCodePoint } from '../order.js';
 import { isStopword } from '../terms.js';
 import type { SlotContext } from './slots.js';
+
+/** A quote's words, an editor's bracketed insertion ("strengthen [the Act]") left out. */
+const quotedWords = (text: string): string[] => wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
 
 /** Quotes shorter than this many words are too short to tell a misquote from two remarks. */
 export const MIN_QUOTE_WORDS = 8;
@@ -54,7 +57,7 @@ function directQuotes(units: SentenceUnit[]): DirectQuote[] {
   const add = (u: SentenceUnit, raw: string, speaker: string | null) => {
     const text = raw.trim().replace(/^["“”'‘]+|["“”'‘,\s]+$/g, '');
     // "[the Endangered Species Act]" is the editor's insertion, not the speaker's words.
-    const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
+    const words = quotedWords(text);
     if (words.length >= MIN_QUOTE_WORDS) out.push({ unit: u, speaker, text, words, complete: /[.!?]\s*["”]?\s*$/.test(raw) });
   };
   // Quotes the extractor found running past their first sentence (a remark quoted over several lines):
@@ -75,7 +78,7 @@ function directQuotes(units: SentenceUnit[]): DirectQuote[] {
   // sentence carries no attribution, and it is where a misquote often sits.
   const taken = new Set(out.map((q) => `${q.unit.uid}\u0000${q.words.join(' ')}`));
   for (const { unit, text } of markedQuotes(units)) {
-    const words = wordsOf(text.replace(/\[[^\]]*\]/g, ' '));
+    const words = quotedWords(text);
     if (taken.has(`${unit.uid}\u0000${words.join(' ')}`)) continue;
     const speaker = unit.quotes.find((q) => q.speaker && overlapsText(unit.text, q.content.text, text))?.speaker
       ?? running.find(({ article, q }) => article === unit.article && q.speaker !== null
@@ -237,7 +240,7 @@ interface Stretch {
  * also quotes the longer wording, a longer wording of a single source, two different named speakers.
  */
 export function droppedQualifierContradictions(units: SentenceUnit[], ctx: SlotContext): Contradiction[] {
-  const stretches: Stretch[] = markedQuotes(units).map(({ unit, text }) => ({ unit, text, words: wordsOf(text.replace(/\[[^\]]*\]/g, ' ')) }));
+  const stretches: Stretch[] = markedQuotes(units).map(({ unit, text }) => ({ unit, text, words: quotedWords(text) }));
   // One entry per distinct wording, with every stretch that carries it: a story of copies quotes one
   // phrase thousands of times, and each wording is compared once.
   const byWords = new Map<string, Stretch[]>();
@@ -297,7 +300,7 @@ function insertedAt(short: string[], long: string[]): number {
     if (long[i] === short[i]) continue;
     const added = long[i];
     const rest = long.slice(i + 1).every((w, j) => w === short[i + j]);
-    return rest && !isStopword(added) && added.length >= 4 && !/['\d]/.test(added) ? i : -1;
+    return rest && isContentWord(added) ? i : -1;
   }
   return -1;
 }

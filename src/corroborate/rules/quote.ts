@@ -86,6 +86,10 @@ function alignedHunks(a: string[], b: string[]): Hunk[] {
   return hunks;
 }
 
+/** A word whose change alters what a quote says: no function word, contraction or number, four letters or
+ *  more (a swapped last word, endSubstitution; a qualifier one quote drops, facts/quotes.ts). */
+export const isContentWord = (w: string): boolean => !isStopword(w) && !/['\d]/.test(w) && w.length >= 4;
+
 /** Shared words a quote's last word must follow for a different last word to be a swap, not a cut. */
 export const END_SWAP_RUN = 3;
 
@@ -104,8 +108,7 @@ export function endSubstitution(a: string[], b: string[]): { from: string; to: s
   // One side ends on one word where the other goes on: its last word faces the other's next word.
   if (h.from.length !== 1 && h.to.length !== 1) return null;
   const [x, y] = [h.from[0], h.to[0]];
-  const content = (w: string) => !isStopword(w) && !/['\d]/.test(w) && w.length >= 4;
-  if (!content(x) || !content(y) || stem(x) === stem(y) || h.from.includes(y) || h.to.includes(x)) return null;
+  if (!isContentWord(x) || !isContentWord(y) || stem(x) === stem(y) || h.from.includes(y) || h.to.includes(x)) return null;
   return { from: x, to: y };
 }
 
