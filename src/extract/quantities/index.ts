@@ -126,15 +126,13 @@ function money(text: string, start: number, end: number, value: number, unit: st
   const hedge = MONEY_BOUND_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
   const bound = hedge ? BOUNDS[hedge[1].toLowerCase()] : null;
   const from = hedge ? start - hedge[0].length : start;
-  return mention(text, from, end, {
-    value: bound === 'min' || bound === 'max' ? null : value,
-    min: bound === 'max' ? null : value,
-    max: bound === 'min' ? null : value,
-    approx: bound !== null,
-    unit,
-    kind: 'money',
-    rule: 'money',
-  });
+  return mention(text, from, end, { ...hedged(value, bound), unit, kind: 'money', rule: 'money' });
+}
+
+/** One amount under its hedge: a floor ("more than") or a ceiling ("nearly") leaves no exact value and no
+ *  bound on the other side; "about" keeps the value, marked approximate. */
+function hedged(value: number, bound: 'min' | 'max' | 'approx' | null): Pick<Found, 'value' | 'min' | 'max' | 'approx'> {
+  return { value: bound === 'min' || bound === 'max' ? null : value, min: bound === 'max' ? null : value, max: bound === 'min' ? null : value, approx: bound !== null };
 }
 
 /** Money: "$1.5 billion", "US$ 300", "€2m", "500 million dollars", "2 billion rials". Currency is the unit (ISO code). */
@@ -344,10 +342,7 @@ const gluedUnit: QuantityRule = {
       const value = Number(m[2].replace(/,/g, ''));
       const bound = m[1] ? BOUNDS[m[1].toLowerCase()] : null;
       const unit = { ft: 'feet', km: 'km', mi: 'miles', m: 'metres' }[(m[3] ?? m[4]).toLowerCase()]!;
-      out.push(mention(text, m.index, m.index + m[0].length, {
-        value: bound === 'min' || bound === 'max' ? null : value, min: bound === 'max' ? null : value, max: bound === 'min' ? null : value,
-        approx: bound !== null, unit, kind: 'measure', rule: this.name,
-      }));
+      out.push(mention(text, m.index, m.index + m[0].length, { ...hedged(value, bound), unit, kind: 'measure', rule: this.name }));
     });
     return out;
   },
