@@ -61,14 +61,40 @@ interface Value {
   kind: 'date' | 'number';
 }
 
-/** Values worth editing in a line: weekdays, "Month D", and counts of 2+ digits before a noun (not years). */
+/** Words that may stand capitalised before a weekday that is a date ("Last Friday", "Posted: Friday"). */
+const DATE_LEAD = /^(On|By|Since|Until|Till|Last|Next|This|Early|Late|Before|After|From|Through|Every|Each|Posted|Updated):?$/;
+/** Words after a figure that show it counts nothing ("IE6, 7, 10 and 11 on Windows"): no noun follows ("of" may: "178 of 369 punches"). */
+const FUNCTION_WORD = /^(on|in|and|or|to|the|a|an|at|for|with|from|by|as|is|are|was|were)$/;
+
+/** The capitalised word right before offset `at`, unless it opens the sentence; else null. */
+function nameWordBefore(line: string, at: number): string | null {
+  const m = /(^|\s|[“"‘(])(\p{Lu}[\p{L}’'.:-]*)\s+$/u.exec(line.slice(0, at));
+  if (!m) return null;
+  const head = line.slice(0, m.index + m[1].length).trimEnd();
+  return head === '' || /[.!?]["”’)]?$/.test(head) ? null : m[2];
+}
+
+/** Values worth editing in a line: weekdays, "Month D", and counts of 2+ digits before a noun (not years).
+ * A weekday after a capitalised word is a name ("Patch Tuesday", "Super Tuesday", "Black Friday"), and a
+ * figure glued to letters or after a capitalised word is a version or a model ("IE11", "Internet Explorer
+ * 11", "Boeing 737"): editing them changes no fact, so the plan leaves them. */
 function valuesOf(line: string): Value[] {
   const out: Value[] = [];
-  for (const w of WEEKDAYS) if (new RegExp(`\\b${w}\\b`).test(line)) out.push({ key: w, re: new RegExp(`\\b${w}\\b`, 'g'), kind: 'date' });
+  for (const w of WEEKDAYS) {
+    const all = [...line.matchAll(new RegExp(`\\b${w}\\b`, 'g'))];
+    const named = all.some((m) => {
+      const before = nameWordBefore(line, m.index!);
+      return before !== null && !DATE_LEAD.test(before) && !WEEKDAYS.includes(before.replace(/,$/, ''));
+    });
+    // Every mention of the weekday changes, so a line that also writes it as a name is left out.
+    if (all.length && !named) out.push({ key: w, re: new RegExp(`\\b${w}\\b`, 'g'), kind: 'date' });
+  }
   for (const m of line.matchAll(new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2})\\b`, 'g'))) out.push({ key: m[0], re: new RegExp(`\\b${m[0]}\\b`, 'g'), kind: 'date' });
-  for (const m of line.matchAll(/(?<![\d.,:$£€-])(\d{2,3}|\d{1,3}(?:,\d{3})+)(?=\s+[a-z]+)(?![\d.,:-])/g)) {
+  for (const m of line.matchAll(/(?<![\p{L}\d.,:$£€-])(\d{2,3}|\d{1,3}(?:,\d{3})+)(?=\s+[a-z]+)(?![\d.,:-])/gu)) {
     const n = Number(m[1].replace(/,/g, ''));
     if (n >= 1900 && n <= 2100) continue;
+    if (nameWordBefore(line, m.index!) !== null) continue;
+    if (FUNCTION_WORD.test(/^\s+([a-z]+)/.exec(line.slice(m.index! + m[0].length))![1])) continue;
     // A floor or a ceiling ("at least 70") is compatible with a larger or smaller figure: no conflict to inject.
     if (/\b(at least|more than|over|up to|nearly|almost|about|some|around|fewer than|less than|under)\s+$/i.test(line.slice(0, m.index))) continue;
     if (/^\s*(%|percent|per cent)/.test(line.slice(m.index! + m[0].length))) continue;
@@ -120,7 +146,15 @@ export function loadEvents(): Map<string, string[]> {
   return events;
 }
 
-export const linkedPairs = (r: Report) => new Set(r.reuse.flatMap((l) => [`${l.a}|${l.b}`, `${l.b}|${l.a}`]));
+/** Pairs of articles that are not independent: linked by reuse, or one independent source of the report
+ * (copies of copies, one outlet: the report's `source`), which a direct-link test alone let the plan pick. */
+export function linkedPairs(r: Report): Set<string> {
+  const out = new Set(r.reuse.flatMap((l) => [`${l.a}|${l.b}`, `${l.b}|${l.a}`]));
+  const bySource = new Map<string, string[]>();
+  for (const a of r.articles) if (a.source) bySource.set(a.source, [...(bySource.get(a.source) ?? []), a.id]);
+  for (const ids of bySource.values()) for (const a of ids) for (const b of ids) if (a !== b) out.add(`${a}|${b}`);
+  return out;
+}
 
 /** The edits for one event: the first value two independent articles state in independently worded lines. */
 export function planEdits(event: string, ids: string[], texts: Map<string, string>, linked: Set<string>): Edit[] {
