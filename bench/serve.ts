@@ -4,6 +4,9 @@
 // CROSSCHECK_BENCH_SERVE_N articles (default 2,000; the issue's target is 100k), for
 // CROSSCHECK_BENCH_SERVE_SECONDS (default 10). CROSSCHECK_BENCH_SERVE_WRITER=open: the writer posts every 100 ms
 // without waiting for earlier answers (at most 200 in flight); default closed: the next POST after the answer.
+// CROSSCHECK_BENCH_SERVE_DB=FILE: serve a copy of a corpus kept by `bench/corpus-add.ts N --keep-db FILE`
+// (story-shaped articles, CROSSCHECK_BENCH_SERVE_N of them) instead of building one; the writer then posts
+// the next articles of the same generator, which the kept corpus does not hold.
 // Bounded loops only, no external tool.
 
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCorpus } from '../src/corpus/index.js';
 import { serve } from '../src/server/index.js';
-import { syntheticCorpus, CACHE } from './corpus.js';
+import { storyCorpus, syntheticCorpus, CACHE } from './corpus.js';
 import { jsonItems } from '../src/server/upload.js';
 import { Worker } from 'node:worker_threads';
 
@@ -34,12 +37,16 @@ const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a -
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-serve-'));
-  const { path, source } = await syntheticCorpus(N);
+  const kept = process.env.CROSSCHECK_BENCH_SERVE_DB;
+  // A kept story corpus: the writer's articles are the generator's next 2,000 (the first N are stored).
+  const { path, source } = kept ? await storyCorpus(N + 2000) : await syntheticCorpus(N);
   const db = join(dir, 'corpus.db');
-  const objects = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+  const all = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+  const objects = kept ? all.slice(N) : all;
   // The built corpus is kept beside the JSONL (a minute or more to build on a small machine); each run
   // works on a copy, since the bench adds to it.
-  const cached = join(CACHE, `serve-${N}-${source.replace(/\W+/g, '_')}.db`);
+  const cached = kept ?? join(CACHE, `serve-${N}-${source.replace(/\W+/g, '_')}.db`);
+  if (kept && !existsSync(kept)) throw new Error(`CROSSCHECK_BENCH_SERVE_DB: no corpus at ${kept} (build it with bench/corpus-add.ts N --keep-db FILE)`);
   const t0 = performance.now();
   if (!existsSync(cached)) {
     const builder = await openCorpus({ db: cached });
