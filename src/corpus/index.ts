@@ -12,12 +12,11 @@ import type { CorpusCommit, Store, StoredArticle, StoredLink, StoryChange, Story
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { clusterStories } from '../cluster/index.js';
-import { articleFeatures } from '../cluster/features.js';
+import { articleFeatures, CORPUS_CACHES } from '../cluster/features.js';
 import { addChunk, type ChunkOutcome } from './add.js';
 import { ArticleCache } from './article-cache.js';
 import { LinkCache } from './link-cache.js';
 import { SummaryCache } from './summary-cache.js';
-import { CORPUS_CACHES } from '../cluster/features.js';
 import { CommittedRecords } from './committed.js';
 import { buildReport } from './report.js';
 import { revisionDiffs } from './revision.js';
