@@ -557,3 +557,12 @@ test('event-date: two different announcements of a story on two days are no cont
   assert.deepEqual(r.contradictions.filter((c) => c.slot === 'date of the announcement'), []);
   assert.deepEqual(rules('The minister said Tuesday that the port would reopen, and told reporters Friday it was safe.', 'event-date'), []);
 });
+
+test('quotes: two wordings that differ in a word are not merged onto one side of a misquote', () => {
+  const a = analysed('a', '“By her own account, she said it’s not her nature to stay in the harbour,” said Ilse Varga, the pilot’s sister.');
+  const b = analysed('b', 'The pilot’s sister spoke after the hearing. “By her own account, it is not in her nature to stay in the village.');
+  const c = analysed('c', '“By her own account, she said it’s not her nature to stay in the harbour, which is where her yacht is moored,” Ilse Varga said.');
+  const d = analysed('d', '“By her own account, she said it’s not her nature to stay in the harbour, which is where her boat is moored,” Ilse Varga said.');
+  const sides = findings(a, b, c, d).contradictions.filter((x) => x.kind === 'quote').flatMap((x) => x.values.map((v) => v.sources.join(',')));
+  assert.ok(!sides.includes('c,d'), `yacht and boat stay apart: ${JSON.stringify(sides)}`);
+});

@@ -219,6 +219,14 @@ test('quotes: the last word swapped where one quote stops is a misquote ("stay i
   assert.deepEqual(endSubstitution(['to', 'stay', 'in', 'the', 'harbour'], ['to', 'stay', 'in', 'the', 'village', 'for', 'good']), { from: 'harbour', to: 'village' });
 });
 
+test('quotes: one misquote against two agreeing wordings is one finding, both on one side', () => {
+  const a = analysed('a', '“By her own account, she said it’s not her nature to stay in the harbour,” said Ilse Varga, the pilot’s sister.');
+  const b = analysed('b', 'The pilot’s sister spoke after the hearing. “By her own account, it is not in her nature to stay in the village.');
+  const c = analysed('c', '“By her own account, she said it’s not her nature to stay in the harbour, which is where her boat is moored,” Ilse Varga said.');
+  const q = findings(a, b, c).contradictions.filter((x) => x.kind === 'quote');
+  assert.deepEqual(q.map((x) => x.values.map((v) => v.sources).sort()), [[['a', 'c'], ['b']]], 'c only quotes more of the harbour wording');
+});
+
 test('quotes: a quoted phrase lacking a qualifier of the story’s settled wording is a misquote', () => {
   const a = analysed('a', 'The mayor said she regretted the “unfair public scrutiny” the harbour crews had faced since the strike.');
   const b = analysed('b', 'Mayor Tessa Lund apologised for the “unfair public scrutiny” of the crews.');

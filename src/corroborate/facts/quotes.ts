@@ -174,7 +174,7 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
     if (list) list.push(q);
     else byWords.set(key, [q]);
   }
-  const out: Contradiction[] = [];
+  const out: QuoteFinding[] = [];
   const seenTexts = new Set<string>();
   for (const [key, shared] of [...pairs].sort((a, b) => byCodePoint(a[0], b[0]))) {
     if (shared < 2) continue;
@@ -208,13 +208,67 @@ export function crossSpeakerQuoteContradictions(units: SentenceUnit[], ctx: Slot
     const vb = value(b);
     if (va.sources.some((x) => vb.sources.includes(x))) continue;
     const betweenCopies = ctx.groupOf(a.unit.article) === ctx.groupOf(b.unit.article);
-    out.push({
+    const finding: Contradiction = {
       kind: 'quote', about: `wording of the quote “${a.words.slice(0, 8).join(' ')}…”`, slot: 'wording of a direct quote', event: null,
       values: [va, vb], confidence: betweenCopies ? 0.5 : 0.75, betweenCopies,
       normalisations: ['spelling', 'punctuation and case', 'contractions', 'numbers written two ways', 'insertions at either end'], rule: 'fact:quote-variant',
-    });
+    };
+    out.push({ finding, quotes: [a, b] });
   }
-  return out;
+  return mergeAgreeingWordings(out, ctx);
+}
+
+interface QuoteFinding {
+  finding: Contradiction;
+  /** The two wordings, in the order of `finding.values`. */
+  quotes: [DirectQuote, DirectQuote];
+}
+
+/** `inner`'s words stand in `outer` in one run: one source quotes more of the remark than the other. */
+function quotesMoreOf(outer: string[], inner: string[]): boolean {
+  if (inner.length > outer.length) return false;
+  for (let k = 0; k + inner.length <= outer.length; k++) if (inner.every((w, i) => outer[k + i] === w)) return true;
+  return false;
+}
+
+/**
+ * One misquote faced by two wordings of the other side that agree with each other ("…not his DNA to stay in
+ * prison" against "…to stay in jail" and "…to stay in jail, which is what he has to look forward to…": the
+ * second only quotes more) is one finding with both wordings' articles on one side, not one per wording.
+ * Must not merge two wordings that differ in a word: those are two sides of their own.
+ */
+function mergeAgreeingWordings(found: QuoteFinding[], ctx: SlotContext): Contradiction[] {
+  const kept: QuoteFinding[] = [];
+  for (const f of found) {
+    const into = kept.find((k) => sharedSide(k, f) !== null);
+    if (!into) {
+      kept.push(f);
+      continue;
+    }
+    const [mine, theirs] = sharedSide(into, f)!;
+    const side = into.finding.values[1 - mine];
+    const more = f.finding.values[1 - theirs];
+    const sources = [...new Set([...side.sources, ...more.sources])].sort(byCodePoint);
+    into.finding.values[1 - mine] = {
+      ...side, sources, independentSources: new Set(sources.map((x) => ctx.groupOf(x))).size,
+      evidence: [...new Set([...side.evidence, ...more.evidence])].slice(0, 2),
+      mentions: [...(side.mentions ?? []), ...(more.mentions ?? []).filter((m) => !side.sources.includes(m.article))],
+    };
+  }
+  return kept.map((k) => k.finding);
+}
+
+/** The indexes (in `a`, in `b`) of the wording two findings share when their other wordings agree, or null. */
+function sharedSide(a: QuoteFinding, b: QuoteFinding): [number, number] | null {
+  for (let i = 0; i < 2; i++) {
+    for (let j = 0; j < 2; j++) {
+      if (a.quotes[i].words.join(' ') !== b.quotes[j].words.join(' ')) continue;
+      const x = a.quotes[1 - i].words;
+      const y = b.quotes[1 - j].words;
+      if (quotesMoreOf(x, y) || quotesMoreOf(y, x)) return [i, j];
+    }
+  }
+  return null;
 }
 
 /** A short quoted phrase (a scare quote, "undeserved attention") has at least this many words… */
