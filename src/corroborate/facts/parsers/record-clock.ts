@@ -13,8 +13,10 @@
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
 
-/** "with 7:41 left", "with 7 : 42 remaining", "with 7:41 to go / to play" (ECB+ spaces the colon). */
-const COUNTDOWN = /\bwith (\d{1,2}) ?: ?(\d{2}) (?:left|remaining|to go|to play)\b/gi;
+/** "with 7:41 left", "with 7 : 42 remaining", "with 7:41 to go / to play" (ECB+ spaces the colon): minutes
+ * and seconds are its two groups. The score at a clock (score-clock.ts) reads the same clock. */
+export const COUNTDOWN_SOURCE = String.raw`\bwith (\d{1,2}) ?: ?(\d{2}) (?:left|remaining|to go|to play)\b`;
+const COUNTDOWN = new RegExp(COUNTDOWN_SOURCE, 'gi');
 /** The record itself, or becoming the record holder. */
 const RECORD = /\b(record|mark|all-time|all - time|top spot|leading scorer)\b/i;
 const OTHER_CLOCK = /\b\d{1,2} ?: ?\d{2}\b/g;

@@ -11,9 +11,10 @@
 import type { SentenceUnit } from '../../align.js';
 import type { FactMention, FactParser } from '../mention.js';
 import { scoreValue } from './score.js';
+import { COUNTDOWN_SOURCE } from './record-clock.js';
 
 /** "45-36 lead with 13:41 to play", "lead … at 45 - 35 … with 13:41 to go" (ECB+ spaces the dash and colon). */
-const SCORE_THEN_CLOCK = /\b(\d{1,3}) ?- ?(\d{1,3})\b((?:[^;\d]|\d(?! ?: ?\d)){0,80}?)\bwith (\d{1,2}) ?: ?(\d{2}) (?:left|remaining|to go|to play)\b/gi;
+const SCORE_THEN_CLOCK = new RegExp(String.raw`\b(\d{1,3}) ?- ?(\d{1,3})\b((?:[^;\d]|\d(?! ?: ?\d)){0,80}?)` + COUNTDOWN_SOURCE, 'gi');
 /** The score is a lead's: the word before it ("a 45-36 lead", "lead of the day at 45-35"). */
 const LEAD = /\b(lead|leads|led|leading|advantage|edge|cushion)\b/i;
 /** A new clause between the score and the clock: its clock is another play's. */
