@@ -566,3 +566,8 @@ test('quotes: two wordings that differ in a word are not merged onto one side of
   const sides = findings(a, b, c, d).contradictions.filter((x) => x.kind === 'quote').flatMap((x) => x.values.map((v) => v.sources.join(',')));
   assert.ok(!sides.includes('c,d'), `yacht and boat stay apart: ${JSON.stringify(sides)}`);
 });
+
+test('event-date: a bracketed birth date is not given to a name further back or to a place', () => {
+  assert.deepEqual(rules('Lena Vask’s sister (born March 6, 1961) grew up in Dellmar.', 'event-date').filter((m) => m.measure === 'date:born'), [], 'the sister is unnamed');
+  assert.deepEqual(rules('Dellmar (born March 6, 1961) is a town.', 'event-date').filter((m) => m.measure === 'date:born'), []);
+});

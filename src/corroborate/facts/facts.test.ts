@@ -219,6 +219,12 @@ test('quotes: the last word swapped where one quote stops is a misquote ("stay i
   assert.deepEqual(endSubstitution(['to', 'stay', 'in', 'the', 'harbour'], ['to', 'stay', 'in', 'the', 'village', 'for', 'good']), { from: 'harbour', to: 'village' });
 });
 
+test('event-date: a birth date in a bracket after a name is that person’s, and two of them disagree', () => {
+  assert.deepEqual(find('The singer Lena Vask (born March 6, 1961) grew up in Dellmar.', 'event-date').map((m) => [m.measure, m.holder]), [['date:born', 'Lena Vask']]);
+  const r = findings(analysed('a', 'Lena Vask was born on March 3, 1961, in Dellmar. She grew up there.'), analysed('b', 'The singer Lena Vask (born March 6, 1961) grew up in Dellmar.'));
+  assert.deepEqual(r.contradictions.map((c) => [c.slot, c.values.map((v) => v.value).sort()]), [['birth date of Lena Vask', ['1961-03-03', '1961-03-06']]]);
+});
+
 test('quotes: one misquote against two agreeing wordings is one finding, both on one side', () => {
   const a = analysed('a', '“By her own account, she said it’s not her nature to stay in the harbour,” said Ilse Varga, the pilot’s sister.');
   const b = analysed('b', 'The pilot’s sister spoke after the hearing. “By her own account, it is not in her nature to stay in the village.');

@@ -325,6 +325,18 @@ function yearOf(u: SentenceUnit, d: DateMention): DateValue | null {
   return { year: Number(d.text) };
 }
 
+/**
+ * "Lena Vask (born March 6, 1961) grew up…": a birth date in a bracket right after a person's name is that
+ * person's; the clause the holder is read from ends at the bracket. Null otherwise. Must not take a name
+ * further back ("Vask's sister (born March 6)"), or a bracket that says more than "born" before the date.
+ */
+function bracketedBirth(u: SentenceUnit, at: number): string | null {
+  const open = u.text.lastIndexOf('(', at - u.start);
+  if (open < 0 || !/^\(\s*(born|b\.)\s*(on\s+|in\s+)?$/i.test(u.text.slice(open, at - u.start))) return null;
+  const before = u.text.slice(0, open).trimEnd().length + u.start;
+  return u.entities.find((e) => (e.type === 'person' || e.type === 'other') && e.end === before)?.name ?? null;
+}
+
 /** The bracket's parts over the first date's, but a weekday the first one writes stays: the bracket's is
  * computed from a year the date stage may have inferred wrong ("Thursday (June 13)" read in a year where
  * June 13 is a Friday). */
@@ -356,7 +368,7 @@ export const eventDate: FactParser = {
         if (date === year && !YEAR_CLASSES.has(cls)) continue;
         cls = DATE_CLASS[cls] ?? cls;
         const born = cls === 'born';
-        const holder = born ? holderBefore(u, d.start, ['person']) : null;
+        const holder = born ? holderBefore(u, d.start, ['person']) ?? bracketedBirth(u, d.start) : null;
         if (born && !holder) continue;
         const precise = date.day !== undefined || date.weekday !== undefined;
         const ownVerb = cls.startsWith('verb:');
