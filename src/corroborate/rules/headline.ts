@@ -19,7 +19,7 @@
 
 import type { AnalysedArticle } from '../../model/article.js';
 import type { Contradiction, ReuseResult } from '../../model/report.js';
-import type { Alignment } from '../align.js';
+import type { Alignment, SentenceUnit } from '../align.js';
 import { groupOfArticle } from '../align.js';
 import { contentTermsOfText } from '../terms.js';
 import { explicitDays } from './date.js';
@@ -88,11 +88,10 @@ export function titleFigures(title: string): TitleFigure[] {
 }
 
 /** Title figures that no body amount of the same unit agrees with (see header). */
-function titleNumberContradictions(a: AnalysedArticle, alignment: Alignment): Contradiction | null {
+function titleNumberContradictions(a: AnalysedArticle, units: SentenceUnit[]): Contradiction | null {
   const title = a.meta.title;
   if (!title) return null;
   const titleTerms = new Set(contentTermsOfText(title));
-  const units = alignment.units.filter((u) => u.article === a.id);
   for (const fig of titleFigures(title)) {
     const range = { min: fig.value, max: fig.value, exact: true };
     const sameUnit = units.flatMap((u) =>
@@ -122,8 +121,16 @@ function titleNumberContradictions(a: AnalysedArticle, alignment: Alignment): Co
 
 export function headlineContradictions(articles: AnalysedArticle[], alignment: Alignment, reuse: ReuseResult): Contradiction[] {
   const out: Contradiction[] = [];
+  // Each article's own sentences, grouped once: filtering the story's units per article was quadratic in
+  // the story (63 % of a bulk add's main thread at 26k articles, on stories of a thousand members).
+  const unitsOf = new Map<string, SentenceUnit[]>();
+  for (const u of alignment.units) {
+    const list = unitsOf.get(u.article);
+    if (list) list.push(u);
+    else unitsOf.set(u.article, [u]);
+  }
   for (const a of articles) {
-    const numeric = titleNumberContradictions(a, alignment);
+    const numeric = titleNumberContradictions(a, unitsOf.get(a.id) ?? []);
     if (numeric) out.push(numeric);
   }
   for (const a of articles) {
@@ -132,8 +139,7 @@ export function headlineContradictions(articles: AnalysedArticle[], alignment: A
     const facts = titleFacts(title);
     if (!facts) continue;
     const titleTerms = new Set(contentTermsOfText(title));
-    for (const u of alignment.units) {
-      if (u.article !== a.id) continue;
+    for (const u of unitsOf.get(a.id) ?? []) {
       const days = explicitDays(u);
       if (!days.length) continue;
       if (facts.count !== null) {
