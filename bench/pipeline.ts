@@ -54,7 +54,8 @@ if (args[0] === '--child') {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const engine = args[3] === 'sentences' ? 'sentences' : 'facts';
-    const { report, timings } = await analyze([path], { db: null, engine });
+    // A fixed clock, so the report's hash says whether two trees' outputs are the same.
+    const { report, timings } = await analyze([path], { db: null, engine, now: () => new Date('2026-12-02T00:00:00Z') });
     const s = (performance.now() - t0) / 1000;
     console.log(
       JSON.stringify({
@@ -63,6 +64,7 @@ if (args[0] === '--child') {
         cpuSeconds: (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1e6,
         stories: report.stories.length,
         reuse: report.reuse.length,
+        hash: (await import('node:crypto')).createHash('sha256').update(JSON.stringify(report)).digest('hex').slice(0, 16),
         timings: Object.fromEntries([...timings].map(([k, v]) => [k, Math.round(v)])),
         rssMB: process.resourceUsage().maxRSS / 1024,
       }),
@@ -110,14 +112,14 @@ corroborate on the same corpus: fact engine ${facts.timings.corroborate} ms, sen
 if (baseline && analyzeN > 0) {
   const corpus = await storyCorpus(analyzeN);
   console.log(`\nwhole analyze of ${analyzeN} (storyCorpus), baseline ${baseline} and this tree alternated\n`);
-  console.log('| round | code | seconds | articles/s | CPU s (all threads) | peak RSS MB | load average | reuse | cluster | corroborate | commit |');
-  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| round | code | seconds | articles/s | CPU s (all threads) | peak RSS MB | load average | reuse | cluster | corroborate | commit | report hash |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (let round = 1; round <= Number(arg('--rounds', '2')); round++) {
     for (const [label, root] of [['baseline', baseline], ['this tree', '']]) {
       const load = (await import('node:os')).loadavg()[0].toFixed(1);
       const r = child('analyze', corpus.path, 'facts', root);
       const t = r.timings;
-      console.log(`| ${round} | ${label} | ${r.seconds.toFixed(1)} | ${Math.round(r.n / r.seconds)} | ${r.cpuSeconds.toFixed(1)} | ${Math.round(r.rssMB)} | ${load} | ${t.reuse} | ${t.cluster} | ${t.corroborate} | ${t.commit} |`);
+      console.log(`| ${round} | ${label} | ${r.seconds.toFixed(1)} | ${Math.round(r.n / r.seconds)} | ${r.cpuSeconds.toFixed(1)} | ${Math.round(r.rssMB)} | ${load} | ${t.reuse} | ${t.cluster} | ${t.corroborate} | ${t.commit} | ${r.hash} |`);
     }
   }
 }

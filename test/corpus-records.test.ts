@@ -55,3 +55,24 @@ test('links come from memory only when the add committed every article asked abo
   assert.deepEqual(records.linksAmong(new Set(['x', 'y'])), []);
   assert.equal(records.get('y')!.version, 2);
 });
+
+test('a one-shot add whose records are held reports the same, and the store will not hand back a record it did not keep', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-records-'));
+  writeFileSync(join(dir, 'a-herald.txt'), FERRY('the Vellin Herald', 212));
+  writeFileSync(join(dir, 'b-wire.txt'), FERRY('the island wire', 212));
+  writeFileSync(join(dir, 'c-orchard.txt'), ORCHARD);
+  const reportOf = async (recordsHeld: boolean) => {
+    const corpus = await openCorpus({ db: null });
+    try {
+      const added = await corpus.add([dir], { workers: 0, now: NOW, keepRecords: true, recordsHeld, cacheAnalyses: false });
+      const report = await corpus.report({ articles: added.inputIds, now: NOW(), records: added.records });
+      if (recordsHeld) await assert.rejects(corpus.store.getArticles([added.inputIds[0]]), /not kept/);
+      else assert.equal((await corpus.store.getArticles([added.inputIds[0]])).length, 1);
+      assert.equal(await corpus.store.countArticles(), 3, 'the identity rows are written either way');
+      return plain(report);
+    } finally {
+      await corpus.close();
+    }
+  };
+  assert.deepStrictEqual(await reportOf(true), await reportOf(false));
+});

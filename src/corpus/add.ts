@@ -39,6 +39,8 @@ export interface ChunkOptions {
   onProgress?: (event: { phase: string; done: number; total: number | null }) => void;
   /** Told what the chunk committed (records, links), for a report on this add read from memory. */
   records?: CommittedRecords;
+  /** The store need not keep the new records: `records` holds them (AddOptions.recordsHeld). */
+  recordsHeld?: boolean;
   /** Called just before the chunk's commit: throwing abandons the chunk with nothing written (a queue worker
    *  that handed its jobs back on SIGTERM must not then commit them). */
   beforeCommit?: () => void;
@@ -170,6 +172,7 @@ async function commitChunk(c: ChunkResult, store: Store, opts: ChunkOptions): Pr
       documentFrequencies: previous.size ? documentKeys(firstVersions.map((a) => cachedArticleFeatures(a))) : placement.freshKeys,
       documents: firstVersions.length,
       summaries: placement.summaries,
+      recordsHeld: opts.recordsHeld,
     });
   });
   opts.records?.committed({

@@ -48,6 +48,9 @@ export interface AddOptions {
   beforeCommit?: () => void;
   /** Keep what this add committed in memory (AddResult.records), for a `report` on it that follows. */
   keepRecords?: boolean;
+  /** With `keepRecords`, for a store that is closed after the report on this add and never added to again (the
+   *  one-shot in-memory `analyze`): the store need not keep the new records (CorpusCommit.recordsHeld). */
+  recordsHeld?: boolean;
   /** Grown big stories get deferred views (`Story.pending`) that `refreshViews` cross-checks later: the add
    *  stays proportional to the new articles, and a story grown by several chunks is cross-checked once. */
   deferViews?: boolean | ViewParams;
@@ -137,7 +140,7 @@ export class Corpus {
         let done: ChunkOutcome;
         try {
           const deferViews = opts.deferViews === true ? VIEW_PARAMS : opts.deferViews || undefined;
-          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, summaries: CORPUS_CACHES ? this.summaries : undefined, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records, deferViews, placement: opts.placement }, result.rejected);
+          done = await addChunk(chunk, this.store, { articles: this.articles, links: this.links, summaries: CORPUS_CACHES ? this.summaries : undefined, workers: opts.workers, cacheAnalyses: opts.cacheAnalyses, engine: opts.engine, outlets: this.outlets, now: opts.now, timings, timed, onProgress: opts.onProgress, beforeCommit: opts.beforeCommit, records: result.records, recordsHeld: opts.keepRecords && opts.recordsHeld, deferViews, placement: opts.placement }, result.rejected);
         } catch (err) {
           // Records of a chunk that did not commit may have been changed in memory (a date from a copy).
           this.clearCaches();

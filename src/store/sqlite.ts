@@ -30,6 +30,9 @@ const LOCK_POLL_MS = 200;
 
 const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value), { level: 1 });
 const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString('utf8')) as T;
+/** The `data` of an article whose record a `recordsHeld` commit did not keep (never a deflated record: that
+ *  has at least one byte). */
+const NOT_KEPT = Buffer.alloc(0);
 const deflateAsync = promisify(deflateRaw);
 
 /** Records deflated at once on libuv's threadpool (4 threads): enough to keep it busy, few enough that the JSON
@@ -167,6 +170,7 @@ export class SqliteStore implements Store {
       const rows = this.stmt('SELECT id, key, hash, version, seq, added_at, data FROM article WHERE id IN (SELECT value FROM json_each(?))')
         .all(JSON.stringify(part)) as { id: string; key: string; hash: string; version: number; seq: number; added_at: string; data: Buffer }[];
       for (const r of rows) {
+        if (r.data.length === 0) throw new Error(`the record of ${r.id} was not kept (a commit with recordsHeld)`);
         out.push({ id: r.id, key: r.key, hash: r.hash, version: r.version, seq: r.seq, addedAt: r.added_at, analysed: unpack<AnalysedArticle>(r.data) });
       }
     }
@@ -351,7 +355,10 @@ export class SqliteStore implements Store {
   // ---- writing ------------------------------------------------------------------------------------------
 
   async commit(change: CorpusCommit): Promise<void> {
-    this.commitSync(change, await packAll([...change.articles.map((a) => a.analysed), ...(change.updatedArticles ?? [])]));
+    // Held records are not packed: JSON and deflate of each were ~8 s of the main thread of a 10k analyze
+    // (zlib 4.2, JSON 2.5, lanes 1.3; docs/performance.md), for rows nothing reads.
+    const records = change.recordsHeld ? [] : change.articles.map((a) => a.analysed);
+    this.commitSync(change, await packAll([...records, ...(change.updatedArticles ?? [])]));
   }
 
   async commitToken(): Promise<string | null> {
@@ -361,6 +368,7 @@ export class SqliteStore implements Store {
   /** `packed`: records already packed (packAll), by object; any other is packed here. */
   private commitSync(change: CorpusCommit, packed?: Map<unknown, Buffer>): void {
     const packOf = (record: unknown) => packed?.get(record) ?? pack(record);
+    const articleData = (record: unknown) => (change.recordsHeld ? NOT_KEPT : packOf(record));
     const now = new Date().toISOString();
     const db = this.db;
     db.transaction(() => {
@@ -383,8 +391,8 @@ export class SqliteStore implements Store {
         insertContent.run(a.hash, a.raw, now);
         if (a.revisionOf) {
           keepRevision.run(a.revisionOf.text, a.id);
-          reviseArticle.run(a.hash, now, packOf(a.analysed), a.id);
-        } else insertArticle.run(a.id, a.key, a.hash, seq++, now, now, packOf(a.analysed));
+          reviseArticle.run(a.hash, now, articleData(a.analysed), a.id);
+        } else insertArticle.run(a.id, a.key, a.hash, seq++, now, now, articleData(a.analysed));
       }
       for (const a of change.updatedArticles ?? []) updateData.run(packOf(a), now, a.id);
       // A revision's earlier text no longer speaks for it: its signature and links are replaced by the new ones.

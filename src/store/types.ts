@@ -98,6 +98,10 @@ export interface CorpusCommit {
   summaries?: { rows: ClusterSummary[]; grown: string[] };
   /** A rebuild: the derived state (reuse index and links, frequencies, stories) is replaced, not added to. */
   rebuild?: boolean;
+  /** The caller holds the new articles' records and nothing will read them from this store (the one-shot
+   *  in-memory `analyze`, whose report takes them from memory and whose store closes with it): an adapter may
+   *  keep only their identity rows, and then `getArticles` fails for them rather than return nothing. */
+  recordsHeld?: boolean;
 }
 
 /** How an ingested item relates to what is stored. */
