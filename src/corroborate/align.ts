@@ -54,6 +54,18 @@ export interface Alignment {
   idf: Map<string, number>;
 }
 
+/** A story's sentence units by article, each article's in story order (grouped once: a per-article filter of
+ *  the story's units is quadratic in the story). */
+export function unitsByArticle(units: SentenceUnit[]): Map<string, SentenceUnit[]> {
+  const out = new Map<string, SentenceUnit[]>();
+  for (const u of units) {
+    const list = out.get(u.article);
+    if (list) list.push(u);
+    else out.set(u.article, [u]);
+  }
+  return out;
+}
+
 export function groupOfArticle(reuse: ReuseResult, id: string): string {
   return reuse.groupOf.get(id) ?? id;
 }

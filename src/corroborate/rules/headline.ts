@@ -20,7 +20,7 @@
 import type { AnalysedArticle } from '../../model/article.js';
 import type { Contradiction, ReuseResult } from '../../model/report.js';
 import type { Alignment, SentenceUnit } from '../align.js';
-import { groupOfArticle } from '../align.js';
+import { groupOfArticle, unitsByArticle } from '../align.js';
 import { contentTermsOfText } from '../terms.js';
 import { explicitDays } from './date.js';
 import { compatible, rangeOf } from './number.js';
@@ -123,12 +123,7 @@ export function headlineContradictions(articles: AnalysedArticle[], alignment: A
   const out: Contradiction[] = [];
   // Each article's own sentences, grouped once: filtering the story's units per article was quadratic in
   // the story (63 % of a bulk add's main thread at 26k articles, on stories of a thousand members).
-  const unitsOf = new Map<string, SentenceUnit[]>();
-  for (const u of alignment.units) {
-    const list = unitsOf.get(u.article);
-    if (list) list.push(u);
-    else unitsOf.set(u.article, [u]);
-  }
+  const unitsOf = unitsByArticle(alignment.units);
   for (const a of articles) {
     const numeric = titleNumberContradictions(a, unitsOf.get(a.id) ?? []);
     if (numeric) out.push(numeric);
