@@ -6,6 +6,8 @@
 // [--compare NAME=VALUE: the singles also run on a copy of the bulk database with that environment variable
 // set (CROSSCHECK_CORPUS_CACHE=off: the corpus's caches disabled), so old and new are measured in one run]
 // [--compare CROSSCHECK_PLACEMENT=online: the singles placed by stored summaries, beside the exact placement]
+// [--live: the singles are added as serve, watch and the queue workers add (LIVE_ADD: views deferred, placed
+// online); the deferred views are left pending, as between a server's adds]
 // [--keep-db FILE: the bulk database is copied there, and taken from there (bulk add skipped) when it exists]
 // [--views K: then the view of each of the K largest stored stories is recomputed ROUNDS=3 times in one
 // process (as an add into it recomputes it; the later rounds with the per-article memos warm), ms per round]
@@ -73,11 +75,18 @@ async function singles(db: string, files: string[]) {
   let online = 0;
   let joined = 0;
   let created = 0;
-  // CROSSCHECK_PLACEMENT=online (through --compare) places by the stored summaries (src/corpus/place-online.ts).
-  const placement = process.env.CROSSCHECK_PLACEMENT === 'online' ? 'online' : 'exact';
+  // CROSSCHECK_PLACEMENT=online (through --compare) places by the stored summaries (src/corpus/place-online.ts);
+  // CROSSCHECK_BENCH_LIVE=1 (--live) adds as the live paths do (LIVE_ADD).
+  const { LIVE_ADD } = await import('../src/corpus/live.js');
+  const live = process.env.CROSSCHECK_BENCH_LIVE === '1';
+  const placement = live ? LIVE_ADD.placement : process.env.CROSSCHECK_PLACEMENT === 'online' ? 'online' : 'exact';
+  const cpu: number[] = [];
   for (const file of files) {
     const t0 = performance.now();
-    const r = await corpus.add([file], { now: NOW, placement });
+    const c0 = process.cpuUsage();
+    const r = await corpus.add([file], { now: NOW, placement, deferViews: live && LIVE_ADD.deferViews });
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     ms.push(performance.now() - t0);
     placeMs.push(r.timings.get('cluster') ?? 0);
     for (const p of r.placements) {
@@ -90,7 +99,7 @@ async function singles(db: string, files: string[]) {
     for (const [k, v] of r.timings) if (!k.startsWith('stage:')) phases.set(k, (phases.get(k) ?? 0) + v);
   }
   await corpus.close();
-  return { ms, placeMs, online, fallbacks, joined, created, phases: Object.fromEntries([...phases].map(([k, v]) => [k, v / files.length])), rssMB: rssMB() };
+  return { ms, cpu, placeMs, online, fallbacks, joined, created, phases: Object.fromEntries([...phases].map(([k, v]) => [k, v / files.length])), rssMB: rssMB() };
 }
 
 /** The view of each of the k largest stored stories, recomputed from its stored members and links as an add
@@ -197,6 +206,7 @@ const nSingles = Number(flag('--singles', '200'));
 const batchMax = Number(flag('--batch-max', '10000'));
 const workers = flag('--workers', 'default');
 const defer = args.includes('--defer');
+const live = args.includes('--live');
 const compare = flag('--compare', '');
 const keepDb = flag('--keep-db', '');
 const viewsOnly = Number(flag('--views-only', '0'));
@@ -231,11 +241,11 @@ async function report(dir: string): Promise<void> {
   }
   if (b.n !== n) throw new Error(`the bulk add stored ${b.n} of ${n} articles (${b.rejected} rejected)`);
   const dbMB = ['', '-wal'].map((s) => (existsSync(db + s) ? statSync(db + s).size : 0)).reduce((x, y) => x + y, 0) / 2 ** 20;
-  type Singles = { ms: number[]; placeMs: number[]; online: number; fallbacks: Record<string, number>; joined: number; created: number; phases: Record<string, number>; rssMB: number };
+  type Singles = { ms: number[]; cpu: number[]; placeMs: number[]; online: number; fallbacks: Record<string, number>; joined: number; created: number; phases: Record<string, number>; rssMB: number };
   // The copy is taken before the singles change the database: both runs add the same articles to the same corpus.
   const copy = join(dir, 'corpus-compare.db');
   if (compare) for (const s of ['', '-wal']) if (existsSync(db + s)) copyFileSync(db + s, copy + s);
-  const s = child<Singles>('singles', db, ...singleFiles);
+  const s = childWith<Singles>(live ? { CROSSCHECK_BENCH_LIVE: '1' } : {}, 'singles', db, ...singleFiles);
   const c = compare ? childWith<Singles>(Object.fromEntries([compare.split('=')]), 'singles', copy, ...singleFiles) : null;
   const one = singleFiles[0];
   const old = batchN > 0 ? child<{ n: number; seconds: number; rssMB: number }>('batch', batchN === n ? bulkPath : prefixPath, one) : null;
@@ -251,7 +261,9 @@ async function report(dir: string): Promise<void> {
   console.log(`| bulk add: first / last chunk articles/s | ${Math.round(perChunk[0])} / ${Math.round(perChunk[perChunk.length - 1])} |`);
   console.log(`| bulk add: peak RSS | ${Math.round(b.rssMB)} MB |`);
   console.log(`| database size | ${dbMB.toFixed(0)} MB (${((dbMB * 1024) / b.n).toFixed(1)} kB/article) |`);
-  console.log(`| add one article: p50 / p99 / max | ${quantile(sorted, 0.5).toFixed(0)} / ${quantile(sorted, 0.99).toFixed(0)} / ${sorted[sorted.length - 1].toFixed(0)} ms |`);
+  const cpuSorted = [...s.cpu].sort((x, y) => x - y);
+  console.log(`| add one article${live ? ' (live: views deferred, placed online)' : ''}: p50 / p99 / max | ${quantile(sorted, 0.5).toFixed(0)} / ${quantile(sorted, 0.99).toFixed(0)} / ${sorted[sorted.length - 1].toFixed(0)} ms |`);
+  console.log(`| add one article: CPU p50 / p99 (all threads of the process) | ${quantile(cpuSorted, 0.5).toFixed(0)} / ${quantile(cpuSorted, 0.99).toFixed(0)} ms |`);
   if (c) {
     const cs = [...c.ms].sort((x, y) => x - y);
     console.log(`| add one article, ${compare}: p50 / p99 / max | ${quantile(cs, 0.5).toFixed(0)} / ${quantile(cs, 0.99).toFixed(0)} / ${cs[cs.length - 1].toFixed(0)} ms |`);
