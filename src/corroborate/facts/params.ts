@@ -7,7 +7,8 @@ export interface FactParams {
    * 0.55 the dev gold gave P 0.62 (8 of 13) and 2 alarms on 22 compatible injected edits; at 0.6, P 0.73
    * (8 of 11) and none; at 0.65, P 0.67 (6 of 9). */
   minConfidence: number;
-  /** Copies of one report that disagree are a slip in one copy chain: shown, with less confidence. */
+  /** Copies of one report that disagree are a slip in one copy chain: shown, with less confidence (the
+   * discount ranks them below independent sources; it is applied after minConfidence, see slots.ts). */
   copiesFactor: number;
   /** A side backed by a single independent source is likelier a slip than a dispute. */
   singleSupportFactor: number;
