@@ -63,6 +63,9 @@ interface Value {
 
 /** Words that may stand capitalised before a weekday that is a date ("Last Friday", "Posted: Friday"). */
 const DATE_LEAD = /^(On|By|Since|Until|Till|Last|Next|This|Early|Late|Before|After|From|Through|Every|Each|Posted|Updated):?$/;
+/** "the second Tuesday of each month": a rule for every month, no day of the event (as "Patch Tuesday" is a
+ * name); the ordinal before the weekday, "of each/every/the month" after it ("last Friday" stays a date). */
+const RECURRING = /\b(first|second|third|fourth|last)\s+$/i;
 /** Words after a figure that show it counts nothing ("IE6, 7, 10 and 11 on Windows"): no noun follows ("of" may: "178 of 369 punches"). */
 const FUNCTION_WORD = /^(on|in|and|or|to|the|a|an|at|for|with|from|by|as|is|are|was|were)$/;
 
@@ -75,7 +78,8 @@ function nameWordBefore(line: string, at: number): string | null {
 }
 
 /** Values worth editing in a line: weekdays, "Month D", and counts of 2+ digits before a noun (not years).
- * A weekday after a capitalised word is a name ("Patch Tuesday", "Super Tuesday", "Black Friday"), and a
+ * A weekday after a capitalised word is a name ("Patch Tuesday", "Super Tuesday", "Black Friday"), one after
+ * an ordinal a recurring day ("the second Tuesday of every month"), and a
  * figure glued to letters or after a capitalised word is a version or a model ("IE11", "Internet Explorer
  * 11", "Boeing 737"): editing them changes no fact, so the plan leaves them. */
 function valuesOf(line: string): Value[] {
@@ -84,7 +88,7 @@ function valuesOf(line: string): Value[] {
     const all = [...line.matchAll(new RegExp(`\\b${w}\\b`, 'g'))];
     const named = all.some((m) => {
       const before = nameWordBefore(line, m.index!);
-      return before !== null && !DATE_LEAD.test(before) && !WEEKDAYS.includes(before.replace(/,$/, ''));
+      return (before !== null && !DATE_LEAD.test(before) && !WEEKDAYS.includes(before.replace(/,$/, ''))) || (RECURRING.test(line.slice(0, m.index!)) && /^\s+of\s+(each|every|the)\s+month\b/i.test(line.slice(m.index! + w.length)));
     });
     // Every mention of the weekday changes, so a line that also writes it as a name is left out.
     if (all.length && !named) out.push({ key: w, re: new RegExp(`\\b${w}\\b`, 'g'), kind: 'date' });
@@ -96,7 +100,7 @@ function valuesOf(line: string): Value[] {
     if (nameWordBefore(line, m.index!) !== null) continue;
     if (FUNCTION_WORD.test(/^\s+([a-z]+)/.exec(line.slice(m.index! + m[0].length))![1])) continue;
     // A floor or a ceiling ("at least 70") is compatible with a larger or smaller figure: no conflict to inject.
-    if (/\b(at least|more than|over|up to|nearly|almost|about|some|around|fewer than|less than|under)\s+$/i.test(line.slice(0, m.index))) continue;
+    if (/\b(at least|more than|over|up to|as many as|as few as|nearly|almost|about|some|around|fewer than|less than|under)\s+$/i.test(line.slice(0, m.index))) continue;
     if (/^\s*(%|percent|per cent)/.test(line.slice(m.index! + m[0].length))) continue;
     out.push({ key: m[1], re: new RegExp(`(?<![\\d.,])${m[1]}(?![\\d.,]\\d)`, 'g'), kind: 'number' });
   }

@@ -574,3 +574,21 @@ test('event-date: an announcement is dated as its own slot, by the verb or a bri
   );
   assert.deepEqual(r.contradictions.filter((c) => c.slot === 'date of the announcement').map((c) => c.values.map((v) => v.value).sort()), [['Monday', 'Thursday']]);
 });
+
+test('copies that disagree on a weakly framed date are shown, ranked below the same finding between independent sources', async () => {
+  const { factFindings } = await import('./index.js');
+  const articles = [
+    analysed('a', 'Lee Varn, 41, died while climbing to a hut on Mount Orvel in the Dellmar park on Saturday, police said.'),
+    analysed('b', 'Lee Varn, 41, was climbing to a small hut on Mount Orvel in the Dellmar national park on Saturday.'),
+    analysed('c', 'Lee Varn, 41, fell about 600 metres while climbing to a small hut on Mount Orvel in the Dellmar park on Tuesday, police said.'),
+  ];
+  const al = alignStory(articles, noReuse(articles.map((x) => x.id)));
+  const run = (groupOf: (id: string) => string) => factFindings(al, { eventOf: () => 'e1', groupOf, publishedOf: () => '2031-05-14', similarity: al.similarity }).contradictions.filter((c) => c.kind === 'date');
+  const independent = run((id) => id);
+  const copies = run(() => 'one-report');
+  assert.equal(independent.length, 1, 'found between independent sources');
+  assert.equal(copies.length, 1, 'between copies of one report it is still reported (it was hidden under minConfidence)');
+  assert.equal(copies[0].betweenCopies, true);
+  assert.ok(copies[0].confidence! < independent[0].confidence!, 'and ranked lower');
+  assert.deepEqual(copies[0].values.map((v) => v.value).sort(), ['Saturday', 'Tuesday']);
+});
