@@ -571,3 +571,8 @@ test('event-date: a bracketed birth date is not given to a name further back or 
   assert.deepEqual(rules('Lena Vask’s sister (born March 6, 1961) grew up in Dellmar.', 'event-date').filter((m) => m.measure === 'date:born'), [], 'the sister is unnamed');
   assert.deepEqual(rules('Dellmar (born March 6, 1961) is a town.', 'event-date').filter((m) => m.measure === 'date:born'), []);
 });
+
+test('event-date: a bracket that holds a clause, or a long one, still ends the phrase', () => {
+  assert.notDeepEqual(rules('Police arrested Dario Venn (he was released later that week) on Monday to question him.', 'event-date').map((m) => m.measure), ['date:arrest']);
+  assert.notDeepEqual(rules('Police arrested Dario Venn (a former harbour pilot from the north of Orvel) on Monday to question him.', 'event-date').map((m) => m.measure), ['date:arrest']);
+});

@@ -592,3 +592,9 @@ test('copies that disagree on a weakly framed date are shown, ranked below the s
   assert.ok(copies[0].confidence! < independent[0].confidence!, 'and ranked lower');
   assert.deepEqual(copies[0].values.map((v) => v.value).sort(), ['Saturday', 'Tuesday']);
 });
+
+test('event-date: a short bracketed aside between the verb and its date stays inside the phrase', () => {
+  const ms = find('They also signed veteran Dario Venn (Orvel State) on Tuesday to serve as a backup behind Lee Varn.', 'event-date');
+  assert.deepEqual(ms.map((m) => [m.measure, m.display]), [['date:sign', 'Tuesday']], 'the signing, not "to serve"');
+  assert.deepEqual(find('Police arrested Dario Venn (Orvel) on Monday near the harbour.', 'event-date').map((m) => m.measure), ['date:arrest']);
+});

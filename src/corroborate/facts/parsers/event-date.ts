@@ -230,6 +230,12 @@ function verbBefore(toks: Token[], first: number, surface: (t: Token) => string,
       k = open;
       continue;
     }
+    if (toks[k].normal === ')') {
+      const open = bracketAside(toks, k);
+      if (open < 0) return null;
+      k = open;
+      continue;
+    }
     if (PUNCT.test(toks[k].normal)) return null;
     if (isVerb(toks[k])) {
       // "launched a fashion line called Mantra in December": a participle that names the object (between a
@@ -241,6 +247,24 @@ function verbBefore(toks: Token[], first: number, surface: (t: Token) => string,
     if (isWord(toks[k])) seen++;
   }
   return null;
+}
+
+/** Words an aside in brackets may hold between a verb and its date. */
+const ASIDE_WORDS = 5;
+
+/**
+ * "signed veteran DeShawn Wynn (Florida) on Tuesday", "arrested Dario Venn (pictured) on Monday": a short
+ * bracket with no verb in it is an aside inside the phrase; the verb before it dates the date (the closing
+ * bracket ended the phrase, and the date went to "to serve as a backup" after it). Returns the opening
+ * bracket's index, or -1. Must not skip a bracket that holds a clause ("(he was released Friday)") or a
+ * long one, nor a bracket the date itself restates (the date starts after the bracket here).
+ */
+function bracketAside(toks: Token[], close: number): number {
+  for (let k = close - 1; k >= 0 && close - k <= ASIDE_WORDS + 1; k--) {
+    if (toks[k].normal === '(') return k > 0 ? k : -1;
+    if (toks[k].pos === 'VERB' || toks[k].pos === 'AUX' || PUNCT.test(toks[k].normal)) return -1;
+  }
+  return -1;
 }
 
 /** Items of a bare list: names, nouns, adjectives, numbers. */
