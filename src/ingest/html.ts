@@ -14,6 +14,7 @@ import { bodyDateCandidates, pageDateCandidates } from './dates/html-dates.js';
 import { checkMarkupDepth, htmlToText } from './html-text.js';
 import { PageTags } from './page-tags.js';
 import { READABILITY_MIN_CHARS } from './params.js';
+import { requireLinkedom } from './linkedom-load.js';
 
 type Doc = ReturnType<typeof ParseHTML>['document'];
 
@@ -23,7 +24,7 @@ let dom: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } |
 function domLibraries(): { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } {
   const require = createRequire(import.meta.url);
   return (dom ??= {
-    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    parseHTML: requireLinkedom().parseHTML,
     Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
   });
 }
