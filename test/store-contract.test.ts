@@ -9,12 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import pg from 'pg';
 import type { AnalysedArticle } from '../src/model/article.js';
 import type { ReuseLink, Story } from '../src/model/report.js';
 import { signatureInputOf, signatureOf, reuseParams, type ReuseSignature } from '../src/reuse/index.js';
 import { murmur3 } from '../src/reuse/murmur3.js';
 import { openStore } from '../src/store/store.js';
+import { listingOf } from '../src/model/listing.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/migrations-postgres.js';
 import { openPostgresStore } from '../src/store/postgres.js';
@@ -217,6 +219,25 @@ for (const adapter of ADAPTERS) {
       assert.deepEqual(page2.map((p) => p.id), ['c']);
       assert.deepEqual(await store.articleIds(page2[0].seq), []);
       assert.deepEqual(await store.getArticles([]), []);
+    });
+
+    it('getListedArticles: each stored article\'s listing, in insertion order, current after a revision and a re-dating', async (store) => {
+      const a = article('a', BODIES.ferry);
+      const b = article('b', BODIES.orchard);
+      await store.commit(commitOf({ articles: [newArticle(b), newArticle(a)] }));
+      const listed = await store.getListedArticles(['a', 'missing', 'b']);
+      assert.deepEqual(listed.map((s) => [s.id, s.version]), [['b', 1], ['a', 1]]);
+      assert.deepEqual(listed[1].listed, listingOf(asStored(a)));
+      assert.equal('tokens' in (listed[1].listed.text.sentences[0] ?? {}), false, 'no tokens: a listing, not the record');
+      const a2 = article('a', BODIES.bridge, 'h-a2');
+      await store.commit(commitOf({ articles: [{ ...newArticle(a2), revisionOf: { version: 1, text: a.clean.text } }] }));
+      const redated = { ...asStored(b), meta: { ...asStored(b).meta, published: '2031-05-20', publishedFrom: 'copy' as const } };
+      await store.commit(commitOf({ updatedArticles: [redated] }));
+      const after = await store.getListedArticles(['a', 'b']);
+      assert.deepEqual(after.map((s) => [s.id, s.version]), [['b', 1], ['a', 2]]);
+      assert.equal(after[1].listed.clean.text, a2.clean.text, 'the revision\'s listing');
+      assert.equal(after[0].listed.meta.published, '2031-05-20', 'the re-dated listing');
+      assert.deepEqual(await store.getListedArticles([]), []);
     });
 
     it('a revision keeps the earlier text, moves the version on, and replaces the signature and links', async (store) => {
@@ -630,6 +651,49 @@ test('SQLite: a database of schema 2 (before feeds) is migrated to the current s
   }
 });
 
+test('SQLite: a database of schema 5 is migrated with every stored record listed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-contract-v5-'));
+  const path = join(dir, 'c.db');
+  try {
+    const old = new Database(path);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 5)) m.up(old);
+    old.pragma('user_version = 5');
+    const x = article('x', BODIES.ferry);
+    old.prepare('INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data) VALUES (?, ?, ?, 1, 0, ?, ?, ?)')
+      .run('x', 'file:/in/x.txt', 'h-x', '2031-05-14T00:00:00Z', '2031-05-14T00:00:00Z', deflateRawSync(JSON.stringify(asStored(x))));
+    old.close();
+    const store = openStore(path);
+    try {
+      assert.equal(store.db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+      assert.ok((store.db.prepare('SELECT listing FROM article').pluck().get() as Buffer | null)?.length, 'the listing was written by the migration');
+      const [got] = await store.getListedArticles(['x']);
+      assert.deepEqual(got.listed, listingOf(asStored(x)));
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite: a row without a listing (written before schema 6) is listed from its record', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-contract-listing-'));
+  try {
+    const store = openStore(join(dir, 'c.db'));
+    try {
+      const x = article('x', BODIES.ferry);
+      await store.commit(commitOf({ articles: [newArticle(x)] }));
+      store.db.prepare('UPDATE article SET listing = NULL').run();
+      const [got] = await store.getListedArticles(['x']);
+      assert.deepEqual(got.listed, listingOf(asStored(x)));
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('PostgreSQL: a database of schema 2 (before feeds) is migrated to the current schema, its articles kept', { skip: pgProblem ?? false }, async () => {
   const db = await freshPostgres();
   try {
@@ -641,15 +705,24 @@ test('PostgreSQL: a database of schema 2 (before feeds) is migrated to the curre
         await m.up(c);
         await c.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       }
+      // An article stored before listings (schema 6): the migration lists it from its record.
+      await c.query('INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data) VALUES ($1, $2, $3, 1, 0, $4, $4, $5)',
+        ['old', 'file:/in/old.txt', 'h-old', '2031-05-14T00:00:00Z', deflateRawSync(JSON.stringify(asStored(article('old', BODIES.orchard))))]);
     } finally {
       await c.end();
     }
     const store = await db.open();
     try {
+      assert.deepEqual((await store.getListedArticles(['old']))[0]?.listed, listingOf(asStored(article('old', BODIES.orchard))));
+      const check = new pg.Client({ connectionString: db.url });
+      await check.connect();
+      const { rows } = await check.query<{ listed: boolean }>("SELECT listing IS NOT NULL AS listed FROM article WHERE id = 'old'");
+      await check.end();
+      assert.equal(rows[0].listed, true, 'the listing was written by the migration');
       await store.commit(commitOf({ articles: [newArticle(article('x', BODIES.ferry))] }));
       await store.putFeeds([feedState('https://a.example/rss')]);
       assert.equal((await store.getFeeds()).length, 1);
-      assert.equal(await store.countArticles(), 1);
+      assert.equal(await store.countArticles(), 2);
     } finally {
       await store.close();
     }

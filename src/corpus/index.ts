@@ -2,13 +2,14 @@
 // stories they touch; `stories` lists and `report` renders from the store; `rebuild` re-runs the batch
 // passes (reuse, clustering, views) over everything stored.
 
+import type { ListedArticle } from '../model/listing.js';
 import type { AnalysedArticle, Article } from '../model/article.js';
 import type { ArticleRevisionDiff, Rejected, Report, ReuseResult, Story } from '../model/report.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { IngestItem, IngestOptions } from '../ingest/types.js';
 import { openStore } from '../store/store.js';
 import { isDatabaseUrl } from '../store/paths.js';
-import type { CorpusCommit, Store, StoredArticle, StoredLink, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
+import type { CorpusCommit, Store, StoredLink, StoryChange, StoryQuery, StorySummary } from '../store/types.js';
 import { detectReuseLinks, signatureInputOf, signatureOf, reuseParams } from '../reuse/index.js';
 import { murmur3 } from '../reuse/murmur3.js';
 import { clusterStories } from '../cluster/index.js';
@@ -228,14 +229,14 @@ export class Corpus {
     const stories: Story[] = stored.map((s) => s.view);
     const memberIds = [...new Set([...(opts.articles ?? []), ...stories.flatMap((s) => s.articles)])];
     const inStories = new Set(stories.flatMap((s) => s.articles));
-    const storedArticles = await this.storedArticles(memberIds.filter((id) => inStories.has(id)), opts.records);
-    const loaded = new Map(storedArticles.map((s) => [s.id, s.analysed]));
+    const listed = await this.listedArticles(memberIds.filter((id) => inStories.has(id)), opts.records);
+    const loaded = new Map(listed.map((s) => [s.id, s.listed]));
     const history = new Map<string, { version: number; revisions: ArticleRevisionDiff[] }>();
-    for (const s of storedArticles) {
-      const revisions = s.version > 1 ? revisionDiffs(await this.store.revisions(s.id), s.analysed.clean.text) : [];
+    for (const s of listed) {
+      const revisions = s.version > 1 ? revisionDiffs(await this.store.revisions(s.id), s.listed.clean.text) : [];
       history.set(s.id, { version: s.version, revisions });
     }
-    const articles = memberIds.map((id) => loaded.get(id)).filter((a): a is AnalysedArticle => !!a);
+    const articles = memberIds.map((id) => loaded.get(id)).filter((a): a is ListedArticle => !!a);
     const inside = new Set(articles.map((a) => a.id));
     const storedLinks = opts.records?.linksAmong(inside) ??
       (await this.store.reuseLinks([...inside])).filter(({ link: l }) => inside.has(l.a) && inside.has(l.b));
@@ -246,16 +247,17 @@ export class Corpus {
     return buildReport({ stories, articles, links, sources, history, rejected: opts.rejected ?? [], warnings: opts.warnings ?? [], withText: opts.withText ?? false, now: opts.now ?? new Date() });
   }
 
-  /** Stored articles of `ids` (those the store has): from `records` where this add committed them, else read. */
-  private async storedArticles(ids: string[], records?: CommittedRecords): Promise<Pick<StoredArticle, 'id' | 'version' | 'analysed'>[]> {
-    const out: Pick<StoredArticle, 'id' | 'version' | 'analysed'>[] = [];
+  /** What the report lists of the stored articles of `ids`: from `records` where this add committed them (a
+   *  full record lists itself), else the stored listings (a few kB each, not the records). */
+  private async listedArticles(ids: string[], records?: CommittedRecords): Promise<{ id: string; version: number; listed: ListedArticle }[]> {
+    const out: { id: string; version: number; listed: ListedArticle }[] = [];
     const missing: string[] = [];
     for (const id of ids) {
       const kept = records?.get(id);
-      if (kept) out.push({ id, ...kept });
+      if (kept) out.push({ id, version: kept.version, listed: kept.analysed });
       else missing.push(id);
     }
-    if (missing.length) out.push(...(await this.store.getArticles(missing)));
+    if (missing.length) out.push(...(await this.store.getListedArticles(missing)));
     return out;
   }
 

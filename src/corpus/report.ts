@@ -1,7 +1,7 @@
 // The versioned report rendered from the store: stored story views, their articles as the report lists them,
 // and the reuse links among those articles. Nothing is recomputed here.
 
-import type { AnalysedArticle } from '../model/article.js';
+import type { ListedArticle } from '../model/listing.js';
 import { REPORT_VERSION, type ArticleRevisionDiff, type Rejected, type Report, type ReportArticle, type ReportReuse, type ReuseLink, type Story } from '../model/report.js';
 import { independenceGroups, UnionFind } from '../reuse/groups.js';
 import { withSource, type IndependentSources } from '../outlets/index.js';
@@ -20,7 +20,8 @@ export function storyOrder(x: Story, y: Story): number {
 /** `articles` in the order the report lists them (the inputs' order, then other members of their stories). */
 export function buildReport(input: {
   stories: Story[];
-  articles: AnalysedArticle[];
+  /** Full records or their listings (model/listing.ts): the report reads only what a listing holds. */
+  articles: ListedArticle[];
   links: ReuseLink[];
   /** The reported articles folded into independent sources (src/outlets); none: no `sources` (1.2 shape). */
   sources?: IndependentSources;
@@ -49,7 +50,7 @@ export function buildReport(input: {
   };
 }
 
-function reportArticle(a: AnalysedArticle, withText: boolean, history?: { version: number; revisions: ArticleRevisionDiff[] }): ReportArticle {
+function reportArticle(a: ListedArticle, withText: boolean, history?: { version: number; revisions: ArticleRevisionDiff[] }): ReportArticle {
   const out: ReportArticle = {
     id: a.id,
     path: a.path,
@@ -81,7 +82,7 @@ function reportArticle(a: AnalysedArticle, withText: boolean, history?: { versio
  * a 3,000-article report 220 MB) as its maximum spanning forest: each article keeps its strongest links
  * until the group is connected, full copies before partial lifts, so who copies whom stays readable.
  */
-export function reportReuse(links: ReuseLink[], byId: Map<string, AnalysedArticle>): { reuse: ReportReuse[]; reuseOmitted?: number } {
+export function reportReuse(links: ReuseLink[], byId: Map<string, ListedArticle>): { reuse: ReportReuse[]; reuseOmitted?: number } {
   const componentOf = independenceGroups([...new Set(links.flatMap((l) => [l.a, l.b]))], links);
   const size = new Map<string, number>();
   for (const c of componentOf.values()) size.set(c, (size.get(c) ?? 0) + 1);

@@ -2,6 +2,7 @@
 // (migrations.ts), tracked in `schema_migrations`. Migrations run under an advisory lock, so two processes
 // opening one new database do not both create it; a database written by a newer crosscheck is refused.
 
+import { packListing } from './migrations.js';
 import type pg from 'pg';
 
 export interface PgMigration {
@@ -111,6 +112,20 @@ export const PG_MIGRATIONS: PgMigration[] = [
         CREATE TABLE cluster_summary (story_id ${T} NOT NULL, kind ${T} NOT NULL, id ${T} NOT NULL, data TEXT NOT NULL,
           PRIMARY KEY (story_id, kind, id));
       `);
+    },
+  },
+  {
+    version: 6,
+    name: 'article listings: what a report lists of an article, beside its full record (null: read the record)',
+    async up(c) {
+      await c.query('ALTER TABLE article ADD COLUMN listing BYTEA');
+      // As in SQLite: each stored record listed once.
+      for (let last = -1; ;) {
+        const { rows } = await c.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM article WHERE seq > $1 ORDER BY seq LIMIT 500', [last]);
+        if (!rows.length) break;
+        for (const r of rows) await c.query('UPDATE article SET listing = $1 WHERE seq = $2', [packListing(r.data), r.seq]);
+        last = Number(rows[rows.length - 1].seq);
+      }
     },
   },
 ];

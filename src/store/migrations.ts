@@ -3,6 +3,15 @@
 // crosscheck is refused with a clear message rather than half-understood.
 
 import type Database from 'better-sqlite3';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { listingOf } from '../model/listing.js';
+import type { AnalysedArticle } from '../model/article.js';
+
+/** A stored record's listing, packed as records are (deflated JSON). */
+export function packListing(record: Buffer): Buffer {
+  const a = JSON.parse(inflateRawSync(record).toString('utf8')) as AnalysedArticle;
+  return deflateRawSync(JSON.stringify(listingOf(a)), { level: 1 });
+}
 
 export interface Migration {
   version: number;
@@ -111,6 +120,23 @@ export const MIGRATIONS: Migration[] = [
         CREATE TABLE cluster_summary (story_id TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
           PRIMARY KEY (story_id, kind, id)) WITHOUT ROWID;
       `);
+    },
+  },
+  {
+    version: 6,
+    name: 'article listings: what a report lists of an article, beside its full record (null: read the record)',
+    up(db) {
+      db.exec('ALTER TABLE article ADD COLUMN listing BLOB');
+      // Listed from each stored record once (~1 ms an article), so a story page of an older corpus reads
+      // listings at once; rows whose records were held (empty data) stay unlisted.
+      const rows = db.prepare('SELECT rowid AS r, data FROM article WHERE length(data) > 0 AND rowid > ? ORDER BY rowid LIMIT 500');
+      const write = db.prepare('UPDATE article SET listing = ? WHERE rowid = ?');
+      for (let last = -1; ;) {
+        const page = rows.all(last) as { r: number; data: Buffer }[];
+        if (!page.length) break;
+        for (const { r, data } of page) write.run(packListing(data), r);
+        last = page[page.length - 1].r;
+      }
     },
   },
 ];

@@ -2,6 +2,7 @@
 // SQLite one, for a store shared by several processes. Every call is batched into one statement (one round trip),
 // each `commit` is one transaction, and the one writer holds a session-level advisory lock.
 
+import { listingOf, type ListedArticle } from '../model/listing.js';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -19,7 +20,7 @@ import { ANALYSIS_VERSION } from './analysis-version.js';
 import {
   FEED_COLUMNS, feedOfRow, feedRow, type AppearanceResolution, type ArticleRevision, type CorpusCommit, type FeedRow,
   type FeedState, type Store, type StoredArticle, type StoredLink, type StoredStory, type StoryChange, type StoryQuery,
-  type StorySummary,
+  type StorySummary, type ListedStoredArticle,
 } from './types.js';
 
 /** PostgreSQL allows 65,535 bound parameters per statement; multi-row VALUES stay under it. */
@@ -182,6 +183,22 @@ export class PostgresStore implements Store {
         out.push({ id: r.id, key: r.key, hash: r.hash, version: r.version, seq: r.seq, addedAt: r.added_at, analysed: unpack<AnalysedArticle>(r.data) });
       }
     }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  async getListedArticles(ids: string[]): Promise<ListedStoredArticle[]> {
+    const out: ListedStoredArticle[] = [];
+    const unlisted: string[] = [];
+    for (let i = 0; i < ids.length; i += ARTICLE_BATCH) {
+      const { rows } = await this.pool.query<{ id: string; version: number; seq: number; listing: Buffer | null }>(
+        'SELECT id, version, seq, listing FROM article WHERE id = ANY($1::text[])', [ids.slice(i, i + ARTICLE_BATCH)]);
+      for (const r of rows) {
+        if (r.listing) out.push({ id: r.id, version: r.version, seq: Number(r.seq), listed: unpack<ListedArticle>(r.listing) });
+        else unlisted.push(r.id);
+      }
+    }
+    // Rows written before schema 6: the record, listed here.
+    for (const s of unlisted.length ? await this.getArticles(unlisted) : []) out.push({ id: s.id, version: s.version, seq: s.seq, listed: listingOf(s.analysed) });
     return out.sort((a, b) => a.seq - b.seq);
   }
 
@@ -511,18 +528,18 @@ async function writeArticles(c: Q, change: CorpusCommit, now: string): Promise<v
   // The version being replaced is kept first, with the time it was stored, then the article moves on.
   await insertValues(c, 'INSERT INTO article_revision (id, version, hash, seen_at, text) SELECT a.id, a.version, a.hash, a.updated_at, v.text FROM (',
     ['text', 'text'], revised.map((a) => [a.id, a.revisionOf!.text]), ') AS v(id, text) JOIN article a ON a.id = v.id ON CONFLICT (id, version) DO NOTHING');
-  await insertValues(c, 'UPDATE article AS a SET hash = v.hash, version = a.version + 1, updated_at = v.at, data = v.data FROM (',
-    ['text', 'text', 'text', 'bytea'], revised.map((a) => [a.id, a.hash, now, pack(a.analysed)]), ') AS v(id, hash, at, data) WHERE a.id = v.id');
+  await insertValues(c, 'UPDATE article AS a SET hash = v.hash, version = a.version + 1, updated_at = v.at, data = v.data, listing = v.listing FROM (',
+    ['text', 'text', 'text', 'bytea', 'bytea'], revised.map((a) => [a.id, a.hash, now, pack(a.analysed), pack(listingOf(a.analysed))]), ') AS v(id, hash, at, data, listing) WHERE a.id = v.id');
   const first = change.articles.filter((a) => !a.revisionOf);
   if (first.length) {
     const seq = (await c.query<{ next: number }>('SELECT coalesce(max(seq), -1) + 1 AS next FROM article')).rows[0].next;
-    await insertValues(c, 'INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data)',
-      ['text', 'text', 'text', 'int', 'bigint', 'text', 'text', 'bytea'],
-      first.map((a, i) => [a.id, a.key, a.hash, 1, seq + i, now, now, pack(a.analysed)]));
+    await insertValues(c, 'INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data, listing)',
+      ['text', 'text', 'text', 'int', 'bigint', 'text', 'text', 'bytea', 'bytea'],
+      first.map((a, i) => [a.id, a.key, a.hash, 1, seq + i, now, now, pack(a.analysed), pack(listingOf(a.analysed))]));
   }
   const updated = lastByKey(change.updatedArticles ?? [], (a) => a.id);
-  await insertValues(c, 'UPDATE article AS a SET data = v.data, updated_at = v.at FROM (', ['text', 'bytea', 'text'],
-    updated.map((a) => [a.id, pack(a), now]), ') AS v(id, data, at) WHERE a.id = v.id');
+  await insertValues(c, 'UPDATE article AS a SET data = v.data, listing = v.listing, updated_at = v.at FROM (', ['text', 'bytea', 'bytea', 'text'],
+    updated.map((a) => [a.id, pack(a), pack(listingOf(a)), now]), ') AS v(id, data, listing, at) WHERE a.id = v.id');
 }
 
 async function writeReuse(c: Q, change: CorpusCommit): Promise<void> {

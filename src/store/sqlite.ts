@@ -2,6 +2,7 @@
 // views are kept as deflated JSON (a record with its tokens is ~60 kB as text, ~10 kB deflated); everything
 // one `add` chunk changes is written in one transaction.
 
+import { listingOf, type ListedArticle } from '../model/listing.js';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -18,7 +19,7 @@ import { SqliteReuseIndex } from './sqlite-reuse-index.js';
 import {
   FEED_COLUMNS, feedOfRow, feedRow, type AppearanceResolution, type ArticleRevision, type CorpusCommit, type FeedRow,
   type FeedState, type Store, type StoredArticle, type StoredLink, type StoredStory, type StoryChange, type StoryQuery,
-  type StorySummary,
+  type StorySummary, type ListedStoredArticle,
 } from './types.js';
 
 export { ANALYSIS_VERSION } from './analysis-version.js';
@@ -175,6 +176,22 @@ export class SqliteStore implements Store {
       }
     }
     // In insertion order, whatever order SQLite returned them in.
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  async getListedArticles(ids: string[]): Promise<ListedStoredArticle[]> {
+    const out: ListedStoredArticle[] = [];
+    const unlisted: string[] = [];
+    for (const part of chunks(ids)) {
+      const rows = this.stmt('SELECT id, version, seq, listing FROM article WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(part)) as { id: string; version: number; seq: number; listing: Buffer | null }[];
+      for (const r of rows) {
+        if (r.listing && r.listing.length) out.push({ id: r.id, version: r.version, seq: r.seq, listed: unpack<ListedArticle>(r.listing) });
+        else unlisted.push(r.id);
+      }
+    }
+    // Rows written before schema 6 (or with their records held): the record, listed here.
+    for (const s of unlisted.length ? await this.getArticles(unlisted) : []) out.push({ id: s.id, version: s.version, seq: s.seq, listed: listingOf(s.analysed) });
     return out.sort((a, b) => a.seq - b.seq);
   }
 
@@ -358,7 +375,9 @@ export class SqliteStore implements Store {
     // Held records are not packed: JSON and deflate of each were ~8 s of the main thread of a 10k analyze
     // (zlib 4.2, JSON 2.5, lanes 1.3; docs/performance.md), for rows nothing reads.
     const records = change.recordsHeld ? [] : change.articles.map((a) => a.analysed);
-    this.commitSync(change, await packAll([...records, ...(change.updatedArticles ?? [])]));
+    const listings = new Map([...records, ...(change.updatedArticles ?? [])].map((a) => [a, listingOf(a)]));
+    const packed = await packAll([...records, ...(change.updatedArticles ?? []), ...listings.values()]);
+    this.commitSync(change, packed, listings);
   }
 
   async commitToken(): Promise<string | null> {
@@ -366,9 +385,11 @@ export class SqliteStore implements Store {
   }
 
   /** `packed`: records already packed (packAll), by object; any other is packed here. */
-  private commitSync(change: CorpusCommit, packed?: Map<unknown, Buffer>): void {
+  private commitSync(change: CorpusCommit, packed?: Map<unknown, Buffer>, listings?: Map<AnalysedArticle, ListedArticle>): void {
     const packOf = (record: unknown) => packed?.get(record) ?? pack(record);
     const articleData = (record: unknown) => (change.recordsHeld ? NOT_KEPT : packOf(record));
+    // Without its record an article keeps no listing either (getListedArticles then fails as getArticles does).
+    const listingData = (record: AnalysedArticle) => (change.recordsHeld ? null : packOf(listings?.get(record) ?? listingOf(record)));
     const now = new Date().toISOString();
     const db = this.db;
     db.transaction(() => {
@@ -382,19 +403,19 @@ export class SqliteStore implements Store {
       const nextSeq = () => ((this.stmt('SELECT coalesce(max(seq), -1) FROM article').pluck().get() as number) + 1);
       const insertContent = this.stmt('INSERT OR IGNORE INTO content (hash, raw, stored_at) VALUES (?, ?, ?)');
       const insertArticle = this.stmt(
-        'INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data) VALUES (?, ?, ?, 1, ?, ?, ?, ?)');
-      const reviseArticle = this.stmt('UPDATE article SET hash = ?, version = version + 1, updated_at = ?, data = ? WHERE id = ?');
+        'INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data, listing) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)');
+      const reviseArticle = this.stmt('UPDATE article SET hash = ?, version = version + 1, updated_at = ?, data = ?, listing = ? WHERE id = ?');
       const keepRevision = this.stmt('INSERT OR IGNORE INTO article_revision (id, version, hash, seen_at, text) SELECT id, version, hash, updated_at, ? FROM article WHERE id = ?');
-      const updateData = this.stmt('UPDATE article SET data = ?, updated_at = ? WHERE id = ?');
+      const updateData = this.stmt('UPDATE article SET data = ?, listing = ?, updated_at = ? WHERE id = ?');
       let seq = nextSeq();
       for (const a of change.articles) {
         insertContent.run(a.hash, a.raw, now);
         if (a.revisionOf) {
           keepRevision.run(a.revisionOf.text, a.id);
-          reviseArticle.run(a.hash, now, articleData(a.analysed), a.id);
-        } else insertArticle.run(a.id, a.key, a.hash, seq++, now, now, articleData(a.analysed));
+          reviseArticle.run(a.hash, now, articleData(a.analysed), listingData(a.analysed), a.id);
+        } else insertArticle.run(a.id, a.key, a.hash, seq++, now, now, articleData(a.analysed), listingData(a.analysed));
       }
-      for (const a of change.updatedArticles ?? []) updateData.run(packOf(a), now, a.id);
+      for (const a of change.updatedArticles ?? []) updateData.run(packOf(a), packOf(listings?.get(a) ?? listingOf(a)), now, a.id);
       // A revision's earlier text no longer speaks for it: its signature and links are replaced by the new ones.
       const revised = change.articles.filter((a) => a.revisionOf).map((a) => a.id);
       this.reuseIndex.forget(revised);

@@ -2,6 +2,7 @@
 // PostgreSQL server can sit behind it alike. Reads are small lookups; every change of one `add` chunk is
 // one `commit`, applied atomically, so a killed process loses at most the chunk it was working on.
 
+import type { ListedArticle } from '../model/listing.js';
 import type { AnalysedArticle, ArticleMeta, Diagnostic, SourceFormat } from '../model/article.js';
 import type { ReuseLink, Story } from '../model/report.js';
 import type { CandidateHits } from '../reuse/index-store.js';
@@ -148,6 +149,14 @@ export interface FeedState {
   seen: string[];
 }
 
+/** An article's listing with its version and place in insertion order. */
+export interface ListedStoredArticle {
+  id: string;
+  version: number;
+  seq: number;
+  listed: ListedArticle;
+}
+
 export interface Store {
   /** Where the store lives, for messages (`SQLite .crosscheck/crosscheck.db`). */
   readonly description: string;
@@ -155,6 +164,9 @@ export interface Store {
   /** Resolves appearance keys against stored articles; proposed ids are made unique across the corpus. */
   resolveAppearances(items: { key: string; hash: string; proposedId: string }[]): Promise<AppearanceResolution[]>;
   getArticles(ids: string[]): Promise<StoredArticle[]>;
+  /** What a report lists of these articles (model/listing.ts), in insertion order, without reading their full
+   *  records where the listing was stored with them (schema 6; an older row's record is read and listed). */
+  getListedArticles(ids: string[]): Promise<ListedStoredArticle[]>;
   /** Article ids in insertion order, in pages (rebuild streams them). */
   articleIds(afterSeq?: number, limit?: number): Promise<{ id: string; seq: number }[]>;
   revisions(id: string): Promise<ArticleRevision[]>;
