@@ -7,7 +7,8 @@
 // publication date their file names carry; it has no story gold, so only the agreement is measured.
 // Both placement paths are measured: exact (the neighbourhood re-clustered, the default) and online (stored
 // summaries, place-online.ts), with how many chunks each fallback signal sent to the exact path.
-// Run: npx tsx eval/incremental.ts [chunks] [--no-held-out]
+// Single adds (the last fifth one at a time, the online path's use) are measured on both corpora.
+// Run: npx tsx eval/incremental.ts [chunks] [--no-held-out | --held-out-only]
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
     console.log('skipped: ../shared/data/stories-ecbplus is absent');
     return;
   }
-  const chunks = Number(process.argv[2] ?? 20);
+  const chunks = Number(/^\d+$/.test(process.argv[2] ?? '') ? process.argv[2] : 20);
+  if (process.argv.includes('--held-out-only')) return heldOut(chunks);
   const gold = { story: new Map<string, string>(), event: new Map<string, string>() };
   for (const line of readFileSync(join(ECB_DIR, 'gold.tsv'), 'utf8').split('\n').slice(1)) {
     const [id, story, event] = line.split('\t');
@@ -106,6 +108,8 @@ async function heldOut(chunks: number): Promise<void> {
   console.log(`\nheld out, PolNeAR: ${files.length} articles in publication order, ${chunks} chunks; batch ${count(batch.assignment.story)} stories (${(batch.ms / 1000).toFixed(1)} s), incremental ${count(incremental.assignment.story)} (${(incremental.ms / 1000).toFixed(1)} s)`);
   console.log(`agreement of incremental with batch (BCubed F1): stories ${f1(incremental.assignment.story, batch.assignment.story)}, events ${f1(incremental.assignment.event, batch.assignment.event)}`);
   console.log(`online placement (${(online.ms / 1000).toFixed(1)} s): agreement with batch ${f1(online.assignment.story, batch.assignment.story)} / ${f1(online.assignment.event, batch.assignment.event)}; ${fallbackLine(online, chunks)}`);
+  // The online path's signals were chosen on ECB+'s single adds: PolNeAR's are their held-out check.
+  await singlesTail(files, batch, f1);
 }
 
 /** All but the last fifth in one add, then that fifth one article at a time, by each path (the online path is
