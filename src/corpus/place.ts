@@ -37,8 +37,16 @@ export interface PlacementParams {
  *  12 keys, 3 shared, 6 candidates: ECB+ 0.971 / 0.961 (candidate stories were missed);
  *  16 keys, 2 shared, 12 candidates: ECB+ 0.998 / 0.998, but PolNeAR, in publication order, 0.906 / 0.797;
  *  24 keys, 2 shared, 24 candidates: ECB+ 1.000 / 1.000, PolNeAR 0.996 / 0.981 (incremental 83 s vs 63 s).
- *  PolNeAR was the held-out check; it chose this last step, so it is held out no longer. */
-export const PLACEMENT_PARAMS: PlacementParams = { articleTerms: 24, storyTerms: 64, minSharedTerms: 2, candidatesPerArticle: 24, online: false, summaries: true };
+ *  PolNeAR was the held-out check; it chose this last step, so it is held out no longer.
+ *  48 keys (2026-12-02, after single adds were measured on PolNeAR too: the last 185 one at a time after the
+ *  rest in one add): PolNeAR chunks 1.000 / 1.000; its single adds, exact path 0.892 / 0.764 → 0.951 / 0.794,
+ *  online 0.901 / 0.802 → 0.946 / 0.786; ECB+ single adds, exact 0.996 / 0.989 → 1.000 / 1.000, online
+ *  1.000 / 0.988 either way. The single adds had missed the stories they belong to (of 131 PolNeAR singles
+ *  the batch puts beside a stored article, 71 joined one with 24 keys, 99 with 48; 200 candidates per article
+ *  instead of 24 changed nothing). Cost: the exact path's neighbourhoods grow — PolNeAR's 185 exact single
+ *  adds 99.5 → 274.7 s; one article into the 10k bench corpus, placement mean 81 → 144 ms (the exact
+ *  fallbacks), CPU per add p50 140 → 143 ms (online adds barely change; that run had an eval beside it). */
+export const PLACEMENT_PARAMS: PlacementParams = { articleTerms: 48, storyTerms: 64, minSharedTerms: 2, candidatesPerArticle: 24, online: false, summaries: true };
 
 export interface Placement {
   /** Every article of the neighbourhood (new and reloaded), and its reuse view. */
