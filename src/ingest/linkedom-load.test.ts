@@ -46,3 +46,20 @@ test('a page ingests to its text through the lazy EventTarget', () => {
   assert.match(article.article.raw, /nine people were missing/);
   assert.doesNotMatch(article.article.raw, /Home \| World/, 'navigation left out');
 });
+
+test('compiled selectors kept: the same answers on repeat, per element for :scope, and XML keeps its case rule', () => {
+  const { parseHTML, DOMParser } = requireLinkedom();
+  const { document } = parseHTML('<html><body><div id="a"><p class="x">1</p><section><p>2</p></section></div><div id="b"><p>3</p></div></body></html>');
+  const texts = (list: ArrayLike<{ textContent: string | null }>) => Array.from(list, (n) => n.textContent);
+  assert.deepEqual(texts(document.querySelectorAll('div p')), ['1', '2', '3']);
+  assert.deepEqual(texts(document.querySelectorAll('div p')), ['1', '2', '3'], 'a kept matcher answers the same');
+  const a = document.getElementById('a')!;
+  const b = document.getElementById('b')!;
+  assert.deepEqual(texts(a.querySelectorAll(':scope > p')), ['1'], ':scope is the element it is asked on');
+  assert.deepEqual(texts(b.querySelectorAll(':scope > p')), ['3']);
+  assert.equal(a.querySelector('P.x')?.textContent, '1', 'HTML: tag names ignore case');
+  const html = parseHTML('<html><body><item>a</item></body></html>').document;
+  assert.deepEqual(texts(html.querySelectorAll('Item')), ['a'], 'HTML: "Item" finds <item>');
+  const xml = new DOMParser().parseFromString('<root><Item>one</Item><item>two</item></root>', 'text/xml');
+  assert.deepEqual(texts(xml.querySelectorAll('Item')), ['one'], 'XML: the same selector string, compiled for HTML just before, keeps XML\'s case rule');
+});

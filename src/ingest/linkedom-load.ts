@@ -1,5 +1,5 @@
 // linkedom, loaded with an EventTarget whose listener table is made on the first listener instead of in every
-// node's constructor. linkedom's own EventTarget gives each node (element, text, comment) a WeakMap entry
+// node's constructor, and with its compiled CSS selectors kept (cacheCompiledSelectors). linkedom's own EventTarget gives each node (element, text, comment) a WeakMap entry
 // holding a new Map, so a page of 5,000 nodes makes 5,000 of each, which nothing here ever uses: parsing
 // never adds a listener, Readability adds none, and no event is dispatched. This module stands in for
 // linkedom's `cjs/interface/event-target.js` in the require cache before linkedom is first required.
@@ -85,11 +85,42 @@ export class LazyEventTarget {
   }
 }
 
-/** linkedom's CommonJS build with LazyEventTarget in place of its own EventTarget. */
+/** Compiled selectors kept: Readability asks a page for a few dozen distinct ones, thousands of times. */
+const SELECTOR_CACHE = 512;
+
+type Matcher = (element: unknown) => boolean;
+interface MatchesModule { prepareMatch: (element: unknown, selectors: string) => Matcher }
+
+/**
+ * linkedom compiles a selector (css-select) at every querySelector/querySelectorAll/closest call; Readability
+ * calls them thousands of times a page with a few dozen selectors (6 % of a page's CPU on the Zyte pages).
+ * The compiled matcher depends on the selector and on the document's case rule only, unless it holds
+ * `:scope` (then on the element too: not cached). Wraps linkedom's own `prepareMatch` (the export of
+ * `cjs/shared/matches.js` its nodes destructure when they load, so this must run before linkedom loads).
+ */
+function cacheCompiledSelectors(require: NodeJS.Require, root: string): void {
+  const matches = require(join(root, 'shared', 'matches.js')) as MatchesModule;
+  const { ignoreCase } = require(join(root, 'shared', 'utils.js')) as { ignoreCase: (element: unknown) => boolean };
+  const compile = matches.prepareMatch;
+  const compiled = new Map<string, Matcher>();
+  matches.prepareMatch = (element, selectors) => {
+    if (selectors.includes(':scope')) return compile(element, selectors);
+    const key = `${ignoreCase(element) ? 'i' : 's'}\u0000${selectors}`;
+    let m = compiled.get(key);
+    if (!m) {
+      if (compiled.size >= SELECTOR_CACHE) compiled.clear();
+      compiled.set(key, (m = compile(element, selectors)));
+    }
+    return m;
+  };
+}
+
+/** linkedom's CommonJS build with LazyEventTarget in place of its own EventTarget, and compiled selectors kept. */
 export function requireLinkedom(): typeof import('linkedom') {
   const require = createRequire(import.meta.url);
   const main = require.resolve('linkedom');
-  const file = join(dirname(main), 'interface', 'event-target.js');
+  const root = dirname(main);
+  const file = join(root, 'interface', 'event-target.js');
   if (!require.cache[main]) {
     // A module record that is already loaded: linkedom's `require('./event-target.js')` takes its exports.
     const Module = require('node:module') as { new (id: string): NodeJS.Module };
@@ -98,6 +129,7 @@ export function requireLinkedom(): typeof import('linkedom') {
     record.loaded = true;
     record.exports = { EventTarget: LazyEventTarget };
     require.cache[file] = record;
+    cacheCompiledSelectors(require, root);
   }
   return require('linkedom') as typeof import('linkedom');
 }
