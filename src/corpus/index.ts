@@ -2,8 +2,8 @@
 // stories they touch; `stories` lists and `report` renders from the store; `rebuild` re-runs the batch
 // passes (reuse, clustering, views) over everything stored.
 
-import type { ListedArticle } from '../model/listing.js';
 import type { AnalysedArticle, Article } from '../model/article.js';
+import type { ListedArticle } from '../model/listing.js';
 import type { ArticleRevisionDiff, Rejected, Report, ReuseResult, Story } from '../model/report.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { IngestItem, IngestOptions } from '../ingest/types.js';

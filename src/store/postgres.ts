@@ -2,12 +2,12 @@
 // SQLite one, for a store shared by several processes. Every call is batched into one statement (one round trip),
 // each `commit` is one transaction, and the one writer holds a session-level advisory lock.
 
-import { listingOf, type ListedArticle } from '../model/listing.js';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AnalysedArticle } from '../model/article.js';
+import { listingOf, type ListedArticle } from '../model/listing.js';
 import type { ReuseLink, Story } from '../model/report.js';
 import { forEachKey, type CandidateHits, type KeyKind } from '../reuse/index-store.js';
 import { reuseParams } from '../reuse/params.js';

@@ -2,13 +2,13 @@
 // views are kept as deflated JSON (a record with its tokens is ~60 kB as text, ~10 kB deflated); everything
 // one `add` chunk changes is written in one transaction.
 
-import { listingOf, type ListedArticle } from '../model/listing.js';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { AnalysedArticle } from '../model/article.js';
+import { listingOf, type ListedArticle } from '../model/listing.js';
 import type { ReuseLink, Story } from '../model/report.js';
 import type { CandidateHits } from '../reuse/index-store.js';
 import type { ReuseSignature } from '../reuse/signature.js';

@@ -2,8 +2,8 @@
 // PostgreSQL server can sit behind it alike. Reads are small lookups; every change of one `add` chunk is
 // one `commit`, applied atomically, so a killed process loses at most the chunk it was working on.
 
-import type { ListedArticle } from '../model/listing.js';
 import type { AnalysedArticle, ArticleMeta, Diagnostic, SourceFormat } from '../model/article.js';
+import type { ListedArticle } from '../model/listing.js';
 import type { ReuseLink, Story } from '../model/report.js';
 import type { CandidateHits } from '../reuse/index-store.js';
 import type { ReuseSignature } from '../reuse/signature.js';
