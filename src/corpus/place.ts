@@ -44,8 +44,8 @@ export interface PlacementParams {
  *  1.000 / 0.988 either way. The single adds had missed the stories they belong to (of 131 PolNeAR singles
  *  the batch puts beside a stored article, 71 joined one with 24 keys, 99 with 48; 200 candidates per article
  *  instead of 24 changed nothing). Cost: the exact path's neighbourhoods grow — PolNeAR's 185 exact single
- *  adds 99.5 → 274.7 s; one article into the 10k bench corpus, placement mean 81 → 144 ms (the exact
- *  fallbacks), CPU per add p50 140 → 143 ms (online adds barely change; that run had an eval beside it). */
+ *  adds 99.5 → 274.7 s; one article into the 10k bench corpus (idle, the same 30 live singles), placement
+ *  mean 81 → 111 ms (the exact fallbacks), whole add p50 105 → 111 ms, p99 761 → 797 ms. */
 export const PLACEMENT_PARAMS: PlacementParams = { articleTerms: 48, storyTerms: 64, minSharedTerms: 2, candidatesPerArticle: 24, online: false, summaries: true };
 
 export interface Placement {
