@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
 import pg from 'pg';
 import type { AnalysedArticle } from '../src/model/article.js';
 import type { ReuseLink, Story } from '../src/model/report.js';
@@ -17,6 +16,7 @@ import { signatureInputOf, signatureOf, reuseParams, type ReuseSignature } from 
 import { murmur3 } from '../src/reuse/murmur3.js';
 import { openStore } from '../src/store/store.js';
 import { listingOf } from '../src/model/listing.js';
+import { pack } from '../src/store/packed.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/migrations-postgres.js';
 import { openPostgresStore } from '../src/store/postgres.js';
@@ -625,14 +625,25 @@ for (const adapter of ADAPTERS) {
   });
 }
 
-test('SQLite: a database of schema 2 (before feeds) is migrated to the current schema, its articles kept', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-contract-v2-'));
+/** A SQLite database built by the migrations up to `version` alone (`seed` writes rows as that schema had
+ *  them), in a folder of its own that `check` gets the path of and that is removed afterwards. */
+async function withSqliteAt(version: number, seed: (old: Database.Database) => void, check: (path: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `crosscheck-contract-v${version}-`));
   const path = join(dir, 'c.db');
   try {
     const old = new Database(path);
-    for (const m of MIGRATIONS.filter((m) => m.version <= 2)) m.up(old);
-    old.pragma('user_version = 2');
+    for (const m of MIGRATIONS.filter((m) => m.version <= version)) m.up(old);
+    old.pragma(`user_version = ${version}`);
+    seed(old);
     old.close();
+    await check(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('SQLite: a database of schema 2 (before feeds) is migrated to the current schema, its articles kept', () =>
+  withSqliteAt(2, () => {}, async (path) => {
     const store = openStore(path);
     try {
       const x = article('x', BODIES.ferry);
@@ -646,22 +657,14 @@ test('SQLite: a database of schema 2 (before feeds) is migrated to the current s
     const reopened = openStore(path);
     assert.equal(await reopened.countArticles(), 1);
     await reopened.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('SQLite: a database of schema 5 is migrated with every stored record listed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-contract-v5-'));
-  const path = join(dir, 'c.db');
-  try {
-    const old = new Database(path);
-    for (const m of MIGRATIONS.filter((m) => m.version <= 5)) m.up(old);
-    old.pragma('user_version = 5');
-    const x = article('x', BODIES.ferry);
+test('SQLite: a database of schema 5 is migrated with every stored record listed', () => {
+  const x = article('x', BODIES.ferry);
+  return withSqliteAt(5, (old) => {
     old.prepare('INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data) VALUES (?, ?, ?, 1, 0, ?, ?, ?)')
-      .run('x', 'file:/in/x.txt', 'h-x', '2031-05-14T00:00:00Z', '2031-05-14T00:00:00Z', deflateRawSync(JSON.stringify(asStored(x))));
-    old.close();
+      .run('x', 'file:/in/x.txt', 'h-x', '2031-05-14T00:00:00Z', '2031-05-14T00:00:00Z', pack(asStored(x)));
+  }, async (path) => {
     const store = openStore(path);
     try {
       assert.equal(store.db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
@@ -671,9 +674,7 @@ test('SQLite: a database of schema 5 is migrated with every stored record listed
     } finally {
       await store.close();
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('SQLite: a row without a listing (written before schema 6) is listed from its record', async () => {
@@ -707,7 +708,7 @@ test('PostgreSQL: a database of schema 2 (before feeds) is migrated to the curre
       }
       // An article stored before listings (schema 6): the migration lists it from its record.
       await c.query('INSERT INTO article (id, key, hash, version, seq, added_at, updated_at, data) VALUES ($1, $2, $3, 1, 0, $4, $4, $5)',
-        ['old', 'file:/in/old.txt', 'h-old', '2031-05-14T00:00:00Z', deflateRawSync(JSON.stringify(asStored(article('old', BODIES.orchard))))]);
+        ['old', 'file:/in/old.txt', 'h-old', '2031-05-14T00:00:00Z', pack(asStored(article('old', BODIES.orchard)))]);
     } finally {
       await c.end();
     }

@@ -2,7 +2,7 @@
 // (migrations.ts), tracked in `schema_migrations`. Migrations run under an advisory lock, so two processes
 // opening one new database do not both create it; a database written by a newer crosscheck is refused.
 
-import { packListing } from './migrations.js';
+import { packListing } from './packed.js';
 import type pg from 'pg';
 
 export interface PgMigration {

@@ -3,15 +3,7 @@
 // crosscheck is refused with a clear message rather than half-understood.
 
 import type Database from 'better-sqlite3';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { listingOf } from '../model/listing.js';
-import type { AnalysedArticle } from '../model/article.js';
-
-/** A stored record's listing, packed as records are (deflated JSON). */
-export function packListing(record: Buffer): Buffer {
-  const a = JSON.parse(inflateRawSync(record).toString('utf8')) as AnalysedArticle;
-  return deflateRawSync(JSON.stringify(listingOf(a)), { level: 1 });
-}
+import { packListing } from './packed.js';
 
 export interface Migration {
   version: number;

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { pack, unpack } from './packed.js';
 import type { AnalysedArticle } from '../model/article.js';
 import { listingOf, type ListedArticle } from '../model/listing.js';
 import type { ReuseLink, Story } from '../model/report.js';
@@ -35,8 +35,6 @@ const POOL_SIZE = 4;
 const LOCK_POLL_MS = 200;
 const KIND_CODE: Record<KeyKind, number> = { content: 0, band: 1, sentence: 2 };
 
-const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value), { level: 1 });
-const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString('utf8')) as T;
 
 /** int8 (counts, seq, reuse keys < 2^53) as JS numbers, for this adapter's connections only. */
 const TYPES = {

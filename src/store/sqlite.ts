@@ -5,7 +5,8 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRaw } from 'node:zlib';
+import { pack, unpack } from './packed.js';
 import { promisify } from 'node:util';
 import type { AnalysedArticle } from '../model/article.js';
 import { listingOf, type ListedArticle } from '../model/listing.js';
@@ -29,8 +30,6 @@ const IN_CHUNK = 500;
 /** How long a second writer polls for the lock before each new notice (ms). */
 const LOCK_POLL_MS = 200;
 
-const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value), { level: 1 });
-const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString('utf8')) as T;
 /** The `data` of an article whose record a `recordsHeld` commit did not keep (never a deflated record: that
  *  has at least one byte). */
 const NOT_KEPT = Buffer.alloc(0);

@@ -253,11 +253,12 @@ function verbBefore(toks: Token[], first: number, surface: (t: Token) => string,
 const ASIDE_WORDS = 5;
 
 /**
- * "signed veteran DeShawn Wynn (Florida) on Tuesday", "arrested Dario Venn (pictured) on Monday": a short
+ * "signed veteran DeShawn Wynn (Florida) on Tuesday", "arrested Dario Venn (Orvel) on Monday": a short
  * bracket with no verb in it is an aside inside the phrase; the verb before it dates the date (the closing
  * bracket ended the phrase, and the date went to "to serve as a backup" after it). Returns the opening
  * bracket's index, or -1. Must not skip a bracket that holds a clause ("(he was released Friday)") or a
- * long one, nor a bracket the date itself restates (the date starts after the bracket here).
+ * long one, nor a bracket the date itself restates (the date starts after the bracket here). A bracket
+ * with a participle in it ("(pictured)": wink tags it VERB) ends the phrase as before.
  */
 function bracketAside(toks: Token[], close: number): number {
   for (let k = close - 1; k >= 0 && close - k <= ASIDE_WORDS + 1; k--) {
