@@ -7,25 +7,33 @@ import type { ArticleStage } from '../pipeline/stage.js';
 import { isHeading, logicalLines, wordCount } from './layout.js';
 import type { LineRecurrence } from './outlet-stats.js';
 import { ARTICLE_MAX_CHARS, COPY_RATIO, CORPUS_SENTENCE_WORDS, HEADING_MAX_WORDS, MIN_ARTICLES_LONG, MIN_ARTICLES_SHORT, SHORT_LINE_WORDS } from './params.js';
-import { FRAGMENT_RULES, LINE_RULES, datelinePrefix } from './rules.js';
+import { FRAGMENT_RULES, LINE_RULES, PAGE_SELF, datelinePrefix, listItem, pageSelf, type LineRule, type PageSelf } from './rules.js';
 
 export { OutletLineStats, distinctLineHashes, type LineRecurrence } from './outlet-stats.js';
 
 export const CORPUS_BOILERPLATE = 'clean:corpus-boilerplate';
 export const DATELINE = 'clean:dateline';
 
-/** Cleans one raw body. `outlet` + `stats` add corpus evidence; without them only the rules apply. */
-export function cleanBody(raw: string, outlet: string | null = null, stats?: LineRecurrence): CleanSlot {
+/** Cleans one raw body. `outlet` + `stats` add corpus evidence; without them only the rules apply. `page`
+ * (the article's title and address) lets the body lose the page's own headline and address. */
+export function cleanBody(raw: string, outlet: string | null = null, stats?: LineRecurrence, page: PageSelf = { title: null, url: null }): CleanSlot {
   const removed: RemovedLine[] = [];
   const lines = logicalLines(raw);
   const kept: string[] = [];
   const keptWords: number[] = [];
 
-  // 1. Whole-line rules: the first matching rule names the reason.
+  // 1. Whole-line rules: the first matching rule names the reason; a rule's list heading takes the list.
+  let list: LineRule | null = null;
   for (const line of lines) {
     const words = wordCount(line);
+    if (list && listItem(line)) {
+      removed.push({ text: line, reason: list.origin });
+      continue;
+    }
     const rule = LINE_RULES.find((r) => words <= r.maxWords && r.matches(line));
+    list = rule?.headsList?.(line) ? rule : null;
     if (rule) removed.push({ text: line, reason: rule.origin });
+    else if (pageSelf(line, page)) removed.push({ text: line, reason: PAGE_SELF });
     else {
       kept.push(line);
       keptWords.push(words);
@@ -134,7 +142,7 @@ export function createCleanStage(stats?: LineRecurrence): ArticleStage {
     requires: ['raw'],
     assigns: 'clean',
     run(article: Article): void {
-      article.clean = cleanBody(article.raw, article.meta.outlet, stats);
+      article.clean = cleanBody(article.raw, article.meta.outlet, stats, { title: article.meta.title, url: article.meta.url });
       article.diagnostics.push(...summarise(article.clean.removed));
     },
   };

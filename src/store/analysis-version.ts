@@ -22,5 +22,7 @@
  * 9: a money amount takes the hedge before it ("worth nearly $80 million" is at most 80 million; it was
  *    read as exact), its span with it; a preposition ends a count's noun ("14 trapped under debris" counts
  *    the trapped, not "debris"), and the part of "N of M things" takes the whole's noun ("178 of 369
- *    punches"). */
-export const ANALYSIS_VERSION = 9;
+ *    punches").
+ * 10: the clean stage takes page controls, bracket-tagged teasers, link lists after their heading, date-only
+ *    lines, wire bylines, contact and cookie lines, and the page's own headline and address out of the body. */
+export const ANALYSIS_VERSION = 10;
