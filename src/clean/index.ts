@@ -26,7 +26,7 @@ export function cleanBody(raw: string, outlet: string | null = null, stats?: Lin
   let list: LineRule | null = null;
   for (const line of lines) {
     const words = wordCount(line);
-    if (list && listItem(line)) {
+    if (list && listItem(line, words)) {
       removed.push({ text: line, reason: list.origin });
       continue;
     }

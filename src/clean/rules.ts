@@ -16,11 +16,12 @@ export interface LineRule {
   headsList?(line: string): boolean;
 }
 
-/** A line of a list of links: headline-shaped, up to LIST_ITEM_WORDS words, not ending like a sentence. A
- * paragraph ending in a full stop (or a colon, a sentence introducing more) ends the list. */
+/** A line of a list of links: headline-shaped, up to LIST_ITEM_WORDS words (`words`, as the clean stage
+ * counts them for maxWords), not ending like a sentence. A paragraph ending in a full stop (or a colon, a
+ * sentence introducing more) ends the list. */
 const LIST_ITEM_WORDS = 20;
-export function listItem(line: string): boolean {
-  return line.split(/\s+/).length <= LIST_ITEM_WORDS && !/[.!:;]["”’']?$/.test(line);
+export function listItem(line: string, words: number): boolean {
+  return words <= LIST_ITEM_WORDS && !/[.!:;]["”’']?$/.test(line);
 }
 
 /** What a fragment rule did to a line: the new line and the fragments it cut out. */
@@ -320,14 +321,16 @@ const TIMESTAMP = new RegExp(`^(?:\\|\\s*)?(?:published|updated|last updated|las
 /** What a date-and-time line is made of: month and weekday names, numbers, clock and zone marks, and the
  * labels and separators around them ("Nov. 20, 2019 6:02 AM EST", "November 18, 2019 | 4:10pm"). */
 const STAMP_PART = new RegExp(`\\b(?:${MONTH}\\.?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?|\\d{1,4}(?:[:/.-]\\d{1,4}){0,2}(?:st|nd|rd|th|am|pm)?|[ap]\\.?m\\.?|[A-Z]{1,2}[SD]?T|UTC|GMT|at|on|updated|published|posted|original|last|modified)\\b|[|,/–—•·.-]`, 'gi');
-const ONE_DATE = new RegExp(`${MONTH}\\.?\\s+\\d|\\d\\s+${MONTH}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}\\b`, 'gi');
+const NUMERIC_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+const ONE_DATE = new RegExp(`${MONTH}\\.?\\s+\\d|\\d\\s+${MONTH}|${NUMERIC_DATE.source}|\\b\\d{1,2}:\\d{2}\\b`, 'gi');
+const MONTH_WORD = new RegExp(`${MONTH}\\b`, 'gi');
 /** A line that is only a date and time: exactly one calendar date (two are a span the article gives: "29
  * November 2018 | 20 January 2019", an exhibition's dates in the zyte ground truth). A clock time alone
  * ("9:05 p.m.") is a live blog's entry time, which indexes the text after it: it stays. */
 function stampOnly(line: string): boolean {
   if (line.replace(STAMP_PART, ' ').trim() !== '') return false;
-  const months = line.match(new RegExp(`${MONTH}\\b`, 'gi'))?.length ?? 0;
-  return months <= 1 && (line.match(ONE_DATE)?.length ?? 0) >= 1 && (months === 1 || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(line));
+  const months = line.match(MONTH_WORD)?.length ?? 0;
+  return months <= 1 && (line.match(ONE_DATE)?.length ?? 0) >= 1 && (months === 1 || NUMERIC_DATE.test(line));
 }
 export const timestampLine: LineRule = {
   origin: 'clean:timestamp',
