@@ -6,7 +6,8 @@
 // without waiting for earlier answers (at most 200 in flight); default closed: the next POST after the answer.
 // CROSSCHECK_BENCH_SERVE_DB=FILE: serve a copy of a corpus kept by `bench/corpus-add.ts N --keep-db FILE`
 // (story-shaped articles, CROSSCHECK_BENCH_SERVE_N of them) instead of building one; the writer then posts
-// the next articles of the same generator, which the kept corpus does not hold.
+// the next articles of the same generator, which the kept corpus does not hold. The load waits for the
+// server's warm-up (story pages rendered ahead of their first read) unless CROSSCHECK_BENCH_SERVE_COLD=1.
 // Bounded loops only, no external tool.
 
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +33,20 @@ const N = Number(process.env.CROSSCHECK_BENCH_SERVE_N ?? 2000);
 const SECONDS = Number(process.env.CROSSCHECK_BENCH_SERVE_SECONDS ?? 10);
 const CLIENTS = 50;
 const OPEN_LOOP = process.env.CROSSCHECK_BENCH_SERVE_WRITER === 'open';
+const COLD = process.env.CROSSCHECK_BENCH_SERVE_COLD === '1';
+
+/** Polls /healthz until the server's warm-up has rendered every page it set out to (at most 5 minutes). */
+async function warmedUp(url: string): Promise<string> {
+  const t0 = performance.now();
+  for (;;) {
+    const h = (await (await fetch(`${url}/healthz`)).json()) as { storyPages: { warmed: number; of: number } };
+    const { warmed, of } = h.storyPages;
+    const s = ((performance.now() - t0) / 1000).toFixed(1);
+    if (of > 0 && warmed >= of) return `${warmed} story pages in ${s} s`;
+    if (performance.now() - t0 > 300_000) return `stopped waiting at ${warmed} of ${of} pages after ${s} s`;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}
 
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
 
@@ -62,6 +77,9 @@ async function main(): Promise<void> {
   const srv = await serve({ db, corpus, port: 0, limits: { postsPerMinute: 1e6, burst: 1e6 } });
   const ids = (await corpus.stories({})).map((s) => s.id);
   console.log(`corpus: ${N} articles (${source}), ${ids.length} stories, built in ${(built / 1000).toFixed(1)} s`);
+  // The server renders story pages ahead of their first read after a start; by default the load waits for
+  // that (steady state), CROSSCHECK_BENCH_SERVE_COLD=1 starts it at once (the first reads pay the renders).
+  if (!COLD) console.log(`warm-up: ${await warmedUp(srv.url)}`);
 
   const spare = objects.slice(0, 2000) as Record<string, string>[];
   // The clients run in a thread of their own: in this thread their fetch and JSON work would queue behind
@@ -81,6 +99,12 @@ async function main(): Promise<void> {
   console.log(`  adds (${OPEN_LOOP ? 'open' : 'closed'}-loop writer): ${(posted / elapsed).toFixed(1)} articles/s answered (target 100); POST of 10 p50 ${pct(addLat, 50).toFixed(0)} ms, p99 ${pct(addLat, 99).toFixed(0)} ms`);
   const worst = [...reads].sort((a, b) => b.ms - a.ms).slice(0, 5);
   console.log(`  slowest reads: ${worst.map((r) => `${r.kind} at ${(r.at / 1000).toFixed(1)} s took ${r.ms.toFixed(0)} ms`).join('; ')}`);
+  // When the slow reads happened: a stall at start-up (every story loaded once) reads differently from stalls
+  // that follow the adds (a changed story loaded again) or steady queueing.
+  const slow = reads.filter((r) => r.ms > (r.kind === 'story' ? 200 : 100));
+  const buckets = new Map<number, number>();
+  for (const r of slow) buckets.set(Math.floor(r.at / 2000) * 2, (buckets.get(Math.floor(r.at / 2000) * 2) ?? 0) + 1);
+  console.log(`  reads over target (list 100 ms, story 200 ms): ${slow.length} of ${reads.length}; by start second: ${[...buckets].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}s ${n}`).join(', ') || 'none'}`);
   console.log(`  POSTs: ${posts.map((p) => `at ${(p.at / 1000).toFixed(1)} s took ${p.ms.toFixed(0)} ms`).slice(0, 8).join('; ')}`);
   await srv.close();
   await corpus.close();

@@ -8,7 +8,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/index.js';
 import { StoryListing } from './listing.js';
-import { StoryCache } from './data.js';
+import { LocalStorySource, StoryCache, type StorySource } from './story-cache.js';
 import { EventBus } from './events.js';
 import { createMetrics, type ServerMetrics } from './metrics.js';
 import { RateLimiter } from './rate.js';
@@ -45,6 +45,8 @@ export interface ServerOptions {
   analyser?: Analyser;
   /** A PostgreSQL corpus's workers: posts go to them while one is alive, and the health shows their queue. */
   handoff?: WorkerHandoff;
+  /** Where story pages and JSON are loaded (serve passes its reader thread); on this thread when absent. */
+  stories?: StorySource;
 }
 
 /** What the route modules share. */
@@ -52,7 +54,7 @@ export interface ServerContext {
   corpus: Corpus;
   limits: Limits;
   listing: StoryListing;
-  /** Story data kept per listed version (the story page and API reads). */
+  /** Story pages, JSON and exports kept per listed version (the story page and API reads). */
   stories: StoryCache;
   bus: EventBus;
   metrics: ServerMetrics;
@@ -73,7 +75,7 @@ export function createServer(opts: ServerOptions): CrosscheckServer {
   const listing = new StoryListing(opts.corpus);
   const bus = new EventBus();
   const ctx: ServerContext = {
-    corpus: opts.corpus, limits, listing, stories: new StoryCache(opts.corpus, listing), bus, metrics, writer: new Writer(opts.corpus, opts.analyser ?? inProcessAnalyser(opts.corpus), listing, bus, metrics),
+    corpus: opts.corpus, limits, listing, stories: new StoryCache(listing, opts.stories ?? new LocalStorySource(opts.corpus)), bus, metrics, writer: new Writer(opts.corpus, opts.analyser ?? inProcessAnalyser(opts.corpus), listing, bus, metrics),
     rate: new RateLimiter(limits.postsPerMinute, limits.burst), clientOf, handoff: opts.handoff,
   };
   const app = new Hono();
@@ -91,7 +93,7 @@ export function createServer(opts: ServerOptions): CrosscheckServer {
   // No icon: an empty answer rather than a 404 in every page's console.
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/healthz', async (c) => {
-    const health = { status: 'ok', store: opts.corpus.store.description, queue: ctx.writer.pending };
+    const health = { status: 'ok', store: opts.corpus.store.description, queue: ctx.writer.pending, storyPages: { warmed: ctx.stories.warming.done, of: ctx.stories.warming.of } };
     return c.json(opts.handoff ? { ...health, workerQueue: await workerQueueHealth(opts.handoff) } : health);
   });
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));

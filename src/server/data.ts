@@ -6,8 +6,6 @@ import type { Report, ReportArticle, ReportReuse, Story, IndependentSource, Cont
 import type { ArticleMeta, RemovedLine } from '../model/article.js';
 import type { StoryChange } from '../store/types.js';
 import { buildBriefView, type DisagreementView, type StoryView } from '../brief/view.js';
-import { RecentMap } from '../corpus/recent-map.js';
-import type { StoryListing } from './listing.js';
 
 export interface StoryData {
   summary: StorySummary | null;
@@ -32,42 +30,6 @@ export async function loadStory(corpus: Corpus, id: string, summary: StorySummar
     summary, view, story, articles: report.articles, reuse: report.reuse, sources: report.sources ?? [],
     changes: await corpus.storyChanges(id), reportVersion: report.version,
   };
-}
-
-/** How much story data the server keeps, in articles (a story weighs its article count, plus one). A story
- *  of 1,625 articles costs 1.3–1.5 s of CPU to load (its articles' stored records inflated for the report)
- *  and holds the request thread that long; the bench's other 370 stories 1–14 ms each, but the 50 clients
- *  read them at random, so a cache of 16 stories hit 4 % of reads (scratch measures on the 2k serve bench
- *  corpus, 2026-12-01). Its data is ~3.5 MB of JSON for 1,625 articles, so ~6 KB per article parsed and
- *  ~2.5 KB more for its kept page and JSON: 10,000 articles hold ~85 MB, and the 2k corpus whole. */
-const STORY_CACHE_ARTICLES = 10_000;
-
-/**
- * Story data by id, kept while the story's listed version stays the same (least recently read out): a read
- * of an unchanged story costs nothing, and concurrent readers of one story share one load (the promise is
- * kept). The key is the listing's version and updatedAt, which this process's adds patch at once and other
- * processes' adds reach within the listing's refresh (LIST_TTL_MS): a story changed by another process may
- * be shown as it was for that long.
- */
-export class StoryCache {
-  private readonly entries = new RecentMap<string, { key: string; weight: number; data: Promise<StoryData | null> }>(STORY_CACHE_ARTICLES, (e) => e.weight);
-
-  constructor(private readonly corpus: Corpus, private readonly listing: StoryListing) {}
-
-  async get(id: string): Promise<StoryData | null> {
-    const summary = (await this.listing.get(id)) ?? null;
-    // Not listed (yet): nothing to key the entry by, so no caching.
-    if (!summary) return loadStory(this.corpus, id, null);
-    const key = `${summary.version} ${summary.updatedAt}`;
-    const hit = this.entries.use(id);
-    if (hit?.key === key) return hit.data;
-    const data = loadStory(this.corpus, id, summary);
-    this.entries.set(id, { key, weight: summary.articles + 1, data });
-    this.entries.trim();
-    // A failed load is not kept: the next read tries again.
-    data.catch(() => this.entries.peek(id)?.data === data && this.entries.forget([id]));
-    return data;
-  }
 }
 
 /** The report's values behind one disagreement of the view (the view keeps evidence text; the report keeps

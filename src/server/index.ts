@@ -9,6 +9,7 @@ import { openCorpus, type Corpus } from '../corpus/index.js';
 import type { OutletRegistry } from '../outlets/index.js';
 import { createServer, type Limits } from './app.js';
 import { WorkerAnalyser, type Analyser } from './analyser.js';
+import { WorkerStorySource } from './story-reader.js';
 import { isDatabaseUrl } from '../store/paths.js';
 import type { WorkerHandoff } from '../queue/handoff.js';
 
@@ -54,9 +55,13 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   if (opts.token !== undefined && opts.token.length < 16) throw new ServeError('--token must be at least 16 characters (e.g. openssl rand -hex 16)');
   const corpus = opts.corpus ?? (await openCorpus({ db: opts.db, outlets: opts.outlets }));
   const analyser = await startAnalyser(opts);
+  const stories = await startReader(opts).catch(async (err) => {
+    await analyser?.close();
+    throw err;
+  });
   // On loopback the Host header must name loopback too (a DNS-rebinding page cannot reach the corpus).
   const handoff = await workerHandoff(opts);
-  const { app, ctx } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined, analyser, handoff });
+  const { app, ctx } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined, analyser, handoff, stories });
   // The stories list is loaded before the first request, not by the first burst of them (all waiting on it).
   await ctx.listing.count();
   const server = await new Promise<Server>((resolve, reject) => {
@@ -65,9 +70,13 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       reject(err.code === 'EADDRINUSE' ? new ServeError(`port ${opts.port ?? 8080} on ${host} is in use (another crosscheck serve?); choose another with --port`) : err));
   }).catch(async (err) => {
     await analyser?.close();
+    await ctx.stories.close();
     await handoff?.close();
     throw err;
   });
+  // Story pages are rendered ahead of their first read, in the reader thread (none for an in-memory corpus,
+  // whose renders would hold this thread); /healthz shows how far it got.
+  if (stories) void ctx.stories.warm();
   // Longer than clients' idle keep-alive (undici: 4 s), so the server never closes a socket a client is
   // about to reuse (ECONNRESET under load with Node's 5 s default).
   server.keepAliveTimeout = 65_000;
@@ -84,6 +93,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       // Adds already accepted finish (their commit is the client's answer) before the worker goes.
       await ctx.writer.drain();
       await analyser?.close();
+      await ctx.stories.close();
       await handoff?.close();
       if (!opts.corpus) await corpus.close();
     },
@@ -102,6 +112,20 @@ async function startAnalyser(opts: ServeOptions): Promise<Analyser | undefined> 
     throw err;
   }
   return analyser;
+}
+
+/** The thread that loads and renders story pages and JSON, ready (corpus open) before the first request;
+ *  none for an in-memory corpus, whose stories load on the request thread. */
+async function startReader(opts: ServeOptions): Promise<WorkerStorySource | undefined> {
+  if (opts.db === null) return undefined;
+  const reader = new WorkerStorySource(opts.db, opts.outlets);
+  try {
+    await reader.ready();
+  } catch (err) {
+    await reader.close();
+    throw err;
+  }
+  return reader;
 }
 
 /** On a PostgreSQL corpus, the hand-off of posts to the workers (none for SQLite or memory, nor when refused). */

@@ -65,6 +65,7 @@ export class StoryListing {
   /** The snapshot of each (list generation, filters): concurrent first pages of one query share one. */
   private snapshotFor = new Map<string, string>();
   private outletsOf = new Map<string, { version: number; outlets: Set<string> }>();
+  private readonly changeListeners: ((changed: StorySummary[]) => void)[] = [];
 
   constructor(private readonly corpus: Corpus, private readonly now: () => number = Date.now) {}
 
@@ -74,6 +75,11 @@ export class StoryListing {
       this.list = { at: this.now(), generation: ++this.generation, all, byId: new Map(all.map((s) => [s.id, s])) };
     }
     return this.list;
+  }
+
+  /** Told the new figures of the stories this process's adds changed (the story cache renders them anew). */
+  onChange(listener: (changed: StorySummary[]) => void): void {
+    this.changeListeners.push(listener);
   }
 
   /** Folds an add's changed and removed stories into the cached list (a new array: snapshots keep theirs). */
@@ -86,6 +92,12 @@ export class StoryListing {
     for (const id of drop) byId.delete(id);
     for (const s of changed) byId.set(s.id, s);
     this.list = { at: this.list.at, generation: ++this.generation, all, byId };
+    for (const l of this.changeListeners) l(changed);
+  }
+
+  /** Every listed story, newest activity first. */
+  async newestFirst(): Promise<readonly StorySummary[]> {
+    return (await this.current()).all;
   }
 
   async count(): Promise<number> {

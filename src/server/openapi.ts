@@ -88,9 +88,13 @@ const schemas = {
     properties: { job: str, reason: str, deliveries: int, at: str },
   },
   Health: {
-    type: 'object', required: ['status', 'store', 'queue'],
+    type: 'object', required: ['status', 'store', 'queue', 'storyPages'],
     properties: {
       status: { const: 'ok' }, store: str, queue: { ...int, description: 'adds waiting in this process' },
+      storyPages: {
+        description: 'story pages rendered ahead of their first read since the start (a database corpus warms the newest stories its cache holds; an in-memory one none)',
+        type: 'object', required: ['warmed', 'of'], properties: { warmed: int, of: int },
+      },
       workerQueue: {
         description: 'the workers\' queue of a PostgreSQL corpus (null: no worker ever took jobs from it)',
         oneOf: [{ type: 'null' }, {
