@@ -46,7 +46,7 @@ export function apiRoutes(app: Hono, ctx: ServerContext): void {
   app.get('/api/stories', async (c) => {
     try {
       const { filters, limit, cursor } = listQuery(c);
-      return c.json(await listing.page(filters, limit, cursor));
+      return c.body(await listing.pageJson(filters, limit, cursor), 200, { 'content-type': 'application/json' });
     } catch (err) {
       if (err instanceof BadRequest || err instanceof CursorError) return c.json({ error: err.message }, 400);
       throw err;
