@@ -100,32 +100,22 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   };
 }
 
-/** The worker that runs adds, started once and ready (modules loaded, corpus open) before the first
- *  request; none for an in-memory corpus, which only this thread can reach. */
-async function startAnalyser(opts: ServeOptions): Promise<Analyser | undefined> {
-  if (opts.db === null) return undefined;
-  const analyser = new WorkerAnalyser(opts.db, opts.outlets);
-  try {
-    await analyser.ready();
-  } catch (err) {
-    await analyser.close();
-    throw err;
-  }
-  return analyser;
-}
+/** The server's two threads on the served database, each ready (modules loaded, corpus open) before the first
+ *  request: the one that runs adds, and the one that loads and renders story pages and JSON. None for an
+ *  in-memory corpus, which only this thread can reach (its adds and story loads run here). */
+const startAnalyser = (opts: ServeOptions): Promise<Analyser | undefined> => started(opts.db === null ? null : new WorkerAnalyser(opts.db, opts.outlets));
+const startReader = (opts: ServeOptions): Promise<WorkerStorySource | undefined> => started(opts.db === null ? null : new WorkerStorySource(opts.db, opts.outlets));
 
-/** The thread that loads and renders story pages and JSON, ready (corpus open) before the first request;
- *  none for an in-memory corpus, whose stories load on the request thread. */
-async function startReader(opts: ServeOptions): Promise<WorkerStorySource | undefined> {
-  if (opts.db === null) return undefined;
-  const reader = new WorkerStorySource(opts.db, opts.outlets);
+/** A thread once it is ready; closed when it cannot get ready, and the reason thrown. */
+async function started<T extends { ready(): Promise<void>; close(): Promise<void> }>(thread: T | null): Promise<T | undefined> {
+  if (!thread) return undefined;
   try {
-    await reader.ready();
+    await thread.ready();
   } catch (err) {
-    await reader.close();
+    await thread.close();
     throw err;
   }
-  return reader;
+  return thread;
 }
 
 /** On a PostgreSQL corpus, the hand-off of posts to the workers (none for SQLite or memory, nor when refused). */
