@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { prng, storyCorpus } from './corpus.js';
+import { prng, storyCorpus, CLI_NODE_FLAGS } from './corpus.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -155,7 +155,7 @@ function childWith<T>(env: Record<string, string>, ...childArgs: string[]): T {
   // NODE_OPTIONS refuses --cpu-prof, so the flag goes on each child's command line; a folder per child, with
   // node's own names (one profile per thread: tsx's loader thread writes one beside the main thread's).
   const prof = profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, `${childArgs[0]}${env.CROSSCHECK_CORPUS_CACHE ? '-' + env.CROSSCHECK_CORPUS_CACHE : ''}`)] : [];
-  const r = spawnSync(process.execPath, [...prof, '--import', 'tsx', self, '--child', ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [...CLI_NODE_FLAGS, ...prof, '--import', 'tsx', self, '--child', ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`child ${childArgs[0]} failed (${r.status ?? r.signal})`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }

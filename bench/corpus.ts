@@ -8,6 +8,10 @@ import { once } from 'node:events';
 import { prng } from '../src/seeded-random.js';
 export { prng };
 
+/** The V8 flags bin/crosscheck.js starts node with (its young generation): bench processes that stand for a
+ *  CLI run start with them too, so their figures are what `crosscheck` gets. */
+export const CLI_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 export const CACHE = fileURLToPath(new URL('./.cache/', import.meta.url));
 const ECB = fileURLToPath(new URL('../../shared/data/stories-ecbplus/', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));

@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prng, storyCorpus } from './corpus.js';
+import { prng, storyCorpus, CLI_NODE_FLAGS } from './corpus.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -76,7 +76,7 @@ async function singles(db: string, defer: boolean, files: string[], placement: '
 
 const self = fileURLToPath(import.meta.url);
 function child<T>(...childArgs: string[]): T {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', self, '--child', ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) throw new Error(`child ${childArgs[0]} failed (${r.status ?? r.signal})`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }

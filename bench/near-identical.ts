@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLI_NODE_FLAGS } from './corpus.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -71,7 +72,7 @@ try {
   for (const n of [...new Set([...sizes, briefSize])].sort((a, b) => a - b)) {
     const dir = join(root, String(n));
     writeNearIdentical(dir, n);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', dir, n === briefSize ? 'brief' : ''], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', self, '--child', dir, n === briefSize ? 'brief' : ''], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(r.stderr);
     const m = JSON.parse(r.stdout.trim().split('\n').pop()!);
     if (sizes.includes(n)) {

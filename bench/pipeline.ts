@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { storyCorpus, syntheticCorpus } from './corpus.js';
+import { storyCorpus, syntheticCorpus, CLI_NODE_FLAGS } from './corpus.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -51,6 +51,13 @@ if (args[0] === '--child') {
     console.log(JSON.stringify({ n, sentences, seconds: s, perSecond: n / s, cleanMs, rssMB: process.resourceUsage().maxRSS / 1024 }));
   } else {
     const { analyze } = (await import(`${src}/analyze.js`)) as typeof import('../src/analyze.js');
+    // The main thread's garbage collection, by kind (the workers collect on their own threads).
+    const { PerformanceObserver } = await import('node:perf_hooks');
+    const gc = { minor: 0, major: 0 };
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (e as unknown as { detail?: { kind?: number } }).detail?.kind === 1 ? (gc.minor += e.duration) : (gc.major += e.duration);
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const engine = args[3] === 'sentences' ? 'sentences' : 'facts';
@@ -66,6 +73,7 @@ if (args[0] === '--child') {
         reuse: report.reuse.length,
         hash: (await import('node:crypto')).createHash('sha256').update(JSON.stringify(report)).digest('hex').slice(0, 16),
         timings: Object.fromEntries([...timings].map(([k, v]) => [k, Math.round(v)])),
+        gcMs: { minor: Math.round(gc.minor), major: Math.round(gc.major) },
         rssMB: process.resourceUsage().maxRSS / 1024,
       }),
     );
@@ -75,7 +83,7 @@ if (args[0] === '--child') {
 
 const self = fileURLToPath(import.meta.url);
 const child = (mode: string, path: string, engine = 'facts', root = '') => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path, engine, root], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', self, '--child', mode, path, engine, root], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 };

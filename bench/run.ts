@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CLI_NODE_FLAGS } from './corpus.js';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const helpers = new Set(['run.ts', 'corpus.ts']);
@@ -18,7 +19,7 @@ for (const name of names) {
     continue;
   }
   console.log(`\n## bench/${name}.ts\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${name}.ts`], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', `${dir}${name}.ts`], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;
