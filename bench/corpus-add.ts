@@ -93,8 +93,9 @@ async function singles(db: string, files: string[]) {
       alreadyStored++;
       continue;
     }
-    // A single that repeats a stored text word for word is stored as its duplicate: an add all the same.
-    if (r.added.length + r.duplicates.length !== 1) throw new Error(`${file}: not added (rejected ${JSON.stringify(r.rejected)})`);
+    // One whose id the corpus holds with another text is a revision (an add all the same); a word-for-word
+    // copy of a stored text is added and listed as its duplicate.
+    if (r.added.length + r.revised.length !== 1) throw new Error(`${file}: not added (${JSON.stringify({ unchanged: r.unchanged, rejected: r.rejected, warnings: r.warnings })})`);
     if (r.duplicates.length) duplicates++;
     cpu.push((c.user + c.system) / 1000);
     ms.push(performance.now() - t0);
