@@ -323,7 +323,7 @@ for (const adapter of ADAPTERS) {
       assert.deepEqual(await store.reuseLinks([]), []);
     });
 
-    it('stories: write, list (order, since, query, articles, limit), get, versions, members, changes', async (store) => {
+    it('stories: write, list (order, since, query, articles, ids, limit), get, versions, members, changes', async (store) => {
       await store.commit(commitOf({
         stories: [
           { view: view('s1', 'Ferry strike halts crossings (100% stop)', [{ id: 'e1', articles: ['a1'], start: '2031-05-10', end: '2031-05-11' }, { id: 'e2', articles: ['a2'], start: '2031-05-12', end: null }], 2), terms: ['t|ferry', 't|strike'], independentSources: 2 },
@@ -345,6 +345,11 @@ for (const adapter of ADAPTERS) {
       assert.deepEqual((await store.listStories({ query: '%' })).map((s) => s.id), ['s1'], '% is not a wildcard');
       assert.deepEqual((await store.listStories({ articles: ['a3', 'zz'] })).map((s) => s.id), ['s2']);
       assert.deepEqual((await store.listStories({ limit: 1 })).map((s) => s.id), ['s2']);
+      // By id: summaries of those stories only, the same as the whole list's; none for no id.
+      const byIds = await store.listStories({ ids: ['s3', 's1', 'nope'] });
+      assert.deepEqual(byIds.map((s) => s.id).sort(), ['s1', 's3']);
+      assert.deepEqual(byIds.find((s) => s.id === 's1'), list[1]);
+      assert.deepEqual(await store.listStories({ ids: [] }), []);
       const got = await store.getStories(['s3', 's1', 'nope']);
       assert.deepEqual(got.map((s) => s.id), ['s3', 's1']);
       assert.deepEqual(got[1].view, asStored(view('s1', 'Ferry strike halts crossings (100% stop)', [{ id: 'e1', articles: ['a1'], start: '2031-05-10', end: '2031-05-11' }, { id: 'e2', articles: ['a2'], start: '2031-05-12', end: null }], 2)));

@@ -105,8 +105,9 @@ export class Writer {
       : { added: [], revised: [], duplicates: [], unchanged: [], inputIds: [], rejected: [], warnings: items.flatMap((i) => (i.kind === 'warning' ? [{ path: i.path, message: i.message }] : [])), storiesCreated: [], storiesUpdated: [], storiesRemoved: [] };
     // The analyser has committed: this thread's connection sees the new rows on its next read.
     const storyOf = await this.corpus.store.storyOf(r.inputIds);
-    const stored = await this.corpus.store.getStories([...r.storiesCreated, ...r.storiesUpdated]);
-    const summaries = new Map(stored.map(({ view: _view, ...s }) => [s.id, s as StorySummary]));
+    // Summaries only: a big story's stored view is megabytes of JSON this thread would parse for nothing.
+    const changedIds = [...r.storiesCreated, ...r.storiesUpdated];
+    const summaries = new Map((changedIds.length ? await this.corpus.store.listStories({ ids: changedIds }) : []).map((s) => [s.id, s]));
     const before = await this.contradictionsListed(r.storiesUpdated);
     await this.listing.applyChanges([...summaries.values()], r.storiesRemoved);
     const whole = answerOf(r, storyOf, summaries, [...uploads.flatMap((u) => u.problems)]);
@@ -134,7 +135,7 @@ export class Writer {
   private async refreshed(ids: string[]): Promise<void> {
     this.metrics.viewsRefreshed.inc(ids.length);
     const before = await this.contradictionsListed(ids);
-    const summaries = (await this.corpus.store.getStories(ids)).map(({ view: _view, ...s }) => s as StorySummary);
+    const summaries = ids.length ? await this.corpus.store.listStories({ ids }) : [];
     await this.listing.applyChanges(summaries, []);
     this.announce({ added: [], revised: [], duplicates: [], unchanged: [], rejected: [], warnings: [], articles: [], stories: { created: [], updated: summaries, removed: [] } }, before);
   }

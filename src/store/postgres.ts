@@ -373,6 +373,7 @@ export class PostgresStore implements Store {
     // Plain substring match on the headline (strpos, not LIKE: % and _ in a query are not wildcards).
     for (const word of (q.query ?? '').toLowerCase().split(/\s+/).filter(Boolean)) where.push(`strpos(lower(headline), ${arg(word)}) > 0`);
     if (q.articles?.length) where.push(`id IN (SELECT story_id FROM story_member WHERE article_id = ANY(${arg(q.articles)}::text[]))`);
+    if (q.ids) where.push(`id = ANY(${arg(q.ids)}::text[])`);
     const sql = `SELECT id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at FROM story
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY coalesce(last_seen, '') DESC, articles DESC, id LIMIT ${arg(q.limit ?? 1_000_000)}`;

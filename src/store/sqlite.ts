@@ -356,6 +356,10 @@ export class SqliteStore implements Store {
       where.push('id IN (SELECT story_id FROM story_member WHERE article_id IN (SELECT value FROM json_each(?)))');
       args.push(JSON.stringify(q.articles));
     }
+    if (q.ids) {
+      where.push('id IN (SELECT value FROM json_each(?))');
+      args.push(JSON.stringify(q.ids));
+    }
     const sql = `SELECT id, version, headline, articles, sources, contradictions, first_seen, last_seen, updated_at FROM story
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY coalesce(last_seen, '') DESC, articles DESC, id LIMIT ?`;

@@ -70,6 +70,8 @@ export interface StoryQuery {
   query?: string;
   /** Stories that contain any of these articles. */
   articles?: string[];
+  /** These stories only (their summaries without their views: an add's changed stories). */
+  ids?: string[];
   limit?: number;
 }
 
