@@ -1,7 +1,8 @@
 // The story reader thread (src/server/story-reader.ts) on a real SQLite file built from examples/: what it
 // renders is byte for byte what the request thread would render itself; a read someone waits for goes
 // before queued background renders; a story that is not there is null, not an error; the served corpus
-// warms its story pages at start and says so in /healthz; and a page read after an add shows the add.
+// warms its story pages at start and says so in /healthz; a page read after an add shows the add; and a reader
+// that cannot open its corpus fails each read with the reason instead of starting thread after thread.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,5 +104,19 @@ test('serve warms its story pages at start, /healthz says how far, and a page re
     assert.match(await (await fetch(`${srv.url}/stories/${story}`)).text(), /Reader Test Gazette|reader-test/);
   } finally {
     await srv.close();
+  }
+});
+
+test('a reader that cannot open the corpus fails its reads with the reason, and does not respawn in a loop', async () => {
+  // A database path under a file: no folder can be made there, so the corpus cannot open.
+  const reader = new WorkerStorySource(join(db, 'inside-a-file.db'));
+  try {
+    await assert.rejects(reader.ready(), /story reader could not open/);
+    const s = stories[0];
+    // Each read tries once more (a fresh thread), and fails the same way: no thread after thread meanwhile.
+    await assert.rejects(reader.render(s.id, s, 'page', false), /story reader could not open/);
+    await assert.rejects(reader.render(s.id, s, 'json', true), /story reader could not open/);
+  } finally {
+    await reader.close();
   }
 });

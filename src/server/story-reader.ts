@@ -89,8 +89,9 @@ export class WorkerStorySource implements StorySource {
     const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
     ready.catch(() => undefined);
     const current = (this.current = { worker, ready, inFlight });
+    let opened = false;
     worker.on('message', (msg: ReaderReply) => {
-      if (msg.type === 'ready') return settle.resolve();
+      if (msg.type === 'ready') return (opened = true), settle.resolve();
       if (msg.type === 'fatal') return lost(new Error(`the story reader could not open ${this.db}: ${msg.message}`));
       const job = inFlight.get(msg.n);
       inFlight.delete(msg.n);
@@ -98,14 +99,17 @@ export class WorkerStorySource implements StorySource {
       else job?.reject(new Error(msg.message));
       this.pump();
     });
-    // A dead thread fails the render it held; the next render starts a fresh one.
+    // A dead thread fails the render it held, and a fresh one takes the queue. One that could not open the
+    // corpus fails the whole queue instead (a fresh one would fail the same way, thread after thread); the
+    // next read tries again.
     const lost = (err: Error) => {
       settle.reject(err);
       if (this.current === current) this.current = null;
-      for (const job of inFlight.values()) job.reject(err);
+      const failed = [...inFlight.values(), ...(opened ? [] : [...this.waiting.splice(0), ...this.background.splice(0)])];
+      for (const job of failed) job.reject(err);
       inFlight.clear();
       void worker.terminate();
-      if (!this.closed && (this.waiting.length || this.background.length)) this.pump();
+      if (opened && !this.closed && (this.waiting.length || this.background.length)) this.pump();
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`the story reader stopped (exit code ${code})`)));
