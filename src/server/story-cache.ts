@@ -71,13 +71,14 @@ export class LocalStorySource implements StorySource {
 }
 
 /** The rendered bytes the request thread keeps, in bytes: the 12k serve bench corpus's 341 stories weigh
- *  ~40 MB as pages and ~400 MB as JSON (its largest story 0.6 MB of page and 5.6 MB of JSON); pages are read
- *  far more than the API's JSON, and a miss costs a message to the reader, not the request thread. */
+ *  13.9 MB as pages and 73 MB as JSON (its largest story 0.6 MB of page and 5.6 MB of JSON; scratch measure,
+ *  2026-12-04), so a 100k corpus's pages fit several times over; a miss costs a message to the reader, not
+ *  the request thread. */
 const CACHE_BYTES = 256 * 1024 * 1024;
 
-/** What a story page weighs an article, to bound the warm-up: 0.6 MB for 1,078 articles, 0.26 MB for 475 on
- *  the 12k serve bench corpus; rounded up. */
-const WARM_PAGE_BYTES = 1024;
+/** What a story page weighs an article, to bound the warm-up: 1.2 kB on average over the 12k serve bench
+ *  corpus's 341 pages (13.9 MB for 12,000 articles); rounded up. */
+const WARM_PAGE_BYTES = 1536;
 
 interface Kept {
   key: string;
