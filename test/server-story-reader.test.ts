@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCorpus, type Corpus, type StorySummary } from '../src/corpus/index.js';
@@ -118,5 +119,27 @@ test('a reader that cannot open the corpus fails its reads with the reason, and 
     await assert.rejects(reader.render(s.id, s, 'json', true), /story reader could not open/);
   } finally {
     await reader.close();
+  }
+});
+
+test('crosscheck serve on a taken port says so and exits: the threads it started do not keep it alive', async () => {
+  const { createServer: createHttp } = await import('node:http');
+  const { spawn } = await import('node:child_process');
+  const taken = createHttp();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+  const port = (taken.address() as { port: number }).port;
+  try {
+    // The CLI sets an exit code and returns: a thread left running would hold the process (killed at 60 s).
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'crosscheck.js'), 'serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+    clearTimeout(killer);
+    assert.equal(signal, null, `the process had to be killed: ${stderr}`);
+    assert.notEqual(code, 0);
+    assert.match(stderr, /is in use/);
+  } finally {
+    taken.close();
   }
 });

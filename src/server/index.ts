@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { openCorpus, type Corpus } from '../corpus/index.js';
 import type { OutletRegistry } from '../outlets/index.js';
-import { createServer, type Limits } from './app.js';
+import { createServer, type CrosscheckServer, type Limits } from './app.js';
 import { WorkerAnalyser, type Analyser } from './analyser.js';
 import { WorkerStorySource } from './story-reader.js';
 import { isDatabaseUrl } from '../store/paths.js';
@@ -55,25 +55,35 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   if (opts.token !== undefined && opts.token.length < 16) throw new ServeError('--token must be at least 16 characters (e.g. openssl rand -hex 16)');
   const corpus = opts.corpus ?? (await openCorpus({ db: opts.db, outlets: opts.outlets }));
   const analyser = await startAnalyser(opts);
-  const stories = await startReader(opts).catch(async (err) => {
+  let stories: WorkerStorySource | undefined;
+  let handoff: WorkerHandoff | undefined;
+  // Threads started and then a failure (no reader, no queue, the port taken): they are closed, or they would
+  // keep the process alive after the error; so is the corpus serve opened.
+  const stopAll = async () => {
     await analyser?.close();
-    throw err;
-  });
-  // On loopback the Host header must name loopback too (a DNS-rebinding page cannot reach the corpus).
-  const handoff = await workerHandoff(opts);
-  const { app, ctx } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined, analyser, handoff, stories });
-  // The stories list is loaded before the first request, not by the first burst of them (all waiting on it).
-  await ctx.listing.count();
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = listen({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, () => resolve(s as Server)) as Server;
-    s.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new ServeError(`port ${opts.port ?? 8080} on ${host} is in use (another crosscheck serve?); choose another with --port`) : err));
-  }).catch(async (err) => {
-    await analyser?.close();
-    await ctx.stories.close();
+    await stories?.close();
     await handoff?.close();
+    if (!opts.corpus) await corpus.close();
+  };
+  let app: CrosscheckServer['app'];
+  let ctx: CrosscheckServer['ctx'];
+  let server: Server;
+  try {
+    stories = await startReader(opts);
+    // On loopback the Host header must name loopback too (a DNS-rebinding page cannot reach the corpus).
+    handoff = await workerHandoff(opts);
+    ({ app, ctx } = createServer({ corpus, token: opts.token, limits: opts.limits, allowedHosts: loopback ? LOOPBACK_NAMES : undefined, analyser, handoff, stories }));
+    // The stories list is loaded before the first request, not by the first burst of them (all waiting on it).
+    await ctx.listing.count();
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = listen({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, () => resolve(s as Server)) as Server;
+      s.once('error', (err: NodeJS.ErrnoException) =>
+        reject(err.code === 'EADDRINUSE' ? new ServeError(`port ${opts.port ?? 8080} on ${host} is in use (another crosscheck serve?); choose another with --port`) : err));
+    });
+  } catch (err) {
+    await stopAll();
     throw err;
-  });
+  }
   // Story pages are rendered ahead of their first read, in the reader thread (none for an in-memory corpus,
   // whose renders would hold this thread); /healthz shows how far it got.
   if (stories) void ctx.stories.warm();
