@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../src/server/index.js';
@@ -55,6 +55,7 @@ test('a big story grown through the API is cross-checked after the answer, and t
   } finally {
     ac.abort();
     await srv.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -82,5 +83,6 @@ test('uploads queued while an add runs are added together, and each is answered 
     assert.ok(adds >= 1 && adds < 4, `the uploads queued behind the first add went in together (${adds} adds for 4 uploads)`);
   } finally {
     await srv.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
