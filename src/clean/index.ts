@@ -24,6 +24,7 @@ export function cleanBody(raw: string, outlet: string | null = null, stats?: Lin
 
   // 1. Whole-line rules: the first matching rule names the reason; a rule's list heading takes the list.
   let list: LineRule | null = null;
+  const isPageSelf = pageSelf(page);
   for (const line of lines) {
     const words = wordCount(line);
     if (list && listItem(line, words)) {
@@ -33,7 +34,7 @@ export function cleanBody(raw: string, outlet: string | null = null, stats?: Lin
     const rule = LINE_RULES.find((r) => words <= r.maxWords && r.matches(line));
     list = rule?.headsList?.(line) ? rule : null;
     if (rule) removed.push({ text: line, reason: rule.origin });
-    else if (pageSelf(line, page)) removed.push({ text: line, reason: PAGE_SELF });
+    else if (isPageSelf(line)) removed.push({ text: line, reason: PAGE_SELF });
     else {
       kept.push(line);
       keptWords.push(words);
