@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { AddResult, Corpus } from '../corpus/index.js';
 import type { IngestItem } from '../ingest/types.js';
 import type { OutletRegistry } from '../outlets/index.js';
+import { closeThread } from './thread-close.js';
 
 /** What an add changed, as plain data (the timings Map as entries), the same from either analyser. */
 export type AddOutcome = Omit<AddResult, 'timings'> & { timings: [string, number][] };
@@ -48,9 +49,6 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** How long close() waits for the worker to close its corpus before stopping it. */
-const CLOSE_MS = 10_000;
-
 export class WorkerAnalyser implements Analyser {
   /** The live worker and the adds it holds (a replaced worker's late events touch only its own jobs). */
   private current: { worker: Worker; jobs: Map<number, Pending> } | null = null;
@@ -84,12 +82,7 @@ export class WorkerAnalyser implements Analyser {
   async close(): Promise<void> {
     const worker = this.current?.worker;
     this.current = null;
-    if (!worker) return;
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    worker.postMessage({ type: 'close' });
-    const timer = setTimeout(() => void worker.terminate(), CLOSE_MS);
-    await exited;
-    clearTimeout(timer);
+    if (worker) await closeThread(worker);
   }
 
   private spawn(): { worker: Worker; jobs: Map<number, Pending> } {

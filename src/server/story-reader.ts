@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { StorySummary } from '../corpus/index.js';
 import type { OutletRegistry } from '../outlets/index.js';
 import type { Bytes, StoryArtifact, StorySource } from './story-cache.js';
+import { closeThread } from './thread-close.js';
 
 export type ReaderRequest = { type: 'render'; n: number; id: string; summary: StorySummary | null; want: StoryArtifact } | { type: 'close' };
 export type ReaderReply =
@@ -27,8 +28,6 @@ interface Job {
   resolve: (b: Bytes | null) => void;
   reject: (e: Error) => void;
 }
-
-const CLOSE_MS = 10_000;
 
 export class WorkerStorySource implements StorySource {
   private current: { worker: Worker; ready: Promise<void>; inFlight: Map<number, Job> } | null = null;
@@ -63,12 +62,7 @@ export class WorkerStorySource implements StorySource {
     for (const j of [...this.waiting.splice(0), ...this.background.splice(0)]) j.reject(gone);
     const worker = this.current?.worker;
     this.current = null;
-    if (!worker) return;
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    worker.postMessage({ type: 'close' } satisfies ReaderRequest);
-    const timer = setTimeout(() => void worker.terminate(), CLOSE_MS);
-    await exited;
-    clearTimeout(timer);
+    if (worker) await closeThread(worker);
   }
 
   /** One render in the thread at a time: a read that arrives meanwhile goes before any background one. */
