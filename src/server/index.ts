@@ -57,8 +57,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const analyser = await startAnalyser(opts);
   let stories: WorkerStorySource | undefined;
   let handoff: WorkerHandoff | undefined;
-  // Threads started and then a failure (no reader, no queue, the port taken): they are closed, or they would
-  // keep the process alive after the error; so is the corpus serve opened.
+  // The threads and the corpus serve opened, closed by close() and by any failure after they started (no
+  // reader, no queue, the port taken): a thread left running would keep the process alive after the error.
   const stopAll = async () => {
     await analyser?.close();
     await stories?.close();
@@ -102,10 +102,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Adds already accepted finish (their commit is the client's answer) before the worker goes.
       await ctx.writer.drain();
-      await analyser?.close();
-      await ctx.stories.close();
-      await handoff?.close();
-      if (!opts.corpus) await corpus.close();
+      await stopAll();
     },
   };
 }

@@ -125,11 +125,6 @@ export class StoryCache {
     return summary ? this.load(summary, want, false) : this.source.render(id, null, want, false);
   }
 
-  close(): Promise<void> {
-    this.entries.clear();
-    return this.source.close();
-  }
-
   private load(summary: StorySummary, want: StoryArtifact, background: boolean): Promise<Bytes | null> {
     const k = `${summary.id}\u0000${want}`;
     const key = versionKey(summary);
