@@ -112,7 +112,7 @@ export class StoryListing {
   }
 
   async page(filters: StoryFilters, limit: number, cursorText?: string): Promise<StoryPage> {
-    const fingerprint = JSON.stringify([filters.q ?? '', filters.since ?? '', filters.until ?? '', filters.outlet ?? '']);
+    const fingerprint = fingerprintOf(filters);
     const { generation, all, byId } = await this.current();
     if (!cursorText) {
       const filtered = isEmpty(filters) ? all : await this.filter(all, filters);
@@ -135,7 +135,7 @@ export class StoryListing {
     if (cursorText) return JSON.stringify(await this.page(filters, limit, cursorText));
     const { generation } = await this.current();
     if (this.firstPages.generation !== generation) this.firstPages = { generation, json: new Map() };
-    const key = JSON.stringify([filters.q ?? '', filters.since ?? '', filters.until ?? '', filters.outlet ?? '', limit]);
+    const key = `${fingerprintOf(filters)}|${limit}`;
     let json = this.firstPages.json.get(key);
     if (json === undefined) {
       json = JSON.stringify(await this.page(filters, limit));
@@ -201,6 +201,8 @@ export class StoryListing {
   }
 }
 
+/** The filters as a string: a cursor is good only for the query that made it, and first pages are kept per query. */
+const fingerprintOf = (f: StoryFilters) => JSON.stringify([f.q ?? '', f.since ?? '', f.until ?? '', f.outlet ?? '']);
 const isEmpty = (f: StoryFilters) => !f.q && !f.since && !f.until && !f.outlet;
 
 /** Index of the first story sorted after key (binary search: lists are sorted by `compare`). */
